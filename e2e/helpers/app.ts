@@ -1,0 +1,48 @@
+import { expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+/** Page errors and off-origin requests seen during a test; both must stay empty. */
+export interface Watch {
+  readonly errors: string[];
+  readonly offOrigin: string[];
+}
+
+/** Opens the app, recording page errors and any request that leaves the page's origin. */
+export async function openApp(page: Page, path = './'): Promise<Watch> {
+  const watch: Watch = { errors: [], offOrigin: [] };
+  page.on('pageerror', (e) => watch.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') watch.errors.push(m.text());
+  });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return;
+    if (url.host !== new URL(page.url() === 'about:blank' ? r.url() : page.url()).host) watch.offOrigin.push(r.url());
+  });
+  await page.goto(path);
+  await waitForIdle(page);
+  return watch;
+}
+
+/** Waits for the app's idle signal: dataset loaded and no ingest running. Never a sleep. */
+export async function waitForIdle(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-ingest-state', 'idle', { timeout: 60_000 });
+}
+
+/** The event count the header shows, from its data attribute. */
+export async function eventCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('event-count').getAttribute('data-count'));
+}
+
+/** Sets files or a folder on the hidden input and waits until the ingest has finished and the count is `expected`. */
+export async function dropFolder(page: Page, dir: string, expected: number): Promise<void> {
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(dir);
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(expected), { timeout: 60_000 });
+  await waitForIdle(page);
+}
+
+/** Asserts nothing went wrong on the page. */
+export function expectClean(watch: Watch): void {
+  expect(watch.errors, 'page errors').toEqual([]);
+  expect(watch.offOrigin, 'requests off the page origin').toEqual([]);
+}

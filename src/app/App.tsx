@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { datasetInfoQuery } from '../query/datasetQueries';
+import { useIngestState } from '../query/ingestState';
+import type { InputFile } from '../query/types';
+import { useDatasetLoader } from '../query/useDatasetLoader';
+import { useIngestActions } from '../query/useIngestActions';
+import { DetailPane } from '../ui/detail/DetailPane';
+import { DropOverlay } from '../ui/drop/DropOverlay';
+import { FileInputs, useFilePickers } from '../ui/drop/OpenButtons';
+import { EmptyState } from '../ui/empty/EmptyState';
+import { TopBar } from '../ui/header/TopBar';
+import { countReports, FilesPanel } from '../ui/files/FilesPanel';
+import { IngestBar } from '../ui/files/IngestBar';
+import { usePrefs } from '../ui/prefs/usePrefs';
+import { EventTable } from '../ui/records-table/EventTable';
+import type { Selection } from '../ui/records-table/EventTable';
+
+/** The composition root: wires the dataset, ingest actions and preferences to the screen areas. */
+export function App() {
+  useDatasetLoader();
+  const ingestState = useIngestState();
+  const actions = useIngestActions();
+  const pickers = useFilePickers();
+  const prefs = usePrefs();
+  const count = useQuery(datasetInfoQuery()).data?.eventCount ?? 0;
+  const [selection, setSelection] = useState<Selection | undefined>();
+  const [filesOpen, setFilesOpen] = useState(false);
+  const busy = ingestState.phase !== 'idle';
+  const counts = countReports(ingestState.reports);
+  const problems = counts.failed + counts.cancelled;
+
+  const onFiles = useCallback((files: InputFile[]) => void actions.ingest(files), [actions]);
+  // A run that failed on some files opens the Files panel: a responder must not miss lost evidence.
+  useEffect(() => {
+    if (problems > 0) setFilesOpen(true);
+  }, [ingestState.reports, problems]);
+  useEffect(() => setSelection(undefined), [prefs.order]);
+
+  const filesButton =
+    ingestState.reports.length === 0 ? null : (
+      <button type="button" className={problems > 0 ? 'btn btn-warn' : 'btn'} aria-expanded={filesOpen} onClick={() => setFilesOpen(!filesOpen)}>
+        Files{problems > 0 ? ` · ${problems} failed` : ''}
+      </button>
+    );
+  return (
+    <div className="app">
+      <FileInputs pickers={pickers} onFiles={onFiles} />
+      <TopBar pickers={pickers} busy={busy} onClear={actions.clear} filesButton={filesButton} />
+      {ingestState.phase === 'ingesting' ? <IngestBar progress={ingestState.progress} onCancel={actions.cancel} /> : null}
+      {ingestState.error === undefined ? null : (
+        <p className="notice notice-error" role="alert">
+          {ingestState.error}
+        </p>
+      )}
+      <main className="workspace">
+        {count === 0 && !busy ? (
+          <EmptyState pickers={pickers} onSample={() => void actions.loadSample()} busy={busy} />
+        ) : (
+          <>
+            <section className="table-area" aria-label="Event history">
+              <EventTable count={count} order={prefs.order} selection={selection} onSelect={setSelection} />
+            </section>
+            <DetailPane row={selection?.row} onClose={() => setSelection(undefined)} />
+          </>
+        )}
+      </main>
+      {filesOpen ? <FilesPanel reports={ingestState.reports} onClose={() => setFilesOpen(false)} /> : null}
+      <DropOverlay onFiles={onFiles} />
+    </div>
+  );
+}

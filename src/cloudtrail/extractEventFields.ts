@@ -1,0 +1,64 @@
+import { isObject, objectAt, stringAt } from '../lib/isObject';
+import { deriveResources } from './deriveResources';
+import { deriveUserName } from './deriveUserName';
+import type { CloudTrailRecord, EventFields, ReadOnlyState } from './types';
+
+/** Why a record could not be indexed: a readable sentence naming the missing or bad field. */
+export interface RecordProblem {
+  readonly problem: string;
+}
+
+/**
+ * Derives the indexed projection of one record. Requires `eventTime` (ISO 8601 UTC, e.g.
+ * `2023-07-19T21:17:28Z`), `eventSource` and `eventName` strings, which every trail record has; anything
+ * else may be absent. Never throws: a record that is not usable comes back as a RecordProblem.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+ */
+export function extractEventFields(record: unknown): EventFields | RecordProblem {
+  if (!isObject(record)) return { problem: 'a record is not a JSON object' };
+  const time = stringAt(record, 'eventTime');
+  if (time === undefined) return { problem: 'a record has no eventTime' };
+  const eventTime = Date.parse(time);
+  if (Number.isNaN(eventTime)) return { problem: `a record has an unreadable eventTime` };
+  const eventSource = stringAt(record, 'eventSource');
+  const eventName = stringAt(record, 'eventName');
+  if (eventSource === undefined || eventName === undefined) {
+    return { problem: 'a record has no eventSource or eventName' };
+  }
+  const identity = objectAt(record, 'userIdentity');
+  return {
+    eventID: stringAt(record, 'eventID') ?? '',
+    eventTime,
+    eventName,
+    eventSource,
+    awsRegion: str(record, 'awsRegion'),
+    errorCode: str(record, 'errorCode'),
+    sourceIPAddress: str(record, 'sourceIPAddress'),
+    userAgent: str(record, 'userAgent'),
+    readOnly: readOnlyState(record),
+    recipientAccountId: str(record, 'recipientAccountId'),
+    eventCategory: str(record, 'eventCategory'),
+    eventType: str(record, 'eventType'),
+    identityType: str(identity, 'type'),
+    userName: deriveUserName(record),
+    accessKeyId: str(identity, 'accessKeyId'),
+    resources: deriveResources(record),
+  };
+}
+
+/** True when extractEventFields could not index the record. */
+export function isRecordProblem(value: EventFields | RecordProblem): value is RecordProblem {
+  return 'problem' in value;
+}
+
+function str(value: unknown, key: string): string {
+  return stringAt(value, key) ?? '';
+}
+
+// `readOnly` is a JSON boolean in trail files but a string in LookupEvents and console CSV output.
+function readOnlyState(record: CloudTrailRecord): ReadOnlyState {
+  const v = record['readOnly'];
+  if (v === true || v === 'true') return 'true';
+  if (v === false || v === 'false') return 'false';
+  return '';
+}

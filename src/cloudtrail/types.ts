@@ -1,0 +1,66 @@
+import type { JsonObject } from '../lib/isObject';
+
+/**
+ * One CloudTrail record as AWS wrote it: a JSON object with at least `eventTime`, `eventSource` and
+ * `eventName` strings. Every other field is untrusted and read through guards.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+ */
+export type CloudTrailRecord = JsonObject;
+
+/**
+ * A resource an event references, as shown in the console's Resource type / Resource name columns.
+ * `type` is CloudFormation-style (`AWS::S3::Bucket`) or '' when unknown.
+ */
+export interface EventResource {
+  readonly type: string;
+  readonly name: string;
+}
+
+/** `readOnly` as stored: absent in some records (sign-in, network activity), so three states. */
+export type ReadOnlyState = 'true' | 'false' | '';
+
+/**
+ * The indexed projection of one record: the lookup attributes and table columns, derived once at
+ * ingest. Strings are '' when the record lacks the field. `eventTime` is ms since the Unix epoch (UTC).
+ */
+export interface EventFields {
+  readonly eventID: string;
+  readonly eventTime: number;
+  readonly eventName: string;
+  readonly eventSource: string;
+  readonly awsRegion: string;
+  readonly errorCode: string;
+  readonly sourceIPAddress: string;
+  readonly userAgent: string;
+  readonly readOnly: ReadOnlyState;
+  readonly recipientAccountId: string;
+  readonly eventCategory: string;
+  readonly eventType: string;
+  /** `userIdentity.type` (IAMUser, AssumedRole, Root, AWSService…). */
+  readonly identityType: string;
+  /** Derived the way the console's User name column is; see deriveUserName. */
+  readonly userName: string;
+  /** `userIdentity.accessKeyId`: the key that signed the request. */
+  readonly accessKeyId: string;
+  readonly resources: readonly EventResource[];
+}
+
+/** The string-valued columns of EventFields, in the order the index stores them. */
+export const STRING_FIELDS = [
+  'eventName',
+  'eventSource',
+  'awsRegion',
+  'errorCode',
+  'sourceIPAddress',
+  'userAgent',
+  'readOnly',
+  'recipientAccountId',
+  'eventCategory',
+  'eventType',
+  'identityType',
+  'userName',
+  'accessKeyId',
+] as const satisfies readonly (keyof EventFields)[];
+
+/** Name of one string-valued column. */
+export type StringField = (typeof STRING_FIELDS)[number];

@@ -1,0 +1,38 @@
+import { wrap } from 'comlink';
+import type { Remote } from 'comlink';
+import type { ParseWorkerApi } from './parse.worker';
+import type { InputFile, ParseResult } from './types';
+
+/**
+ * A fixed pool of parse workers, created on first use. Gunzip + JSON.parse is the dominant ingest cost
+ * and scales almost linearly to two workers on two cores, not beyond (docs/architecture.md), so the
+ * default size is the core count, capped at 4. Each file goes to the worker with the fewest in flight.
+ */
+export class ParsePool {
+  private workers: { api: Remote<ParseWorkerApi>; inFlight: number }[] = [];
+
+  private readonly create: () => Worker;
+  private readonly size: number;
+
+  constructor(create: () => Worker, size = Math.min(4, Math.max(1, navigator.hardwareConcurrency))) {
+    this.create = create;
+    this.size = size;
+  }
+
+  /** Parses one file in the least busy worker. Bound, so it can be passed as a ParseFn. */
+  readonly parse = async (input: InputFile): Promise<ParseResult> => {
+    if (this.workers.length === 0) {
+      for (let i = 0; i < this.size; i++) this.workers.push({ api: wrap(this.create()), inFlight: 0 });
+    }
+    const worker = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    worker.inFlight++;
+    try {
+      return await worker.api.parse(input);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { status: 'failed', size: input.file.size, reason: `Could not read the file (${reason})` };
+    } finally {
+      worker.inFlight--;
+    }
+  };
+}

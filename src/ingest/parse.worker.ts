@@ -1,0 +1,17 @@
+// Parse worker: a thin shell over parseLogFile. Several run at once; the ingest worker feeds them.
+import { expose, transfer } from 'comlink';
+import { parseLogFile } from './parseLogFile';
+import { transferablesOf } from './transferablesOf';
+import type { InputFile } from './types';
+
+const api = {
+  async parse(input: InputFile) {
+    const result = await parseLogFile(input);
+    return transfer(result, transferablesOf(result));
+  },
+};
+
+/** The parse worker's API, as seen through Comlink. */
+export type ParseWorkerApi = typeof api;
+
+expose(api);

@@ -1,0 +1,78 @@
+import { decodeLogFile } from '../cloudtrail/decodeLogFile';
+import { extractEventFields, isRecordProblem } from '../cloudtrail/extractEventFields';
+import type { EventFields } from '../cloudtrail/types';
+import { isGzip } from '../lib/gunzip';
+import { sha256Hex } from '../lib/sha256Hex';
+import { encodeFileChunk } from '../store/encodeFileChunk';
+import type { InputFile, ParseResult } from './types';
+
+/** Files larger than this are read anyway, but a file that is not even gzip or JSON is never read whole. */
+const SNIFF_BYTES = 16;
+
+/**
+ * Reads one dropped file to a ParseResult: hashes the bytes as given (SHA-256), decodes them, and for a
+ * log file extracts and encodes every record's index fields. Records that cannot be indexed are counted
+ * with the first reason, not fatal. Never throws: problems become 'skipped' or 'failed' with a reason.
+ */
+export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
+  const size = file.size;
+  if (size === 0) return { status: 'failed', size, reason: 'Empty file (0 bytes)' };
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  if (!isGzip(head) && !startsLikeJson(head)) {
+    return { status: 'skipped', size, reason: 'Not a CloudTrail file: neither gzip nor JSON' };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const [sha256, decoded] = await Promise.all([sha256Hex(bytes), decodeOrReason(bytes)]);
+  if (typeof decoded === 'string') return { status: 'failed', size, reason: decoded };
+  const { content, gzip, trailingBytes } = decoded;
+  if (content.kind === 'digest') return { status: 'digest', size, sha256, gzip, bytes };
+  if (content.kind === 'other') {
+    return { status: 'skipped', size, reason: `Not a CloudTrail log: ${content.reason}` };
+  }
+  const events: EventFields[] = [];
+  const recordIndex: number[] = [];
+  let invalidRecords = 0;
+  let invalidReason: string | undefined;
+  content.records.forEach((record, i) => {
+    const fields = extractEventFields(record);
+    if (isRecordProblem(fields)) {
+      invalidRecords++;
+      invalidReason ??= fields.problem;
+    } else {
+      events.push(fields);
+      recordIndex.push(i);
+    }
+  });
+  if (events.length === 0 && invalidRecords > 0) {
+    return { status: 'failed', size, reason: `No usable records: ${invalidReason ?? ''}` };
+  }
+  return {
+    status: 'log',
+    size,
+    sha256,
+    gzip,
+    shape: content.shape,
+    records: content.records.length,
+    chunk: encodeFileChunk(events, recordIndex),
+    invalidRecords,
+    ...(invalidReason === undefined ? {} : { invalidReason }),
+    trailingBytes,
+    bytes,
+  };
+}
+
+async function decodeOrReason(bytes: Uint8Array<ArrayBuffer>) {
+  try {
+    return await decodeLogFile(bytes);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function startsLikeJson(head: Uint8Array): boolean {
+  for (const b of head) {
+    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0xef || b === 0xbb || b === 0xbf) continue;
+    return b === 0x7b || b === 0x5b;
+  }
+  return false;
+}

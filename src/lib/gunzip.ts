@@ -1,0 +1,95 @@
+import { Gunzip } from 'fflate';
+
+/** The result of inflating a gzip file. */
+export interface GunzipResult {
+  /** The inflated bytes of every gzip member, concatenated. */
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  /** Number of gzip members read (AWS writes log files as exactly one). */
+  readonly members: number;
+  /** Bytes after the last complete member that are not gzip (0 when clean). A finding for integrity checks. */
+  readonly trailingBytes: number;
+}
+
+/** True when `bytes` starts with the gzip magic `1f 8b` (RFC 1952 §2.3.1). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Inflates gzip `bytes`. The fast path is the native `DecompressionStream`, which handles one member and
+ * errors on anything after it ("Junk found after end of compressed data", ../shared/reference/browser-limits.md).
+ * Only then does it fall back to fflate's streaming inflater, which reads every member and reports where
+ * the last one ended, so a second member is read and non-gzip trailing bytes are counted, not fatal.
+ * @throws Error with a readable message when the data is corrupt or truncated.
+ */
+export async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<GunzipResult> {
+  try {
+    return { bytes: await inflateNative(bytes), members: 1, trailingBytes: 0 };
+  } catch {
+    return inflateMembers(bytes);
+  }
+}
+
+async function inflateNative(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const ds = new DecompressionStream('gzip');
+  const writer = ds.writable.getWriter();
+  // Writing the whole buffer then reading through Response is the fastest native path measured.
+  void writer.write(bytes).catch(() => undefined);
+  void writer.close().catch(() => undefined);
+  return new Uint8Array(await new Response(ds.readable).arrayBuffer());
+}
+
+function inflateMembers(bytes: Uint8Array): GunzipResult {
+  const chunks: Uint8Array[] = [];
+  // Output length at the start of each member after the first, as fflate reports them.
+  const outAtMember: number[] = [0];
+  const memberOffsets: number[] = [0];
+  let total = 0;
+  const inflater = new Gunzip((chunk) => {
+    chunks.push(chunk);
+    total += chunk.length;
+  });
+  inflater.onmember = (offset) => {
+    outAtMember.push(total);
+    memberOffsets.push(offset);
+  };
+  let junk = false;
+  try {
+    inflater.push(bytes, true);
+  } catch (error) {
+    if (total === 0) throw gzipError(error);
+    junk = true;
+  }
+  // fflate accepts a truncated final member silently; the native stream failed for a reason, so demand
+  // that the last member's ISIZE trailer (RFC 1952 §2.3.1) matches what was inflated from it.
+  const lastSize = (total - (outAtMember.at(-1) ?? 0)) >>> 0;
+  const end = junk ? findMemberEnd(bytes, memberOffsets.at(-1) ?? 0, lastSize) : bytes.length;
+  if (end < 0 || (!junk && readUint32LE(bytes, end - 4) !== lastSize)) {
+    throw gzipError(new Error('unexpected end of data'));
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return { bytes: out, members: outAtMember.length, trailingBytes: bytes.length - end };
+}
+
+/** First offset past `from` whose preceding 4 bytes equal `isize`: where the last good member ends. */
+function findMemberEnd(bytes: Uint8Array, from: number, isize: number): number {
+  for (let p = from + 18; p <= bytes.length; p++) {
+    if (readUint32LE(bytes, p - 4) === isize) return p;
+  }
+  return -1;
+}
+
+function readUint32LE(bytes: Uint8Array, at: number): number {
+  if (at < 0 || at + 4 > bytes.length) return -1;
+  return ((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16) | ((bytes[at + 3] ?? 0) << 24)) >>> 0;
+}
+
+function gzipError(cause: unknown): Error {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new Error(`Corrupt or truncated gzip data (${detail})`);
+}

@@ -1,0 +1,35 @@
+import { useSyncExternalStore } from 'react';
+import type { FileReport } from '../store/types';
+import type { IngestProgress } from '../ingest/types';
+
+/** What the UI knows about ingest: loading the stored dataset, running a drop, or idle. */
+export interface IngestState {
+  readonly phase: 'loading' | 'ingesting' | 'idle';
+  readonly progress: IngestProgress | undefined;
+  /** Reports of the last finished run (or the one loaded from storage). */
+  readonly reports: readonly FileReport[];
+  /** A failure of the worker itself (not of a file). */
+  readonly error: string | undefined;
+}
+
+let state: IngestState = { phase: 'loading', progress: undefined, reports: [], error: undefined };
+const listeners = new Set<() => void>();
+
+/** Replaces part of the ingest state and mirrors the phase on `<html data-ingest-state>`. */
+export function setIngestState(patch: Partial<IngestState>): void {
+  state = { ...state, ...patch };
+  // The automation hook outside checks and our e2e wait on: busy until the dataset is loaded and idle.
+  document.documentElement.dataset['ingestState'] = state.phase === 'idle' ? 'idle' : 'busy';
+  for (const l of listeners) l();
+}
+
+/** The current ingest state, re-rendering on change. */
+export function useIngestState(): IngestState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}

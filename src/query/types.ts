@@ -1,0 +1,12 @@
+// The shapes the UI receives from the worker, re-exported so ui/ never imports store/ or ingest/.
+export type {
+  DatasetInfo,
+  EventDetail,
+  EventSource,
+  FileMeta,
+  FileReport,
+  RowView,
+  TimeOrder,
+} from '../store/types';
+export { ROW_FLAG } from '../store/types';
+export type { IngestProgress, InputFile } from '../ingest/types';

@@ -1,0 +1,251 @@
+import { STRING_FIELDS } from '../cloudtrail/types';
+import type { StringField } from '../cloudtrail/types';
+import { Dictionary } from './Dictionary';
+import { packEventId, unpackEventId } from './eventIdKey';
+import { EventIdTable } from './EventIdTable';
+import { CodeColumn, GrowableArray } from './GrowableArray';
+import type { IndexSnapshot } from './IndexSnapshot';
+import { sortRowsByTime } from './sortRowsByTime';
+import { ROW_FLAG } from './types';
+import type { ChunkOutcome, FileChunk } from './types';
+
+/** A row of a chunk that shares its eventID with stored rows or earlier rows of the same chunk. */
+export interface Collision {
+  readonly localRow: number;
+  /** Stored rows with the same eventID. */
+  readonly rows: readonly number[];
+  /** Earlier rows of the same chunk with the same eventID. */
+  readonly localRows: readonly number[];
+}
+
+/** The decision for a collision: the row (stored or local) it is identical to, or undefined. */
+export type CollisionDecision = { readonly global: number } | { readonly local: number } | undefined;
+
+/**
+ * The in-memory columnar index of every event: one typed-array column per lookup attribute
+ * (dictionary-encoded), event time, packed eventID, provenance and resources (CSR). It lives in the
+ * worker; rows are append-only, so a row number is a stable event handle until Clear data.
+ * Layout and the measurements behind it: docs/architecture.md.
+ */
+export class EventIndex {
+  readonly dicts: Dictionary[];
+  readonly cols: CodeColumn[];
+  readonly time: GrowableArray<Float64Array>;
+  readonly ids: GrowableArray<Uint32Array>;
+  readonly idText: Map<number, string>;
+  readonly fileId: GrowableArray<Uint32Array>;
+  readonly recordIndex: GrowableArray<Uint32Array>;
+  readonly flags: GrowableArray<Uint8Array>;
+  readonly resOffsets: GrowableArray<Uint32Array>;
+  readonly resType: CodeColumn;
+  readonly resName: CodeColumn;
+  readonly resTypeDict: Dictionary;
+  readonly resNameDict: Dictionary;
+  /** Further sources of re-delivered events: row → [fileId, recordIndex, …]. */
+  readonly extraSources: Map<number, number[]>;
+  /** Last fileId whose chunk is applied. */
+  watermark: number;
+  private order: Uint32Array;
+  private idTable: EventIdTable | undefined;
+
+  constructor(s?: IndexSnapshot) {
+    this.dicts = STRING_FIELDS.map((_, f) => new Dictionary(s?.dicts[f]));
+    this.cols = STRING_FIELDS.map((_, f) => new CodeColumn(s?.cols[f]));
+    this.time = new GrowableArray((n) => new Float64Array(n), s?.time);
+    this.ids = new GrowableArray((n) => new Uint32Array(n), s?.ids);
+    this.idText = new Map(s?.idText);
+    this.fileId = new GrowableArray((n) => new Uint32Array(n), s?.fileId);
+    this.recordIndex = new GrowableArray((n) => new Uint32Array(n), s?.recordIndex);
+    this.flags = new GrowableArray((n) => new Uint8Array(n), s?.flags);
+    this.resOffsets = new GrowableArray((n) => new Uint32Array(n), s?.resOffsets ?? Uint32Array.of(0));
+    this.resType = new CodeColumn(s?.resType);
+    this.resName = new CodeColumn(s?.resName);
+    this.resTypeDict = new Dictionary(s?.resTypeDict);
+    this.resNameDict = new Dictionary(s?.resNameDict);
+    this.extraSources = new Map(s?.extraSources);
+    this.watermark = s?.watermark ?? 0;
+    this.order = s?.order ?? new Uint32Array(0);
+  }
+
+  /** Number of event rows. */
+  get size(): number {
+    return this.time.length;
+  }
+
+  /** The dictionary string of field `field` at `row`. */
+  value(field: StringField, row: number): string {
+    const f = STRING_FIELDS.indexOf(field);
+    return this.dicts[f]?.get(this.cols[f]?.data[row] ?? 0) ?? '';
+  }
+
+  /** The eventID text of a row ('' when the record had none). */
+  eventId(row: number): string {
+    if (((this.flags.data[row] ?? 0) & ROW_FLAG.noEventId) !== 0) return '';
+    return this.idText.get(row) ?? unpackEventId(this.ids.data, row * 4);
+  }
+
+  /** Rows sharing `eventID`. Builds the eventID table on first use. */
+  rowsWithEventId(eventID: string): number[] {
+    return this.table().find(eventID);
+  }
+
+  /** Rows sorted by event time ascending (then row), covering every row. */
+  sortedRows(): Uint32Array {
+    if (this.order.length !== this.size) this.order = sortRowsByTime(this.time.data, this.size, this.order);
+    return this.order;
+  }
+
+  /** Finds the rows of `chunk` whose eventID is already taken. Read-only. */
+  findCollisions(chunk: FileChunk): Collision[] {
+    const table = this.table();
+    const seen = new Map<string, number[]>();
+    const out: Collision[] = [];
+    chunk.eventIds.forEach((id, localRow) => {
+      if (id === '') return;
+      const earlier = seen.get(id);
+      const rows = table.find(id);
+      if (rows.length > 0 || earlier !== undefined) out.push({ localRow, rows, localRows: earlier ?? [] });
+      if (earlier === undefined) seen.set(id, [localRow]);
+      else earlier.push(localRow);
+    });
+    return out;
+  }
+
+  /**
+   * Turns collision decisions into a ChunkOutcome with stored-row numbers, as applyChunk will assign
+   * them (rows are appended in order, skipping duplicates). Read-only.
+   */
+  planChunk(
+    chunk: FileChunk,
+    decisions: ReadonlyMap<number, CollisionDecision>,
+    collisions: readonly Collision[],
+  ): ChunkOutcome {
+    const globalOf = new Int32Array(chunk.count).fill(-1);
+    const duplicates: number[] = [];
+    const conflicts: number[] = [];
+    const firstOf = new Map(collisions.map((c) => [c.localRow, c] as const));
+    let next = this.size;
+    for (let i = 0; i < chunk.count; i++) {
+      const d = decisions.get(i);
+      if (d !== undefined) {
+        const target = 'global' in d ? d.global : (globalOf[d.local] ?? -1);
+        duplicates.push(i, target);
+        globalOf[i] = target;
+        continue;
+      }
+      globalOf[i] = next++;
+      const c = firstOf.get(i);
+      if (c === undefined) continue;
+      const other = c.rows[0] ?? globalOf[c.localRows[0] ?? -1] ?? -1;
+      if (other >= 0) conflicts.push(i, other);
+    }
+    return { duplicates: Uint32Array.from(duplicates), conflicts: Uint32Array.from(conflicts) };
+  }
+
+  /** Appends a chunk's rows as planned. NOTE mutates the index; call only after the chunk is stored. */
+  applyChunk(chunk: FileChunk, fileId: number, outcome: ChunkOutcome): void {
+    const dupTarget = new Map<number, number>();
+    for (let k = 0; k < outcome.duplicates.length; k += 2) {
+      dupTarget.set(outcome.duplicates[k] ?? 0, outcome.duplicates[k + 1] ?? 0);
+    }
+    const remap = STRING_FIELDS.map(() => new Int32Array(chunk.strings.length).fill(-1));
+    const resRemapT = new Int32Array(chunk.strings.length).fill(-1);
+    const resRemapN = new Int32Array(chunk.strings.length).fill(-1);
+    const globalOf = new Uint32Array(chunk.count);
+    for (let i = 0; i < chunk.count; i++) {
+      const target = dupTarget.get(i);
+      if (target !== undefined) {
+        this.addSource(target, fileId, chunk.recordIndex[i] ?? 0);
+        globalOf[i] = target;
+        continue;
+      }
+      globalOf[i] = this.appendRow(chunk, i, fileId, { remap, resRemapT, resRemapN });
+    }
+    for (let k = 0; k < outcome.conflicts.length; k += 2) {
+      this.setFlag(globalOf[outcome.conflicts[k] ?? 0] ?? 0, ROW_FLAG.conflict);
+      this.setFlag(outcome.conflicts[k + 1] ?? 0, ROW_FLAG.conflict);
+    }
+    this.watermark = Math.max(this.watermark, fileId);
+  }
+
+  /** Approximate bytes of memory held by the index. */
+  estimateBytes(): number {
+    let bytes = this.time.data.byteLength + this.ids.data.byteLength + this.fileId.data.byteLength;
+    bytes += this.recordIndex.data.byteLength + this.flags.data.byteLength + this.order.byteLength;
+    bytes += this.resOffsets.data.byteLength + this.resType.data.byteLength + this.resName.data.byteLength;
+    for (const c of this.cols) bytes += c.data.byteLength;
+    for (const d of [...this.dicts, this.resTypeDict, this.resNameDict]) bytes += d.estimateBytes();
+    bytes += this.idText.size * 80 + this.extraSources.size * 64 + (this.idTable?.bytes ?? 0);
+    return bytes;
+  }
+
+  private appendRow(
+    chunk: FileChunk,
+    i: number,
+    fileId: number,
+    maps: { remap: Int32Array[]; resRemapT: Int32Array; resRemapN: Int32Array },
+  ): number {
+    const row = this.size;
+    const n = chunk.count;
+    for (let f = 0; f < STRING_FIELDS.length; f++) {
+      const local = chunk.codes[f * n + i] ?? 0;
+      this.cols[f]?.push(intern(maps.remap[f], this.dicts[f], chunk.strings, local));
+    }
+    this.time.push(chunk.eventTime[i] ?? 0);
+    this.fileId.push(fileId);
+    this.recordIndex.push(chunk.recordIndex[i] ?? 0);
+    const id = chunk.eventIds[i] ?? '';
+    this.ids.reserve((row + 1) * 4);
+    this.ids.length = (row + 1) * 4;
+    let flags = 0;
+    if (id === '') flags |= ROW_FLAG.noEventId;
+    else if (!packEventId(id, this.ids.data, row * 4)) this.idText.set(row, id);
+    this.flags.push(flags);
+    for (let r = chunk.resOffsets[i] ?? 0; r < (chunk.resOffsets[i + 1] ?? 0); r++) {
+      this.resType.push(intern(maps.resRemapT, this.resTypeDict, chunk.strings, chunk.resTypes[r] ?? 0));
+      this.resName.push(intern(maps.resRemapN, this.resNameDict, chunk.strings, chunk.resNames[r] ?? 0));
+    }
+    this.resOffsets.push(this.resType.length);
+    this.idTable?.add(row);
+    return row;
+  }
+
+  private addSource(row: number, fileId: number, recordIndex: number): void {
+    const list = this.extraSources.get(row) ?? [];
+    list.push(fileId, recordIndex);
+    this.extraSources.set(row, list);
+    this.setFlag(row, ROW_FLAG.multiSource);
+  }
+
+  private setFlag(row: number, flag: number): void {
+    this.flags.data[row] = (this.flags.data[row] ?? 0) | flag;
+  }
+
+  private table(): EventIdTable {
+    if (this.idTable === undefined) {
+      const table = new EventIdTable({
+        idWords: () => this.ids.data,
+        idText: this.idText,
+        hasNoId: (row) => ((this.flags.data[row] ?? 0) & ROW_FLAG.noEventId) !== 0,
+      });
+      for (let row = 0; row < this.size; row++) table.add(row);
+      this.idTable = table;
+    }
+    return this.idTable;
+  }
+}
+
+function intern(
+  remap: Int32Array | undefined,
+  dict: Dictionary | undefined,
+  strings: readonly string[],
+  local: number,
+): number {
+  if (remap === undefined || dict === undefined) return 0;
+  let code = remap[local] ?? -1;
+  if (code < 0) {
+    code = dict.intern(strings[local] ?? '');
+    remap[local] = code;
+  }
+  return code;
+}

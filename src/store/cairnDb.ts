@@ -1,0 +1,112 @@
+import { openDB } from 'idb';
+import type { IDBPDatabase } from 'idb';
+import type { IndexSnapshot } from './IndexSnapshot';
+import { DB_NAME, DB_VERSION, upgradeCairnDb } from './schema';
+import type { CairnDb, StoredChunk } from './schema';
+import type { FileMeta, FileReport } from './types';
+
+/** An open Cairn database. */
+export type CairnDatabase = IDBPDatabase<CairnDb>;
+
+/** Opens (creating or upgrading) the database. @throws when IndexedDB is unavailable. */
+export function openCairnDb(): Promise<CairnDatabase> {
+  return openDB<CairnDb>(DB_NAME, DB_VERSION, { upgrade: (db) => upgradeCairnDb(db) });
+}
+
+/** What one stored file consists of. */
+export interface FileCommit {
+  readonly meta: FileMeta;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly chunk?: StoredChunk;
+}
+
+/**
+ * Stores a file's meta, bytes and index chunk in one transaction: all or nothing.
+ * @throws DOMException `QuotaExceededError` when the disk quota is full (nothing is written).
+ */
+export async function commitFile(db: CairnDatabase, commit: FileCommit): Promise<void> {
+  const tx = db.transaction(['files', 'fileBytes', 'chunks'], 'readwrite', { durability: 'relaxed' });
+  const id = commit.meta.fileId;
+  const writes: Promise<unknown>[] = [
+    tx.objectStore('files').put(commit.meta),
+    tx.objectStore('fileBytes').put(commit.bytes, id),
+  ];
+  if (commit.chunk !== undefined) writes.push(tx.objectStore('chunks').put(commit.chunk, id));
+  await Promise.all([...writes, tx.done]);
+}
+
+/** The stored file with these exact bytes, if any. */
+export function findFileBySha256(db: CairnDatabase, sha256: string): Promise<FileMeta | undefined> {
+  return db.getFromIndex('files', 'by-sha256', sha256);
+}
+
+/** One stored file's meta. */
+export function getFile(db: CairnDatabase, fileId: number): Promise<FileMeta | undefined> {
+  return db.get('files', fileId);
+}
+
+/** Every stored file's meta, by fileId. */
+export function listFiles(db: CairnDatabase): Promise<FileMeta[]> {
+  return db.getAll('files');
+}
+
+/** A stored file's original bytes. */
+export function loadFileBytes(
+  db: CairnDatabase,
+  fileId: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  return db.get('fileBytes', fileId);
+}
+
+/** The next unused fileId (1 for an empty database). */
+export async function nextFileId(db: CairnDatabase): Promise<number> {
+  const cursor = await db.transaction('files').store.openKeyCursor(null, 'prev');
+  return (cursor?.key ?? 0) + 1;
+}
+
+/** Saves the index snapshot. */
+export async function saveSnapshot(db: CairnDatabase, snapshot: IndexSnapshot): Promise<void> {
+  await db.put('meta', snapshot, 'snapshot');
+}
+
+/** The saved snapshot, if any and of this version. */
+export async function loadSnapshot(db: CairnDatabase): Promise<IndexSnapshot | undefined> {
+  const value = await db.get('meta', 'snapshot');
+  return value !== undefined && 'version' in value && value.version === 1 ? value : undefined;
+}
+
+/** Chunks of files stored after `watermark`, in fileId order: what a snapshot does not include yet. */
+export async function loadChunksAfter(
+  db: CairnDatabase,
+  watermark: number,
+): Promise<{ fileId: number; stored: StoredChunk }[]> {
+  const range = IDBKeyRange.lowerBound(watermark, true);
+  const [keys, values] = await Promise.all([
+    db.getAllKeys('chunks', range),
+    db.getAll('chunks', range),
+  ]);
+  return values.map((stored, i) => ({ fileId: keys[i] ?? 0, stored }));
+}
+
+/** Saves the last ingest run's per-file report, so it survives a reload. */
+export async function saveLastRun(db: CairnDatabase, reports: readonly FileReport[]): Promise<void> {
+  await db.put('meta', reports, 'lastRun');
+}
+
+/** The last ingest run's per-file report. */
+export async function loadLastRun(db: CairnDatabase): Promise<readonly FileReport[]> {
+  const value = await db.get('meta', 'lastRun');
+  return value !== undefined && !('version' in value) ? value : [];
+}
+
+/** Deletes every stored file, chunk and snapshot. */
+export async function clearAll(db: CairnDatabase): Promise<void> {
+  const tx = db.transaction(['files', 'fileBytes', 'chunks', 'meta'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('files').clear(),
+    tx.objectStore('fileBytes').clear(),
+    tx.objectStore('chunks').clear(),
+    tx.objectStore('meta').clear(),
+    tx.done,
+  ]);
+}

@@ -1,0 +1,52 @@
+import { STRING_FIELDS } from '../cloudtrail/types';
+import type { EventFields } from '../cloudtrail/types';
+import type { FileChunk } from './types';
+
+/**
+ * Encodes one file's extracted events as a FileChunk: a local string table plus typed arrays, cheap to
+ * transfer between workers and to store. `recordIndex[i]` is the position of `events[i]` in the file.
+ */
+export function encodeFileChunk(
+  events: readonly EventFields[],
+  recordIndex: readonly number[],
+): FileChunk {
+  const count = events.length;
+  const strings: string[] = [''];
+  const table = new Map<string, number>([['', 0]]);
+  const code = (s: string): number => {
+    let c = table.get(s);
+    if (c === undefined) {
+      c = strings.length;
+      strings.push(s);
+      table.set(s, c);
+    }
+    return c;
+  };
+  const codes = new Uint32Array(count * STRING_FIELDS.length);
+  const eventTime = new Float64Array(count);
+  const resOffsets = new Uint32Array(count + 1);
+  const resTypes: number[] = [];
+  const resNames: number[] = [];
+  events.forEach((e, i) => {
+    STRING_FIELDS.forEach((field, f) => {
+      codes[f * count + i] = code(e[field]);
+    });
+    eventTime[i] = e.eventTime;
+    for (const r of e.resources) {
+      resTypes.push(code(r.type));
+      resNames.push(code(r.name));
+    }
+    resOffsets[i + 1] = resTypes.length;
+  });
+  return {
+    count,
+    strings,
+    codes,
+    eventTime,
+    eventIds: events.map((e) => e.eventID),
+    recordIndex: Uint32Array.from(recordIndex),
+    resOffsets,
+    resTypes: Uint32Array.from(resTypes),
+    resNames: Uint32Array.from(resNames),
+  };
+}

@@ -1,0 +1,38 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
+import type { IndexSnapshot } from './IndexSnapshot';
+import type { ChunkOutcome, FileChunk, FileMeta, FileReport } from './types';
+
+/** IndexedDB database name; one dataset per browser profile and origin. */
+export const DB_NAME = 'cairn';
+/** Bump with a migration in `upgrade` whenever a store or value shape changes. */
+export const DB_VERSION = 1;
+
+/** A file's index rows with how they were resolved, stored in the same transaction as the file. */
+export interface StoredChunk {
+  readonly chunk: FileChunk;
+  readonly outcome: ChunkOutcome;
+}
+
+/**
+ * The stores. A file's meta, original bytes and index chunk are written in one transaction, so a crash
+ * or a full quota never leaves half a file. The snapshot is a cache of all chunks up to its watermark.
+ */
+export interface CairnDb extends DBSchema {
+  files: { key: number; value: FileMeta; indexes: { 'by-sha256': string } };
+  /** The file's original bytes exactly as dropped (gzip stays gzip). */
+  fileBytes: { key: number; value: Uint8Array<ArrayBuffer> };
+  chunks: { key: number; value: StoredChunk };
+  meta: {
+    key: string;
+    value: IndexSnapshot | readonly FileReport[];
+  };
+}
+
+/** Creates the stores on first open. */
+export function upgradeCairnDb(db: IDBPDatabase<CairnDb>): void {
+  const files = db.createObjectStore('files', { keyPath: 'fileId' });
+  files.createIndex('by-sha256', 'sha256');
+  db.createObjectStore('fileBytes');
+  db.createObjectStore('chunks');
+  db.createObjectStore('meta');
+}

@@ -1,0 +1,130 @@
+import type { LogShape } from '../cloudtrail/classifyLogJson';
+import type { StringField } from '../cloudtrail/types';
+
+/**
+ * The index rows one log file contributes, encoded compactly so the parse worker can transfer it and
+ * IndexedDB can store it beside the file. Strings are codes into the chunk's own `strings` table.
+ * Layout: `codes[f * count + i]` is string field `STRING_FIELDS[f]` of row i.
+ */
+export interface FileChunk {
+  readonly count: number;
+  readonly strings: readonly string[];
+  readonly codes: Uint32Array;
+  /** ms since the Unix epoch, per row. */
+  readonly eventTime: Float64Array;
+  /** Per row; '' when the record has none. */
+  readonly eventIds: readonly string[];
+  /** Each row's position in the file's records, to find the original record again. */
+  readonly recordIndex: Uint32Array;
+  /** CSR: resources of row i are `[resOffsets[i], resOffsets[i+1])` in resTypes/resNames (string codes). */
+  readonly resOffsets: Uint32Array;
+  readonly resTypes: Uint32Array;
+  readonly resNames: Uint32Array;
+}
+
+/**
+ * How the writer resolved a chunk's rows against events already stored, saved with the chunk so that
+ * replaying it after a crash gives the same index without re-reading any file. Flat pairs
+ * `[localRow, existingRow, …]`.
+ */
+export interface ChunkOutcome {
+  /** Rows identical to a stored event: not added, their source recorded on that event. */
+  readonly duplicates: Uint32Array;
+  /** Rows whose eventID is taken by a different record: added, and both flagged. */
+  readonly conflicts: Uint32Array;
+}
+
+/** What a stored file is. */
+export type FileKind = 'log' | 'digest';
+
+/** One stored file's provenance and ingest outcome (IndexedDB `files` store). */
+export interface FileMeta {
+  readonly fileId: number;
+  /** Path as dropped, relative to the dropped folder when there was one. */
+  readonly path: string;
+  /** Size in bytes as given (compressed when gzip). */
+  readonly size: number;
+  /** Hex SHA-256 of the bytes as given. */
+  readonly sha256: string;
+  readonly kind: FileKind;
+  readonly gzip: boolean;
+  readonly shape?: LogShape;
+  /** Records in the file. */
+  readonly records: number;
+  /** Records that became new events. */
+  readonly added: number;
+  readonly duplicates: number;
+  readonly conflicts: number;
+  /** Records skipped as unusable, with the first reason. */
+  readonly invalidRecords: number;
+  readonly invalidReason?: string;
+  /** Bytes after the end of the gzip data (a tampering signal). */
+  readonly trailingBytes: number;
+  /** ms since epoch. */
+  readonly addedAt: number;
+}
+
+/** The outcome of one input file in an ingest run, shown in the Files panel. */
+export interface FileReport {
+  readonly path: string;
+  readonly size: number;
+  readonly status: 'ingested' | 'digest' | 'duplicate' | 'skipped' | 'failed' | 'cancelled';
+  /** Records read (ingested) */
+  readonly records?: number;
+  /** New distinct events (ingested). */
+  readonly added?: number;
+  readonly shape?: LogShape;
+  /** Readable reason for skipped, failed and duplicate, or a warning for ingested files. */
+  readonly reason?: string;
+}
+
+/** A flag bit on an event row. */
+export const ROW_FLAG = {
+  /** Another, different record claims the same eventID. */
+  conflict: 1,
+  /** The same record was delivered in more than one file. */
+  multiSource: 2,
+  /** The record has no eventID, so it cannot be de-duplicated. */
+  noEventId: 4,
+} as const;
+
+/** One table row, materialised from the index. `eventTime` is ms since epoch; `row` is the stable row id. */
+export type RowView = { readonly row: number; readonly eventTime: number; readonly eventID: string } & {
+  readonly [F in StringField]: string;
+} & {
+  readonly resourceTypes: readonly string[];
+  readonly resourceNames: readonly string[];
+  readonly flags: number;
+};
+
+/** Where an event came from: one entry per file that delivered it. */
+export interface EventSource {
+  readonly fileId: number;
+  readonly path: string;
+  readonly sha256: string;
+  readonly recordIndex: number;
+}
+
+/** Everything the detail pane shows for one event. */
+export interface EventDetail {
+  readonly row: RowView;
+  readonly sources: readonly EventSource[];
+  /** The record, pretty-printed from the stored original file. */
+  readonly recordJson: string;
+  /** Other rows claiming the same eventID (conflicts). */
+  readonly conflictRows: readonly number[];
+}
+
+/** Dataset-wide figures for the header. Times are ms since epoch, undefined when empty. */
+export interface DatasetInfo {
+  readonly eventCount: number;
+  readonly logFiles: number;
+  readonly digestFiles: number;
+  readonly minTime: number | undefined;
+  readonly maxTime: number | undefined;
+  /** Approximate bytes of the in-memory index. */
+  readonly indexBytes: number;
+}
+
+/** Sort direction over event time. */
+export type TimeOrder = 'desc' | 'asc';

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { objectAt, stringAt } from '../../lib/isObject';
+import { ROW_FLAG } from '../../query/types';
+import type { EventDetail } from '../../query/types';
+import { CopyButton } from '../common/CopyButton';
+import { formatTime, zoneLabel } from '../common/formatTime';
+import { usePrefs } from '../prefs/usePrefs';
+import { SourceFiles } from './SourceFiles';
+
+/** The summary block: who, what, when, where, outcome, identifiers and provenance of one event. */
+export function EventSummary(props: { readonly detail: EventDetail; readonly record: unknown }) {
+  const { detail, record } = props;
+  const { timeZone } = usePrefs();
+  const r = detail.row;
+  const identity = objectAt(record, 'userIdentity');
+  const other = timeZone === 'utc' ? 'local' : 'utc';
+  const items: [string, ReactNode, string?][] = [
+    ['Event time', `${formatTime(r.eventTime, timeZone)} ${zoneLabel(timeZone, r.eventTime)}`, `${formatTime(r.eventTime, other)} ${zoneLabel(other, r.eventTime)}`],
+    ['User name', r.userName],
+    ['Identity type', r.identityType],
+    ['Principal ARN', stringAt(identity, 'arn') ?? ''],
+    ['AWS access key', r.accessKeyId],
+    ['Event name', r.eventName],
+    ['Event source', r.eventSource],
+    ['AWS region', r.awsRegion],
+    ['Source IP address', r.sourceIPAddress],
+    ['User agent', r.userAgent],
+    ['Error code', r.errorCode],
+    ['Error message', stringAt(record, 'errorMessage') ?? ''],
+    ['Request ID', stringAt(record, 'requestID') ?? ''],
+    ['Event ID', r.eventID],
+    ['Read-only', r.readOnly === '' ? '(not recorded)' : r.readOnly],
+    ['Event type', r.eventType],
+    ['Event category', r.eventCategory],
+    ['Account ID', r.recipientAccountId],
+  ];
+  return (
+    <section className="detail-section">
+      {(r.flags & ROW_FLAG.conflict) !== 0 ? (
+        <p className="notice notice-warn" role="note">
+          {detail.conflictRows.length} other {detail.conflictRows.length === 1 ? 'record claims' : 'records claim'} this
+          eventID with different content. Both are kept: in real evidence this can mean tampering.
+        </p>
+      ) : null}
+      <dl className="summary">
+        {items
+          .filter(([, value]) => value !== '')
+          .map(([label, value, title]) => (
+            <div key={label} className={label === 'Error code' || label === 'Error message' ? 'is-error' : ''}>
+              <dt>{label}</dt>
+              <dd title={title} data-testid={`summary-${label.toLowerCase().replaceAll(' ', '-')}`}>
+                <span className="summary-value">{value}</span>
+                {typeof value === 'string' && value.length > 0 ? <CopyButton text={value} label="⧉" title={`Copy ${label}`} /> : null}
+              </dd>
+            </div>
+          ))}
+      </dl>
+      <SourceFiles sources={detail.sources} />
+    </section>
+  );
+}

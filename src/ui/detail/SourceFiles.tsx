@@ -1,0 +1,24 @@
+import type { EventSource } from '../../query/types';
+
+/** Every file that delivered this event: path, record position and SHA-256 of the file as given. */
+export function SourceFiles(props: { readonly sources: readonly EventSource[] }) {
+  const { sources } = props;
+  return (
+    <div className="sources">
+      <h3>
+        Source {sources.length === 1 ? 'file' : `files (${sources.length}: the same record delivered more than once)`}
+      </h3>
+      <ul>
+        {sources.map((s) => (
+          <li key={`${s.fileId}:${s.recordIndex}`} data-testid="source-file">
+            <span className="mono wrap">{s.path}</span>
+            <span className="muted">
+              {' '}
+              record #{s.recordIndex + 1} · SHA-256 <span className="mono" title={s.sha256}>{s.sha256.slice(0, 16)}…</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { formatBytes } from '../../lib/formatBytes';
+import type { FileReport } from '../../query/types';
+import { formatCount } from '../common/formatCount';
+import './FilesPanel.css';
+
+const ORDER: Record<FileReport['status'], number> = { failed: 0, cancelled: 1, skipped: 2, duplicate: 3, digest: 4, ingested: 5 };
+const LABEL: Record<FileReport['status'], string> = {
+  failed: 'Failed',
+  cancelled: 'Not read',
+  skipped: 'Skipped',
+  duplicate: 'Duplicate',
+  digest: 'Digest (kept)',
+  ingested: 'Ingested',
+};
+
+/** Counts of a run's reports by status. */
+export function countReports(reports: readonly FileReport[]): Record<FileReport['status'], number> {
+  const counts = { failed: 0, cancelled: 0, skipped: 0, duplicate: 0, digest: 0, ingested: 0 };
+  for (const r of reports) counts[r.status]++;
+  return counts;
+}
+
+/** The last run's files, problems first, each with its status and a readable reason. */
+export function FilesPanel(props: { readonly reports: readonly FileReport[]; readonly onClose: () => void }) {
+  const sorted = [...props.reports].sort((a, b) => ORDER[a.status] - ORDER[b.status] !== 0 ? ORDER[a.status] - ORDER[b.status] : a.path.localeCompare(b.path));
+  const counts = countReports(props.reports);
+  return (
+    <section className="files-panel" aria-label="Files of the last ingest">
+      <header>
+        <h2>Files of the last ingest</h2>
+        <span className="muted">
+          {(Object.keys(LABEL) as FileReport['status'][])
+            .filter((s) => counts[s] > 0)
+            .map((s) => `${formatCount(counts[s])} ${LABEL[s].toLowerCase()}`)
+            .join(' · ')}
+        </span>
+        <button type="button" className="btn btn-ghost" onClick={props.onClose} aria-label="Close files panel">
+          ✕
+        </button>
+      </header>
+      <div className="files-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>Status</th>
+              <th>File</th>
+              <th className="num">Size</th>
+              <th className="num">Events</th>
+              <th>Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((r, i) => (
+              <tr key={`${i}:${r.path}`} className={`status-${r.status}`} data-testid="file-report" data-status={r.status}>
+                <td>
+                  <span className={`pill pill-${r.status}`}>{LABEL[r.status]}</span>
+                </td>
+                <td className="mono wrap">{r.path}</td>
+                <td className="num">{formatBytes(r.size)}</td>
+                <td className="num">
+                  {r.records === undefined ? '' : `${formatCount(r.added ?? 0)} new of ${formatCount(r.records)}`}
+                </td>
+                <td className="reason">
+                  {r.shape === undefined ? null : <span className="muted">{r.shape}. </span>}
+                  {r.reason}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

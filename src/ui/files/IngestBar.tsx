@@ -1,0 +1,44 @@
+import { formatBytes } from '../../lib/formatBytes';
+import type { IngestProgress } from '../../query/types';
+import { formatCount } from '../common/formatCount';
+
+/** Progress of the running ingest: files, bytes, events (with an estimate of the total), rate, Cancel. */
+export function IngestBar(props: { readonly progress: IngestProgress | undefined; readonly onCancel: () => void }) {
+  const p = props.progress;
+  const fraction = p === undefined || p.bytesTotal === 0 ? 0 : p.bytesDone / p.bytesTotal;
+  const seconds = (p?.elapsedMs ?? 0) / 1000;
+  const rate = p === undefined || seconds < 0.5 ? undefined : p.eventsDone / seconds;
+  // Events are only known once a file is parsed; estimate the total from bytes read so far.
+  const estimate = p === undefined || p.bytesDone === 0 ? undefined : Math.round((p.eventsDone / p.bytesDone) * p.bytesTotal);
+  return (
+    <div className="ingest-bar" role="status" aria-live="polite">
+      <div className="ingest-text">
+        {p === undefined ? (
+          <span>Reading files…</span>
+        ) : (
+          <>
+            <strong>Ingesting</strong>
+            <span>
+              {formatCount(p.filesDone)} / {formatCount(p.filesTotal)} files
+            </span>
+            <span>
+              {formatBytes(p.bytesDone)} / {formatBytes(p.bytesTotal)}
+            </span>
+            <span>
+              {formatCount(p.eventsDone)}
+              {estimate === undefined ? '' : ` / ≈${formatCount(estimate)}`} events
+            </span>
+            {rate === undefined ? null : <span>{formatCount(Math.round(rate))} events/s</span>}
+            <span className="muted ellipsis mono">{p.current}</span>
+          </>
+        )}
+        <button type="button" className="btn btn-small" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+        <div className="progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+      </div>
+    </div>
+  );
+}

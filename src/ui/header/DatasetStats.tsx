@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import { datasetInfoQuery, storageQuery } from '../../query/datasetQueries';
+import { formatBytes } from '../../lib/formatBytes';
+import { formatCount } from '../common/formatCount';
+import { formatTime } from '../common/formatTime';
+import { usePrefs } from '../prefs/usePrefs';
+
+/** Events in the dataset, the time span they cover, and the browser storage used. */
+export function DatasetStats() {
+  const info = useQuery(datasetInfoQuery()).data;
+  const storage = useQuery(storageQuery()).data;
+  const { timeZone } = usePrefs();
+  const count = info?.eventCount ?? 0;
+  const span =
+    info?.minTime === undefined || info.maxTime === undefined
+      ? undefined
+      : `${formatTime(info.minTime, timeZone).slice(0, 16)} → ${formatTime(info.maxTime, timeZone).slice(0, 16)}`;
+  return (
+    <div className="stats" aria-live="polite">
+      <span className="stat">
+        <strong data-testid="event-count" data-count={count} data-index-bytes={info?.indexBytes ?? 0}>
+          {formatCount(count)}
+        </strong>{' '}
+        events
+      </span>
+      {info === undefined || info.logFiles === 0 ? null : (
+        <span className="stat muted">
+          {formatCount(info.logFiles)} log files{info.digestFiles > 0 ? ` · ${formatCount(info.digestFiles)} digests` : ''}
+        </span>
+      )}
+      {span === undefined ? null : <span className="stat muted mono" title="Time span of the events">{span}</span>}
+      {storage === undefined ? null : (
+        <span className="stat muted" title={`Quota ${formatBytes(storage.quota)}`}>
+          {formatBytes(storage.usage)} stored
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { OpenButtons } from '../drop/OpenButtons';
+import type { FilePickers } from '../drop/OpenButtons';
+import { setPrefs, usePrefs } from '../prefs/usePrefs';
+import { ClearDataButton } from './ClearDataButton';
+import { ColumnChooser } from './ColumnChooser';
+import { DatasetStats } from './DatasetStats';
+
+/** The header: name, dataset figures, open buttons, view preferences and Clear data. */
+export function TopBar(props: {
+  readonly pickers: FilePickers;
+  readonly busy: boolean;
+  readonly onClear: () => Promise<void>;
+  readonly filesButton: ReactNode;
+}) {
+  const prefs = usePrefs();
+  return (
+    <header className="topbar">
+      <div className="brand" title="Cairn: CloudTrail logs, read locally">
+        <span className="brand-mark" aria-hidden="true">
+          ◭
+        </span>{' '}
+        Cairn
+      </div>
+      <DatasetStats />
+      <div className="topbar-actions">
+        <OpenButtons pickers={props.pickers} />
+        <div className="segmented" role="group" aria-label="Time zone">
+          {(['utc', 'local'] as const).map((z) => (
+            <button key={z} type="button" aria-pressed={prefs.timeZone === z} onClick={() => setPrefs({ timeZone: z })}>
+              {z === 'utc' ? 'UTC' : 'Local'}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="btn"
+          title="Sort by event time"
+          onClick={() => setPrefs({ order: prefs.order === 'desc' ? 'asc' : 'desc' })}
+        >
+          {prefs.order === 'desc' ? 'Newest first ↓' : 'Oldest first ↑'}
+        </button>
+        <ColumnChooser />
+        {props.filesButton}
+        <ClearDataButton onClear={props.onClear} disabled={props.busy} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,108 @@
+import { useTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { TimeOrder } from '../../query/types';
+import { formatTime } from '../common/formatTime';
+import { usePrefs } from '../prefs/usePrefs';
+import { columns, DEFAULT_HIDDEN, features, isLoaded } from './columns';
+import type { TableRow } from './columns';
+import { EventTableHeader } from './EventTableHeader';
+import { EventTableRow } from './EventTableRow';
+import { useRowWindow } from './useRowWindow';
+import './EventTable.css';
+
+const ROW_HEIGHT = 28;
+
+/** Which row is selected: its position in the current order and its stable row id once known. */
+export interface Selection {
+  readonly position: number;
+  readonly row: number | undefined;
+}
+
+/**
+ * The Event history table: every event, virtualised (only visible rows exist in the DOM and only
+ * their pages are fetched), newest first by default. ↑/↓, PageUp/PageDown, Home/End move the selection.
+ */
+export function EventTable(props: {
+  readonly count: number;
+  readonly order: TimeOrder;
+  readonly selection: Selection | undefined;
+  readonly onSelect: (selection: Selection) => void;
+}) {
+  const { count, order, selection, onSelect } = props;
+  const prefs = usePrefs();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = (items.at(-1)?.index ?? -1) + 1;
+  const loaded = useRowWindow(order, start, end);
+  const data = useMemo<TableRow[]>(
+    () => loaded.map((r, i) => r ?? { placeholder: true, row: -1 - (start + i) }),
+    [loaded, start],
+  );
+  const columnVisibility = useMemo(() => ({ ...DEFAULT_HIDDEN, ...prefs.columns }), [prefs.columns]);
+  const table = useTable({ features, columns, data, state: { columnVisibility } });
+  const rows = table.getRowModel().rows;
+
+  // Keep a selection made by position pointing at the row that is now there (after a page loads).
+  const selectedLoaded = selection === undefined ? undefined : loaded[selection.position - start];
+  useEffect(() => {
+    if (selection !== undefined && selection.row === undefined && selectedLoaded !== undefined) {
+      onSelect({ position: selection.position, row: selectedLoaded.row });
+    }
+  }, [selection, selectedLoaded, onSelect]);
+
+  const move = (e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const step = steps[e.key];
+    if (step === undefined || count === 0) return;
+    e.preventDefault();
+    const from = selection?.position ?? -1;
+    const position = Math.min(count - 1, Math.max(0, from + step));
+    const row = loaded[position - start];
+    onSelect({ position, row: row?.row });
+    virtualizer.scrollToIndex(position, { align: 'auto' });
+  };
+
+  const width = table.getVisibleLeafColumns().reduce((w, c) => w + c.getSize(), 0);
+  return (
+    <div
+      className="event-table"
+      ref={scrollRef}
+      role="grid"
+      aria-label="Events"
+      aria-rowcount={count + 1}
+      tabIndex={0}
+      onKeyDown={move}
+    >
+      <EventTableHeader table={table} width={width} timeZone={prefs.timeZone} />
+      <div className="event-table-body" style={{ height: virtualizer.getTotalSize(), width }}>
+        {items.map((item) => {
+          const row = rows[item.index - start];
+          if (row === undefined) return null;
+          const original = row.original;
+          return (
+            <EventTableRow
+              key={item.index}
+              row={row}
+              position={item.index}
+              top={item.start}
+              height={ROW_HEIGHT}
+              time={isLoaded(original) ? formatTime(original.eventTime, prefs.timeZone) : ''}
+              selected={selection?.position === item.index}
+              onClick={() => onSelect({ position: item.index, row: isLoaded(original) ? original.row : undefined })}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
