@@ -49,10 +49,17 @@ export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<Dec
 function firstNonSpace(bytes: Uint8Array): number | undefined {
   // Skip a UTF-8 byte-order mark and white space.
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+  )
+    i++;
   return bytes[i];
 }
 
 function notJson(gzip: boolean): LogContent {
-  return { kind: 'other', reason: gzip ? 'gzip of something that is not JSON' : 'not JSON or gzip' };
+  return {
+    kind: 'other',
+    reason: gzip ? 'gzip of something that is not JSON' : 'not JSON or gzip',
+  };
 }

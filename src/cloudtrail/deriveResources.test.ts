@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { isObject } from '../lib/isObject';
+import type { JsonObject } from '../lib/isObject';
+import { deriveResources } from './deriveResources';
+
+// Real records, copied unchanged from /work/shared/samples with each folder's LICENSE.
+const SAMPLES = new URL('../../test/fixtures/samples/', import.meta.url);
+const CUSTODIAN = 'cloud-custodian/cwe/';
+const SNITCH_ORG =
+  'cloud-snitch/AWSLogs/o-1234abcde/222222222222/CloudTrail/us-east-1/2025/03/06/222222222222_CloudTrail_us-east-1_20250306T0230Z_QF6qcgyiaVnSueXa.json.gz';
+const SNITCH_ACCOUNT =
+  'cloud-snitch/AWSLogs/333333333333/CloudTrail/us-east-1/2025/03/06/333333333333_CloudTrail_us-east-1_20250306T0320Z_ZgdYr0lP8M9fWEH8.json.gz';
+const INVICTUS_SG =
+  'invictus-aws/CloudTrail/218007301253_CloudTrail_us-east-1_20230710T1215Z_YMDRJwtmC82bUwAo.json';
+const INVICTUS_TRAIL =
+  'invictus-aws/CloudTrail/218007301253_CloudTrail_us-east-1_20230710T1205Z_SjF3IkuNXJkoHyar.json';
+
+/** Every record in a sample file: `{"Records":[…]}`, a bare array, one event, or EventBridge-wrapped. */
+function recordsIn(path: string): JsonObject[] {
+  const raw = readFileSync(new URL(path, SAMPLES));
+  const parsed: unknown = JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString());
+  const out: JsonObject[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) for (const v of value) visit(v);
+    else if (isObject(value)) {
+      if (Array.isArray(value['Records'])) visit(value['Records']);
+      else if (isObject(value['detail'])) visit(value['detail']);
+      else out.push(value);
+    }
+  };
+  visit(parsed);
+  return out;
+}
+
+function record(path: string, eventID?: string): JsonObject {
+  const all = recordsIn(path);
+  const found = eventID === undefined ? all[0] : all.find((r) => r['eventID'] === eventID);
+  if (found === undefined) throw new Error(`no record ${eventID ?? ''} in ${path}`);
+  return found;
+}
+
+describe('deriveResources from resources[] in real records', () => {
+  it('lists the STS AssumeRole target role by its full ARN', () => {
+    expect(deriveResources(record(SNITCH_ORG, '7eb865ec-dd1e-300a-8931-e8fb04013f3b'))).toEqual([
+      {
+        type: 'AWS::IAM::Role',
+        name: 'arn:aws:iam::222222222222:role/Honeycomb-Logs-LogStreamRole-1234567890a',
+      },
+    ]);
+  });
+
+  it('lists the KMS key of a Decrypt', () => {
+    expect(deriveResources(record(SNITCH_ACCOUNT, '5fd2008b-c3e3-333b-8638-c324e76b51d1'))).toEqual(
+      [
+        {
+          type: 'AWS::KMS::Key',
+          name: 'arn:aws:kms:us-east-1:333333333333:key/3f1d977a-29b6-4273-b92b-ac226d361b65',
+        },
+      ],
+    );
+  });
+
+  it('does not repeat a bucketName already named by a resources[] ARN', () => {
+    expect(deriveResources(record(SNITCH_ORG, '2bf4ef67-66d9-3597-a68b-2d9272fc4e27'))).toEqual([
+      { type: 'AWS::S3::Bucket', name: 'arn:aws:s3:::aws-cloudtrail-logs-222222222222-abcdefab' },
+    ]);
+  });
+
+  it('keeps a bucketName that differs from the ARN (anonymised apart in this record)', () => {
+    expect(deriveResources(record(SNITCH_ORG, '39b3a22d-ed11-3843-bc2d-1e133bc86a97'))).toEqual([
+      { type: 'AWS::S3::Bucket', name: 'arn:aws:s3:::aws-cloudtrail-logs-222222222222-12345678' },
+      { type: 'AWS::S3::Bucket', name: 'aws-cloudtrail-logs-222222222222-abcdefab' },
+    ]);
+  });
+
+  it("keeps an entry without a type as type ''", () => {
+    expect(deriveResources(record(INVICTUS_SG, '6be113f6-9a2a-4a3e-aec4-acb72c303d6c'))).toEqual([
+      {
+        type: '',
+        name: 'arn:aws:ssm:us-east-1:123837392027:parameter/credentials/stratus-red-team/credentials-12',
+      },
+    ]);
+  });
+});
+
+describe('deriveResources heuristics on real records', () => {
+  it('finds the bucket of an S3 CreateBucket (EventBridge-wrapped)', () => {
+    expect(deriveResources(record(`${CUSTODIAN}event-cloud-trail-create-bucket.json`))).toEqual([
+      { type: 'AWS::S3::Bucket', name: 'custodian-create-bucket-v4' },
+    ]);
+  });
+
+  it('finds subnet, AMI, both instances and the VPC of a RunInstances', () => {
+    expect(deriveResources(record(`${CUSTODIAN}event-cloud-trail-run-instances.json`))).toEqual([
+      { type: 'AWS::EC2::Subnet', name: 'subnet-5f7a3106' },
+      { type: 'AWS::EC2::Image', name: 'ami-06116566' },
+      { type: 'AWS::EC2::Instance', name: 'i-784cdacd' },
+      { type: 'AWS::EC2::VPC', name: 'vpc-1b4a1b7e' },
+      { type: 'AWS::EC2::Instance', name: 'i-7b4cdace' },
+    ]);
+    expect(deriveResources(record(INVICTUS_TRAIL, '8c9d5d59-f65e-4d38-a71b-6d712487cd91'))).toEqual(
+      [
+        { type: 'AWS::EC2::Image', name: 'ami-029eb80bc237bec6f' },
+        { type: 'AWS::EC2::Instance', name: 'i-05c30218156bcc246' },
+        { type: 'AWS::EC2::VPC', name: 'vpc-04ae35a334cd7ef4f' },
+        { type: 'AWS::EC2::Subnet', name: 'subnet-08752c8d74ae2c324' },
+      ],
+    );
+  });
+
+  it('finds instance IDs in a request instancesSet and in an SSM call', () => {
+    const instance = [{ type: 'AWS::EC2::Instance', name: 'i-06125b883c50e9d63' }];
+    expect(deriveResources(record(SNITCH_ORG, '95038abb-11da-4d6b-8744-2cc6da9f44e7'))).toEqual(
+      instance,
+    );
+    expect(deriveResources(record(SNITCH_ORG, 'be170ced-ba43-4a02-9b70-f18127034945'))).toEqual(
+      instance,
+    );
+  });
+
+  it("finds the VPC and new group ID of CreateSecurityGroup, not EC2's groupName as an IAM group", () => {
+    expect(deriveResources(record(INVICTUS_SG, '7475937c-a863-44ce-9878-81e8a268e966'))).toEqual([
+      { type: 'AWS::EC2::VPC', name: 'vpc-0e568b18707c87afa' },
+      { type: 'AWS::EC2::SecurityGroup', name: 'sg-04cfb7a4712d75b00' },
+    ]);
+  });
+
+  it('lists a name found in both request and response once', () => {
+    expect(deriveResources(record(INVICTUS_TRAIL, '3a1acb39-c13b-4e73-a0e3-dcd8ce5c1a3a'))).toEqual(
+      [{ type: 'AWS::CloudTrail::Trail', name: 'stratus-red-team-ctlr-trail-zqfsvooxqj' }],
+    );
+    expect(deriveResources(record(`${CUSTODIAN}event-cloud-trail-create-db.json`))).toEqual([
+      { type: 'AWS::RDS::DBInstance', name: 'onenessdb' },
+    ]);
+    expect(deriveResources(record(`${CUSTODIAN}event-cloud-trail-create-volume.json`))).toEqual([
+      { type: 'AWS::EC2::Snapshot', name: 'snap-37beda4c' },
+    ]);
+  });
+
+  it('finds IAM roles and policies', () => {
+    expect(deriveResources(record(INVICTUS_TRAIL, '34818442-af89-4e9c-9240-9dda8bf922f7'))).toEqual(
+      [{ type: 'AWS::IAM::Role', name: 'stratus-red-team-remove-flow-logs-role' }],
+    );
+    expect(deriveResources(record(INVICTUS_SG, 'd3019d75-55d8-44a7-96dd-24144836aa22'))).toEqual([
+      {
+        type: 'AWS::IAM::Policy',
+        name: 'arn:aws:iam::123837392027:policy/stratus-red-team-ec2lui-policy-wuzemnoeqa',
+      },
+    ]);
+  });
+
+  it('returns [] when a record names nothing (GetUser with null requestParameters)', () => {
+    expect(deriveResources(record(INVICTUS_TRAIL, '245ed136-9b54-4159-853c-580ca3ea8f7c'))).toEqual(
+      [],
+    );
+  });
+
+  it('returns well-formed resources for every record in the fixtures', () => {
+    for (const r of [SNITCH_ORG, SNITCH_ACCOUNT, INVICTUS_SG, INVICTUS_TRAIL].flatMap(recordsIn)) {
+      for (const res of deriveResources(r)) {
+        expect(typeof res.type).toBe('string');
+        expect(res.name).not.toBe('');
+      }
+    }
+  });
+});
+
+describe('deriveResources on hand-made records', () => {
+  const make = (fields: JsonObject): JsonObject => ({
+    eventTime: '2024-01-01T00:00:00Z',
+    eventSource: 'example.amazonaws.com',
+    eventName: 'Example',
+    ...fields,
+  });
+
+  it('accepts the arn / ARNPrefix / resourceType / ResourceName spellings', () => {
+    const resources = [
+      { arn: 'arn:aws:sns:us-east-1:1:topic', resourceType: 'AWS::SNS::Topic' },
+      { ARNPrefix: 'arn:aws:s3:::bucket/', type: 'AWS::S3::Object' },
+      { ResourceName: 'i-0123', ResourceType: 'AWS::EC2::Instance' },
+      { resourceName: 'my-trail' },
+    ];
+    expect(deriveResources(make({ resources }))).toEqual([
+      { type: 'AWS::SNS::Topic', name: 'arn:aws:sns:us-east-1:1:topic' },
+      { type: 'AWS::S3::Object', name: 'arn:aws:s3:::bucket/' },
+      { type: 'AWS::EC2::Instance', name: 'i-0123' },
+      { type: '', name: 'my-trail' },
+    ]);
+  });
+
+  it('skips malformed entries and de-duplicates identical (type, name) pairs', () => {
+    const arn = 'arn:aws:kms:us-east-1:1:key/k';
+    const resources = [null, 1, 'x', [], { ARN: 42 }, { type: 'AWS::KMS::Key' }, { ARN: '' }];
+    const more = [
+      { ARN: arn, type: 7 },
+      { ARN: arn, type: 'AWS::KMS::Key' },
+      { ARN: arn, type: 'AWS::KMS::Key' },
+    ];
+    expect(deriveResources(make({ resources: [...resources, ...more] }))).toEqual([
+      { type: '', name: arn },
+      { type: 'AWS::KMS::Key', name: arn },
+    ]);
+  });
+
+  it('caps the list at 50', () => {
+    const resources = Array.from({ length: 80 }, (_, i) => ({
+      ARN: `arn:aws:s3:::b${i}`,
+      type: 'AWS::S3::Bucket',
+    }));
+    const out = deriveResources(make({ resources, requestParameters: { bucketName: 'another' } }));
+    expect(out).toHaveLength(50);
+    expect(out.at(-1)).toEqual({ type: 'AWS::S3::Bucket', name: 'arn:aws:s3:::b49' });
+  });
+
+  it.each([
+    ['lambda.amazonaws.com', 'functionName', 'f', 'AWS::Lambda::Function'],
+    ['kms.amazonaws.com', 'keyId', 'alias/aws/secretsmanager', 'AWS::KMS::Key'],
+    ['sns.amazonaws.com', 'topicArn', 'arn:aws:sns:us-east-1:1:t', 'AWS::SNS::Topic'],
+    ['secretsmanager.amazonaws.com', 'secretId', 's', 'AWS::SecretsManager::Secret'],
+    ['cloudformation.amazonaws.com', 'stackName', 'st', 'AWS::CloudFormation::Stack'],
+    ['iam.amazonaws.com', 'userName', 'alice', 'AWS::IAM::User'],
+    ['iam.amazonaws.com', 'groupName', 'admins', 'AWS::IAM::Group'],
+    ['cloudtrail.amazonaws.com', 'trailName', 'tr', 'AWS::CloudTrail::Trail'],
+  ])('%s %s → %s', (eventSource, key, name, type) => {
+    expect(deriveResources(make({ eventSource, requestParameters: { [key]: name } }))).toEqual([
+      { type, name },
+    ]);
+  });
+
+  it('ignores generic keys outside the service they belong to', () => {
+    const requestParameters = {
+      userName: 'u',
+      groupName: 'g',
+      groupId: '114bd550-8061',
+      name: 'n',
+      policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+    };
+    expect(
+      deriveResources(make({ eventSource: 'sso-directory.amazonaws.com', requestParameters })),
+    ).toEqual([]);
+  });
+
+  it('ignores non-string values and never throws on odd shapes', () => {
+    const requestParameters = {
+      bucketName: 42,
+      instanceId: null,
+      vpcId: ['vpc-1'],
+      subnetId: '',
+      instancesSet: { items: [null, 1, { instanceId: 5 }, { instanceId: 'i-ok' }] },
+    };
+    expect(deriveResources(make({ requestParameters }))).toEqual([
+      { type: 'AWS::EC2::Instance', name: 'i-ok' },
+    ]);
+    const odd: unknown[] = [
+      null,
+      'x',
+      3,
+      [],
+      [{ bucketName: 'b' }],
+      { instancesSet: { items: 'x' } },
+    ];
+    for (const value of odd) {
+      expect(
+        deriveResources(
+          make({ resources: value, requestParameters: value, responseElements: value }),
+        ),
+      ).toEqual([]);
+    }
+    expect(deriveResources({})).toEqual([]);
+  });
+});
