@@ -19,7 +19,9 @@ const react = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/data'] },
+  {
+    ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/data'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -49,26 +51,69 @@ export default tseslint.config(
   },
   layer(
     ['src/lib/**'],
-    [{ group: ['**/cloudtrail/**', '**/store/**', '**/ingest/**', '**/query/**', '**/ui/**', '**/app/**'], message: 'lib/ knows nothing of the app.' }, react],
+    [
+      {
+        group: [
+          '**/cloudtrail/**',
+          '**/store/**',
+          '**/ingest/**',
+          '**/query/**',
+          '**/ui/**',
+          '**/app/**',
+        ],
+        message: 'lib/ knows nothing of the app.',
+      },
+      react,
+    ],
   ),
   layer(
     ['src/cloudtrail/**'],
-    [{ group: ['**/store/**', '**/ingest/**', '**/query/**', '**/ui/**', '**/app/**', 'idb'], message: 'cloudtrail/ is the pure domain: it may import lib/ only.' }, react],
+    [
+      {
+        group: ['**/store/**', '**/ingest/**', '**/query/**', '**/ui/**', '**/app/**', 'idb'],
+        message: 'cloudtrail/ is the pure domain: it may import lib/ only.',
+      },
+      react,
+    ],
   ),
   layer(
     ['src/store/**'],
-    [{ group: ['**/ingest/**', '**/query/**', '**/ui/**', '**/app/**'], message: 'store/ may import cloudtrail/ and lib/ only.' }, react],
+    [
+      {
+        group: ['**/ingest/**', '**/query/**', '**/ui/**', '**/app/**'],
+        message: 'store/ may import cloudtrail/ and lib/ only.',
+      },
+      react,
+    ],
   ),
   layer(
     ['src/ingest/**'],
-    [{ group: ['**/query/**', '**/ui/**', '**/app/**'], message: 'ingest/ may import store/, cloudtrail/ and lib/ only.' }, react],
+    [
+      {
+        group: ['**/query/**', '**/ui/**', '**/app/**'],
+        message: 'ingest/ may import store/, cloudtrail/ and lib/ only.',
+      },
+      react,
+    ],
   ),
   layer(
     ['src/query/**'],
     [
       { group: ['**/ui/**', '**/app/**'], message: 'query/ sits below ui/.' },
-      { group: ['**/ingest/*', '!**/ingest/ingestClient', '!**/ingest/ingestClient.ts', '!**/ingest/types', '!**/ingest/types.ts'], message: 'query/ reaches the worker only through ingest/ingestClient.' },
-      { group: ['**/store/*', '!**/store/types', '!**/store/types.ts'], message: 'The index lives in the worker: query/ may import store/ types only.' },
+      {
+        group: [
+          '**/ingest/*',
+          '!**/ingest/ingestClient',
+          '!**/ingest/ingestClient.ts',
+          '!**/ingest/types',
+          '!**/ingest/types.ts',
+        ],
+        message: 'query/ reaches the worker only through ingest/ingestClient.',
+      },
+      {
+        group: ['**/store/*', '!**/store/types', '!**/store/types.ts'],
+        message: 'The index lives in the worker: query/ may import store/ types only.',
+      },
     ],
   ),
   layer(
@@ -78,7 +123,15 @@ export default tseslint.config(
       { group: ['**/app/**'], message: 'app/ composes ui/, not the other way round.' },
     ],
   ),
-  layer(['src/app/**'], [{ group: ['**/store/**', '**/ingest/**', '**/cloudtrail/**'], message: 'app/ composes ui/ and query/.' }]),
+  layer(
+    ['src/app/**'],
+    [
+      {
+        group: ['**/store/**', '**/ingest/**', '**/cloudtrail/**'],
+        message: 'app/ composes ui/ and query/.',
+      },
+    ],
+  ),
   {
     // expect.stringMatching and friends are typed `any` by design.
     files: ['**/*.test.ts', 'e2e/**'],

@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 // Playwright cannot download browsers on our machines: use Debian's chromium when present, else
 // Playwright's own (a developer who ran `npx playwright install` elsewhere).
 const debianChromium = '/usr/bin/chromium';
-const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync(debianChromium) ? debianChromium : undefined);
+const executablePath =
+  process.env['CHROMIUM_PATH'] ?? (existsSync(debianChromium) ? debianChromium : undefined);
 const PORT = 4174;
 
 export default defineConfig({

@@ -4,7 +4,9 @@ import { AWSLOGS, fixtureFacts } from './helpers/fixtureFacts';
 
 const facts = fixtureFacts();
 
-test('a dropped AWSLogs folder becomes Event history that survives reload and re-drop', async ({ page }) => {
+test('a dropped AWSLogs folder becomes Event history that survives reload and re-drop', async ({
+  page,
+}) => {
   const watch = await openApp(page);
   expect(await eventCount(page)).toBe(0);
 
@@ -16,18 +18,26 @@ test('a dropped AWSLogs folder becomes Event history that survives reload and re
   await expect(failed).toContainText('Truncated');
   await expect(failed).toContainText('Corrupt or truncated gzip');
   await expect(page.locator('[data-testid="file-report"][data-status="digest"]')).toHaveCount(1);
-  await expect(page.locator('[data-testid="file-report"][data-status="skipped"]')).toContainText('notes.txt');
+  await expect(page.locator('[data-testid="file-report"][data-status="skipped"]')).toContainText(
+    'notes.txt',
+  );
 
   // Newest first: the first row is the newest event, and selecting it shows its eventID.
   const firstRow = page.locator('.event-table-tr[data-position="0"]');
   await expect(firstRow).toContainText(facts.newestTime.replace('T', ' ').replace('Z', ''));
   await firstRow.click();
-  const shownId = await page.getByTestId('summary-event-id').locator('.summary-value').textContent();
+  const shownId = await page
+    .getByTestId('summary-event-id')
+    .locator('.summary-value')
+    .textContent();
   expect(facts.newestIds.has(shownId ?? '')).toBe(true);
 
   // Keyboard: ↓ moves to the next row.
   await page.getByRole('grid', { name: 'Events' }).press('ArrowDown');
-  await expect(page.locator('.event-table-tr[data-position="1"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.event-table-tr[data-position="1"]')).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
 
   await page.reload();
   await waitForIdle(page);
@@ -45,7 +55,9 @@ test('re-delivered events are stored once; the column choice is remembered', asy
   const watch = await openApp(page);
   await dropFolder(page, AWSLOGS, facts.distinctIds);
   // The same 5 records delivered again in the us-west-2 folder add nothing.
-  await expect(page.locator('[data-testid="file-report"]', { hasText: 'Redelivered' })).toContainText('0 new of 5');
+  await expect(
+    page.locator('[data-testid="file-report"]', { hasText: 'Redelivered' }),
+  ).toContainText('0 new of 5');
 
   const header = page.getByRole('columnheader', { name: 'AWS region' });
   await expect(header).toHaveCount(0);

@@ -8,7 +8,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
 const port = portFlag >= 0 ? Number(args[portFlag + 1]) : Number(process.env.PORT ?? 4173);
-const root = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port') ?? 'dist');
+const root = resolve(
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port') ?? 'dist',
+);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -48,7 +50,10 @@ createServer((req, res) => {
     return;
   }
   // .gz files are served as the bytes they are (no Content-Encoding), as S3 would hand them over.
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
   createReadStream(file).pipe(res);
 }).listen(port, '127.0.0.1', () => {
   console.log(`Cairn is running at http://localhost:${port}/  (serving ${root}; Ctrl+C to stop)`);

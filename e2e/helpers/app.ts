@@ -17,7 +17,8 @@ export async function openApp(page: Page, path = './'): Promise<Watch> {
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return;
-    if (url.host !== new URL(page.url() === 'about:blank' ? r.url() : page.url()).host) watch.offOrigin.push(r.url());
+    if (url.host !== new URL(page.url() === 'about:blank' ? r.url() : page.url()).host)
+      watch.offOrigin.push(r.url());
   });
   await page.goto(path);
   await waitForIdle(page);
@@ -26,7 +27,9 @@ export async function openApp(page: Page, path = './'): Promise<Watch> {
 
 /** Waits for the app's idle signal: dataset loaded and no ingest running. Never a sleep. */
 export async function waitForIdle(page: Page): Promise<void> {
-  await expect(page.locator('html')).toHaveAttribute('data-ingest-state', 'idle', { timeout: 60_000 });
+  await expect(page.locator('html')).toHaveAttribute('data-ingest-state', 'idle', {
+    timeout: 60_000,
+  });
 }
 
 /** The event count the header shows, from its data attribute. */
@@ -37,7 +40,9 @@ export async function eventCount(page: Page): Promise<number> {
 /** Sets files or a folder on the hidden input and waits until the ingest has finished and the count is `expected`. */
 export async function dropFolder(page: Page, dir: string, expected: number): Promise<void> {
   await page.locator('input[type=file][webkitdirectory]').setInputFiles(dir);
-  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(expected), { timeout: 60_000 });
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(expected), {
+    timeout: 60_000,
+  });
   await waitForIdle(page);
 }
 

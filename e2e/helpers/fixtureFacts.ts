@@ -14,7 +14,11 @@ interface Rec {
  * Facts about the fixture computed independently of the app (node:zlib + JSON.parse): the distinct
  * eventIDs of the readable log files and the newest events.
  */
-export function fixtureFacts(): { distinctIds: number; newestTime: string; newestIds: Set<string> } {
+export function fixtureFacts(): {
+  distinctIds: number;
+  newestTime: string;
+  newestIds: Set<string>;
+} {
   const records: Rec[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -22,7 +26,9 @@ export function fixtureFacts(): { distinctIds: number; newestTime: string; newes
       if (e.isDirectory()) walk(p);
       else if (p.includes('/CloudTrail/') && p.endsWith('.json.gz')) {
         try {
-          const parsed = JSON.parse(gunzipSync(readFileSync(p)).toString('utf8')) as { Records: Rec[] };
+          const parsed = JSON.parse(gunzipSync(readFileSync(p)).toString('utf8')) as {
+            Records: Rec[];
+          };
           records.push(...parsed.Records);
         } catch {
           // The truncated file: the app must report it, and it holds no countable events.
@@ -32,7 +38,13 @@ export function fixtureFacts(): { distinctIds: number; newestTime: string; newes
   };
   walk(AWSLOGS);
   const ids = new Set(records.map((r) => r.eventID ?? ''));
-  const newestTime = records.map((r) => r.eventTime ?? '').sort().at(-1) ?? '';
-  const newestIds = new Set(records.filter((r) => r.eventTime === newestTime).map((r) => r.eventID ?? ''));
+  const newestTime =
+    records
+      .map((r) => r.eventTime ?? '')
+      .sort()
+      .at(-1) ?? '';
+  const newestIds = new Set(
+    records.filter((r) => r.eventTime === newestTime).map((r) => r.eventID ?? ''),
+  );
   return { distinctIds: ids.size, newestTime, newestIds };
 }

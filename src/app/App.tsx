@@ -39,7 +39,12 @@ export function App() {
 
   const filesButton =
     ingestState.reports.length === 0 ? null : (
-      <button type="button" className={problems > 0 ? 'btn btn-warn' : 'btn'} aria-expanded={filesOpen} onClick={() => setFilesOpen(!filesOpen)}>
+      <button
+        type="button"
+        className={problems > 0 ? 'btn btn-warn' : 'btn'}
+        aria-expanded={filesOpen}
+        onClick={() => setFilesOpen(!filesOpen)}
+      >
         Files{problems > 0 ? ` · ${problems} failed` : ''}
       </button>
     );
@@ -47,7 +52,9 @@ export function App() {
     <div className="app">
       <FileInputs pickers={pickers} onFiles={onFiles} />
       <TopBar pickers={pickers} busy={busy} onClear={actions.clear} filesButton={filesButton} />
-      {ingestState.phase === 'ingesting' ? <IngestBar progress={ingestState.progress} onCancel={actions.cancel} /> : null}
+      {ingestState.phase === 'ingesting' ? (
+        <IngestBar progress={ingestState.progress} onCancel={actions.cancel} />
+      ) : null}
       {ingestState.error === undefined ? null : (
         <p className="notice notice-error" role="alert">
           {ingestState.error}
@@ -59,13 +66,20 @@ export function App() {
         ) : (
           <>
             <section className="table-area" aria-label="Event history">
-              <EventTable count={count} order={prefs.order} selection={selection} onSelect={setSelection} />
+              <EventTable
+                count={count}
+                order={prefs.order}
+                selection={selection}
+                onSelect={setSelection}
+              />
             </section>
             <DetailPane row={selection?.row} onClose={() => setSelection(undefined)} />
           </>
         )}
       </main>
-      {filesOpen ? <FilesPanel reports={ingestState.reports} onClose={() => setFilesOpen(false)} /> : null}
+      {filesOpen ? (
+        <FilesPanel reports={ingestState.reports} onClose={() => setFilesOpen(false)} />
+      ) : null}
       <DropOverlay onFiles={onFiles} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { distinctEventIds, fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../store/schema';
@@ -10,13 +10,19 @@ const goodLogs = inputs
   .map((i) => i.path)
   .filter((p) => p.includes('/CloudTrail/') && !p.includes('Truncated'));
 
+const open: CairnEngine[] = [];
 async function freshEngine() {
-  return CairnEngine.open(parseLogFile);
+  const engine = await CairnEngine.open(parseLogFile);
+  open.push(engine);
+  return engine;
 }
 
 describe('CairnEngine over a real AWSLogs folder', () => {
   beforeEach(async () => {
     await deleteDB(DB_NAME);
+  });
+  afterEach(() => {
+    for (const e of open.splice(0)) e.close();
   });
 
   it('stores each distinct event once and reports every file', async () => {
@@ -27,7 +33,11 @@ describe('CairnEngine over a real AWSLogs folder', () => {
     const byStatus = (s: string) => reports.filter((r) => r.status === s).map((r) => r.path);
     expect(byStatus('failed')).toEqual([expect.stringContaining('Truncated')]);
     expect(byStatus('digest')).toEqual([expect.stringContaining('CloudTrail-Digest')]);
-    expect(byStatus('skipped').sort()).toEqual(['AWSLogs/notes.txt', 'LICENSE-cloud-snitch', 'LICENSE-invictus-aws']);
+    expect(byStatus('skipped').sort()).toEqual([
+      'AWSLogs/notes.txt',
+      'LICENSE-cloud-snitch',
+      'LICENSE-invictus-aws',
+    ]);
     const redelivered = reports.find((r) => r.path.includes('Redelivered'));
     expect(redelivered).toMatchObject({ status: 'ingested', records: 5, added: 0 });
     expect((await engine.dataset()).digestFiles).toBe(1);
@@ -40,7 +50,7 @@ describe('CairnEngine over a real AWSLogs folder', () => {
     const multi = rows.filter((r) => (r.flags & 2) !== 0);
     expect(multi).toHaveLength(5);
     const detail = await engine.detail(multi[0]?.row ?? -1);
-    expect(detail?.sources.map((s) => s.path.split('/')[4])).toEqual(['us-east-1', 'us-west-2']);
+    expect(detail?.sources.map((s) => s.path.split('/')[3])).toEqual(['us-east-1', 'us-west-2']);
     expect(detail?.sources.every((s) => /^[0-9a-f]{64}$/.test(s.sha256))).toBe(true);
     expect(JSON.parse(detail?.recordJson ?? '{}')).toMatchObject({ eventID: multi[0]?.eventID });
   });
@@ -74,12 +84,24 @@ describe('CairnEngine over a real AWSLogs folder', () => {
 
   it('keeps and flags different records that claim one eventID', async () => {
     const engine = await freshEngine();
-    const rec = (name: string) => ({ eventTime: '2024-01-01T00:00:00Z', eventSource: 's3.amazonaws.com', eventName: name, eventID: '11111111-2222-3333-4444-555555555555' });
-    await engine.ingest([{ path: 'a.json', file: new Blob([JSON.stringify({ Records: [rec('GetObject')] })]) }]);
-    const [report] = await engine.ingest([{ path: 'b.json', file: new Blob([JSON.stringify({ Records: [rec('DeleteObject')] })]) }]);
+    const rec = (name: string) => ({
+      eventTime: '2024-01-01T00:00:00Z',
+      eventSource: 's3.amazonaws.com',
+      eventName: name,
+      eventID: '11111111-2222-3333-4444-555555555555',
+    });
+    await engine.ingest([
+      { path: 'a.json', file: new Blob([JSON.stringify({ Records: [rec('GetObject')] })]) },
+    ]);
+    const [report] = await engine.ingest([
+      { path: 'b.json', file: new Blob([JSON.stringify({ Records: [rec('DeleteObject')] })]) },
+    ]);
     expect(report?.reason).toMatch(/share an eventID with a different record/);
     const rows = engine.rows({ offset: 0, limit: 10, order: 'asc' });
-    expect(rows.map((r) => [r.eventName, r.flags & 1])).toEqual([['GetObject', 1], ['DeleteObject', 1]]);
+    expect(rows.map((r) => [r.eventName, r.flags & 1])).toEqual([
+      ['GetObject', 1],
+      ['DeleteObject', 1],
+    ]);
     expect((await engine.detail(1))?.conflictRows).toEqual([0]);
   });
 

@@ -44,7 +44,10 @@ export class CairnEngine {
   }
 
   /** Ingests files; calls serialise, so a second drop waits for the first. */
-  ingest(inputs: readonly InputFile[], onProgress?: (p: IngestProgress) => void): Promise<FileReport[]> {
+  ingest(
+    inputs: readonly InputFile[],
+    onProgress?: (p: IngestProgress) => void,
+  ): Promise<FileReport[]> {
     const run = this.busy.then(async () => {
       this.cancelled = false;
       const outcome = await ingestFiles({
@@ -112,6 +115,11 @@ export class CairnEngine {
       this.index = new EventIndex();
       this.nextFileId = 1;
     });
+  }
+
+  /** Closes the database connection (tests; a page unload closes it anyway). */
+  close(): void {
+    this.db.close();
   }
 
   private after<T>(work: () => Promise<T>): Promise<T> {

@@ -14,7 +14,10 @@ export class ParsePool {
   private readonly create: () => Worker;
   private readonly size: number;
 
-  constructor(create: () => Worker, size = Math.min(4, Math.max(1, navigator.hardwareConcurrency))) {
+  constructor(
+    create: () => Worker,
+    size = Math.min(4, Math.max(1, navigator.hardwareConcurrency)),
+  ) {
     this.create = create;
     this.size = size;
   }
@@ -22,7 +25,8 @@ export class ParsePool {
   /** Parses one file in the least busy worker. Bound, so it can be passed as a ParseFn. */
   readonly parse = async (input: InputFile): Promise<ParseResult> => {
     if (this.workers.length === 0) {
-      for (let i = 0; i < this.size; i++) this.workers.push({ api: wrap(this.create()), inFlight: 0 });
+      for (let i = 0; i < this.size; i++)
+        this.workers.push({ api: wrap(this.create()), inFlight: 0 });
     }
     const worker = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     worker.inFlight++;
@@ -30,7 +34,11 @@ export class ParsePool {
       return await worker.api.parse(input);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { status: 'failed', size: input.file.size, reason: `Could not read the file (${reason})` };
+      return {
+        status: 'failed',
+        size: input.file.size,
+        reason: `Could not read the file (${reason})`,
+      };
     } finally {
       worker.inFlight--;
     }

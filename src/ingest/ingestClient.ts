@@ -13,7 +13,10 @@ let client: IngestClient | undefined;
  */
 export function ingestClient(): IngestClient {
   client ??= wrap<IngestApi>(
-    new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'cairn-ingest' }),
+    new Worker(new URL('./ingest.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'cairn-ingest',
+    }),
   );
   return client;
 }

@@ -76,7 +76,8 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     if (input === undefined) continue;
-    if (stop === undefined && opts.isCancelled?.() === true) stop = 'Cancelled before this file was read';
+    if (stop === undefined && opts.isCancelled?.() === true)
+      stop = 'Cancelled before this file was read';
     if (stop !== undefined) {
       reports.push({ path: input.path, size: input.file.size, status: 'cancelled', reason: stop });
       continue;
@@ -159,7 +160,11 @@ async function commitResult(
     ...(result.invalidReason === undefined ? {} : { invalidReason: result.invalidReason }),
     trailingBytes: result.trailingBytes,
   };
-  await commitFile(opts.db, { meta: logMeta, bytes: result.bytes, chunk: { chunk: result.chunk, outcome } });
+  await commitFile(opts.db, {
+    meta: logMeta,
+    bytes: result.bytes,
+    chunk: { chunk: result.chunk, outcome },
+  });
   index.applyChunk(result.chunk, fileId, outcome);
   return { report: logFileReport(logMeta), committed: true };
 }

@@ -4,16 +4,24 @@ import type { FileMeta, FileReport } from '../store/types';
 export function logFileReport(meta: FileMeta): FileReport {
   const notes: string[] = [];
   if (meta.duplicates > 0) {
-    notes.push(`${meta.duplicates} ${plural(meta.duplicates, 'event')} already loaded from another file (kept once, both sources listed)`);
+    notes.push(
+      `${meta.duplicates} ${plural(meta.duplicates, 'event')} already loaded from another file (kept once, both sources listed)`,
+    );
   }
   if (meta.conflicts > 0) {
-    notes.push(`${meta.conflicts} ${plural(meta.conflicts, 'record')} share an eventID with a different record (both kept, flagged)`);
+    notes.push(
+      `${meta.conflicts} ${plural(meta.conflicts, 'record')} share an eventID with a different record (both kept, flagged)`,
+    );
   }
   if (meta.invalidRecords > 0) {
-    notes.push(`${meta.invalidRecords} ${plural(meta.invalidRecords, 'record')} skipped: ${meta.invalidReason ?? 'unusable'}`);
+    notes.push(
+      `${meta.invalidRecords} ${plural(meta.invalidRecords, 'record')} skipped: ${meta.invalidReason ?? 'unusable'}`,
+    );
   }
   if (meta.trailingBytes > 0) {
-    notes.push(`${meta.trailingBytes} bytes after the end of the gzip data (AWS writes none: possible tampering)`);
+    notes.push(
+      `${meta.trailingBytes} bytes after the end of the gzip data (AWS writes none: possible tampering)`,
+    );
   }
   return {
     path: meta.path,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureInputs } from '../../test/fixtureFiles';
 import { parseLogFile } from './parseLogFile';
 
-const blob = (bytes: Uint8Array | string) => new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]);
+const blob = (bytes: Uint8Array | string) =>
+  new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]);
 const parse = (file: Blob, path = 'x.json.gz') => parseLogFile({ file, path });
 const real = fixtureInputs().find((i) => i.path.includes('20230710T1145Z_7xgocspSowgK0Gto'));
 
@@ -21,7 +22,12 @@ describe('parseLogFile', () => {
   });
 
   it('reads the uncompressed envelope too', async () => {
-    const r = await parse(blob('{"Records":[{"eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","eventID":"a"}]}'), 'a.json');
+    const r = await parse(
+      blob(
+        '{"Records":[{"eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","eventID":"a"}]}',
+      ),
+      'a.json',
+    );
     expect(r).toMatchObject({ status: 'log', gzip: false, records: 1 });
   });
 
@@ -29,26 +35,41 @@ describe('parseLogFile', () => {
     if (real === undefined) throw new Error('fixture missing');
     const bytes = new Uint8Array(await real.file.arrayBuffer());
     const r = await parse(blob(bytes.subarray(0, bytes.length >> 1)));
-    expect(r).toMatchObject({ status: 'failed', reason: expect.stringMatching(/Corrupt or truncated gzip/) });
+    expect(r).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/Corrupt or truncated gzip/),
+    });
   });
 
   it('fails truncated JSON', async () => {
     const r = await parse(blob(gzipSync('{"Records":[{"eventTime":"2024-01-01T00:00:00Z",')));
-    expect(r).toMatchObject({ status: 'failed', reason: expect.stringMatching(/Truncated or invalid JSON/) });
+    expect(r).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/Truncated or invalid JSON/),
+    });
   });
 
   it('skips JSON that is not CloudTrail', async () => {
     const r = await parse(blob('{"Items":[1,2,3]}'), 'x.json');
-    expect(r).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/no Records array/) });
+    expect(r).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/no Records array/),
+    });
   });
 
   it('fails an empty file', async () => {
-    expect(await parse(blob(''))).toMatchObject({ status: 'failed', reason: 'Empty file (0 bytes)' });
+    expect(await parse(blob(''))).toMatchObject({
+      status: 'failed',
+      reason: 'Empty file (0 bytes)',
+    });
   });
 
   it('skips a file that is neither gzip nor JSON without reading it whole', async () => {
     const r = await parse(blob('Copied with aws s3 sync'), 'notes.txt');
-    expect(r).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/neither gzip nor JSON/) });
+    expect(r).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/neither gzip nor JSON/),
+    });
   });
 
   it('recognises a digest file by its shape', async () => {
@@ -58,7 +79,21 @@ describe('parseLogFile', () => {
   });
 
   it('counts unusable records and keeps the rest', async () => {
-    const r = await parse(blob(JSON.stringify({ Records: [{ eventSource: 'x', eventName: 'y' }, { eventTime: '2024-01-01T00:00:00Z', eventSource: 'x', eventName: 'y' }] })));
-    expect(r).toMatchObject({ status: 'log', records: 2, invalidRecords: 1, invalidReason: 'a record has no eventTime' });
+    const r = await parse(
+      blob(
+        JSON.stringify({
+          Records: [
+            { eventSource: 'x', eventName: 'y' },
+            { eventTime: '2024-01-01T00:00:00Z', eventSource: 'x', eventName: 'y' },
+          ],
+        }),
+      ),
+    );
+    expect(r).toMatchObject({
+      status: 'log',
+      records: 2,
+      invalidRecords: 1,
+      invalidReason: 'a record has no eventTime',
+    });
   });
 });

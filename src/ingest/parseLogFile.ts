@@ -71,7 +71,16 @@ async function decodeOrReason(bytes: Uint8Array<ArrayBuffer>) {
 
 function startsLikeJson(head: Uint8Array): boolean {
   for (const b of head) {
-    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0xef || b === 0xbb || b === 0xbf) continue;
+    if (
+      b === 0x20 ||
+      b === 0x0a ||
+      b === 0x0d ||
+      b === 0x09 ||
+      b === 0xef ||
+      b === 0xbb ||
+      b === 0xbf
+    )
+      continue;
     return b === 0x7b || b === 0x5b;
   }
   return false;

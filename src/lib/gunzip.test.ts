@@ -36,7 +36,9 @@ describe('gunzip', () => {
 
   it('rejects a truncated member with a readable message', async () => {
     const whole = gzipSync(enc('x'.repeat(5000) + Math.random().toString()));
-    await expect(gunzip(whole.slice(0, whole.length - 6))).rejects.toThrow(/Corrupt or truncated gzip/);
+    await expect(gunzip(whole.slice(0, whole.length - 6))).rejects.toThrow(
+      /Corrupt or truncated gzip/,
+    );
   });
 
   it('rejects bytes that are not gzip at all', async () => {

@@ -86,7 +86,13 @@ function findMemberEnd(bytes: Uint8Array, from: number, isize: number): number {
 
 function readUint32LE(bytes: Uint8Array, at: number): number {
   if (at < 0 || at + 4 > bytes.length) return -1;
-  return ((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16) | ((bytes[at + 3] ?? 0) << 24)) >>> 0;
+  return (
+    ((bytes[at] ?? 0) |
+      ((bytes[at + 1] ?? 0) << 8) |
+      ((bytes[at + 2] ?? 0) << 16) |
+      ((bytes[at + 3] ?? 0) << 24)) >>>
+    0
+  );
 }
 
 function gzipError(cause: unknown): Error {

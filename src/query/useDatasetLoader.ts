@@ -17,7 +17,10 @@ export function useDatasetLoader(): void {
         performance.mark('cairn:ready');
         setIngestState({ phase: 'idle', reports });
       } catch (error) {
-        setIngestState({ phase: 'idle', error: `Could not open the stored dataset: ${String(error)}` });
+        setIngestState({
+          phase: 'idle',
+          error: `Could not open the stored dataset: ${String(error)}`,
+        });
       }
     })();
     return () => {

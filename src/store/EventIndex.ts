@@ -19,7 +19,8 @@ export interface Collision {
 }
 
 /** The decision for a collision: the row (stored or local) it is identical to, or undefined. */
-export type CollisionDecision = { readonly global: number } | { readonly local: number } | undefined;
+export type CollisionDecision =
+  { readonly global: number } | { readonly local: number } | undefined;
 
 /**
  * The in-memory columnar index of every event: one typed-array column per lookup attribute
@@ -57,7 +58,10 @@ export class EventIndex {
     this.fileId = new GrowableArray((n) => new Uint32Array(n), s?.fileId);
     this.recordIndex = new GrowableArray((n) => new Uint32Array(n), s?.recordIndex);
     this.flags = new GrowableArray((n) => new Uint8Array(n), s?.flags);
-    this.resOffsets = new GrowableArray((n) => new Uint32Array(n), s?.resOffsets ?? Uint32Array.of(0));
+    this.resOffsets = new GrowableArray(
+      (n) => new Uint32Array(n),
+      s?.resOffsets ?? Uint32Array.of(0),
+    );
     this.resType = new CodeColumn(s?.resType);
     this.resName = new CodeColumn(s?.resName);
     this.resTypeDict = new Dictionary(s?.resTypeDict);
@@ -91,7 +95,8 @@ export class EventIndex {
 
   /** Rows sorted by event time ascending (then row), covering every row. */
   sortedRows(): Uint32Array {
-    if (this.order.length !== this.size) this.order = sortRowsByTime(this.time.data, this.size, this.order);
+    if (this.order.length !== this.size)
+      this.order = sortRowsByTime(this.time.data, this.size, this.order);
     return this.order;
   }
 
@@ -104,7 +109,8 @@ export class EventIndex {
       if (id === '') return;
       const earlier = seen.get(id);
       const rows = table.find(id);
-      if (rows.length > 0 || earlier !== undefined) out.push({ localRow, rows, localRows: earlier ?? [] });
+      if (rows.length > 0 || earlier !== undefined)
+        out.push({ localRow, rows, localRows: earlier ?? [] });
       if (earlier === undefined) seen.set(id, [localRow]);
       else earlier.push(localRow);
     });
@@ -172,7 +178,8 @@ export class EventIndex {
   estimateBytes(): number {
     let bytes = this.time.data.byteLength + this.ids.data.byteLength + this.fileId.data.byteLength;
     bytes += this.recordIndex.data.byteLength + this.flags.data.byteLength + this.order.byteLength;
-    bytes += this.resOffsets.data.byteLength + this.resType.data.byteLength + this.resName.data.byteLength;
+    bytes +=
+      this.resOffsets.data.byteLength + this.resType.data.byteLength + this.resName.data.byteLength;
     for (const c of this.cols) bytes += c.data.byteLength;
     for (const d of [...this.dicts, this.resTypeDict, this.resNameDict]) bytes += d.estimateBytes();
     bytes += this.idText.size * 80 + this.extraSources.size * 64 + (this.idTable?.bytes ?? 0);
@@ -202,8 +209,12 @@ export class EventIndex {
     else if (!packEventId(id, this.ids.data, row * 4)) this.idText.set(row, id);
     this.flags.push(flags);
     for (let r = chunk.resOffsets[i] ?? 0; r < (chunk.resOffsets[i + 1] ?? 0); r++) {
-      this.resType.push(intern(maps.resRemapT, this.resTypeDict, chunk.strings, chunk.resTypes[r] ?? 0));
-      this.resName.push(intern(maps.resRemapN, this.resNameDict, chunk.strings, chunk.resNames[r] ?? 0));
+      this.resType.push(
+        intern(maps.resRemapT, this.resTypeDict, chunk.strings, chunk.resTypes[r] ?? 0),
+      );
+      this.resName.push(
+        intern(maps.resRemapN, this.resNameDict, chunk.strings, chunk.resNames[r] ?? 0),
+      );
     }
     this.resOffsets.push(this.resType.length);
     this.idTable?.add(row);

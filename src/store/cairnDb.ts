@@ -25,7 +25,9 @@ export interface FileCommit {
  * @throws DOMException `QuotaExceededError` when the disk quota is full (nothing is written).
  */
 export async function commitFile(db: CairnDatabase, commit: FileCommit): Promise<void> {
-  const tx = db.transaction(['files', 'fileBytes', 'chunks'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['files', 'fileBytes', 'chunks'], 'readwrite', {
+    durability: 'relaxed',
+  });
   const id = commit.meta.fileId;
   const writes: Promise<unknown>[] = [
     tx.objectStore('files').put(commit.meta),
@@ -89,7 +91,10 @@ export async function loadChunksAfter(
 }
 
 /** Saves the last ingest run's per-file report, so it survives a reload. */
-export async function saveLastRun(db: CairnDatabase, reports: readonly FileReport[]): Promise<void> {
+export async function saveLastRun(
+  db: CairnDatabase,
+  reports: readonly FileReport[],
+): Promise<void> {
   await db.put('meta', reports, 'lastRun');
 }
 

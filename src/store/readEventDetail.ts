@@ -20,7 +20,11 @@ export async function readEventDetail(args: {
   const { index, reader, db, row } = args;
   if (row < 0 || row >= index.size) return undefined;
   const view = rowView(index, row);
-  const pairs = [index.fileId.data[row] ?? 0, index.recordIndex.data[row] ?? 0, ...(index.extraSources.get(row) ?? [])];
+  const pairs = [
+    index.fileId.data[row] ?? 0,
+    index.recordIndex.data[row] ?? 0,
+    ...(index.extraSources.get(row) ?? []),
+  ];
   const sources: EventSource[] = [];
   for (let k = 0; k < pairs.length; k += 2) {
     const fileId = pairs[k] ?? 0;
@@ -40,6 +44,8 @@ export async function readEventDetail(args: {
     recordJson = `// ${error instanceof Error ? error.message : String(error)}`;
   }
   const conflictRows =
-    (view.flags & ROW_FLAG.conflict) !== 0 ? index.rowsWithEventId(view.eventID).filter((r) => r !== row) : [];
+    (view.flags & ROW_FLAG.conflict) !== 0
+      ? index.rowsWithEventId(view.eventID).filter((r) => r !== row)
+      : [];
   return { row: view, sources, recordJson, conflictRows };
 }

@@ -89,7 +89,11 @@ export const ROW_FLAG = {
 } as const;
 
 /** One table row, materialised from the index. `eventTime` is ms since epoch; `row` is the stable row id. */
-export type RowView = { readonly row: number; readonly eventTime: number; readonly eventID: string } & {
+export type RowView = {
+  readonly row: number;
+  readonly eventTime: number;
+  readonly eventID: string;
+} & {
   readonly [F in StringField]: string;
 } & {
   readonly resourceTypes: readonly string[];

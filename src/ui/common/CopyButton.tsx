@@ -1,7 +1,11 @@
 import { useState } from 'react';
 
 /** A button that copies `text` to the clipboard and says so for a moment. */
-export function CopyButton(props: { readonly text: string; readonly label?: string; readonly title?: string }) {
+export function CopyButton(props: {
+  readonly text: string;
+  readonly label?: string;
+  readonly title?: string;
+}) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -13,7 +17,12 @@ export function CopyButton(props: { readonly text: string; readonly label?: stri
     }
   };
   return (
-    <button type="button" className="btn btn-small" title={props.title ?? 'Copy to clipboard'} onClick={() => void copy()}>
+    <button
+      type="button"
+      className="btn btn-small"
+      title={props.title ?? 'Copy to clipboard'}
+      onClick={() => void copy()}
+    >
       {copied ? 'Copied' : (props.label ?? 'Copy')}
     </button>
   );

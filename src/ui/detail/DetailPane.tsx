@@ -8,7 +8,10 @@ import { ResourcesTable } from './ResourcesTable';
 import './DetailPane.css';
 
 /** The detail of the selected event: summary, resources, sources, and the record as a tree or raw JSON. */
-export function DetailPane(props: { readonly row: number | undefined; readonly onClose: () => void }) {
+export function DetailPane(props: {
+  readonly row: number | undefined;
+  readonly onClose: () => void;
+}) {
   const { row, onClose } = props;
   const query = useQuery({ ...eventDetailQuery(row ?? -1), enabled: row !== undefined });
   const [view, setView] = useState<'tree' | 'raw'>('tree');
@@ -37,7 +40,9 @@ export function DetailPane(props: { readonly row: number | undefined; readonly o
           ✕
         </button>
       </div>
-      {query.isError ? <p className="error">Could not read this event: {String(query.error)}</p> : null}
+      {query.isError ? (
+        <p className="error">Could not read this event: {String(query.error)}</p>
+      ) : null}
       {detail === undefined ? null : (
         <div className="detail-body">
           <EventSummary detail={detail} record={record} />
@@ -45,10 +50,22 @@ export function DetailPane(props: { readonly row: number | undefined; readonly o
           <section className="detail-section">
             <div className="detail-tabs" role="tablist" aria-label="Event record view">
               <h3>Event record</h3>
-              <button type="button" role="tab" aria-selected={view === 'tree'} className="tab" onClick={() => setView('tree')}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={view === 'tree'}
+                className="tab"
+                onClick={() => setView('tree')}
+              >
                 Tree
               </button>
-              <button type="button" role="tab" aria-selected={view === 'raw'} className="tab" onClick={() => setView('raw')}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={view === 'raw'}
+                className="tab"
+                onClick={() => setView('raw')}
+              >
                 Raw JSON
               </button>
             </div>

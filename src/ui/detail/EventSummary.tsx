@@ -15,7 +15,11 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
   const identity = objectAt(record, 'userIdentity');
   const other = timeZone === 'utc' ? 'local' : 'utc';
   const items: [string, ReactNode, string?][] = [
-    ['Event time', `${formatTime(r.eventTime, timeZone)} ${zoneLabel(timeZone, r.eventTime)}`, `${formatTime(r.eventTime, other)} ${zoneLabel(other, r.eventTime)}`],
+    [
+      'Event time',
+      `${formatTime(r.eventTime, timeZone)} ${zoneLabel(timeZone, r.eventTime)}`,
+      `${formatTime(r.eventTime, other)} ${zoneLabel(other, r.eventTime)}`,
+    ],
     ['User name', r.userName],
     ['Identity type', r.identityType],
     ['Principal ARN', stringAt(identity, 'arn') ?? ''],
@@ -38,19 +42,25 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
     <section className="detail-section">
       {(r.flags & ROW_FLAG.conflict) !== 0 ? (
         <p className="notice notice-warn" role="note">
-          {detail.conflictRows.length} other {detail.conflictRows.length === 1 ? 'record claims' : 'records claim'} this
-          eventID with different content. Both are kept: in real evidence this can mean tampering.
+          {detail.conflictRows.length} other{' '}
+          {detail.conflictRows.length === 1 ? 'record claims' : 'records claim'} this eventID with
+          different content. Both are kept: in real evidence this can mean tampering.
         </p>
       ) : null}
       <dl className="summary">
         {items
           .filter(([, value]) => value !== '')
           .map(([label, value, title]) => (
-            <div key={label} className={label === 'Error code' || label === 'Error message' ? 'is-error' : ''}>
+            <div
+              key={label}
+              className={label === 'Error code' || label === 'Error message' ? 'is-error' : ''}
+            >
               <dt>{label}</dt>
               <dd title={title} data-testid={`summary-${label.toLowerCase().replaceAll(' ', '-')}`}>
                 <span className="summary-value">{value}</span>
-                {typeof value === 'string' && value.length > 0 ? <CopyButton text={value} label="⧉" title={`Copy ${label}`} /> : null}
+                {typeof value === 'string' && value.length > 0 ? (
+                  <CopyButton text={value} label="⧉" title={`Copy ${label}`} />
+                ) : null}
               </dd>
             </div>
           ))}

@@ -1,5 +1,8 @@
 /** The "Resources referenced" table: one line per resource, as the console lists them. */
-export function ResourcesTable(props: { readonly types: readonly string[]; readonly names: readonly string[] }) {
+export function ResourcesTable(props: {
+  readonly types: readonly string[];
+  readonly names: readonly string[];
+}) {
   const { types, names } = props;
   return (
     <section className="detail-section">

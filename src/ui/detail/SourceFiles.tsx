@@ -6,7 +6,10 @@ export function SourceFiles(props: { readonly sources: readonly EventSource[] })
   return (
     <div className="sources">
       <h3>
-        Source {sources.length === 1 ? 'file' : `files (${sources.length}: the same record delivered more than once)`}
+        Source{' '}
+        {sources.length === 1
+          ? 'file'
+          : `files (${sources.length}: the same record delivered more than once)`}
       </h3>
       <ul>
         {sources.map((s) => (
@@ -14,7 +17,10 @@ export function SourceFiles(props: { readonly sources: readonly EventSource[] })
             <span className="mono wrap">{s.path}</span>
             <span className="muted">
               {' '}
-              record #{s.recordIndex + 1} · SHA-256 <span className="mono" title={s.sha256}>{s.sha256.slice(0, 16)}…</span>
+              record #{s.recordIndex + 1} · SHA-256{' '}
+              <span className="mono" title={s.sha256}>
+                {s.sha256.slice(0, 16)}…
+              </span>
             </span>
           </li>
         ))}

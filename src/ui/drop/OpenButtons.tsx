@@ -24,7 +24,10 @@ export function useFilePickers(): FilePickers {
  * The hidden `<input type=file multiple>` and `<input type=file webkitdirectory>`, rendered once:
  * buttons open them, and the automation hooks set files on them directly.
  */
-export function FileInputs(props: { readonly pickers: FilePickers; readonly onFiles: (files: InputFile[]) => void }) {
+export function FileInputs(props: {
+  readonly pickers: FilePickers;
+  readonly onFiles: (files: InputFile[]) => void;
+}) {
   const { pickers, onFiles } = props;
   const take = (input: HTMLInputElement) => {
     const files = inputFiles(input.files);
@@ -34,7 +37,14 @@ export function FileInputs(props: { readonly pickers: FilePickers; readonly onFi
   };
   return (
     <>
-      <input ref={pickers.filesRef} type="file" multiple hidden aria-label="Open files" onChange={(e) => take(e.currentTarget)} />
+      <input
+        ref={pickers.filesRef}
+        type="file"
+        multiple
+        hidden
+        aria-label="Open files"
+        onChange={(e) => take(e.currentTarget)}
+      />
       <input
         ref={pickers.folderRef}
         type="file"
@@ -51,7 +61,11 @@ export function FileInputs(props: { readonly pickers: FilePickers; readonly onFi
 export function OpenButtons(props: { readonly pickers: FilePickers; readonly primary?: boolean }) {
   return (
     <>
-      <button type="button" className={props.primary === true ? 'btn btn-primary' : 'btn'} onClick={props.pickers.openFolder}>
+      <button
+        type="button"
+        className={props.primary === true ? 'btn btn-primary' : 'btn'}
+        onClick={props.pickers.openFolder}
+      >
         Open folder…
       </button>
       <button type="button" className="btn" onClick={props.pickers.openFiles}>

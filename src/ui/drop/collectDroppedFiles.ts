@@ -38,7 +38,9 @@ async function walk(entry: FileSystemEntry, out: InputFile[]): Promise<void> {
     const reader = entry.createReader();
     // readEntries returns at most 100 entries per call in Chromium: call until it returns none.
     for (;;) {
-      const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+      const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+        reader.readEntries(resolve, reject),
+      );
       if (batch.length === 0) break;
       for (const child of batch) await walk(child, out);
     }

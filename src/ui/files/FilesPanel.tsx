@@ -3,7 +3,14 @@ import type { FileReport } from '../../query/types';
 import { formatCount } from '../common/formatCount';
 import './FilesPanel.css';
 
-const ORDER: Record<FileReport['status'], number> = { failed: 0, cancelled: 1, skipped: 2, duplicate: 3, digest: 4, ingested: 5 };
+const ORDER: Record<FileReport['status'], number> = {
+  failed: 0,
+  cancelled: 1,
+  skipped: 2,
+  duplicate: 3,
+  digest: 4,
+  ingested: 5,
+};
 const LABEL: Record<FileReport['status'], string> = {
   failed: 'Failed',
   cancelled: 'Not read',
@@ -21,8 +28,15 @@ export function countReports(reports: readonly FileReport[]): Record<FileReport[
 }
 
 /** The last run's files, problems first, each with its status and a readable reason. */
-export function FilesPanel(props: { readonly reports: readonly FileReport[]; readonly onClose: () => void }) {
-  const sorted = [...props.reports].sort((a, b) => ORDER[a.status] - ORDER[b.status] !== 0 ? ORDER[a.status] - ORDER[b.status] : a.path.localeCompare(b.path));
+export function FilesPanel(props: {
+  readonly reports: readonly FileReport[];
+  readonly onClose: () => void;
+}) {
+  const sorted = [...props.reports].sort((a, b) =>
+    ORDER[a.status] - ORDER[b.status] !== 0
+      ? ORDER[a.status] - ORDER[b.status]
+      : a.path.localeCompare(b.path),
+  );
   const counts = countReports(props.reports);
   return (
     <section className="files-panel" aria-label="Files of the last ingest">
@@ -34,7 +48,12 @@ export function FilesPanel(props: { readonly reports: readonly FileReport[]; rea
             .map((s) => `${formatCount(counts[s])} ${LABEL[s].toLowerCase()}`)
             .join(' · ')}
         </span>
-        <button type="button" className="btn btn-ghost" onClick={props.onClose} aria-label="Close files panel">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={props.onClose}
+          aria-label="Close files panel"
+        >
           ✕
         </button>
       </header>
@@ -51,14 +70,21 @@ export function FilesPanel(props: { readonly reports: readonly FileReport[]; rea
           </thead>
           <tbody>
             {sorted.map((r, i) => (
-              <tr key={`${i}:${r.path}`} className={`status-${r.status}`} data-testid="file-report" data-status={r.status}>
+              <tr
+                key={`${i}:${r.path}`}
+                className={`status-${r.status}`}
+                data-testid="file-report"
+                data-status={r.status}
+              >
                 <td>
                   <span className={`pill pill-${r.status}`}>{LABEL[r.status]}</span>
                 </td>
                 <td className="mono wrap">{r.path}</td>
                 <td className="num">{formatBytes(r.size)}</td>
                 <td className="num">
-                  {r.records === undefined ? '' : `${formatCount(r.added ?? 0)} new of ${formatCount(r.records)}`}
+                  {r.records === undefined
+                    ? ''
+                    : `${formatCount(r.added ?? 0)} new of ${formatCount(r.records)}`}
                 </td>
                 <td className="reason">
                   {r.shape === undefined ? null : <span className="muted">{r.shape}. </span>}

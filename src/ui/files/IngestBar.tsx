@@ -3,13 +3,19 @@ import type { IngestProgress } from '../../query/types';
 import { formatCount } from '../common/formatCount';
 
 /** Progress of the running ingest: files, bytes, events (with an estimate of the total), rate, Cancel. */
-export function IngestBar(props: { readonly progress: IngestProgress | undefined; readonly onCancel: () => void }) {
+export function IngestBar(props: {
+  readonly progress: IngestProgress | undefined;
+  readonly onCancel: () => void;
+}) {
   const p = props.progress;
   const fraction = p === undefined || p.bytesTotal === 0 ? 0 : p.bytesDone / p.bytesTotal;
   const seconds = (p?.elapsedMs ?? 0) / 1000;
   const rate = p === undefined || seconds < 0.5 ? undefined : p.eventsDone / seconds;
   // Events are only known once a file is parsed; estimate the total from bytes read so far.
-  const estimate = p === undefined || p.bytesDone === 0 ? undefined : Math.round((p.eventsDone / p.bytesDone) * p.bytesTotal);
+  const estimate =
+    p === undefined || p.bytesDone === 0
+      ? undefined
+      : Math.round((p.eventsDone / p.bytesDone) * p.bytesTotal);
   return (
     <div className="ingest-bar" role="status" aria-live="polite">
       <div className="ingest-text">
@@ -36,7 +42,13 @@ export function IngestBar(props: { readonly progress: IngestProgress | undefined
           Cancel
         </button>
       </div>
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+      >
         <div className="progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
     </div>

@@ -1,11 +1,19 @@
 import { useState } from 'react';
 
 /** "Clear data", with a confirmation step: it deletes every stored file and event. */
-export function ClearDataButton(props: { readonly onClear: () => Promise<void>; readonly disabled: boolean }) {
+export function ClearDataButton(props: {
+  readonly onClear: () => Promise<void>;
+  readonly disabled: boolean;
+}) {
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
-      <button type="button" className="btn btn-danger-ghost" disabled={props.disabled} onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        className="btn btn-danger-ghost"
+        disabled={props.disabled}
+        onClick={() => setConfirming(true)}
+      >
         Clear data
       </button>
     );

@@ -38,7 +38,9 @@ export function ColumnChooser() {
                   type="checkbox"
                   checked={visible(id)}
                   disabled={id === 'eventTime'}
-                  onChange={(e) => setPrefs({ columns: { ...prefs.columns, [id]: e.currentTarget.checked } })}
+                  onChange={(e) =>
+                    setPrefs({ columns: { ...prefs.columns, [id]: e.currentTarget.checked } })
+                  }
                 />
                 {String(c.header)}
               </label>

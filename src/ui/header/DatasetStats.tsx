@@ -18,17 +18,26 @@ export function DatasetStats() {
   return (
     <div className="stats" aria-live="polite">
       <span className="stat">
-        <strong data-testid="event-count" data-count={count} data-index-bytes={info?.indexBytes ?? 0}>
+        <strong
+          data-testid="event-count"
+          data-count={count}
+          data-index-bytes={info?.indexBytes ?? 0}
+        >
           {formatCount(count)}
         </strong>{' '}
         events
       </span>
       {info === undefined || info.logFiles === 0 ? null : (
         <span className="stat muted">
-          {formatCount(info.logFiles)} log files{info.digestFiles > 0 ? ` · ${formatCount(info.digestFiles)} digests` : ''}
+          {formatCount(info.logFiles)} log files
+          {info.digestFiles > 0 ? ` · ${formatCount(info.digestFiles)} digests` : ''}
         </span>
       )}
-      {span === undefined ? null : <span className="stat muted mono" title="Time span of the events">{span}</span>}
+      {span === undefined ? null : (
+        <span className="stat muted mono" title="Time span of the events">
+          {span}
+        </span>
+      )}
       {storage === undefined ? null : (
         <span className="stat muted" title={`Quota ${formatBytes(storage.quota)}`}>
           {formatBytes(storage.usage)} stored

@@ -27,19 +27,16 @@ export function TopBar(props: {
         <OpenButtons pickers={props.pickers} />
         <div className="segmented" role="group" aria-label="Time zone">
           {(['utc', 'local'] as const).map((z) => (
-            <button key={z} type="button" aria-pressed={prefs.timeZone === z} onClick={() => setPrefs({ timeZone: z })}>
+            <button
+              key={z}
+              type="button"
+              aria-pressed={prefs.timeZone === z}
+              onClick={() => setPrefs({ timeZone: z })}
+            >
               {z === 'utc' ? 'UTC' : 'Local'}
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          className="btn"
-          title="Sort by event time"
-          onClick={() => setPrefs({ order: prefs.order === 'desc' ? 'asc' : 'desc' })}
-        >
-          {prefs.order === 'desc' ? 'Newest first ↓' : 'Oldest first ↑'}
-        </button>
         <ColumnChooser />
         {props.filesButton}
         <ClearDataButton onClear={props.onClear} disabled={props.busy} />

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { TimeOrder } from '../../query/types';
 import { formatTime } from '../common/formatTime';
-import { usePrefs } from '../prefs/usePrefs';
+import { setPrefs, usePrefs } from '../prefs/usePrefs';
+import { FIXED_COLUMNS, minTableWidth } from './columnStyle';
 import { columns, DEFAULT_HIDDEN, features, isLoaded } from './columns';
 import type { TableRow } from './columns';
 import { EventTableHeader } from './EventTableHeader';
@@ -47,7 +48,10 @@ export function EventTable(props: {
     () => loaded.map((r, i) => r ?? { placeholder: true, row: -1 - (start + i) }),
     [loaded, start],
   );
-  const columnVisibility = useMemo(() => ({ ...DEFAULT_HIDDEN, ...prefs.columns }), [prefs.columns]);
+  const columnVisibility = useMemo(
+    () => ({ ...DEFAULT_HIDDEN, ...prefs.columns }),
+    [prefs.columns],
+  );
   const table = useTable({ features, columns, data, state: { columnVisibility } });
   const rows = table.getRowModel().rows;
 
@@ -61,7 +65,14 @@ export function EventTable(props: {
 
   const move = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const steps: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -Infinity,
+      End: Infinity,
+    };
     const step = steps[e.key];
     if (step === undefined || count === 0) return;
     e.preventDefault();
@@ -72,7 +83,11 @@ export function EventTable(props: {
     virtualizer.scrollToIndex(position, { align: 'auto' });
   };
 
-  const width = table.getVisibleLeafColumns().reduce((w, c) => w + c.getSize(), 0);
+  const width = minTableWidth(
+    table
+      .getVisibleLeafColumns()
+      .map((c) => ({ size: c.getSize(), fixed: FIXED_COLUMNS.has(c.id) })),
+  );
   return (
     <div
       className="event-table"
@@ -83,8 +98,17 @@ export function EventTable(props: {
       tabIndex={0}
       onKeyDown={move}
     >
-      <EventTableHeader table={table} width={width} timeZone={prefs.timeZone} />
-      <div className="event-table-body" style={{ height: virtualizer.getTotalSize(), width }}>
+      <EventTableHeader
+        table={table}
+        width={width}
+        timeZone={prefs.timeZone}
+        order={order}
+        onToggleOrder={() => setPrefs({ order: order === 'desc' ? 'asc' : 'desc' })}
+      />
+      <div
+        className="event-table-body"
+        style={{ height: virtualizer.getTotalSize(), minWidth: width }}
+      >
         {items.map((item) => {
           const row = rows[item.index - start];
           if (row === undefined) return null;
@@ -98,7 +122,12 @@ export function EventTable(props: {
               height={ROW_HEIGHT}
               time={isLoaded(original) ? formatTime(original.eventTime, prefs.timeZone) : ''}
               selected={selection?.position === item.index}
-              onClick={() => onSelect({ position: item.index, row: isLoaded(original) ? original.row : undefined })}
+              onClick={() =>
+                onSelect({
+                  position: item.index,
+                  row: isLoaded(original) ? original.row : undefined,
+                })
+              }
             />
           );
         })}

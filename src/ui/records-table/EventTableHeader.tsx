@@ -1,19 +1,46 @@
 import type { ReactTable } from '@tanstack/react-table';
+import type { TimeOrder } from '../../query/types';
 import { zoneLabel } from '../common/formatTime';
+import { columnStyle, FIXED_COLUMNS } from './columnStyle';
 import type { features, TableRow } from './columns';
 
-/** The sticky header row; the Event time header names the zone times are shown in. */
+/** The sticky header row. Event time names the zone and toggles newest/oldest first. */
 export function EventTableHeader(props: {
   readonly table: ReactTable<typeof features, TableRow>;
   readonly width: number;
   readonly timeZone: 'utc' | 'local';
+  readonly order: TimeOrder;
+  readonly onToggleOrder: () => void;
 }) {
-  const { table, width, timeZone } = props;
+  const { table, width, timeZone, order } = props;
   return (
-    <div className="event-table-head" role="row" style={{ width }}>
+    <div className="event-table-head" role="row" style={{ minWidth: width }}>
       {table.getVisibleLeafColumns().map((column) => (
-        <div key={column.id} className="event-table-th" role="columnheader" style={{ width: column.getSize() }}>
-          {column.id === 'eventTime' ? `Event time (${zoneLabel(timeZone)})` : String(column.columnDef.header)}
+        <div
+          key={column.id}
+          className="event-table-th"
+          role="columnheader"
+          aria-sort={
+            column.id === 'eventTime' ? (order === 'desc' ? 'descending' : 'ascending') : undefined
+          }
+          style={columnStyle(column.getSize(), FIXED_COLUMNS.has(column.id))}
+        >
+          {column.id === 'eventTime' ? (
+            <button
+              type="button"
+              className="th-sort"
+              title={
+                order === 'desc'
+                  ? 'Newest first: click for oldest first'
+                  : 'Oldest first: click for newest first'
+              }
+              onClick={props.onToggleOrder}
+            >
+              Event time ({zoneLabel(timeZone)}) {order === 'desc' ? '↓' : '↑'}
+            </button>
+          ) : (
+            String(column.columnDef.header)
+          )}
         </div>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import type { Row } from '@tanstack/react-table';
 import { ROW_FLAG } from '../../query/types';
+import { columnStyle, FIXED_COLUMNS } from './columnStyle';
 import { isLoaded } from './columns';
 import type { features, TableRow } from './columns';
 
@@ -17,7 +18,12 @@ export function EventTableRow(props: {
   const data = row.original;
   const error = isLoaded(data) && data.errorCode !== '';
   const conflict = isLoaded(data) && (data.flags & ROW_FLAG.conflict) !== 0;
-  const cls = ['event-table-tr', selected ? 'is-selected' : '', error ? 'is-error' : '', isLoaded(data) ? '' : 'is-loading'];
+  const cls = [
+    'event-table-tr',
+    selected ? 'is-selected' : '',
+    error ? 'is-error' : '',
+    isLoaded(data) ? '' : 'is-loading',
+  ];
   return (
     <div
       className={cls.join(' ')}
@@ -33,10 +39,24 @@ export function EventTableRow(props: {
         const raw = cell.getValue();
         const value = id === 'eventTime' ? time : typeof raw === 'string' ? raw : '';
         return (
-          <div key={cell.id} className={`event-table-td col-${id}`} role="gridcell" style={{ width: cell.column.getSize() }} title={value}>
-            {value}
-            {id === 'eventName' && error && isLoaded(data) ? <span className="badge badge-error">{data.errorCode}</span> : null}
-            {id === 'eventName' && conflict ? <span className="badge badge-warn" title="Another, different record has this eventID">conflict</span> : null}
+          <div
+            key={cell.id}
+            className={`event-table-td col-${id}`}
+            role="gridcell"
+            style={columnStyle(cell.column.getSize(), FIXED_COLUMNS.has(id))}
+            title={value}
+          >
+            <span className="cell-text">{value}</span>
+            {id === 'eventName' && conflict ? (
+              <span className="badge badge-warn" title="Another, different record has this eventID">
+                conflict
+              </span>
+            ) : null}
+            {id === 'eventName' && error && isLoaded(data) ? (
+              <span className="badge badge-error" title={`Error code: ${data.errorCode}`}>
+                {data.errorCode}
+              </span>
+            ) : null}
           </div>
         );
       })}

@@ -1,4 +1,9 @@
-import { createColumnHelper, tableFeatures, columnVisibilityFeature, columnSizingFeature } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  tableFeatures,
+  columnVisibilityFeature,
+  columnSizingFeature,
+} from '@tanstack/react-table';
 import type { RowView } from '../../query/types';
 
 /** The table's features: visibility (the column chooser) and sizing. Sorting and paging are the worker's. */
@@ -27,22 +32,70 @@ const list = (pick: (r: RowView) => readonly string[]) => (r: TableRow) => {
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-console.html
  */
 export const columns = helper.columns([
-  helper.accessor(text(() => ''), { id: 'eventTime', header: 'Event time', size: 168 }),
-  helper.accessor(text((r) => r.userName), { id: 'userName', header: 'User name', size: 170 }),
-  helper.accessor(text((r) => r.eventName), { id: 'eventName', header: 'Event name', size: 190 }),
-  helper.accessor(list((r) => r.resourceTypes), { id: 'resourceType', header: 'Resource type', size: 170 }),
-  helper.accessor(list((r) => r.resourceNames), { id: 'resourceName', header: 'Resource name', size: 240 }),
-  helper.accessor(text((r) => r.eventSource), { id: 'eventSource', header: 'Event source', size: 190 }),
-  helper.accessor(text((r) => r.accessKeyId), { id: 'accessKeyId', header: 'AWS access key', size: 180 }),
-  helper.accessor(text((r) => r.awsRegion), { id: 'awsRegion', header: 'AWS region', size: 110 }),
-  helper.accessor(text((r) => r.errorCode), { id: 'errorCode', header: 'Error code', size: 150 }),
-  helper.accessor(text((r) => r.sourceIPAddress), { id: 'sourceIPAddress', header: 'Source IP address', size: 140 }),
-  helper.accessor(text((r) => r.readOnly), { id: 'readOnly', header: 'Read-only', size: 80 }),
-  helper.accessor(text((r) => r.eventID), { id: 'eventID', header: 'Event ID', size: 290 }),
-  helper.accessor(text((r) => r.recipientAccountId), { id: 'recipientAccountId', header: 'Account ID', size: 120 }),
-  helper.accessor(text((r) => r.identityType), { id: 'identityType', header: 'Identity type', size: 120 }),
-  helper.accessor(text((r) => r.eventCategory), { id: 'eventCategory', header: 'Event category', size: 110 }),
-  helper.accessor(text((r) => r.userAgent), { id: 'userAgent', header: 'User agent', size: 260 }),
+  helper.accessor(
+    text(() => ''),
+    { id: 'eventTime', header: 'Event time', size: 160 },
+  ),
+  helper.accessor(
+    text((r) => r.userName),
+    { id: 'userName', header: 'User name', size: 170 },
+  ),
+  helper.accessor(
+    text((r) => r.eventName),
+    { id: 'eventName', header: 'Event name', size: 190 },
+  ),
+  helper.accessor(
+    list((r) => r.resourceTypes),
+    { id: 'resourceType', header: 'Resource type', size: 170 },
+  ),
+  helper.accessor(
+    list((r) => r.resourceNames),
+    { id: 'resourceName', header: 'Resource name', size: 240 },
+  ),
+  helper.accessor(
+    text((r) => r.eventSource),
+    { id: 'eventSource', header: 'Event source', size: 190 },
+  ),
+  helper.accessor(
+    text((r) => r.accessKeyId),
+    { id: 'accessKeyId', header: 'AWS access key', size: 180 },
+  ),
+  helper.accessor(
+    text((r) => r.awsRegion),
+    { id: 'awsRegion', header: 'AWS region', size: 110 },
+  ),
+  helper.accessor(
+    text((r) => r.errorCode),
+    { id: 'errorCode', header: 'Error code', size: 150 },
+  ),
+  helper.accessor(
+    text((r) => r.sourceIPAddress),
+    { id: 'sourceIPAddress', header: 'Source IP address', size: 140 },
+  ),
+  helper.accessor(
+    text((r) => r.readOnly),
+    { id: 'readOnly', header: 'Read-only', size: 80 },
+  ),
+  helper.accessor(
+    text((r) => r.eventID),
+    { id: 'eventID', header: 'Event ID', size: 290 },
+  ),
+  helper.accessor(
+    text((r) => r.recipientAccountId),
+    { id: 'recipientAccountId', header: 'Account ID', size: 120 },
+  ),
+  helper.accessor(
+    text((r) => r.identityType),
+    { id: 'identityType', header: 'Identity type', size: 120 },
+  ),
+  helper.accessor(
+    text((r) => r.eventCategory),
+    { id: 'eventCategory', header: 'Event category', size: 110 },
+  ),
+  helper.accessor(
+    text((r) => r.userAgent),
+    { id: 'userAgent', header: 'User agent', size: 260 },
+  ),
 ]);
 
 /** Columns hidden until the user picks them in the column chooser. */

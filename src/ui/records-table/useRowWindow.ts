@@ -7,7 +7,11 @@ import type { RowView, TimeOrder } from '../../query/types';
  * whose page has not arrived yet are undefined. Only visible pages are ever requested, so scrolling
  * a million rows touches a few hundred at a time.
  */
-export function useRowWindow(order: TimeOrder, start: number, end: number): (RowView | undefined)[] {
+export function useRowWindow(
+  order: TimeOrder,
+  start: number,
+  end: number,
+): (RowView | undefined)[] {
   const first = Math.floor(start / ROWS_PAGE);
   const last = Math.max(first, Math.floor(Math.max(start, end - 1) / ROWS_PAGE));
   const pages: number[] = [];
