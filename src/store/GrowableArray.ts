@@ -25,7 +25,7 @@ export class GrowableArray<T extends NumericArray> {
 
   reserve(capacity: number): void {
     if (capacity <= this.data.length) return;
-    const next = this.make(Math.max(capacity, 1024));
+    const next = this.make(Math.max(capacity, this.data.length * 2, 1024));
     next.set(this.data);
     this.data = next;
   }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { EventFields } from '../cloudtrail/types';
+import { encodeFileChunk } from './encodeFileChunk';
+import { EventIndex } from './EventIndex';
+import { takeSnapshot } from './IndexSnapshot';
+
+const event = (eventID: string, eventTime: number, eventName = 'GetObject'): EventFields => ({
+  eventID,
+  eventTime,
+  eventName,
+  eventSource: 's3.amazonaws.com',
+  awsRegion: 'us-east-1',
+  errorCode: '',
+  sourceIPAddress: '203.0.113.7',
+  userAgent: 'aws-cli/2',
+  readOnly: 'true',
+  recipientAccountId: '111122223333',
+  eventCategory: 'Data',
+  eventType: 'AwsApiCall',
+  identityType: 'IAMUser',
+  userName: 'alice',
+  accessKeyId: 'AKIAEXAMPLE',
+  resources: [{ type: 'AWS::S3::Bucket', name: 'arn:aws:s3:::bucket' }],
+});
+
+const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+describe('EventIndex', () => {
+  it('finds rows by eventID, packed UUIDs and text alike, after growth and a snapshot', () => {
+    const index = new EventIndex();
+    const events = Array.from({ length: 3000 }, (_, i) =>
+      event(i % 2 === 0 ? uuid(i) : `custom-${i}`, i * 1000),
+    );
+    const chunk = encodeFileChunk(
+      events,
+      events.map((_, i) => i),
+    );
+    index.applyChunk(chunk, 1, { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) });
+    expect(index.rowsWithEventId(uuid(2998))).toEqual([2998]);
+    expect(index.rowsWithEventId('custom-2999')).toEqual([2999]);
+    expect(index.rowsWithEventId(uuid(1))).toEqual([]);
+    const restored = new EventIndex(structuredClone(takeSnapshot(index)));
+    expect(restored.eventId(2998)).toBe(uuid(2998));
+    expect(restored.rowsWithEventId('custom-7')).toEqual([7]);
+    expect(restored.value('userName', 5)).toBe('alice');
+  });
+
+  it('widens a code column past 65,535 distinct values without losing any', () => {
+    const index = new EventIndex();
+    const events = Array.from({ length: 70_000 }, (_, i) => ({
+      ...event(uuid(i), i),
+      eventName: `Op${i}`,
+    }));
+    index.applyChunk(
+      encodeFileChunk(
+        events,
+        events.map((_, i) => i),
+      ),
+      1,
+      {
+        duplicates: new Uint32Array(0),
+        conflicts: new Uint32Array(0),
+      },
+    );
+    expect(index.value('eventName', 3)).toBe('Op3');
+    expect(index.value('eventName', 69_999)).toBe('Op69999');
+  });
+
+  it('plans duplicates within one chunk against the rows it will assign', () => {
+    const index = new EventIndex();
+    const events = [event(uuid(1), 1), event(uuid(2), 2), event(uuid(1), 1)];
+    const chunk = encodeFileChunk(events, [0, 1, 2]);
+    const collisions = index.findCollisions(chunk);
+    expect(collisions).toMatchObject([{ localRow: 2, rows: [], localRows: [0] }]);
+    const outcome = index.planChunk(chunk, new Map([[2, { local: 0 }]]), collisions);
+    expect(Array.from(outcome.duplicates)).toEqual([2, 0]);
+    index.applyChunk(chunk, 1, outcome);
+    expect(index.size).toBe(2);
+    expect(index.extraSources.get(0)).toEqual([1, 2]);
+  });
+});
