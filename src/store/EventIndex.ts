@@ -110,7 +110,7 @@ export class EventIndex {
       const earlier = seen.get(id);
       const rows = table.find(id);
       if (rows.length > 0 || earlier !== undefined)
-        out.push({ localRow, rows, localRows: earlier ?? [] });
+        out.push({ localRow, rows, localRows: earlier === undefined ? [] : [...earlier] });
       if (earlier === undefined) seen.set(id, [localRow]);
       else earlier.push(localRow);
     });
