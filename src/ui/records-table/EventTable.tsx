@@ -1,5 +1,4 @@
 import { useTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { TimeOrder } from '../../query/types';
@@ -11,6 +10,7 @@ import type { TableRow } from './columns';
 import { EventTableHeader } from './EventTableHeader';
 import { EventTableRow } from './EventTableRow';
 import { useRowWindow } from './useRowWindow';
+import { useScaledVirtualizer } from './useScaledVirtualizer';
 import './EventTable.css';
 
 const ROW_HEIGHT = 28;
@@ -34,11 +34,10 @@ export function EventTable(props: {
   const { count, order, selection, onSelect } = props;
   const prefs = usePrefs();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
+  const { virtualizer, totalHeight, rowTop } = useScaledVirtualizer({
     count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    rowHeight: ROW_HEIGHT,
+    scrollRef,
   });
   const items = virtualizer.getVirtualItems();
   const start = items[0]?.index ?? 0;
@@ -105,10 +104,7 @@ export function EventTable(props: {
         order={order}
         onToggleOrder={() => setPrefs({ order: order === 'desc' ? 'asc' : 'desc' })}
       />
-      <div
-        className="event-table-body"
-        style={{ height: virtualizer.getTotalSize(), minWidth: width }}
-      >
+      <div className="event-table-body" style={{ height: totalHeight, minWidth: width }}>
         {items.map((item) => {
           const row = rows[item.index - start];
           if (row === undefined) return null;
@@ -118,7 +114,7 @@ export function EventTable(props: {
               key={item.index}
               row={row}
               position={item.index}
-              top={item.start}
+              top={rowTop(item.start)}
               height={ROW_HEIGHT}
               time={isLoaded(original) ? formatTime(original.eventTime, prefs.timeZone) : ''}
               selected={selection?.position === item.index}
