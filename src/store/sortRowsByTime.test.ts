@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { sortRowsByTime } from './sortRowsByTime';
 
 function reference(time: Float64Array, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (time[a] ?? 0) - (time[b] ?? 0) || a - b,
-  );
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const d = (time[a] ?? 0) - (time[b] ?? 0);
+    return d !== 0 ? d : a - b;
+  });
 }
 
 function randomTimes(n: number, span: number, seed: number): Float64Array {
