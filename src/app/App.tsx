@@ -30,7 +30,10 @@ export function App() {
   const counts = countReports(ingestState.reports);
   const problems = counts.failed + counts.cancelled;
 
-  const onFiles = useCallback((files: InputFile[]) => void actions.ingest(files), [actions]);
+  const onFiles = useCallback(
+    (files: InputFile[] | Promise<InputFile[]>) => void actions.ingest(files),
+    [actions],
+  );
   // A run that failed on some files opens the Files panel: a responder must not miss lost evidence.
   useEffect(() => {
     if (problems > 0) setFilesOpen(true);
@@ -51,7 +54,13 @@ export function App() {
   return (
     <div className="app">
       <FileInputs pickers={pickers} onFiles={onFiles} />
-      <TopBar pickers={pickers} busy={busy} onClear={actions.clear} filesButton={filesButton} />
+      <TopBar
+        pickers={pickers}
+        busy={busy}
+        empty={count === 0}
+        onClear={actions.clear}
+        filesButton={filesButton}
+      />
       {ingestState.phase === 'ingesting' ? (
         <IngestBar progress={ingestState.progress} onCancel={actions.cancel} />
       ) : null}

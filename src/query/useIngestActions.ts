@@ -11,7 +11,8 @@ const REFRESH_MS = 1000;
 
 /** The user's data actions: ingest dropped files, cancel, load the bundled sample, clear everything. */
 export interface IngestActions {
-  readonly ingest: (inputs: readonly InputFile[]) => Promise<void>;
+  /** Accepts the files, or a promise of them while a dropped folder is still being walked. */
+  readonly ingest: (inputs: readonly InputFile[] | Promise<readonly InputFile[]>) => Promise<void>;
   readonly cancel: () => void;
   readonly loadSample: () => Promise<void>;
   readonly clear: () => Promise<void>;
@@ -25,9 +26,13 @@ export function useIngestActions(): IngestActions {
   const client = useQueryClient();
   return useMemo(() => {
     const refresh = () => client.invalidateQueries({ queryKey: keys.all });
-    const ingest = async (inputs: readonly InputFile[]) => {
-      if (inputs.length === 0) return;
+    const ingest = async (pending: readonly InputFile[] | Promise<readonly InputFile[]>) => {
       setIngestState({ phase: 'ingesting', progress: undefined, error: undefined });
+      const inputs = await pending;
+      if (inputs.length === 0) {
+        setIngestState({ phase: 'idle' });
+        return;
+      }
       let last = 0;
       try {
         const reports = await ingestClient().ingest(

@@ -3,7 +3,7 @@ import type { InputFile } from '../../query/types';
 import { collectDroppedFiles } from './collectDroppedFiles';
 
 /** Accepts files and folders dropped anywhere on the window, with a full-window hint while dragging. */
-export function DropOverlay(props: { readonly onFiles: (files: InputFile[]) => void }) {
+export function DropOverlay(props: { readonly onFiles: (files: Promise<InputFile[]>) => void }) {
   const [dragging, setDragging] = useState(false);
   const { onFiles } = props;
   useEffect(() => {
@@ -26,7 +26,7 @@ export function DropOverlay(props: { readonly onFiles: (files: InputFile[]) => v
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      void collectDroppedFiles(e.dataTransfer).then(onFiles);
+      onFiles(collectDroppedFiles(e.dataTransfer));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

@@ -3,6 +3,9 @@ import type { FileReport } from '../../query/types';
 import { formatCount } from '../common/formatCount';
 import './FilesPanel.css';
 
+/** Rows drawn at most: problems sort first, so none is ever hidden behind the cap. */
+const MAX_ROWS = 2000;
+
 const ORDER: Record<FileReport['status'], number> = {
   failed: 0,
   cancelled: 1,
@@ -69,7 +72,7 @@ export function FilesPanel(props: {
             </tr>
           </thead>
           <tbody>
-            {sorted.map((r, i) => (
+            {sorted.slice(0, MAX_ROWS).map((r, i) => (
               <tr
                 key={`${i}:${r.path}`}
                 className={`status-${r.status}`}
@@ -94,6 +97,12 @@ export function FilesPanel(props: {
             ))}
           </tbody>
         </table>
+        {sorted.length > MAX_ROWS ? (
+          <p className="muted files-more">
+            {formatCount(sorted.length - MAX_ROWS)} more files not shown (failures are listed
+            first).
+          </p>
+        ) : null}
       </div>
     </section>
   );

@@ -10,6 +10,8 @@ import { DatasetStats } from './DatasetStats';
 export function TopBar(props: {
   readonly pickers: FilePickers;
   readonly busy: boolean;
+  /** True when nothing is stored (Clear data has nothing to do). */
+  readonly empty: boolean;
   readonly onClear: () => Promise<void>;
   readonly filesButton: ReactNode;
 }) {
@@ -39,7 +41,7 @@ export function TopBar(props: {
         </div>
         <ColumnChooser />
         {props.filesButton}
-        <ClearDataButton onClear={props.onClear} disabled={props.busy} />
+        <ClearDataButton onClear={props.onClear} disabled={props.busy || props.empty} />
       </div>
     </header>
   );
