@@ -11,6 +11,7 @@ export function JsonValue(props: { readonly row: Extract<JsonRow, { type: 'node'
   const [full, setFull] = useState(false);
   switch (row.kind) {
     case 'object':
+      if (row.path === '') return <span className="json-meta">{`{${row.childCount} fields}`}</span>;
       return (
         <span className="json-meta">
           {row.expanded ? '' : row.childCount === 0 ? '{}' : `{${row.childCount}}`}
