@@ -1,0 +1,55 @@
+// Launches headless Chromium with a fresh profile directory per run, so IndexedDB starts empty and
+// persists across reloads within the run. Debian's chromium when present (Playwright cannot
+// download browsers on our machines), else CHROMIUM_PATH, else Playwright's own.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * @returns {Promise<{ context: import('@playwright/test').BrowserContext, executable: string,
+ *   version: string, close: () => Promise<void> }>} close also deletes the profile directory
+ */
+export async function launchBrowser() {
+  const wanted = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = existsSync(wanted) ? wanted : undefined;
+  const profile = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    ...(executablePath === undefined ? {} : { executablePath }),
+    args: ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  const version = context.browser()?.version() ?? (await versionOf(context));
+  return {
+    context,
+    executable: executablePath ?? chromium.executablePath(),
+    version,
+    close: async () => {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** @param {import('@playwright/test').BrowserContext} context @returns {Promise<string>} */
+async function versionOf(context) {
+  const page = await context.newPage();
+  try {
+    return await page.evaluate(
+      () => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown',
+    );
+  } finally {
+    await page.close();
+  }
+}

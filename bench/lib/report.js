@@ -1,0 +1,127 @@
+// Turns the measurements into the figures the issue asks about, checks them against the targets
+// and prints them as a readable table.
+
+/** Targets from the issue, stated for 1,000,000 events. */
+export const TARGETS = {
+  ingestVsFloorPct: 70,
+  queryReadyMs: 1500,
+  indexBytesPerEvent: 150,
+  atEvents: 1_000_000,
+};
+
+/**
+ * @typedef {import('./floor.js').FloorSummary} FloorSummary
+ * @typedef {{ name: string, target: string, value: string, pass: boolean | undefined }} TargetCheck
+ */
+
+/**
+ * @param {object} m
+ * @param {import('../generate.js').Manifest} m.manifest
+ * @param {{ ms: number }} m.ingest
+ * @param {{ medianMs: number, minMs: number, maxMs: number, indexBytes: number }} m.reload
+ * @param {FloorSummary[] | undefined} m.floor
+ * @returns {{ ingest: { ms: number, eventsPerSec: number, jsonMBps: number, gzMBps: number },
+ *   floor2: FloorSummary | undefined, ratioPct: number | undefined,
+ *   indexBytesPerEvent: number, targets: TargetCheck[] }}
+ */
+export function summarise({ manifest, ingest, reload, floor }) {
+  const secs = ingest.ms / 1000;
+  const ingestFigures = {
+    ms: ingest.ms,
+    eventsPerSec: manifest.events / secs,
+    jsonMBps: manifest.jsonBytes / 1e6 / secs,
+    gzMBps: manifest.gzBytes / 1e6 / secs,
+  };
+  const floor2 = floor?.find((f) => f.workers === 2);
+  const ratioPct =
+    floor2 === undefined ? undefined : (100 * ingestFigures.eventsPerSec) / floor2.eventsPerSec;
+  const indexBytesPerEvent = reload.indexBytes / manifest.events;
+  /** @type {TargetCheck[]} */
+  const targets = [
+    {
+      name: 'ingest vs floor(2w)',
+      target: `≥ ${TARGETS.ingestVsFloorPct}%`,
+      value: ratioPct === undefined ? 'skipped' : `${ratioPct.toFixed(0)}%`,
+      pass: ratioPct === undefined ? undefined : ratioPct >= TARGETS.ingestVsFloorPct,
+    },
+    {
+      name: 'query-ready after reload',
+      target: `≤ ${TARGETS.queryReadyMs} ms`,
+      value: `${Math.round(reload.medianMs)} ms`,
+      pass: reload.medianMs <= TARGETS.queryReadyMs,
+    },
+    {
+      name: 'index size',
+      target: `≤ ${TARGETS.indexBytesPerEvent} B/event`,
+      value: Number.isFinite(indexBytesPerEvent)
+        ? `${indexBytesPerEvent.toFixed(0)} B/event`
+        : 'n/a',
+      pass: Number.isFinite(indexBytesPerEvent)
+        ? indexBytesPerEvent <= TARGETS.indexBytesPerEvent
+        : undefined,
+    },
+  ];
+  return { ingest: ingestFigures, floor2, ratioPct, indexBytesPerEvent, targets };
+}
+
+/**
+ * Prints the table to stdout.
+ * @param {object} r
+ * @param {import('../generate.js').Manifest} r.manifest
+ * @param {ReturnType<typeof summarise>} r.summary
+ * @param {{ medianMs: number, minMs: number, maxMs: number, indexBytes: number,
+ *   storageUsage: number | undefined }} r.reload
+ * @param {FloorSummary[] | undefined} r.floor
+ * @param {string} r.chromium
+ */
+export function printReport({ manifest, summary, reload, floor, chromium }) {
+  const { ingest, floor2, ratioPct } = summary;
+  const line = (/** @type {string} */ s) => process.stdout.write(`${s}\n`);
+  line('');
+  line(
+    `Cairn bench: ${int(manifest.events)} events (seed ${manifest.seed}), ${manifest.files.length} files, ${mb(manifest.jsonBytes)} MB JSON, ${mb(manifest.gzBytes)} MB gzip; Chromium ${chromium}`,
+  );
+  line('─'.repeat(100));
+  const fl =
+    floor2 === undefined
+      ? 'floor skipped'
+      : `floor(2w) ${s(floor2.ms)} ${rate(floor2.eventsPerSec)} | ratio ${(ratioPct ?? 0).toFixed(0)}%`;
+  line(
+    `ingest    ${int(manifest.events)} events  ${s(ingest.ms)}  ${rate(ingest.eventsPerSec)}  ${ingest.jsonMBps.toFixed(1)} MB/s json  ${ingest.gzMBps.toFixed(1)} MB/s gz  | ${fl}`,
+  );
+  for (const f of floor ?? []) {
+    line(
+      `floor(${f.workers}w) median ${s(f.ms)} [${(f.minMs / 1000).toFixed(2)}–${s(f.maxMs)}]  ${rate(f.eventsPerSec)}  ${f.jsonMBps.toFixed(0)} MB/s json  ${f.gzMBps.toFixed(1)} MB/s gz`,
+    );
+  }
+  line(
+    `query-ready after reload  median ${Math.round(reload.medianMs)} ms [${Math.round(reload.minMs)}–${Math.round(reload.maxMs)}]`,
+  );
+  line(
+    `index     ${summary.indexBytesPerEvent.toFixed(0)} B/event (${mb(reload.indexBytes)} MB in memory)`,
+  );
+  if (reload.storageUsage !== undefined)
+    line(
+      `storage   ${mb(reload.storageUsage)} MB (navigator.storage.estimate), ${(reload.storageUsage / manifest.events).toFixed(0)} B/event`,
+    );
+  line('');
+  const note =
+    manifest.events === TARGETS.atEvents
+      ? ''
+      : ` (set for ${int(TARGETS.atEvents)} events; this run has ${int(manifest.events)})`;
+  line(`targets${note}:`);
+  for (const t of summary.targets) {
+    const verdict = t.pass === undefined ? '—' : t.pass ? 'PASS' : 'FAIL';
+    line(`  ${t.name.padEnd(26)} ${t.target.padEnd(16)} ${t.value.padEnd(14)} ${verdict}`);
+  }
+  line('');
+}
+
+/** @param {number} n @returns {string} */
+const int = (n) => n.toLocaleString('en-US');
+/** @param {number} b @returns {string} */
+const mb = (b) => (b / 1e6).toFixed(1);
+/** @param {number} ms @returns {string} */
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+/** @param {number} evPerSec @returns {string} */
+const rate = (evPerSec) => `${(evPerSec / 1000).toFixed(1)}k ev/s`;

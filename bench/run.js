@@ -1,0 +1,175 @@
+// `npm run bench`: generates (or reuses) the synthetic data set, serves dist/ and bench/ locally,
+// and measures in headless Chromium (fresh profile) Cairn's ingest of the AWSLogs folder, its
+// query-ready time after a reload and its index size, against the native floor (gunzip + parse).
+// Exits 0 whether targets pass or fail (it is a measurement); non-zero only on errors.
+// Flags: --events N (200000)  --seed S (1)  --reps R (3)  --skip-floor  --json out.json  --dist DIR
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generate } from './generate.js';
+import { launchBrowser } from './lib/browser.js';
+import { measureIngest, measureReload } from './lib/cairn.js';
+import { measureFloor } from './lib/floor.js';
+import { printReport, summarise } from './lib/report.js';
+import { startServer } from './lib/server.js';
+
+const BENCH = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = join(BENCH, '..');
+
+/** An error in how the bench was called or set up: reported without a stack trace. */
+class UsageError extends Error {}
+
+/** @param {string} line */
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/**
+ * @returns {{ events: number, seed: number, reps: number, skipFloor: boolean, json: string | undefined,
+ *   dist: string }}
+ */
+function readArgs() {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '200000' },
+      seed: { type: 'string', default: '1' },
+      reps: { type: 'string', default: '3' },
+      'skip-floor': { type: 'boolean', default: false },
+      json: { type: 'string' },
+      dist: { type: 'string', default: join(ROOT, 'dist') },
+    },
+  });
+  const events = Number(values.events);
+  const seed = Number(values.seed);
+  const reps = Number(values.reps);
+  if (!Number.isInteger(events) || events < 1)
+    throw new UsageError(`--events must be a positive integer, got ${values.events}`);
+  if (!Number.isInteger(seed))
+    throw new UsageError(`--seed must be an integer, got ${values.seed}`);
+  if (!Number.isInteger(reps) || reps < 1)
+    throw new UsageError(`--reps must be a positive integer, got ${values.reps}`);
+  return {
+    events,
+    seed,
+    reps,
+    skipFloor: values['skip-floor'] === true,
+    json: values.json,
+    dist: resolve(values.dist),
+  };
+}
+
+async function main() {
+  const args = readArgs();
+  if (!existsSync(join(args.dist, 'index.html'))) {
+    throw new UsageError(
+      `No ${join(args.dist, 'index.html')}: build the app first (npm run build; npm run bench builds it).`,
+    );
+  }
+  const loadAtStart = loadavg()[0];
+  if (loadAtStart > availableParallelism() / 2) {
+    log(
+      `note: 1-min load average is ${loadAtStart.toFixed(1)} on ${availableParallelism()} CPUs: other work will skew the figures`,
+    );
+  }
+  const dataPath = `data/${args.events}-${args.seed}`;
+  const dataDir = join(BENCH, dataPath);
+  const manifest = await generate({ events: args.events, seed: args.seed, outDir: dataDir, log });
+  const server = await startServer({ distDir: args.dist, benchDir: BENCH });
+  log(`serving dist/ and bench/ at ${server.url}`);
+  /** @type {Awaited<ReturnType<typeof launchBrowser>> | undefined} */
+  let browser;
+  try {
+    browser = await launchBrowser();
+    log(`chromium ${browser.version} (${browser.executable})`);
+    const page = await browser.context.newPage();
+    /** @type {string[]} */
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+
+    log(`ingest: setting ${join(dataDir, 'AWSLogs')} on the folder input`);
+    const ingest = await measureIngest(page, {
+      baseUrl: server.url,
+      dir: join(dataDir, 'AWSLogs'),
+      events: args.events,
+      log,
+    });
+    log(
+      `ingest: ${args.events.toLocaleString('en-US')} events in ${(ingest.ms / 1000).toFixed(2)} s`,
+    );
+    const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
+    await page.close();
+
+    const floor = args.skipFloor
+      ? undefined
+      : await measureFloor(browser.context, {
+          baseUrl: server.url,
+          dataPath,
+          files: manifest.files.map((f) => f.path),
+          workerCounts: [2, 1],
+          reps: args.reps,
+          log,
+        });
+
+    const summary = summarise({ manifest, ingest, reload, floor });
+    printReport({ manifest, summary, reload, floor, chromium: browser.version });
+    if (pageErrors.length > 0)
+      log(
+        `page errors during the run (${pageErrors.length}): ${pageErrors.slice(0, 5).join(' | ')}`,
+      );
+
+    const results = {
+      date: new Date().toISOString(),
+      args,
+      machine: {
+        cpus: availableParallelism(),
+        cpuModel: cpus()[0]?.model,
+        memGB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        loadAvg1mAtStart: loadAtStart,
+        loadAvg1mAtEnd: loadavg()[0],
+      },
+      chromium: { version: browser.version, executable: browser.executable },
+      appVersion: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+      dataset: {
+        events: manifest.events,
+        seed: manifest.seed,
+        files: manifest.files.length,
+        jsonBytes: manifest.jsonBytes,
+        gzBytes: manifest.gzBytes,
+        generatorVersion: manifest.version,
+      },
+      ingest: { ...ingest, ...summary.ingest },
+      reload,
+      indexBytesPerEvent: summary.indexBytesPerEvent,
+      floor,
+      ratioPct: summary.ratioPct,
+      targets: summary.targets,
+      pageErrors,
+    };
+    const out = join(BENCH, 'results', `${results.date.replace(/[:.]/g, '-')}-${args.events}.json`);
+    mkdirSync(join(BENCH, 'results'), { recursive: true });
+    writeFileSync(out, JSON.stringify(results, null, 2));
+    log(`results: ${out}`);
+    if (args.json !== undefined) {
+      writeFileSync(args.json, JSON.stringify(results, null, 2));
+      log(`results: ${args.json}`);
+    }
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+main().catch((err) => {
+  const detail =
+    err instanceof UsageError
+      ? err.message
+      : err instanceof Error
+        ? (err.stack ?? err.message)
+        : String(err);
+  process.stderr.write(`bench failed: ${detail}\n`);
+  process.exitCode = 1;
+});
