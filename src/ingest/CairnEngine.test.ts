@@ -29,7 +29,7 @@ describe('CairnEngine over a real AWSLogs folder', () => {
     const engine = await freshEngine();
     const reports = await engine.ingest(inputs);
     const expected = distinctEventIds(goodLogs).size;
-    expect((await engine.dataset()).eventCount).toBe(expected);
+    expect(engine.dataset().eventCount).toBe(expected);
     const byStatus = (s: string) => reports.filter((r) => r.status === s).map((r) => r.path);
     expect(byStatus('failed')).toEqual([expect.stringContaining('Truncated')]);
     expect(byStatus('digest')).toEqual([expect.stringContaining('CloudTrail-Digest')]);
@@ -40,7 +40,7 @@ describe('CairnEngine over a real AWSLogs folder', () => {
     ]);
     const redelivered = reports.find((r) => r.path.includes('Redelivered'));
     expect(redelivered).toMatchObject({ status: 'ingested', records: 5, added: 0 });
-    expect((await engine.dataset()).digestFiles).toBe(1);
+    expect(engine.dataset().digestFiles).toBe(1);
   });
 
   it('lists both files for a re-delivered event and shows the original record', async () => {
@@ -69,16 +69,16 @@ describe('CairnEngine over a real AWSLogs folder', () => {
     await db.delete('meta', 'snapshot');
     db.close();
     const replayed = await freshEngine();
-    expect((await replayed.dataset()).eventCount).toBe((await engine.dataset()).eventCount);
+    expect(replayed.dataset().eventCount).toBe(engine.dataset().eventCount);
     expect(replayed.rows({ offset: 0, limit: 3, order: 'desc' })).toEqual(before);
   });
 
   it('does not change when the same folder is dropped again', async () => {
     const engine = await freshEngine();
     await engine.ingest(inputs);
-    const count = (await engine.dataset()).eventCount;
+    const count = engine.dataset().eventCount;
     const again = await engine.ingest(inputs);
-    expect((await engine.dataset()).eventCount).toBe(count);
+    expect(engine.dataset().eventCount).toBe(count);
     expect(again.filter((r) => r.status === 'duplicate').length).toBe(goodLogs.length + 1);
   });
 
@@ -109,7 +109,7 @@ describe('CairnEngine over a real AWSLogs folder', () => {
     const engine = await freshEngine();
     await engine.ingest(inputs);
     await engine.clear();
-    expect((await engine.dataset()).eventCount).toBe(0);
+    expect(engine.dataset().eventCount).toBe(0);
     expect((await freshEngine().then((e) => e.dataset())).eventCount).toBe(0);
   });
 });

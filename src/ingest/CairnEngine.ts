@@ -17,6 +17,9 @@ import type { IngestProgress, InputFile, ParseFn } from './types';
 export class CairnEngine {
   private index = new EventIndex();
   private nextFileId = 1;
+  /** SHA-256 → path of every stored file, and how many are logs and digests. */
+  private knownFiles = new Map<string, string>();
+  private digestFiles = 0;
   private cancelled = false;
   private busy: Promise<unknown> = Promise.resolve();
 
@@ -36,7 +39,7 @@ export class CairnEngine {
    * Opens the database and loads the index: the snapshot, then chunks of files committed after it
    * (a crash between a file's commit and the next snapshot loses nothing).
    */
-  static async open(parse: ParseFn, lookahead = 4): Promise<CairnEngine> {
+  static async open(parse: ParseFn, lookahead = 12): Promise<CairnEngine> {
     const db = await store.openCairnDb();
     const engine = new CairnEngine(db, parse, lookahead);
     await engine.load();
@@ -56,12 +59,14 @@ export class CairnEngine {
         index: this.index,
         reader: this.reader,
         parse: this.parse,
+        knownFiles: this.knownFiles,
         firstFileId: this.nextFileId,
         lookahead: this.lookahead,
         ...(onProgress === undefined ? {} : { onProgress }),
         isCancelled: () => this.cancelled,
       });
       this.nextFileId = outcome.nextFileId;
+      this.digestFiles += outcome.reports.filter((r) => r.status === 'digest').length;
       return outcome.reports;
     });
     this.busy = run.catch(() => undefined);
@@ -74,16 +79,15 @@ export class CairnEngine {
   }
 
   /** Dataset figures; answers during an ingest too, from what is committed so far. */
-  async dataset(): Promise<DatasetInfo> {
+  dataset(): DatasetInfo {
     {
-      const files = await store.listFiles(this.db);
       const sorted = this.index.sortedRows();
       const first = sorted[0];
       const last = sorted[sorted.length - 1];
       return {
         eventCount: this.index.size,
-        logFiles: files.filter((f) => f.kind === 'log').length,
-        digestFiles: files.filter((f) => f.kind === 'digest').length,
+        logFiles: this.knownFiles.size - this.digestFiles,
+        digestFiles: this.digestFiles,
         minTime: first === undefined ? undefined : this.index.time.data[first],
         maxTime: last === undefined ? undefined : this.index.time.data[last],
         indexBytes: this.index.estimateBytes(),
@@ -114,6 +118,8 @@ export class CairnEngine {
       this.reader.clear();
       this.index = new EventIndex();
       this.nextFileId = 1;
+      this.knownFiles = new Map();
+      this.digestFiles = 0;
     });
   }
 
@@ -136,6 +142,9 @@ export class CairnEngine {
     index.sortedRows();
     if (replay.length > 0) await store.saveSnapshot(this.db, takeSnapshot(index));
     this.index = index;
-    this.nextFileId = await store.nextFileId(this.db);
+    const files = await store.listFiles(this.db);
+    this.knownFiles = new Map(files.map((f) => [f.sha256, f.path]));
+    this.digestFiles = files.filter((f) => f.kind === 'digest').length;
+    this.nextFileId = (files.at(-1)?.fileId ?? 0) + 1;
   }
 }

@@ -8,6 +8,7 @@ export function transferablesOf(result: ParseResult): Transferable[] {
   return [
     result.bytes.buffer,
     c.codes.buffer,
+    c.idWords.buffer,
     c.eventTime.buffer,
     c.recordIndex.buffer,
     c.resOffsets.buffer,

@@ -1,4 +1,4 @@
-import { hashString, packEventId } from './eventIdKey';
+import { hashString, hashWords, packEventId } from './eventIdKey';
 
 /** What the table needs from the index: each row's eventID, packed or as text. */
 export interface EventIdSource {
@@ -34,16 +34,32 @@ export class EventIdTable {
   /** Every row whose eventID equals `id` ('' finds nothing). */
   find(id: string): number[] {
     if (id === '') return [];
-    const packed = packEventId(id, this.probe, 0);
-    const h = packed ? wordsHash(this.probe, 0) : hashString(id);
+    if (packEventId(id, this.probe, 0)) return this.findWords(this.probe, 0);
+    return this.scan(hashString(id), (row) => this.source.idText.get(row) === id);
+  }
+
+  /** Every row whose packed UUID eventID equals `words[at…at+3]`. */
+  findWords(words: Uint32Array, at: number): number[] {
+    const w = this.source.idWords();
+    const [a, b, c, d] = [words[at], words[at + 1], words[at + 2], words[at + 3]];
+    return this.scan(hashWords(words, at), (row) => {
+      const r = row * 4;
+      return w[r] === a && w[r + 1] === b && w[r + 2] === c && w[r + 3] === d && this.isPacked(row);
+    });
+  }
+
+  private scan(hash: number, matches: (row: number) => boolean): number[] {
     const mask = this.slots.length - 1;
     const rows: number[] = [];
-    for (let s = h & mask; ; s = (s + 1) & mask) {
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
       const v = this.slots[s] ?? 0;
       if (v === 0) return rows;
-      const row = v - 1;
-      if (packed ? this.wordsEqual(row) : this.source.idText.get(row) === id) rows.push(row);
+      if (matches(v - 1)) rows.push(v - 1);
     }
+  }
+
+  private isPacked(row: number): boolean {
+    return !this.source.idText.has(row) && !this.source.hasNoId(row);
   }
 
   /** Approximate bytes held. */
@@ -51,17 +67,9 @@ export class EventIdTable {
     return this.slots.byteLength;
   }
 
-  private wordsEqual(row: number): boolean {
-    if (this.source.idText.has(row) || this.source.hasNoId(row)) return false;
-    const w = this.source.idWords();
-    const at = row * 4;
-    const p = this.probe;
-    return w[at] === p[0] && w[at + 1] === p[1] && w[at + 2] === p[2] && w[at + 3] === p[3];
-  }
-
   private rowHash(row: number): number {
     const text = this.source.idText.get(row);
-    return text === undefined ? wordsHash(this.source.idWords(), row * 4) : hashString(text);
+    return text === undefined ? hashWords(this.source.idWords(), row * 4) : hashString(text);
   }
 
   private insert(row: number, hash: number): void {
@@ -78,12 +86,4 @@ export class EventIdTable {
     this.used = 0;
     for (const v of old) if (v !== 0) this.insert(v - 1, this.rowHash(v - 1));
   }
-}
-
-function wordsHash(w: Uint32Array, at: number): number {
-  let h = Math.imul((w[at] ?? 0) ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ (w[at + 1] ?? 0), 0xc2b2ae35);
-  h = Math.imul(h ^ (w[at + 2] ?? 0), 0x27d4eb2f);
-  h = Math.imul(h ^ (w[at + 3] ?? 0), 0x165667b1);
-  return (h ^ (h >>> 15)) >>> 0;
 }

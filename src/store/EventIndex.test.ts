@@ -79,3 +79,16 @@ describe('EventIndex', () => {
     expect(index.extraSources.get(0)).toEqual([1, 2]);
   });
 });
+
+describe('packEventId', () => {
+  it('round-trips a lower-case UUID and refuses other forms', async () => {
+    const { packEventId, unpackEventId } = await import('./eventIdKey');
+    const words = new Uint32Array(4);
+    const id = '99bfb845-1191-31f9-946f-1ae8bcfa6254';
+    expect(packEventId(id, words, 0)).toBe(true);
+    expect(unpackEventId(words, 0)).toBe(id);
+    expect(packEventId(id.toUpperCase(), words, 0)).toBe(false);
+    expect(packEventId('99bfb845x1191-31f9-946f-1ae8bcfa6254', words, 0)).toBe(false);
+    expect(packEventId('not-a-uuid', words, 0)).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { StringField } from '../cloudtrail/types';
 import { Dictionary } from './Dictionary';
-import { packEventId, unpackEventId } from './eventIdKey';
+import { unpackEventId } from './eventIdKey';
 import { EventIdTable } from './EventIdTable';
 import { CodeColumn, GrowableArray } from './GrowableArray';
 import type { IndexSnapshot } from './IndexSnapshot';
@@ -48,6 +48,7 @@ export class EventIndex {
   watermark: number;
   private order: Uint32Array;
   private idTable: EventIdTable | undefined;
+  private journal: Journal | undefined;
 
   constructor(s?: IndexSnapshot) {
     this.dicts = STRING_FIELDS.map((_, f) => new Dictionary(s?.dicts[f]));
@@ -103,17 +104,24 @@ export class EventIndex {
   /** Finds the rows of `chunk` whose eventID is already taken. Read-only. */
   findCollisions(chunk: FileChunk): Collision[] {
     const table = this.table();
+    const text = new Map(chunk.idText);
     const seen = new Map<string, number[]>();
     const out: Collision[] = [];
-    chunk.eventIds.forEach((id, localRow) => {
-      if (id === '') return;
-      const earlier = seen.get(id);
-      const rows = table.find(id);
-      if (rows.length > 0 || earlier !== undefined)
+    const w = chunk.idWords;
+    for (let localRow = 0; localRow < chunk.count; localRow++) {
+      const t = text.get(localRow);
+      if (t === '') continue;
+      const at = localRow * 4;
+      const rows = t === undefined ? table.findWords(w, at) : table.find(t);
+      // Within one file, repeats are rare: a string key per row is cheap enough.
+      const key = t ?? `${w[at]},${w[at + 1]},${w[at + 2]},${w[at + 3]}`;
+      const earlier = seen.get(key);
+      if (rows.length > 0 || earlier !== undefined) {
         out.push({ localRow, rows, localRows: earlier === undefined ? [] : [...earlier] });
-      if (earlier === undefined) seen.set(id, [localRow]);
+      }
+      if (earlier === undefined) seen.set(key, [localRow]);
       else earlier.push(localRow);
-    });
+    }
     return out;
   }
 
@@ -155,6 +163,7 @@ export class EventIndex {
       dupTarget.set(outcome.duplicates[k] ?? 0, outcome.duplicates[k + 1] ?? 0);
     }
     const remap = STRING_FIELDS.map(() => new Int32Array(chunk.strings.length).fill(-1));
+    const text = new Map(chunk.idText);
     const resRemapT = new Int32Array(chunk.strings.length).fill(-1);
     const resRemapN = new Int32Array(chunk.strings.length).fill(-1);
     const globalOf = new Uint32Array(chunk.count);
@@ -165,13 +174,58 @@ export class EventIndex {
         globalOf[i] = target;
         continue;
       }
-      globalOf[i] = this.appendRow(chunk, i, fileId, { remap, resRemapT, resRemapN });
+      globalOf[i] = this.appendRow(chunk, i, fileId, { remap, resRemapT, resRemapN, text });
     }
     for (let k = 0; k < outcome.conflicts.length; k += 2) {
       this.setFlag(globalOf[outcome.conflicts[k] ?? 0] ?? 0, ROW_FLAG.conflict);
       this.setFlag(outcome.conflicts[k + 1] ?? 0, ROW_FLAG.conflict);
     }
     this.watermark = Math.max(this.watermark, fileId);
+  }
+
+  /**
+   * Starts recording changes so they can be undone: appends made before their files are stored are
+   * rolled back if the IndexedDB transaction fails (a full quota), leaving the index as stored.
+   */
+  begin(): void {
+    this.journal = {
+      size: this.size,
+      resCount: this.resType.length,
+      watermark: this.watermark,
+      flags: new Map(),
+      sources: new Map(),
+    };
+  }
+
+  /** Keeps the changes made since begin(). */
+  commit(): void {
+    this.journal = undefined;
+  }
+
+  /** Undoes every change made since begin(). */
+  rollback(): void {
+    const j = this.journal;
+    if (j === undefined) return;
+    this.journal = undefined;
+    const n = j.size;
+    for (const c of this.cols) c.truncate(n);
+    this.time.length = n;
+    this.ids.length = n * 4;
+    this.fileId.length = n;
+    this.recordIndex.length = n;
+    this.flags.length = n;
+    this.resOffsets.length = n + 1;
+    this.resType.truncate(j.resCount);
+    this.resName.truncate(j.resCount);
+    for (const row of [...this.idText.keys()]) if (row >= n) this.idText.delete(row);
+    for (const [row, flags] of j.flags) this.flags.data[row] = flags;
+    for (const [row, list] of j.sources) {
+      if (list === undefined) this.extraSources.delete(row);
+      else this.extraSources.set(row, list);
+    }
+    this.watermark = j.watermark;
+    this.order = new Uint32Array(0);
+    this.idTable = undefined;
   }
 
   /** Approximate bytes of memory held by the index. */
@@ -190,7 +244,12 @@ export class EventIndex {
     chunk: FileChunk,
     i: number,
     fileId: number,
-    maps: { remap: Int32Array[]; resRemapT: Int32Array; resRemapN: Int32Array },
+    maps: {
+      remap: Int32Array[];
+      resRemapT: Int32Array;
+      resRemapN: Int32Array;
+      text: ReadonlyMap<number, string>;
+    },
   ): number {
     const row = this.size;
     const n = chunk.count;
@@ -201,13 +260,11 @@ export class EventIndex {
     this.time.push(chunk.eventTime[i] ?? 0);
     this.fileId.push(fileId);
     this.recordIndex.push(chunk.recordIndex[i] ?? 0);
-    const id = chunk.eventIds[i] ?? '';
-    this.ids.reserve((row + 1) * 4);
-    this.ids.length = (row + 1) * 4;
-    let flags = 0;
-    if (id === '') flags |= ROW_FLAG.noEventId;
-    else if (!packEventId(id, this.ids.data, row * 4)) this.idText.set(row, id);
-    this.flags.push(flags);
+    const text = maps.text.get(i);
+    for (let w = 0; w < 4; w++)
+      this.ids.push(text === undefined ? (chunk.idWords[i * 4 + w] ?? 0) : 0);
+    if (text !== undefined && text !== '') this.idText.set(row, text);
+    this.flags.push(text === '' ? ROW_FLAG.noEventId : 0);
     for (let r = chunk.resOffsets[i] ?? 0; r < (chunk.resOffsets[i + 1] ?? 0); r++) {
       this.resType.push(
         intern(maps.resRemapT, this.resTypeDict, chunk.strings, chunk.resTypes[r] ?? 0),
@@ -222,6 +279,9 @@ export class EventIndex {
   }
 
   private addSource(row: number, fileId: number, recordIndex: number): void {
+    if (this.journal !== undefined && row < this.journal.size && !this.journal.sources.has(row)) {
+      this.journal.sources.set(row, this.extraSources.get(row)?.slice());
+    }
     const list = this.extraSources.get(row) ?? [];
     list.push(fileId, recordIndex);
     this.extraSources.set(row, list);
@@ -229,6 +289,9 @@ export class EventIndex {
   }
 
   private setFlag(row: number, flag: number): void {
+    if (this.journal !== undefined && row < this.journal.size && !this.journal.flags.has(row)) {
+      this.journal.flags.set(row, this.flags.data[row] ?? 0);
+    }
     this.flags.data[row] = (this.flags.data[row] ?? 0) | flag;
   }
 
@@ -259,4 +322,15 @@ function intern(
     remap[local] = code;
   }
   return code;
+}
+
+/** What rollback() restores. */
+interface Journal {
+  readonly size: number;
+  readonly resCount: number;
+  readonly watermark: number;
+  /** Old flags of stored rows that were flagged. */
+  readonly flags: Map<number, number>;
+  /** Old extra sources of stored rows that gained one (undefined: had none). */
+  readonly sources: Map<number, number[] | undefined>;
 }

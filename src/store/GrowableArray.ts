@@ -72,4 +72,9 @@ export class CodeColumn {
   toArray(): Uint16Array | Uint32Array {
     return this.inner.toArray();
   }
+
+  /** Drops values past `length` (rollback of an append that was not stored). */
+  truncate(length: number): void {
+    this.inner.length = Math.min(this.inner.length, length);
+  }
 }

@@ -1,5 +1,6 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { EventFields } from '../cloudtrail/types';
+import { packEventId } from './eventIdKey';
 import type { FileChunk } from './types';
 
 /**
@@ -27,7 +28,10 @@ export function encodeFileChunk(
   const resOffsets = new Uint32Array(count + 1);
   const resTypes: number[] = [];
   const resNames: number[] = [];
+  const idWords = new Uint32Array(count * 4);
+  const idText: (readonly [number, string])[] = [];
   events.forEach((e, i) => {
+    if (!packEventId(e.eventID, idWords, i * 4)) idText.push([i, e.eventID]);
     STRING_FIELDS.forEach((field, f) => {
       codes[f * count + i] = code(e[field]);
     });
@@ -43,7 +47,8 @@ export function encodeFileChunk(
     strings,
     codes,
     eventTime,
-    eventIds: events.map((e) => e.eventID),
+    idWords,
+    idText,
     recordIndex: Uint32Array.from(recordIndex),
     resOffsets,
     resTypes: Uint32Array.from(resTypes),

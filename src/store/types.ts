@@ -12,8 +12,10 @@ export interface FileChunk {
   readonly codes: Uint32Array;
   /** ms since the Unix epoch, per row. */
   readonly eventTime: Float64Array;
-  /** Per row; '' when the record has none. */
-  readonly eventIds: readonly string[];
+  /** eventIDs packed 4 words a row (see packEventId), for rows not listed in `idText`. */
+  readonly idWords: Uint32Array;
+  /** Rows whose eventID is not a lower-case UUID, with its text ('' when the record has none). */
+  readonly idText: readonly (readonly [number, string])[];
   /** Each row's position in the file's records, to find the original record again. */
   readonly recordIndex: Uint32Array;
   /** CSR: resources of row i are `[resOffsets[i], resOffsets[i+1])` in resTypes/resNames (string codes). */

@@ -1,0 +1,88 @@
+import { decodeLogFile } from '../cloudtrail/decodeLogFile';
+import type { FileCommit } from '../store/cairnDb';
+import type { EventIndex } from '../store/EventIndex';
+import type { RecordReader } from '../store/RecordReader';
+import type { FileMeta, FileReport } from '../store/types';
+import { logFileReport } from './logFileReport';
+import { resolveCollisions } from './resolveCollisions';
+import type { InputFile, ParseResult } from './types';
+
+/**
+ * Turns one parsed file into what to store and what to report. A log file is applied to the index
+ * here (inside the caller's begin/commit, so a failed store can undo it): its eventIDs are checked
+ * against stored events, and identical re-deliveries become extra sources of the stored event.
+ * Files whose bytes are already stored are reported as duplicates and not stored again.
+ */
+export async function prepareCommit(args: {
+  readonly input: InputFile;
+  readonly result: ParseResult;
+  readonly fileId: number;
+  readonly index: EventIndex;
+  readonly reader: RecordReader;
+  readonly knownFiles: ReadonlyMap<string, string>;
+}): Promise<{ report: FileReport; commit?: FileCommit }> {
+  const { input, result, fileId, index } = args;
+  const base = { path: input.path, size: result.size };
+  if (result.status === 'skipped' || result.status === 'failed') {
+    return { report: { ...base, status: result.status, reason: result.reason } };
+  }
+  const known = args.knownFiles.get(result.sha256);
+  if (known !== undefined) {
+    return {
+      report: { ...base, status: 'duplicate', reason: `Same bytes as ${known}, already loaded` },
+    };
+  }
+  const meta: FileMeta = {
+    fileId,
+    path: input.path,
+    size: result.size,
+    sha256: result.sha256,
+    kind: result.status,
+    gzip: result.gzip,
+    records: 0,
+    added: 0,
+    duplicates: 0,
+    conflicts: 0,
+    invalidRecords: 0,
+    trailingBytes: 0,
+    addedAt: Date.now(),
+  };
+  if (result.status === 'digest') {
+    return { report: { ...base, status: 'digest' }, commit: { meta, bytes: result.bytes } };
+  }
+  const { chunk } = result;
+  const collisions = index.findCollisions(chunk);
+  let local: Promise<readonly unknown[]> | undefined;
+  const decisions =
+    collisions.length === 0
+      ? new Map()
+      : await resolveCollisions(collisions, {
+          stored: (row) =>
+            args.reader.record(index.fileId.data[row] ?? 0, index.recordIndex.data[row] ?? 0),
+          local: async (row) =>
+            (await (local ??= decodeRecords(result.bytes)))[chunk.recordIndex[row] ?? 0],
+        });
+  const outcome = index.planChunk(chunk, decisions, collisions);
+  index.applyChunk(chunk, fileId, outcome);
+  const duplicates = outcome.duplicates.length / 2;
+  const logMeta: FileMeta = {
+    ...meta,
+    shape: result.shape,
+    records: result.records,
+    added: chunk.count - duplicates,
+    duplicates,
+    conflicts: outcome.conflicts.length / 2,
+    invalidRecords: result.invalidRecords,
+    ...(result.invalidReason === undefined ? {} : { invalidReason: result.invalidReason }),
+    trailingBytes: result.trailingBytes,
+  };
+  return {
+    report: logFileReport(logMeta),
+    commit: { meta: logMeta, bytes: result.bytes, chunk: { chunk, outcome } },
+  };
+}
+
+async function decodeRecords(bytes: Uint8Array<ArrayBuffer>): Promise<readonly unknown[]> {
+  const { content } = await decodeLogFile(bytes);
+  return content.kind === 'records' ? content.records : [];
+}
