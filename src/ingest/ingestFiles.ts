@@ -36,6 +36,14 @@ export interface IngestOutcome {
 const GROUP_FILES = 16;
 const GROUP_BYTES = 32 * 2 ** 20;
 
+/** A group applied to the index, with its transaction (done) possibly still running. */
+interface Staged {
+  readonly group: readonly InputFile[];
+  readonly reports: FileReport[];
+  readonly commits: FileCommit[];
+  done: Promise<void>;
+}
+
 interface Pending {
   readonly result: Promise<ParseResult>;
   settled: boolean;
@@ -87,6 +95,40 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
     });
   };
 
+  let inFlight: Staged | undefined;
+  /** Awaits a group's transaction; on success keeps its changes and reports. Returns the error. */
+  const settle = async (staged: Staged): Promise<unknown> => {
+    try {
+      await staged.done;
+    } catch (error) {
+      return error;
+    } finally {
+      for (const c of staged.commits) opts.reader.release(c.meta.fileId);
+    }
+    index.commit();
+    reports.push(...staged.reports);
+    return undefined;
+  };
+  /** Undoes groups whose store failed: index, known files, fileIds; reports them as failed. */
+  const undo = (groups: readonly Staged[]) => {
+    index.rollback();
+    for (const g of groups) {
+      for (const c of g.commits) {
+        opts.knownFiles.delete(c.meta.sha256);
+        opts.reader.release(c.meta.fileId);
+      }
+      for (const input of g.group) {
+        reports.push({
+          path: input.path,
+          size: input.file.size,
+          status: 'failed',
+          reason: stop ?? '',
+        });
+      }
+    }
+    fileId = groups.flatMap((g) => g.commits)[0]?.meta.fileId ?? fileId;
+  };
+
   let i = 0;
   while (i < inputs.length) {
     if (stop === undefined && opts.isCancelled?.() === true)
@@ -122,35 +164,53 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
     );
 
     index.begin();
-    const groupReports: FileReport[] = [];
-    const commits: FileCommit[] = [];
-    const added: string[] = [];
+    const staged: Staged = {
+      group: group.map((g) => g.input),
+      reports: [],
+      commits: [],
+      done: Promise.resolve(),
+    };
+    let failure: unknown;
     try {
       for (const { input, result } of group) {
-        const prepared = await prepareCommit({ ...opts, input, result, fileId });
-        groupReports.push(prepared.report);
+        const prepared = await prepareCommit({
+          ...opts,
+          input,
+          result,
+          fileId: fileId + staged.commits.length,
+        });
+        staged.reports.push(prepared.report);
         if (prepared.commit === undefined) continue;
-        commits.push(prepared.commit);
+        staged.commits.push(prepared.commit);
         opts.knownFiles.set(prepared.commit.meta.sha256, input.path);
-        added.push(prepared.commit.meta.sha256);
-        fileId++;
+        opts.reader.hold(prepared.commit.meta.fileId, prepared.commit.bytes);
       }
-      await commitFiles(opts.db, commits);
-      index.commit();
-      reports.push(...groupReports);
     } catch (error) {
-      index.rollback();
-      for (const sha of added) opts.knownFiles.delete(sha);
-      fileId -= commits.length;
-      stop = describeStorageError(error);
-      for (const { input } of group)
-        reports.push({ path: input.path, size: input.file.size, status: 'failed', reason: stop });
+      failure = error;
+    }
+    // The previous group's transaction ran while this group was applied; settle it before the next.
+    const previous = inFlight;
+    inFlight = undefined;
+    failure ??= previous === undefined ? undefined : await settle(previous);
+    if (failure === undefined) {
+      fileId += staged.commits.length;
+      staged.done = commitFiles(opts.db, staged.commits);
+      // Handled when settled; this keeps a failure from surfacing as an unhandled rejection meanwhile.
+      staged.done.catch(() => undefined);
+      inFlight = staged;
+    } else {
+      stop = describeStorageError(failure);
+      undo([...(previous === undefined ? [] : [previous]), staged]);
     }
     for (const { input, result } of group) {
       bytesDone += input.file.size;
       eventsDone += result.status === 'log' ? result.chunk.count : 0;
     }
     progress(group.at(-1)?.input.path ?? '');
+  }
+  if (inFlight !== undefined) {
+    const failure = await settle(inFlight);
+    if (failure !== undefined) undo([inFlight]);
   }
   progress('', true);
   if (fileId > opts.firstFileId) await saveSnapshot(opts.db, takeSnapshot(index));

@@ -48,7 +48,8 @@ export class EventIndex {
   watermark: number;
   private order: Uint32Array;
   private idTable: EventIdTable | undefined;
-  private journal: Journal | undefined;
+  /** Checkpoints of groups applied but not yet stored, oldest first. */
+  private journal: Journal[] = [];
 
   constructor(s?: IndexSnapshot) {
     this.dicts = STRING_FIELDS.map((_, f) => new Dictionary(s?.dicts[f]));
@@ -184,30 +185,38 @@ export class EventIndex {
   }
 
   /**
-   * Starts recording changes so they can be undone: appends made before their files are stored are
-   * rolled back if the IndexedDB transaction fails (a full quota), leaving the index as stored.
+   * Starts a checkpoint: changes after it can be undone. Appends are made before their files are
+   * stored; if the IndexedDB transaction fails (a full quota), rollback() returns the index to what
+   * is stored. Checkpoints nest: a group can be applied while the previous one is being stored.
    */
   begin(): void {
-    this.journal = {
+    this.journal.push({
       size: this.size,
       resCount: this.resType.length,
       watermark: this.watermark,
       flags: new Map(),
       sources: new Map(),
-    };
+    });
   }
 
-  /** Keeps the changes made since begin(). */
+  /** Keeps the changes of the oldest open checkpoint (its files are stored). */
   commit(): void {
-    this.journal = undefined;
+    this.journal.shift();
   }
 
-  /** Undoes every change made since begin(). */
+  /** Undoes every change since the oldest open checkpoint. */
   rollback(): void {
-    const j = this.journal;
-    if (j === undefined) return;
-    this.journal = undefined;
-    const n = j.size;
+    const oldest = this.journal[0];
+    if (oldest === undefined) return;
+    for (const j of this.journal.reverse()) {
+      for (const [row, flags] of j.flags) this.flags.data[row] = flags;
+      for (const [row, list] of j.sources) {
+        if (list === undefined) this.extraSources.delete(row);
+        else this.extraSources.set(row, list);
+      }
+    }
+    this.journal = [];
+    const n = oldest.size;
     for (const c of this.cols) c.truncate(n);
     this.time.length = n;
     this.ids.length = n * 4;
@@ -215,15 +224,10 @@ export class EventIndex {
     this.recordIndex.length = n;
     this.flags.length = n;
     this.resOffsets.length = n + 1;
-    this.resType.truncate(j.resCount);
-    this.resName.truncate(j.resCount);
+    this.resType.truncate(oldest.resCount);
+    this.resName.truncate(oldest.resCount);
     for (const row of [...this.idText.keys()]) if (row >= n) this.idText.delete(row);
-    for (const [row, flags] of j.flags) this.flags.data[row] = flags;
-    for (const [row, list] of j.sources) {
-      if (list === undefined) this.extraSources.delete(row);
-      else this.extraSources.set(row, list);
-    }
-    this.watermark = j.watermark;
+    this.watermark = oldest.watermark;
     this.order = new Uint32Array(0);
     this.idTable = undefined;
   }
@@ -279,8 +283,9 @@ export class EventIndex {
   }
 
   private addSource(row: number, fileId: number, recordIndex: number): void {
-    if (this.journal !== undefined && row < this.journal.size && !this.journal.sources.has(row)) {
-      this.journal.sources.set(row, this.extraSources.get(row)?.slice());
+    const j = this.journal.at(-1);
+    if (j !== undefined && row < j.size && !j.sources.has(row)) {
+      j.sources.set(row, this.extraSources.get(row)?.slice());
     }
     const list = this.extraSources.get(row) ?? [];
     list.push(fileId, recordIndex);
@@ -289,9 +294,9 @@ export class EventIndex {
   }
 
   private setFlag(row: number, flag: number): void {
-    if (this.journal !== undefined && row < this.journal.size && !this.journal.flags.has(row)) {
-      this.journal.flags.set(row, this.flags.data[row] ?? 0);
-    }
+    const j = this.journal.at(-1);
+    if (j !== undefined && row < j.size && !j.flags.has(row))
+      j.flags.set(row, this.flags.data[row] ?? 0);
     this.flags.data[row] = (this.flags.data[row] ?? 0) | flag;
   }
 

@@ -9,6 +9,8 @@ import { loadFileBytes } from './cairnDb';
  */
 export class RecordReader {
   private readonly cache = new Map<number, Promise<readonly unknown[]>>();
+  /** Bytes of files applied to the index but not stored yet (their transaction is pending). */
+  private readonly unsaved = new Map<number, Uint8Array<ArrayBuffer>>();
 
   private readonly db: CairnDatabase;
   private readonly capacity: number;
@@ -44,13 +46,23 @@ export class RecordReader {
     return entry;
   }
 
+  /** Serves `bytes` for `fileId` until release(): the file is in the index but not yet stored. */
+  hold(fileId: number, bytes: Uint8Array<ArrayBuffer>): void {
+    this.unsaved.set(fileId, bytes);
+  }
+
+  /** Stops serving held bytes (the file is stored, or its store failed). */
+  release(fileId: number): void {
+    this.unsaved.delete(fileId);
+  }
+
   /** Forgets cached files (after Clear data). */
   clear(): void {
     this.cache.clear();
   }
 
   private async decode(fileId: number): Promise<readonly unknown[]> {
-    const bytes = await loadFileBytes(this.db, fileId);
+    const bytes = this.unsaved.get(fileId) ?? (await loadFileBytes(this.db, fileId));
     if (bytes === undefined) throw new Error(`Stored file ${fileId} is missing`);
     const { content } = await decodeLogFile(bytes);
     if (content.kind !== 'records') throw new Error(`Stored file ${fileId} holds no records`);
