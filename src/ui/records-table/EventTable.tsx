@@ -14,6 +14,8 @@ import { useScaledVirtualizer } from './useScaledVirtualizer';
 import './EventTable.css';
 
 const ROW_HEIGHT = 28;
+/** Height of the sticky header row, which covers the top of the scrolled area. */
+const HEADER_HEIGHT = 30;
 
 /** Which row is selected: its position in the current order and its stable row id once known. */
 export interface Selection {
@@ -34,7 +36,7 @@ export function EventTable(props: {
   const { count, order, selection, onSelect } = props;
   const prefs = usePrefs();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { virtualizer, totalHeight, rowTop } = useScaledVirtualizer({
+  const { virtualizer, totalHeight, rowTop, scrollToRow } = useScaledVirtualizer({
     count,
     rowHeight: ROW_HEIGHT,
     scrollRef,
@@ -79,7 +81,7 @@ export function EventTable(props: {
     const position = Math.min(count - 1, Math.max(0, from + step));
     const row = loaded[position - start];
     onSelect({ position, row: row?.row });
-    virtualizer.scrollToIndex(position, { align: 'auto' });
+    scrollToRow(position, HEADER_HEIGHT);
   };
 
   const width = minTableWidth(
