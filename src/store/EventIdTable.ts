@@ -1,5 +1,8 @@
 import { hashString, hashWords, packEventId } from './eventIdKey';
 
+/** Shared empty result: most lookups find nothing. */
+const NONE: number[] = [];
+
 /** What the table needs from the index: each row's eventID, packed or as text. */
 export interface EventIdSource {
   /** 4 words per row, valid where `idText` has no entry. */
@@ -38,14 +41,29 @@ export class EventIdTable {
     return this.scan(hashString(id), (row) => this.source.idText.get(row) === id);
   }
 
-  /** Every row whose packed UUID eventID equals `words[at…at+3]`. */
+  /** Every row whose packed UUID eventID equals `words[at…at+3]`. Hot: no closures, no allocation on a miss. */
   findWords(words: Uint32Array, at: number): number[] {
     const w = this.source.idWords();
-    const [a, b, c, d] = [words[at], words[at + 1], words[at + 2], words[at + 3]];
-    return this.scan(hashWords(words, at), (row) => {
-      const r = row * 4;
-      return w[r] === a && w[r + 1] === b && w[r + 2] === c && w[r + 3] === d && this.isPacked(row);
-    });
+    const a = words[at];
+    const b = words[at + 1];
+    const c = words[at + 2];
+    const d = words[at + 3];
+    const mask = this.slots.length - 1;
+    let rows: number[] | undefined;
+    for (let s = hashWords(words, at) & mask; ; s = (s + 1) & mask) {
+      const v = this.slots[s] ?? 0;
+      if (v === 0) return rows ?? NONE;
+      const r = (v - 1) * 4;
+      if (
+        w[r] === a &&
+        w[r + 1] === b &&
+        w[r + 2] === c &&
+        w[r + 3] === d &&
+        this.isPacked(v - 1)
+      ) {
+        (rows ??= []).push(v - 1);
+      }
+    }
   }
 
   private scan(hash: number, matches: (row: number) => boolean): number[] {

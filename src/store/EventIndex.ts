@@ -1,7 +1,7 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { StringField } from '../cloudtrail/types';
 import { Dictionary } from './Dictionary';
-import { unpackEventId } from './eventIdKey';
+import { hashWords, unpackEventId } from './eventIdKey';
 import { EventIdTable } from './EventIdTable';
 import { CodeColumn, GrowableArray } from './GrowableArray';
 import type { IndexSnapshot } from './IndexSnapshot';
@@ -106,22 +106,38 @@ export class EventIndex {
   findCollisions(chunk: FileChunk): Collision[] {
     const table = this.table();
     const text = new Map(chunk.idText);
-    const seen = new Map<string, number[]>();
-    const out: Collision[] = [];
     const w = chunk.idWords;
-    for (let localRow = 0; localRow < chunk.count; localRow++) {
-      const t = text.get(localRow);
+    // Repeats within the chunk: a small open-addressing table over its own packed IDs.
+    const local = new Int32Array(2 ** Math.ceil(Math.log2(chunk.count * 2 + 2)));
+    const mask = local.length - 1;
+    const seenText = new Map<string, number[]>();
+    const out: Collision[] = [];
+    for (let row = 0; row < chunk.count; row++) {
+      const t = text.get(row);
       if (t === '') continue;
-      const at = localRow * 4;
+      const at = row * 4;
       const rows = t === undefined ? table.findWords(w, at) : table.find(t);
-      // Within one file, repeats are rare: a string key per row is cheap enough.
-      const key = t ?? `${w[at]},${w[at + 1]},${w[at + 2]},${w[at + 3]}`;
-      const earlier = seen.get(key);
-      if (rows.length > 0 || earlier !== undefined) {
-        out.push({ localRow, rows, localRows: earlier === undefined ? [] : [...earlier] });
+      let earlier: number[] = [];
+      if (t === undefined) {
+        let s = hashWords(w, at) & mask;
+        for (let v = local[s] ?? 0; v !== 0; s = (s + 1) & mask, v = local[s] ?? 0) {
+          const e = (v - 1) * 4;
+          if (
+            w[e] === w[at] &&
+            w[e + 1] === w[at + 1] &&
+            w[e + 2] === w[at + 2] &&
+            w[e + 3] === w[at + 3]
+          ) {
+            earlier.push(v - 1);
+          }
+        }
+        local[s] = row + 1;
+      } else {
+        earlier = seenText.get(t) ?? [];
+        seenText.set(t, [...earlier, row]);
       }
-      if (earlier === undefined) seen.set(key, [localRow]);
-      else earlier.push(localRow);
+      if (rows.length > 0 || earlier.length > 0)
+        out.push({ localRow: row, rows, localRows: earlier });
     }
     return out;
   }
@@ -157,25 +173,28 @@ export class EventIndex {
     return { duplicates: Uint32Array.from(duplicates), conflicts: Uint32Array.from(conflicts) };
   }
 
-  /** Appends a chunk's rows as planned. NOTE mutates the index; call only after the chunk is stored. */
+  /**
+   * Appends a chunk's rows as planned: column by column, in bulk, since this runs for every event
+   * on the ingest worker's critical path. NOTE mutates the index.
+   */
   applyChunk(chunk: FileChunk, fileId: number, outcome: ChunkOutcome): void {
-    const dupTarget = new Map<number, number>();
-    for (let k = 0; k < outcome.duplicates.length; k += 2) {
-      dupTarget.set(outcome.duplicates[k] ?? 0, outcome.duplicates[k + 1] ?? 0);
-    }
-    const remap = STRING_FIELDS.map(() => new Int32Array(chunk.strings.length).fill(-1));
-    const text = new Map(chunk.idText);
-    const resRemapT = new Int32Array(chunk.strings.length).fill(-1);
-    const resRemapN = new Int32Array(chunk.strings.length).fill(-1);
     const globalOf = new Uint32Array(chunk.count);
+    const isDup = new Uint8Array(chunk.count);
+    for (let k = 0; k < outcome.duplicates.length; k += 2) isDup[outcome.duplicates[k] ?? 0] = 1;
+    const keep: number[] = [];
     for (let i = 0; i < chunk.count; i++) {
-      const target = dupTarget.get(i);
-      if (target !== undefined) {
-        this.addSource(target, fileId, chunk.recordIndex[i] ?? 0);
-        globalOf[i] = target;
-        continue;
+      if (isDup[i] === 0) {
+        globalOf[i] = this.size + keep.length;
+        keep.push(i);
       }
-      globalOf[i] = this.appendRow(chunk, i, fileId, { remap, resRemapT, resRemapN, text });
+    }
+    this.appendRows(chunk, keep, fileId);
+    // After the append: a duplicate may point at a row this same chunk just added.
+    for (let k = 0; k < outcome.duplicates.length; k += 2) {
+      const local = outcome.duplicates[k] ?? 0;
+      const target = outcome.duplicates[k + 1] ?? 0;
+      globalOf[local] = target;
+      this.addSource(target, fileId, chunk.recordIndex[local] ?? 0);
     }
     for (let k = 0; k < outcome.conflicts.length; k += 2) {
       this.setFlag(globalOf[outcome.conflicts[k] ?? 0] ?? 0, ROW_FLAG.conflict);
@@ -244,42 +263,56 @@ export class EventIndex {
     return bytes;
   }
 
-  private appendRow(
-    chunk: FileChunk,
-    i: number,
-    fileId: number,
-    maps: {
-      remap: Int32Array[];
-      resRemapT: Int32Array;
-      resRemapN: Int32Array;
-      text: ReadonlyMap<number, string>;
-    },
-  ): number {
-    const row = this.size;
+  private appendRows(chunk: FileChunk, keep: readonly number[], fileId: number): void {
+    const first = this.size;
     const n = chunk.count;
+    const m = keep.length;
+    const codes = new Uint32Array(m);
     for (let f = 0; f < STRING_FIELDS.length; f++) {
-      const local = chunk.codes[f * n + i] ?? 0;
-      this.cols[f]?.push(intern(maps.remap[f], this.dicts[f], chunk.strings, local));
+      const dict = this.dicts[f];
+      const column = this.cols[f];
+      if (dict === undefined || column === undefined) continue;
+      const remap = new Int32Array(chunk.strings.length).fill(-1);
+      let max = 0;
+      for (let k = 0; k < m; k++) {
+        const code = intern(remap, dict, chunk.strings, chunk.codes[f * n + (keep[k] ?? 0)] ?? 0);
+        codes[k] = code;
+        if (code > max) max = code;
+      }
+      column.pushAll(codes, max);
     }
-    this.time.push(chunk.eventTime[i] ?? 0);
-    this.fileId.push(fileId);
-    this.recordIndex.push(chunk.recordIndex[i] ?? 0);
-    const text = maps.text.get(i);
-    for (let w = 0; w < 4; w++)
-      this.ids.push(text === undefined ? (chunk.idWords[i * 4 + w] ?? 0) : 0);
-    if (text !== undefined && text !== '') this.idText.set(row, text);
-    this.flags.push(text === '' ? ROW_FLAG.noEventId : 0);
-    for (let r = chunk.resOffsets[i] ?? 0; r < (chunk.resOffsets[i + 1] ?? 0); r++) {
-      this.resType.push(
-        intern(maps.resRemapT, this.resTypeDict, chunk.strings, chunk.resTypes[r] ?? 0),
-      );
-      this.resName.push(
-        intern(maps.resRemapN, this.resNameDict, chunk.strings, chunk.resNames[r] ?? 0),
-      );
+    const time = new Float64Array(m);
+    const recordIndex = new Uint32Array(m);
+    const ids = new Uint32Array(m * 4);
+    const flags = new Uint8Array(m);
+    const text = new Map(chunk.idText);
+    const resRemapT = new Int32Array(chunk.strings.length).fill(-1);
+    const resRemapN = new Int32Array(chunk.strings.length).fill(-1);
+    for (let k = 0; k < m; k++) {
+      const i = keep[k] ?? 0;
+      time[k] = chunk.eventTime[i] ?? 0;
+      recordIndex[k] = chunk.recordIndex[i] ?? 0;
+      const t = text.get(i);
+      if (t === undefined) ids.set(chunk.idWords.subarray(i * 4, i * 4 + 4), k * 4);
+      else if (t === '') flags[k] = ROW_FLAG.noEventId;
+      else this.idText.set(first + k, t);
+      for (let r = chunk.resOffsets[i] ?? 0; r < (chunk.resOffsets[i + 1] ?? 0); r++) {
+        this.resType.push(
+          intern(resRemapT, this.resTypeDict, chunk.strings, chunk.resTypes[r] ?? 0),
+        );
+        this.resName.push(
+          intern(resRemapN, this.resNameDict, chunk.strings, chunk.resNames[r] ?? 0),
+        );
+      }
+      this.resOffsets.push(this.resType.length);
     }
-    this.resOffsets.push(this.resType.length);
-    this.idTable?.add(row);
-    return row;
+    this.time.pushAll(time);
+    this.recordIndex.pushAll(recordIndex);
+    this.ids.pushAll(ids);
+    this.flags.pushAll(flags);
+    this.fileId.pushAll(new Uint32Array(m).fill(fileId));
+    if (this.idTable !== undefined)
+      for (let row = first; row < first + m; row++) this.idTable.add(row);
   }
 
   private addSource(row: number, fileId: number, recordIndex: number): void {
@@ -315,12 +348,11 @@ export class EventIndex {
 }
 
 function intern(
-  remap: Int32Array | undefined,
-  dict: Dictionary | undefined,
+  remap: Int32Array,
+  dict: Dictionary,
   strings: readonly string[],
   local: number,
 ): number {
-  if (remap === undefined || dict === undefined) return 0;
   let code = remap[local] ?? -1;
   if (code < 0) {
     code = dict.intern(strings[local] ?? '');

@@ -30,6 +30,13 @@ export class GrowableArray<T extends NumericArray> {
     this.data = next;
   }
 
+  /** Appends many values at once (one capacity check, one native copy). */
+  pushAll(values: ArrayLike<number>): void {
+    this.reserve(this.length + values.length);
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
+
   /** A right-sized copy, for persisting. */
   toArray(): T {
     return this.data.slice(0, this.length) as T;
@@ -59,14 +66,23 @@ export class CodeColumn {
   }
 
   push(code: number): void {
-    if (code > 0xffff && this.inner.data instanceof Uint16Array) {
-      const wide = new Uint32Array(this.inner.data.length);
-      wide.set(this.inner.data);
-      const grown = new GrowableArray((n) => new Uint32Array(n), wide);
-      grown.length = this.inner.length;
-      this.inner = grown;
-    }
+    if (code > 0xffff) this.widen();
     this.inner.push(code);
+  }
+
+  /** Appends many codes at once; `max` is the largest of them. */
+  pushAll(codes: Uint32Array, max: number): void {
+    if (max > 0xffff) this.widen();
+    this.inner.pushAll(codes);
+  }
+
+  private widen(): void {
+    if (!(this.inner.data instanceof Uint16Array)) return;
+    const wide = new Uint32Array(this.inner.data.length);
+    wide.set(this.inner.data);
+    const grown = new GrowableArray((n) => new Uint32Array(n), wide);
+    grown.length = this.inner.length;
+    this.inner = grown;
   }
 
   toArray(): Uint16Array | Uint32Array {
