@@ -1,45 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isObject } from '../lib/isObject';
+import { record, recordsIn, SAMPLE } from '../../test/sampleRecords';
 import type { JsonObject } from '../lib/isObject';
 import { deriveResources } from './deriveResources';
 
-// Real records, copied unchanged from /work/shared/samples with each folder's LICENSE.
-const SAMPLES = new URL('../../test/fixtures/samples/', import.meta.url);
-const CUSTODIAN = 'cloud-custodian/cwe/';
-const SNITCH_ORG =
-  'cloud-snitch/AWSLogs/o-1234abcde/222222222222/CloudTrail/us-east-1/2025/03/06/222222222222_CloudTrail_us-east-1_20250306T0230Z_QF6qcgyiaVnSueXa.json.gz';
-const SNITCH_ACCOUNT =
-  'cloud-snitch/AWSLogs/333333333333/CloudTrail/us-east-1/2025/03/06/333333333333_CloudTrail_us-east-1_20250306T0320Z_ZgdYr0lP8M9fWEH8.json.gz';
-const INVICTUS_SG =
-  'invictus-aws/CloudTrail/218007301253_CloudTrail_us-east-1_20230710T1215Z_YMDRJwtmC82bUwAo.json';
-const INVICTUS_TRAIL =
-  'invictus-aws/CloudTrail/218007301253_CloudTrail_us-east-1_20230710T1205Z_SjF3IkuNXJkoHyar.json';
-
-/** Every record in a sample file: `{"Records":[…]}`, a bare array, one event, or EventBridge-wrapped. */
-function recordsIn(path: string): JsonObject[] {
-  const raw = readFileSync(new URL(path, SAMPLES));
-  const parsed: unknown = JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString());
-  const out: JsonObject[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) for (const v of value) visit(v);
-    else if (isObject(value)) {
-      if (Array.isArray(value['Records'])) visit(value['Records']);
-      else if (isObject(value['detail'])) visit(value['detail']);
-      else out.push(value);
-    }
-  };
-  visit(parsed);
-  return out;
-}
-
-function record(path: string, eventID?: string): JsonObject {
-  const all = recordsIn(path);
-  const found = eventID === undefined ? all[0] : all.find((r) => r['eventID'] === eventID);
-  if (found === undefined) throw new Error(`no record ${eventID ?? ''} in ${path}`);
-  return found;
-}
+const {
+  custodian: CUSTODIAN,
+  snitchOrg: SNITCH_ORG,
+  snitchAccount: SNITCH_ACCOUNT,
+  invictusSg: INVICTUS_SG,
+  invictusTrail: INVICTUS_TRAIL,
+} = SAMPLE;
 
 describe('deriveResources from resources[] in real records', () => {
   it('lists the STS AssumeRole target role by its full ARN', () => {
