@@ -61,40 +61,54 @@ const TYPE_KEYS = ['type', 'resourceType', 'ResourceType'] as const;
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_Resource.html
  */
 export function deriveResources(record: CloudTrailRecord): EventResource[] {
+  // Runs for every event at ingest: no Sets or closures unless a record names something.
   const out: EventResource[] = [];
-  const pairs = new Set<string>();
-  const knownNames = new Set<string>();
-  const add = (type: string, name: string): void => {
-    const pair = `${type}\n${name}`;
-    if (out.length >= MAX_RESOURCES || pairs.has(pair)) return;
-    pairs.add(pair);
-    out.push({ type, name });
-    knownNames.add(name);
-    // So that `i-…` or a bucket name is not listed again next to the ARN that contains it.
-    if (name.startsWith('arn:')) for (const part of name.split(/[:/]/)) knownNames.add(part);
-  };
-
   for (const item of arrayAt(record, 'resources')) {
     if (!isObject(item)) continue;
     const name = firstString(item, NAME_KEYS);
-    if (name !== undefined) add(firstString(item, TYPE_KEYS) ?? '', name);
+    if (name !== undefined) add(out, firstString(item, TYPE_KEYS) ?? '', name);
   }
-
   const source = stringAt(record, 'eventSource');
-  const guess = (params: unknown): void => {
-    for (const rule of RULES) {
-      if (rule.source !== undefined && rule.source !== source) continue;
-      const name = stringAt(params, rule.key);
-      if (name !== undefined && name !== '' && !knownNames.has(name)) add(rule.type, name);
-    }
-  };
   for (const part of ['requestParameters', 'responseElements']) {
     const params = objectAt(record, part);
     if (params === undefined) continue;
-    guess(params);
-    for (const item of arrayAt(objectAt(params, 'instancesSet'), 'items')) guess(item);
+    guess(out, params, source);
+    for (const item of arrayAt(objectAt(params, 'instancesSet'), 'items')) guess(out, item, source);
   }
   return out;
+}
+
+const RULES_BY_KEY = new Map<string, readonly Rule[]>();
+for (const rule of RULES) RULES_BY_KEY.set(rule.key, [...(RULES_BY_KEY.get(rule.key) ?? []), rule]);
+
+// Walks the object's own keys (usually a handful) rather than every rule, then adds what matched
+// in rule order, so the listing does not depend on the order keys were written in.
+function guess(out: EventResource[], params: unknown, source: string | undefined): void {
+  if (!isObject(params)) return;
+  let found: { rule: Rule; name: string }[] | undefined;
+  for (const key of Object.keys(params)) {
+    const rules = RULES_BY_KEY.get(key);
+    const name = params[key];
+    if (rules === undefined || typeof name !== 'string' || name === '') continue;
+    for (const rule of rules) {
+      if (rule.source === undefined || rule.source === source) (found ??= []).push({ rule, name });
+    }
+  }
+  if (found === undefined) return;
+  found.sort((a, b) => RULES.indexOf(a.rule) - RULES.indexOf(b.rule));
+  for (const { rule, name } of found) if (!named(out, name)) add(out, rule.type, name);
+}
+
+function add(out: EventResource[], type: string, name: string): void {
+  if (out.length >= MAX_RESOURCES || out.some((r) => r.type === type && r.name === name)) return;
+  out.push({ type, name });
+}
+
+// So that `i-…` or a bucket name is not listed again next to the ARN that contains it.
+function named(out: readonly EventResource[], name: string): boolean {
+  return out.some(
+    (r) => r.name === name || (r.name.startsWith('arn:') && r.name.split(/[:/]/).includes(name)),
+  );
 }
 
 function arrayAt(value: unknown, key: string): readonly unknown[] {
