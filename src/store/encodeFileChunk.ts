@@ -30,18 +30,20 @@ export function encodeFileChunk(
   const resNames: number[] = [];
   const idWords = new Uint32Array(count * 4);
   const idText: (readonly [number, string])[] = [];
-  events.forEach((e, i) => {
+  for (let i = 0; i < count; i++) {
+    const e = events[i];
+    if (e === undefined) continue;
     if (!packEventId(e.eventID, idWords, i * 4)) idText.push([i, e.eventID]);
-    STRING_FIELDS.forEach((field, f) => {
-      codes[f * count + i] = code(e[field]);
-    });
+    for (let f = 0; f < STRING_FIELDS.length; f++) {
+      codes[f * count + i] = code(e[STRING_FIELDS[f] ?? 'eventName']);
+    }
     eventTime[i] = e.eventTime;
     for (const r of e.resources) {
       resTypes.push(code(r.type));
       resNames.push(code(r.name));
     }
     resOffsets[i + 1] = resTypes.length;
-  });
+  }
   return {
     count,
     strings,
