@@ -61,10 +61,14 @@ describe('CairnEngine over a real AWSLogs folder', () => {
     const before = engine.rows({ offset: 0, limit: 3, order: 'desc' });
     const times = engine.rows({ offset: 0, limit: 100_000, order: 'desc' }).map((r) => r.eventTime);
     expect(times).toEqual([...times].sort((a, b) => b - a));
+    await engine.settled();
+    const { openCairnDb, loadSnapshot } = await import('../store/cairnDb');
+    const check = await openCairnDb();
+    expect((await loadSnapshot(check))?.time.length).toBe(engine.dataset().eventCount);
+    check.close();
     const reopened = await freshEngine();
     expect(reopened.rows({ offset: 0, limit: 3, order: 'desc' })).toEqual(before);
     // Drop the snapshot: the index must rebuild the same from the per-file chunks.
-    const { openCairnDb } = await import('../store/cairnDb');
     const db = await openCairnDb();
     await db.delete('meta', 'snapshot');
     db.close();

@@ -65,6 +65,14 @@ export class CairnEngine {
         ...(onProgress === undefined ? {} : { onProgress }),
         isCancelled: () => this.cancelled,
       });
+      // The snapshot only speeds up the next load (stored chunks are replayed without it), so it is
+      // written after the run reports done; the next call on this engine waits for it.
+      if (outcome.nextFileId > this.nextFileId) {
+        const snapshot = takeSnapshot(this.index);
+        this.busy = this.busy
+          .then(() => store.saveSnapshot(this.db, snapshot))
+          .catch(() => undefined);
+      }
       this.nextFileId = outcome.nextFileId;
       this.digestFiles += outcome.reports.filter((r) => r.status === 'digest').length;
       return outcome.reports;
@@ -121,6 +129,11 @@ export class CairnEngine {
       this.knownFiles = new Map();
       this.digestFiles = 0;
     });
+  }
+
+  /** Resolves when queued work (a run, a snapshot write) is done. */
+  async settled(): Promise<void> {
+    await this.busy;
   }
 
   /** Closes the database connection (tests; a page unload closes it anyway). */

@@ -1,7 +1,6 @@
 import type { CairnDatabase, FileCommit } from '../store/cairnDb';
-import { commitFiles, saveLastRun, saveSnapshot } from '../store/cairnDb';
+import { commitFiles, saveLastRun } from '../store/cairnDb';
 import type { EventIndex } from '../store/EventIndex';
-import { takeSnapshot } from '../store/IndexSnapshot';
 import type { RecordReader } from '../store/RecordReader';
 import type { FileReport } from '../store/types';
 import { describeStorageError } from './describeStorageError';
@@ -54,7 +53,7 @@ interface Pending {
  * strictly in input order, applies each parsed file to the index and stores groups of files in one
  * transaction each. A file that fails never affects another. A storage failure (full quota) undoes
  * the group's changes to the index and stops the run, with every earlier file intact. Ends by saving
- * an index snapshot and the run's reports.
+ * the run's reports; saving the index snapshot is the caller's (it can wait: chunks are the truth).
  */
 export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   const { inputs, index } = opts;
@@ -213,7 +212,6 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
     if (failure !== undefined) undo([inFlight]);
   }
   progress('', true);
-  if (fileId > opts.firstFileId) await saveSnapshot(opts.db, takeSnapshot(index));
   await saveLastRun(opts.db, reports);
   return { reports, nextFileId: fileId };
 }
