@@ -92,3 +92,17 @@ describe('packEventId', () => {
     expect(packEventId('not-a-uuid', words, 0)).toBe(false);
   });
 });
+
+describe('encodeFileChunk', () => {
+  it('keeps every string field in its own column', async () => {
+    const { STRING_FIELDS } = await import('../cloudtrail/types');
+    const e = { ...event(uuid(9), 9) };
+    const distinct = Object.fromEntries(STRING_FIELDS.map((f) => [f, `value-of-${f}`]));
+    const index = new EventIndex();
+    index.applyChunk(encodeFileChunk([{ ...e, ...distinct }], [0]), 1, {
+      duplicates: new Uint32Array(0),
+      conflicts: new Uint32Array(0),
+    });
+    for (const f of STRING_FIELDS) expect(index.value(f, 0)).toBe(`value-of-${f}`);
+  });
+});

@@ -30,12 +30,22 @@ export function encodeFileChunk(
   const resNames: number[] = [];
   const idWords = new Uint32Array(count * 4);
   const idText: (readonly [number, string])[] = [];
+  const lastValue: (string | undefined)[] = STRING_FIELDS.map(() => undefined);
+  const lastCode = new Uint32Array(STRING_FIELDS.length);
+  // Neighbouring records repeat most fields (source, region, account…): compare before hashing.
+  const field = (f: number, value: string): number => {
+    if (value !== lastValue[f]) {
+      lastValue[f] = value;
+      lastCode[f] = code(value);
+    }
+    return lastCode[f] ?? 0;
+  };
   for (let i = 0; i < count; i++) {
     const e = events[i];
     if (e === undefined) continue;
     if (!packEventId(e.eventID, idWords, i * 4)) idText.push([i, e.eventID]);
     for (let f = 0; f < STRING_FIELDS.length; f++) {
-      codes[f * count + i] = code(e[STRING_FIELDS[f] ?? 'eventName']);
+      codes[f * count + i] = field(f, e[STRING_FIELDS[f] ?? 'eventName']);
     }
     eventTime[i] = e.eventTime;
     for (const r of e.resources) {
