@@ -1,6 +1,6 @@
 // The floor Cairn's ingest is compared against: native gunzip + decode + JSON.parse of every file
 // and nothing else, in dedicated module workers, with the files already in memory. See
-// /work/shared/reference/browser-limits.md (stage a, fastest method; stage b).
+// ../shared/reference/browser-limits.md (stage a, fastest method; stage b).
 
 /**
  * @typedef {{ events: number, jsonBytes: number, gunzipMs: number, decodeMs: number,
