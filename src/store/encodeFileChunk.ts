@@ -57,7 +57,7 @@ export function encodeFileChunk(
   return {
     count,
     strings,
-    codes,
+    codes: strings.length <= 0x10000 ? Uint16Array.from(codes) : codes,
     eventTime,
     idWords,
     idText,

@@ -9,7 +9,8 @@ import type { StringField } from '../cloudtrail/types';
 export interface FileChunk {
   readonly count: number;
   readonly strings: readonly string[];
-  readonly codes: Uint32Array;
+  /** Uint16 when the chunk has at most 65,536 strings (always, for trail-sized files): half the bytes to store. */
+  readonly codes: Uint16Array | Uint32Array;
   /** ms since the Unix epoch, per row. */
   readonly eventTime: Float64Array;
   /** eventIDs packed 4 words a row (see packEventId), for rows not listed in `idText`. */
