@@ -19,15 +19,17 @@ import type { Selection } from '../ui/records-table/EventTable';
 /** The composition root: wires the dataset, ingest actions and preferences to the screen areas. */
 export function App() {
   useDatasetLoader();
-  const ingestState = useIngestState();
+  const phase = useIngestState((s) => s.phase);
+  const reports = useIngestState((s) => s.reports);
+  const ingestError = useIngestState((s) => s.error);
   const actions = useIngestActions();
   const pickers = useFilePickers();
   const prefs = usePrefs();
   const count = useQuery(datasetInfoQuery()).data?.eventCount ?? 0;
   const [selection, setSelection] = useState<Selection | undefined>();
   const [filesOpen, setFilesOpen] = useState(false);
-  const busy = ingestState.phase !== 'idle';
-  const counts = countReports(ingestState.reports);
+  const busy = phase !== 'idle';
+  const counts = countReports(reports);
   const problems = counts.failed + counts.cancelled;
 
   const onFiles = useCallback(
@@ -37,11 +39,11 @@ export function App() {
   // A run that failed on some files opens the Files panel: a responder must not miss lost evidence.
   useEffect(() => {
     if (problems > 0) setFilesOpen(true);
-  }, [ingestState.reports, problems]);
+  }, [reports, problems]);
   useEffect(() => setSelection(undefined), [prefs.order]);
 
   const filesButton =
-    ingestState.reports.length === 0 ? null : (
+    reports.length === 0 ? null : (
       <button
         type="button"
         className={problems > 0 ? 'btn btn-warn' : 'btn'}
@@ -61,12 +63,10 @@ export function App() {
         onClear={actions.clear}
         filesButton={filesButton}
       />
-      {ingestState.phase === 'ingesting' ? (
-        <IngestBar progress={ingestState.progress} onCancel={actions.cancel} />
-      ) : null}
-      {ingestState.error === undefined ? null : (
+      {phase === 'ingesting' ? <IngestBar onCancel={actions.cancel} /> : null}
+      {ingestError === undefined ? null : (
         <p className="notice notice-error" role="alert">
-          {ingestState.error}
+          {ingestError}
         </p>
       )}
       <main className="workspace">
@@ -86,9 +86,7 @@ export function App() {
           </>
         )}
       </main>
-      {filesOpen ? (
-        <FilesPanel reports={ingestState.reports} onClose={() => setFilesOpen(false)} />
-      ) : null}
+      {filesOpen ? <FilesPanel reports={reports} onClose={() => setFilesOpen(false)} /> : null}
       <DropOverlay onFiles={onFiles} />
     </div>
   );

@@ -80,7 +80,7 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   };
   const progress = (current: string, force = false) => {
     const now = performance.now();
-    if (!force && now - lastProgress < 100) return;
+    if (!force && now - lastProgress < 250) return;
     lastProgress = now;
     opts.onProgress?.({
       filesDone: reports.length,

@@ -23,13 +23,16 @@ export function setIngestState(patch: Partial<IngestState>): void {
   for (const l of listeners) l();
 }
 
-/** The current ingest state, re-rendering on change. */
-export function useIngestState(): IngestState {
+/**
+ * A slice of the ingest state, re-rendering only when that slice changes: progress ticks several
+ * times a second and must not re-render the whole app.
+ */
+export function useIngestState<T>(select: (s: IngestState) => T): T {
   return useSyncExternalStore(
     (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    () => state,
+    () => select(state),
   );
 }

@@ -7,7 +7,7 @@ import { setIngestState } from './ingestState';
 import { fetchSampleFiles } from './fetchSampleFiles';
 
 /** How often the table and header refresh while an ingest runs, in ms. */
-const REFRESH_MS = 1000;
+const REFRESH_MS = 2000;
 
 /** The user's data actions: ingest dropped files, cancel, load the bundled sample, clear everything. */
 export interface IngestActions {

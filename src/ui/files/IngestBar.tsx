@@ -1,13 +1,10 @@
 import { formatBytes } from '../../lib/formatBytes';
-import type { IngestProgress } from '../../query/types';
+import { useIngestState } from '../../query/ingestState';
 import { formatCount } from '../common/formatCount';
 
 /** Progress of the running ingest: files, bytes, events (with an estimate of the total), rate, Cancel. */
-export function IngestBar(props: {
-  readonly progress: IngestProgress | undefined;
-  readonly onCancel: () => void;
-}) {
-  const p = props.progress;
+export function IngestBar(props: { readonly onCancel: () => void }) {
+  const p = useIngestState((s) => s.progress);
   const fraction = p === undefined || p.bytesTotal === 0 ? 0 : p.bytesDone / p.bytesTotal;
   const seconds = (p?.elapsedMs ?? 0) / 1000;
   const rate = p === undefined || seconds < 0.5 ? undefined : p.eventsDone / seconds;
