@@ -1,142 +1,290 @@
-import { useMemo, useState } from 'react';
-import { CopyButton } from '../common/CopyButton';
-import { containerPaths, EXPAND_ALL_DEPTH, flattenJson } from './flattenJson';
-import type { JsonRow } from './flattenJson';
-import { JsonValue } from './JsonValue';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import {
+  copyText,
+  DEFAULT_EXPAND_LEVELS,
+  EXPAND_ALL_LEVELS,
+  EXPAND_ALL_ROWS,
+  expandedPaths,
+  flattenJson,
+  leafValue,
+  treeKeyAction,
+} from './flattenJson';
+import type { JsonLeafValue, JsonNodeRow, JsonRow } from './flattenJson';
+import { visibleText } from './visibleText';
 import './JsonTree.css';
 
-/** A leaf value handed to a filter action. */
-export type JsonLeaf = string | number | boolean | null;
+/** Strings longer than this are cut in the tree until the user asks for all of them. */
+const LONG_STRING = 10_000;
+const INDENT_PX = 14;
+const ESCAPE_TITLE = 'Invisible, control or direction-changing characters, shown escaped';
+
+const EXPAND_ALL_TITLE =
+  `Opens up to ${EXPAND_ALL_LEVELS} levels and about ${EXPAND_ALL_ROWS.toLocaleString('en-US')} ` +
+  'rows, so hostile nesting stays usable; open deeper levels one at a time';
+
+type FilterHandler = (path: string, value: JsonLeafValue) => void;
+
+const noPaths: ReadonlySet<string> = new Set();
+const rowKey = (row: JsonRow) => `${row.type}:${row.path}`;
+const named = (path: string) => (path === '' ? 'the record' : path);
+const toggled = (set: ReadonlySet<string>, path: string) => {
+  const next = new Set(set);
+  if (!next.delete(path)) next.add(path);
+  return next;
+};
 
 /**
- * The event record as a collapsible tree: one flat list of visible rows (no recursive components, so
- * hostile nesting cannot overflow the stack), with copy value / copy path per row and expand all.
- * Every key and value is rendered as text.
+ * What the user opened, for the value `of`: open containers, containers showing every child, long
+ * strings shown in full, and the rowKey holding Tab focus (roving tabindex).
+ */
+interface View {
+  readonly of: unknown;
+  readonly expanded: ReadonlySet<string>;
+  readonly showAll: ReadonlySet<string>;
+  readonly fullText: ReadonlySet<string>;
+  readonly active: string;
+}
+
+const initialView = (value: unknown): View => ({
+  of: value,
+  expanded: expandedPaths(value, DEFAULT_EXPAND_LEVELS),
+  showAll: noPaths,
+  fullText: noPaths,
+  active: 'node:',
+});
+
+/**
+ * A collapsible, keyboard-navigable tree of a parsed JSON value (the event record), with copy value,
+ * copy path and optional filter actions per row. It renders the flat row list of flattenJson (no
+ * recursion, so hostile nesting cannot overflow the stack) and every key and value as text only.
+ * Its open/closed state resets when `value` changes identity.
  */
 export function JsonTree(props: {
   readonly value: unknown;
-  readonly onFilter?: (path: string, value: JsonLeaf) => void;
+  /** Called with a row's path and leaf value when the user asks to filter by it. */
+  readonly onFilter?: FilterHandler;
 }) {
   const { value, onFilter } = props;
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => containerPaths(value, 2));
-  const [showAll, setShowAll] = useState<ReadonlySet<string>>(new Set());
-  const [shownFor, setShownFor] = useState(value);
-  if (shownFor !== value) {
-    // A new record: start from its default view rather than the previous record's.
-    setShownFor(value);
-    setExpanded(containerPaths(value, 2));
-    setShowAll(new Set());
-  }
+  const [stored, setView] = useState(() => initialView(value));
+  // Another record: start from its default view, not the previous record's. (Object.is: NaN.)
+  const view = Object.is(stored.of, value) ? stored : initialView(value);
+  if (view !== stored) setView(view);
+  const { expanded, showAll, fullText, active } = view;
+  const update = (patch: Partial<View>) => setView((v) => ({ ...v, ...patch }));
   const rows = useMemo(() => flattenJson(value, expanded, showAll), [value, expanded, showAll]);
-  const toggle = (path: string) => {
-    const next = new Set(expanded);
-    if (!next.delete(path)) next.add(path);
-    setExpanded(next);
+  const treeRef = useRef<HTMLDivElement>(null);
+  const found = rows.findIndex((r) => rowKey(r) === active);
+  const activeIndex = found < 0 ? 0 : found;
+
+  const toggle = (path: string) => update({ expanded: toggled(expanded, path) });
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, i: number) => {
+    // Keys pressed on a row's own buttons stay theirs.
+    const action = e.target === e.currentTarget ? treeKeyAction(rows, i, e.key) : undefined;
+    if (action === undefined) return;
+    e.preventDefault();
+    if ('toggle' in action) toggle(action.toggle);
+    else {
+      const el = treeRef.current?.children.item(action.focus);
+      if (el instanceof HTMLElement) el.focus();
+    }
   };
+
+  const expandAll = () => update({ expanded: expandedPaths(value, EXPAND_ALL_LEVELS, showAll) });
+  const collapseAll = () => update({ expanded: new Set(['']) });
   return (
     <div className="json-tree">
       <div className="json-toolbar">
-        <button
-          type="button"
-          className="btn btn-small"
-          title={`Expands up to ${EXPAND_ALL_DEPTH} levels deep`}
-          onClick={() => setExpanded(containerPaths(value, EXPAND_ALL_DEPTH))}
-        >
+        <TextButton title={EXPAND_ALL_TITLE} onClick={expandAll}>
           Expand all
-        </button>
-        <button type="button" className="btn btn-small" onClick={() => setExpanded(new Set(['']))}>
+        </TextButton>
+        <TextButton title="Close everything below the top level" onClick={collapseAll}>
           Collapse all
-        </button>
+        </TextButton>
       </div>
-      <div role="tree" aria-label="Event record">
-        {rows.map((row) => (
-          <TreeRow
-            key={`${row.type}:${row.path}`}
-            row={row}
-            onToggle={toggle}
-            onShowAll={(path) => setShowAll(new Set([...showAll, path]))}
-            {...(onFilter === undefined ? {} : { onFilter })}
-          />
+      <div className="json-rows" role="tree" aria-label="Event record" ref={treeRef}>
+        {rows.map((row, i) => (
+          <div
+            key={rowKey(row)}
+            className="json-row"
+            role="treeitem"
+            aria-level={row.depth + 1}
+            aria-expanded={row.type === 'node' && row.childCount > 0 ? row.expanded : undefined}
+            tabIndex={i === activeIndex ? 0 : -1}
+            // The indent is a number from the row's depth, never a log string.
+            style={{ paddingLeft: row.depth * INDENT_PX }}
+            onFocus={() => update({ active: rowKey(row) })}
+            onKeyDown={(e) => onKeyDown(e, i)}
+          >
+            {row.type === 'more' ? (
+              <TextButton
+                className="json-show-all"
+                tabIndex={i === activeIndex ? 0 : -1}
+                name={`Show all ${row.total} children of ${named(row.path)}`}
+                onClick={() => update({ showAll: new Set(showAll).add(row.path) })}
+              >
+                Show all {row.total.toLocaleString('en-US')}
+              </TextButton>
+            ) : (
+              <NodeRow
+                row={row}
+                tabIndex={i === activeIndex ? 0 : -1}
+                fullText={fullText.has(row.path)}
+                onToggle={() => toggle(row.path)}
+                onFullText={() => update({ fullText: toggled(fullText, row.path) })}
+                {...(onFilter === undefined ? {} : { onFilter })}
+              />
+            )}
+          </div>
         ))}
       </div>
     </div>
   );
 }
 
-function TreeRow(props: {
-  readonly row: JsonRow;
-  readonly onToggle: (path: string) => void;
-  readonly onShowAll: (path: string) => void;
-  readonly onFilter?: (path: string, value: JsonLeaf) => void;
+/** One node's line: disclosure, key, value, and the actions shown on hover or focus. */
+function NodeRow(props: {
+  readonly row: JsonNodeRow;
+  readonly tabIndex: number;
+  readonly fullText: boolean;
+  readonly onToggle: () => void;
+  readonly onFullText: () => void;
+  readonly onFilter?: FilterHandler;
 }) {
-  const { row, onToggle, onShowAll, onFilter } = props;
-  const indent = { paddingLeft: row.depth * 14 };
-  if (row.type === 'more') {
-    return (
-      <div className="json-row" style={indent} role="treeitem" aria-level={row.depth + 1}>
-        <button type="button" className="btn btn-small" onClick={() => onShowAll(row.path)}>
-          Show {row.hidden} more
-        </button>
-      </div>
-    );
-  }
-  const container = row.kind === 'object' || row.kind === 'array';
+  const { row, tabIndex, onFilter } = props;
   const leaf = leafValue(row.value);
-  const copyText = container
-    ? JSON.stringify(row.value, null, 2)
-    : leaf === null
-      ? 'null'
-      : String(leaf);
+  const open = row.childCount > 0;
   return (
-    <div
-      className="json-row"
-      style={indent}
-      role="treeitem"
-      aria-level={row.depth + 1}
-      aria-expanded={container && row.childCount > 0 ? row.expanded : undefined}
-    >
-      {container && row.childCount > 0 ? (
+    <>
+      {open ? (
         <button
           type="button"
           className="json-toggle"
-          aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${row.path === '' ? 'record' : row.path}`}
-          onClick={() => onToggle(row.path)}
+          tabIndex={-1}
+          aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${named(row.path)}`}
+          onClick={props.onToggle}
         >
           {row.expanded ? '▾' : '▸'}
         </button>
       ) : (
-        <span className="json-toggle-space" />
+        <span className="json-toggle" aria-hidden="true" />
       )}
-      {row.label === '' ? null : <span className="json-key">{row.label}</span>}
-      {row.label === '' ? null : <span className="json-colon">: </span>}
-      <JsonValue row={row} />
+      {row.path === '' ? null : (
+        <>
+          <span className={row.labelIsIndex ? 'json-index' : 'json-key'}>
+            {row.label === '' ? <span className="json-meta">""</span> : runs(row.label)}
+          </span>
+          <span className="json-colon">: </span>
+        </>
+      )}
+      {nodeValue(row, props.fullText, tabIndex, props.onFullText)}
       <span className="json-actions">
-        <CopyButton
-          text={copyText}
-          label="Copy value"
-          title={`Copy the value of ${row.path === '' ? 'the record' : row.path}`}
-        />
+        <TextButton
+          name={`Copy value of ${named(row.path)}`}
+          tabIndex={tabIndex}
+          copy={() => copyText(row.value)}
+        >
+          Copy value
+        </TextButton>
         {row.path === '' ? null : (
-          <CopyButton text={row.path} label="Copy path" title={`Copy the path ${row.path}`} />
+          <TextButton name={`Copy path ${row.path}`} tabIndex={tabIndex} copy={() => row.path}>
+            Copy path
+          </TextButton>
         )}
-        {onFilter !== undefined && !container && leaf !== undefined ? (
-          <button type="button" className="btn btn-small" onClick={() => onFilter(row.path, leaf)}>
+        {onFilter === undefined || leaf === undefined ? null : (
+          <TextButton
+            tabIndex={tabIndex}
+            name={`Filter by ${row.path === '' ? 'this value' : row.path}`}
+            onClick={() => onFilter(row.path, leaf)}
+          >
             Filter
-          </button>
-        ) : null}
+          </TextButton>
+        )}
       </span>
-    </div>
+    </>
   );
 }
 
-function leafValue(value: unknown): JsonLeaf | undefined {
-  if (
-    value === null ||
-    typeof value === 'string' ||
-    typeof value === 'number' ||
-    typeof value === 'boolean'
-  ) {
-    return value;
+/** A node's value: a typed leaf, a container's count, or `{}` / `[]`. */
+function nodeValue(row: JsonNodeRow, full: boolean, tabIndex: number, onFull: () => void) {
+  const [open, close] = row.kind === 'array' ? ['[', ']'] : ['{', '}'];
+  if (row.kind === 'object' || row.kind === 'array') {
+    if (row.childCount === 0) return <span className="json-empty">{open + close}</span>;
+    // An open container's children speak for it; the root keeps its count as the tree's heading.
+    return row.expanded && row.path !== '' ? null : (
+      <span className="json-count">{`${open}${row.childCount}${close}`}</span>
+    );
   }
-  return undefined;
+  if (row.kind !== 'string') return <span className={`json-${row.kind}`}>{row.text}</span>;
+  const long = row.text.length > LONG_STRING;
+  const cut = long && !full;
+  return (
+    <span className="json-string">
+      &quot;{runs(cut ? row.text.slice(0, LONG_STRING) : row.text)}
+      {cut ? '…' : '"'}
+      {long ? (
+        <TextButton className="json-more" tabIndex={tabIndex} onClick={onFull}>
+          {cut ? `show all (${row.text.length.toLocaleString('en-US')} chars)` : 'show less'}
+        </TextButton>
+      ) : null}
+    </span>
+  );
+}
+
+/** Log text as React text children, with invisible and bidi characters shown as escapes. */
+function runs(s: string): ReactNode[] {
+  return visibleText(s).map((run, i) =>
+    run.escaped ? (
+      <span key={i} className="json-escape" title={ESCAPE_TITLE}>
+        {run.text}
+      </span>
+    ) : (
+      run.text
+    ),
+  );
+}
+
+/**
+ * A small text button. `name` overrides the accessible name where the text alone is ambiguous. With
+ * `copy`, a click copies its result (computed only then: stringifying every container on each render
+ * would be wasteful) and the button says "Copied" for a moment.
+ */
+function TextButton(props: {
+  readonly children: ReactNode;
+  readonly onClick?: () => void;
+  readonly copy?: () => string;
+  readonly name?: string;
+  readonly title?: string;
+  readonly tabIndex?: number;
+  readonly className?: string;
+}) {
+  const { children, onClick, copy, name, className, ...rest } = props;
+  const [status, setStatus] = useState<'Copied' | 'Copy failed' | undefined>(undefined);
+  useEffect(() => {
+    if (status === undefined) return undefined;
+    const timer = setTimeout(() => setStatus(undefined), 1200);
+    return () => clearTimeout(timer);
+  }, [status]);
+  const click = async () => {
+    onClick?.();
+    if (copy === undefined) return;
+    try {
+      await navigator.clipboard.writeText(copy());
+      setStatus('Copied');
+    } catch {
+      // No clipboard (insecure context, denied permission) or a value too deep to stringify.
+      setStatus('Copy failed');
+    }
+  };
+  return (
+    <button
+      type="button"
+      className={className === undefined ? 'json-button' : `json-button ${className}`}
+      aria-label={status ?? name}
+      onClick={() => void click()}
+      {...rest}
+    >
+      {status ?? children}
+    </button>
+  );
 }
