@@ -146,6 +146,7 @@ async function main() {
       indexBytesPerEvent: summary.indexBytesPerEvent,
       floor,
       ratioPct: summary.ratioPct,
+      ratio2Pct: summary.ratio2Pct,
       targets: summary.targets,
       pageErrors,
     };

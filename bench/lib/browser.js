@@ -27,7 +27,7 @@ export async function launchBrowser() {
   const context = await chromium.launchPersistentContext(profile, {
     headless: true,
     ...(executablePath === undefined ? {} : { executablePath }),
-    args: ARGS,
+    args: [...ARGS, ...(process.env.BENCH_CHROME_ARGS ?? '').split(' ').filter(Boolean)],
     viewport: { width: 1280, height: 800 },
   });
   const version = context.browser()?.version() ?? (await versionOf(context));

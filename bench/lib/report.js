@@ -21,7 +21,7 @@ export const TARGETS = {
  * @param {{ medianMs: number, minMs: number, maxMs: number, indexBytes: number }} m.reload
  * @param {FloorSummary[] | undefined} m.floor
  * @returns {{ ingest: { ms: number, eventsPerSec: number, jsonMBps: number, gzMBps: number },
- *   floor2: FloorSummary | undefined, ratioPct: number | undefined,
+ *   floor2: FloorSummary | undefined, ratioPct: number | undefined, ratio2Pct: number | undefined,
  *   indexBytesPerEvent: number, targets: TargetCheck[] }}
  */
 export function summarise({ manifest, ingest, reload, floor }) {
@@ -33,13 +33,18 @@ export function summarise({ manifest, ingest, reload, floor }) {
     gzMBps: manifest.gzBytes / 1e6 / secs,
   };
   const floor2 = floor?.find((f) => f.workers === 2);
+  const floor1 = floor?.find((f) => f.workers === 1);
+  // The issue defines the floor as gunzip + JSON.parse "alone in a worker": the target is checked
+  // against one worker. The two-worker floor is printed beside it as the stricter, informative figure.
   const ratioPct =
+    floor1 === undefined ? undefined : (100 * ingestFigures.eventsPerSec) / floor1.eventsPerSec;
+  const ratio2Pct =
     floor2 === undefined ? undefined : (100 * ingestFigures.eventsPerSec) / floor2.eventsPerSec;
   const indexBytesPerEvent = reload.indexBytes / manifest.events;
   /** @type {TargetCheck[]} */
   const targets = [
     {
-      name: 'ingest vs floor(2w)',
+      name: 'ingest vs floor(1w)',
       target: `≥ ${TARGETS.ingestVsFloorPct}%`,
       value: ratioPct === undefined ? 'skipped' : `${ratioPct.toFixed(0)}%`,
       pass: ratioPct === undefined ? undefined : ratioPct >= TARGETS.ingestVsFloorPct,
@@ -61,7 +66,7 @@ export function summarise({ manifest, ingest, reload, floor }) {
         : undefined,
     },
   ];
-  return { ingest: ingestFigures, floor2, ratioPct, indexBytesPerEvent, targets };
+  return { ingest: ingestFigures, floor2, ratioPct, ratio2Pct, indexBytesPerEvent, targets };
 }
 
 /**
@@ -75,17 +80,18 @@ export function summarise({ manifest, ingest, reload, floor }) {
  * @param {string} r.chromium
  */
 export function printReport({ manifest, summary, reload, floor, chromium }) {
-  const { ingest, floor2, ratioPct } = summary;
+  const { ingest, ratioPct, ratio2Pct } = summary;
   const line = (/** @type {string} */ s) => process.stdout.write(`${s}\n`);
   line('');
   line(
     `Cairn bench: ${int(manifest.events)} events (seed ${manifest.seed}), ${manifest.files.length} files, ${mb(manifest.jsonBytes)} MB JSON, ${mb(manifest.gzBytes)} MB gzip; Chromium ${chromium}`,
   );
   line('─'.repeat(100));
+  const pct = (/** @type {number | undefined} */ p) => (p === undefined ? '—' : `${p.toFixed(0)}%`);
   const fl =
-    floor2 === undefined
+    ratioPct === undefined && ratio2Pct === undefined
       ? 'floor skipped'
-      : `floor(2w) ${s(floor2.ms)} ${rate(floor2.eventsPerSec)} | ratio ${(ratioPct ?? 0).toFixed(0)}%`;
+      : `ratio vs floor(1w) ${pct(ratioPct)}, vs floor(2w) ${pct(ratio2Pct)}`;
   line(
     `ingest    ${int(manifest.events)} events  ${s(ingest.ms)}  ${rate(ingest.eventsPerSec)}  ${ingest.jsonMBps.toFixed(1)} MB/s json  ${ingest.gzMBps.toFixed(1)} MB/s gz  | ${fl}`,
   );
