@@ -55,6 +55,7 @@ export default tseslint.config(
       {
         group: [
           '**/cloudtrail/**',
+          '**/filter/**',
           '**/store/**',
           '**/ingest/**',
           '**/query/**',
@@ -70,8 +71,26 @@ export default tseslint.config(
     ['src/cloudtrail/**'],
     [
       {
-        group: ['**/store/**', '**/ingest/**', '**/query/**', '**/ui/**', '**/app/**', 'idb'],
+        group: [
+          '**/filter/**',
+          '**/store/**',
+          '**/ingest/**',
+          '**/query/**',
+          '**/ui/**',
+          '**/app/**',
+          'idb',
+        ],
         message: 'cloudtrail/ is the pure domain: it may import lib/ only.',
+      },
+      react,
+    ],
+  ),
+  layer(
+    ['src/filter/**'],
+    [
+      {
+        group: ['**/store/**', '**/ingest/**', '**/query/**', '**/ui/**', '**/app/**', 'idb'],
+        message: 'filter/ (the query language) may import cloudtrail/ and lib/ only.',
       },
       react,
     ],
@@ -81,7 +100,7 @@ export default tseslint.config(
     [
       {
         group: ['**/ingest/**', '**/query/**', '**/ui/**', '**/app/**'],
-        message: 'store/ may import cloudtrail/ and lib/ only.',
+        message: 'store/ may import filter/, cloudtrail/ and lib/ only.',
       },
       react,
     ],
@@ -91,7 +110,7 @@ export default tseslint.config(
     [
       {
         group: ['**/query/**', '**/ui/**', '**/app/**'],
-        message: 'ingest/ may import store/, cloudtrail/ and lib/ only.',
+        message: 'ingest/ may import store/, filter/, cloudtrail/ and lib/ only.',
       },
       react,
     ],

@@ -35,3 +35,20 @@ export function distinctEventIds(paths: readonly string[]): Set<string> {
   }
   return ids;
 }
+
+/** Distinct records (by eventID, last delivery wins) across the given paths, read with node:zlib. */
+export function distinctRecords(paths: readonly string[]): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const p of paths) {
+    const raw = readFileSync(join(FIXTURES, p));
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse((p.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+    } catch {
+      continue;
+    }
+    const records = (parsed as { Records?: Record<string, unknown>[] }).Records ?? [];
+    for (const r of records) if (typeof r['eventID'] === 'string') out.set(r['eventID'], r);
+  }
+  return out;
+}

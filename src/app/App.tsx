@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { datasetInfoQuery } from '../query/datasetQueries';
+import { locateQuery } from '../query/searchQueries';
+import { useSearchView } from '../query/useSearchView';
 import { useIngestState } from '../query/ingestState';
 import type { InputFile } from '../query/types';
 import { useDatasetLoader } from '../query/useDatasetLoader';
@@ -9,6 +11,9 @@ import { DetailPane } from '../ui/detail/DetailPane';
 import { DropOverlay } from '../ui/drop/DropOverlay';
 import { FileInputs, useFilePickers } from '../ui/drop/OpenButtons';
 import { EmptyState } from '../ui/empty/EmptyState';
+import { FacetSidebar } from '../ui/facets/FacetSidebar';
+import { SearchBar } from '../ui/search/SearchBar';
+import { TimelineStrip } from '../ui/timeline/TimelineStrip';
 import { TopBar } from '../ui/header/TopBar';
 import { countReports, FilesPanel } from '../ui/files/FilesPanel';
 import { IngestBar } from '../ui/files/IngestBar';
@@ -26,7 +31,32 @@ export function App() {
   const pickers = useFilePickers();
   const prefs = usePrefs();
   const count = useQuery(datasetInfoQuery()).data?.eventCount ?? 0;
+  const search = useSearchView();
+  const { view, request, version, selectEvent } = search;
+  const matchCount = search.status?.matchCount ?? count;
   const [selection, setSelection] = useState<Selection | undefined>();
+  // A link with an event selected: find where it sits in the result once, then select it.
+  const located = useQuery({
+    ...locateQuery(request, view.event ?? '', view.order, version),
+    enabled: view.event !== null && selection === undefined && search.status?.complete === true,
+  }).data;
+  useEffect(() => {
+    if (
+      located !== undefined &&
+      located !== null &&
+      selection === undefined &&
+      view.event !== null
+    ) {
+      setSelection({ position: located.position, row: located.row, eventID: view.event });
+    }
+  }, [located, selection, view.event]);
+  const onSelect = useCallback(
+    (next: Selection) => {
+      setSelection(next);
+      if (next.eventID !== undefined) selectEvent(next.eventID);
+    },
+    [selectEvent],
+  );
   const [filesOpen, setFilesOpen] = useState(false);
   const busy = phase !== 'idle';
   const counts = countReports(reports);
@@ -40,7 +70,8 @@ export function App() {
   useEffect(() => {
     if (problems > 0) setFilesOpen(true);
   }, [reports, problems]);
-  useEffect(() => setSelection(undefined), [prefs.order]);
+  // A new result or order: the old position means another event.
+  useEffect(() => setSelection(undefined), [view.order, request]);
 
   const filesButton =
     reports.length === 0 ? null : (
@@ -69,20 +100,50 @@ export function App() {
           {ingestError}
         </p>
       )}
+      {count === 0 && !busy ? null : (
+        <>
+          <SearchBar search={search} total={count} timeZone={prefs.timeZone} />
+          <TimelineStrip
+            request={request}
+            version={version}
+            span={search.span}
+            timeZone={prefs.timeZone}
+            onBrush={search.brush}
+          />
+        </>
+      )}
       <main className="workspace">
         {count === 0 && !busy ? (
           <EmptyState pickers={pickers} onSample={() => void actions.loadSample()} busy={busy} />
         ) : (
           <>
+            <FacetSidebar
+              request={request}
+              version={version}
+              isSelected={search.isSelected}
+              onPick={search.pickFacet}
+            />
             <section className="table-area" aria-label="Event history">
               <EventTable
-                count={count}
-                order={prefs.order}
+                count={matchCount}
+                request={request}
+                version={version}
+                order={view.order}
+                onToggleOrder={() => search.setOrder(view.order === 'desc' ? 'asc' : 'desc')}
                 selection={selection}
-                onSelect={setSelection}
+                onSelect={onSelect}
+                reveal={located?.position}
               />
             </section>
-            <DetailPane row={selection?.row} onClose={() => setSelection(undefined)} />
+            <DetailPane
+              row={selection?.row}
+              onClose={() => {
+                setSelection(undefined);
+                selectEvent(null);
+              }}
+              onQuery={search.applyQuery}
+              onAddClause={search.addClause}
+            />
           </>
         )}
       </main>

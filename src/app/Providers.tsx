@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { NuqsAdapter } from 'nuqs/adapters/react';
 import type { ReactNode } from 'react';
 
 // The worker answers from memory: no retries (a failure is real) and no refetch on focus.
@@ -8,5 +9,9 @@ const client = new QueryClient({
 
 /** App-wide providers. */
 export function Providers(props: { readonly children: ReactNode }) {
-  return <QueryClientProvider client={client}>{props.children}</QueryClientProvider>;
+  return (
+    <NuqsAdapter>
+      <QueryClientProvider client={client}>{props.children}</QueryClientProvider>
+    </NuqsAdapter>
+  );
 }

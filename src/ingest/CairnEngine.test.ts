@@ -6,6 +6,7 @@ import { CairnEngine } from './CairnEngine';
 import { parseLogFile } from './parseLogFile';
 
 const inputs = fixtureInputs();
+const ALL = { q: '' };
 const goodLogs = inputs
   .map((i) => i.path)
   .filter((p) => p.includes('/CloudTrail/') && !p.includes('Truncated'));
@@ -46,7 +47,7 @@ describe('CairnEngine over a real AWSLogs folder', () => {
   it('lists both files for a re-delivered event and shows the original record', async () => {
     const engine = await freshEngine();
     await engine.ingest(inputs);
-    const rows = engine.rows({ offset: 0, limit: 100_000, order: 'desc' });
+    const rows = engine.rows(ALL, { offset: 0, limit: 100_000, order: 'desc' });
     const multi = rows.filter((r) => (r.flags & 2) !== 0);
     expect(multi).toHaveLength(5);
     const detail = await engine.detail(multi[0]?.row ?? -1);
@@ -58,8 +59,10 @@ describe('CairnEngine over a real AWSLogs folder', () => {
   it('sorts newest first and survives a reload, from the snapshot or by replaying chunks', async () => {
     const engine = await freshEngine();
     await engine.ingest(inputs);
-    const before = engine.rows({ offset: 0, limit: 3, order: 'desc' });
-    const times = engine.rows({ offset: 0, limit: 100_000, order: 'desc' }).map((r) => r.eventTime);
+    const before = engine.rows(ALL, { offset: 0, limit: 3, order: 'desc' });
+    const times = engine
+      .rows(ALL, { offset: 0, limit: 100_000, order: 'desc' })
+      .map((r) => r.eventTime);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     await engine.settled();
     const { openCairnDb, loadSnapshot } = await import('../store/cairnDb');
@@ -67,14 +70,14 @@ describe('CairnEngine over a real AWSLogs folder', () => {
     expect((await loadSnapshot(check))?.time.length).toBe(engine.dataset().eventCount);
     check.close();
     const reopened = await freshEngine();
-    expect(reopened.rows({ offset: 0, limit: 3, order: 'desc' })).toEqual(before);
+    expect(reopened.rows(ALL, { offset: 0, limit: 3, order: 'desc' })).toEqual(before);
     // Drop the snapshot: the index must rebuild the same from the per-file chunks.
     const db = await openCairnDb();
     await db.delete('meta', 'snapshot');
     db.close();
     const replayed = await freshEngine();
     expect(replayed.dataset().eventCount).toBe(engine.dataset().eventCount);
-    expect(replayed.rows({ offset: 0, limit: 3, order: 'desc' })).toEqual(before);
+    expect(replayed.rows(ALL, { offset: 0, limit: 3, order: 'desc' })).toEqual(before);
   });
 
   it('does not change when the same folder is dropped again', async () => {
@@ -101,7 +104,7 @@ describe('CairnEngine over a real AWSLogs folder', () => {
       { path: 'b.json', file: new Blob([JSON.stringify({ Records: [rec('DeleteObject')] })]) },
     ]);
     expect(report?.reason).toMatch(/share an eventID with a different record/);
-    const rows = engine.rows({ offset: 0, limit: 10, order: 'asc' });
+    const rows = engine.rows(ALL, { offset: 0, limit: 10, order: 'asc' });
     expect(rows.map((r) => [r.eventName, r.flags & 1])).toEqual([
       ['GetObject', 1],
       ['DeleteObject', 1],

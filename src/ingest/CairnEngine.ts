@@ -4,9 +4,25 @@ import { EventIndex } from '../store/EventIndex';
 import { takeSnapshot } from '../store/IndexSnapshot';
 import { RecordReader } from '../store/RecordReader';
 import { readEventDetail } from '../store/readEventDetail';
-import { readRows } from '../store/readRows';
 import type { RowWindow } from '../store/readRows';
-import type { DatasetInfo, EventDetail, FileMeta, FileReport, RowView } from '../store/types';
+import { ExportJob } from '../store/ExportJob';
+import { Searcher } from '../store/Searcher';
+import { ValueSuggester } from '../store/suggestValues';
+import type { Suggestion } from '../store/suggestValues';
+import type {
+  DatasetInfo,
+  EventDetail,
+  Facet,
+  FileMeta,
+  FileReport,
+  Histogram,
+  RowView,
+  SearchRequest,
+  SearchStatus,
+  TimeOrder,
+  ExportColumn,
+  ExportFormat,
+} from '../store/types';
 import { ingestFiles } from './ingestFiles';
 import type { IngestProgress, InputFile, ParseFn } from './types';
 
@@ -25,12 +41,17 @@ export class CairnEngine {
 
   private readonly db: CairnDatabase;
   private readonly reader: RecordReader;
+  private readonly searcher: Searcher;
+  private readonly suggester = new ValueSuggester();
+  private readonly exports = new Map<number, ExportJob>();
+  private nextExportId = 1;
   private readonly parse: ParseFn;
   private readonly lookahead: number;
 
   private constructor(db: CairnDatabase, parse: ParseFn, lookahead: number) {
     this.db = db;
     this.reader = new RecordReader(db);
+    this.searcher = new Searcher(() => this.index, this.reader);
     this.parse = parse;
     this.lookahead = lookahead;
   }
@@ -100,8 +121,69 @@ export class CairnEngine {
     }
   }
 
-  rows(window: RowWindow): RowView[] {
-    return readRows(this.index, window);
+  /** Runs a search (query text + time range); see Searcher.search. */
+  search(request: SearchRequest, onProgress?: (s: SearchStatus) => void): Promise<SearchStatus> {
+    return this.searcher.search(request, onProgress);
+  }
+
+  /** A window of the rows matching `request`, in the given time order. */
+  rows(request: SearchRequest, window: RowWindow): RowView[] {
+    return this.searcher.rows(request, window);
+  }
+
+  /** Row and table position of an event in the result of `request` (URL `event` restore). */
+  locate(request: SearchRequest, eventID: string, order: TimeOrder) {
+    return this.searcher.locate(request, eventID, order);
+  }
+
+  /**
+   * Starts exporting the result of `request` (in table order for CSV, file by file for JSON); parts
+   * are then pulled with exportNext. Undefined when the search has no result yet.
+   */
+  startExport(
+    request: SearchRequest,
+    order: TimeOrder,
+    format: ExportFormat,
+    columns: readonly ExportColumn[],
+  ): { readonly id: number; readonly total: number } | undefined {
+    const rows = this.searcher.resultRows(request);
+    if (rows === undefined) return undefined;
+    const ordered = order === 'desc' ? rows.slice().reverse() : rows;
+    const job = new ExportJob({
+      index: this.index,
+      reader: this.reader,
+      rows: ordered,
+      format,
+      columns,
+    });
+    const id = this.nextExportId++;
+    this.exports.set(id, job);
+    return { id, total: job.total };
+  }
+
+  /** The next part of export `id`, or undefined when it is complete (the job is then dropped). */
+  async exportNext(id: number): Promise<string | undefined> {
+    const part = await this.exports.get(id)?.next();
+    if (part === undefined) this.exports.delete(id);
+    return part;
+  }
+
+  /** Count of an index-only query, for pivots; undefined when it needs stored records. */
+  count(request: SearchRequest): number | undefined {
+    return this.searcher.count(request);
+  }
+
+  facets(request: SearchRequest, limit?: number): Facet[] | undefined {
+    return this.searcher.facets(request, limit);
+  }
+
+  histogram(request: SearchRequest, from: number, to: number): Histogram | undefined {
+    return this.searcher.histogram(request, from, to);
+  }
+
+  /** Autocomplete for an indexed field: values containing `text`, with counts. */
+  suggest(field: string, text: string, limit?: number): Suggestion[] {
+    return this.suggester.suggest(this.index, field, text, limit);
   }
 
   detail(row: number): Promise<EventDetail | undefined> {
@@ -121,6 +203,7 @@ export class CairnEngine {
     return this.after(async () => {
       await store.clearAll(this.db);
       this.reader.clear();
+      this.searcher.reset();
       this.index = new EventIndex();
       this.nextFileId = 1;
       this.knownFiles = new Map();

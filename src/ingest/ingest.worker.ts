@@ -2,6 +2,13 @@
 // A thin shell: all logic is in CairnEngine and the modules it calls.
 import { expose } from 'comlink';
 import type { RowWindow } from '../store/readRows';
+import type {
+  ExportColumn,
+  ExportFormat,
+  SearchRequest,
+  SearchStatus,
+  TimeOrder,
+} from '../store/types';
 import { CairnEngine } from './CairnEngine';
 import { ParsePool } from './ParsePool';
 import type { IngestProgress, InputFile } from './types';
@@ -23,7 +30,24 @@ const api = {
     (await engine).cancel();
   },
   dataset: async () => (await engine).dataset(),
-  rows: async (window: RowWindow) => (await engine).rows(window),
+  search: async (request: SearchRequest, onProgress?: (s: SearchStatus) => void) =>
+    (await engine).search(request, onProgress),
+  rows: async (request: SearchRequest, window: RowWindow) => (await engine).rows(request, window),
+  locate: async (request: SearchRequest, eventID: string, order: TimeOrder) =>
+    (await engine).locate(request, eventID, order),
+  startExport: async (
+    request: SearchRequest,
+    order: TimeOrder,
+    format: ExportFormat,
+    columns: readonly ExportColumn[],
+  ) => (await engine).startExport(request, order, format, columns),
+  exportNext: async (id: number) => (await engine).exportNext(id),
+  count: async (request: SearchRequest) => (await engine).count(request),
+  facets: async (request: SearchRequest, limit?: number) => (await engine).facets(request, limit),
+  histogram: async (request: SearchRequest, from: number, to: number) =>
+    (await engine).histogram(request, from, to),
+  suggest: async (field: string, text: string, limit?: number) =>
+    (await engine).suggest(field, text, limit),
   detail: async (row: number) => (await engine).detail(row),
   files: async () => (await engine).files(),
   lastRun: async () => (await engine).lastRun(),

@@ -10,9 +10,15 @@ export interface RowWindow {
   readonly order: TimeOrder;
 }
 
-/** The rows of one window of the table, materialised as plain objects for the UI (≤ limit of them). */
-export function readRows(index: EventIndex, { offset, limit, order }: RowWindow): RowView[] {
-  const sorted = index.sortedRows();
+/**
+ * The rows of one window of the table, materialised as plain objects for the UI (≤ limit of them).
+ * `sorted` is the table's rows in ascending time order (all rows, or a search result).
+ */
+export function readRows(
+  index: EventIndex,
+  sorted: Uint32Array,
+  { offset, limit, order }: RowWindow,
+): RowView[] {
   const n = sorted.length;
   const out: RowView[] = [];
   for (let i = Math.max(0, offset); i < Math.min(n, offset + limit); i++) {

@@ -135,3 +135,54 @@ export interface DatasetInfo {
 
 /** Sort direction over event time. */
 export type TimeOrder = 'desc' | 'asc';
+
+/** The top values of one indexed field under a filter. `value` '' means the field is absent. */
+export interface Facet {
+  /** Canonical query field name (filter/fields.ts). */
+  readonly field: string;
+  /** Distinct values under the filter. */
+  readonly distinct: number;
+  readonly values: readonly { readonly value: string; readonly count: number }[];
+}
+
+/** What the table shows: query text, time range (ms since epoch, `to` exclusive) and sort. */
+export interface SearchRequest {
+  readonly q: string;
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/** Where a search stands. `complete` is false while stored records are still being scanned. */
+export interface SearchStatus {
+  /** The request this answers, as a key (see searchKey). */
+  readonly key: string;
+  readonly matchCount: number;
+  readonly complete: boolean;
+  /** Files read so far and to read, when the query needs stored records (free text, JSON paths). */
+  readonly filesScanned: number;
+  readonly filesToScan: number;
+  /** The syntax error, when the text does not parse; the previous result stays. */
+  readonly error?: { readonly message: string; readonly start: number; readonly end: number };
+}
+
+/** Event counts per time bin, split by outcome. `start` and `step` are ms; arrays have one entry per bin. */
+export interface Histogram {
+  readonly start: number;
+  readonly step: number;
+  readonly ok: Uint32Array;
+  readonly errors: Uint32Array;
+}
+
+/** A stable key for a search request. */
+export function searchKey(r: SearchRequest): string {
+  return JSON.stringify([r.q.trim(), r.from ?? null, r.to ?? null]);
+}
+
+/** Export formats: CloudTrail's own `{"Records":[…]}` file, JSON lines, or CSV of table columns. */
+export type ExportFormat = 'json' | 'jsonl' | 'csv';
+
+/** A CSV column: a table column id (a RowView field, `eventTime`, `resourceType`, `resourceName`). */
+export interface ExportColumn {
+  readonly id: string;
+  readonly header: string;
+}

@@ -3,6 +3,8 @@ import { useMemo, useState } from 'react';
 import { eventDetailQuery } from '../../query/datasetQueries';
 import { EventSummary } from './EventSummary';
 import { JsonTree } from './JsonTree';
+import { pivotClause } from './pivotClause';
+import { RelatedEvents } from './RelatedEvents';
 import { RawJson } from './RawJson';
 import { ResourcesTable } from './ResourcesTable';
 import './DetailPane.css';
@@ -11,8 +13,12 @@ import './DetailPane.css';
 export function DetailPane(props: {
   readonly row: number | undefined;
   readonly onClose: () => void;
+  /** Replaces the query (a pivot). */
+  readonly onQuery: (q: string) => void;
+  /** Adds a clause to the query ("filter by this value"). */
+  readonly onAddClause: (clause: string) => void;
 }) {
-  const { row, onClose } = props;
+  const { row, onClose, onQuery, onAddClause } = props;
   const query = useQuery({ ...eventDetailQuery(row ?? -1), enabled: row !== undefined });
   const [view, setView] = useState<'tree' | 'raw'>('tree');
   const detail = query.data ?? undefined;
@@ -46,6 +52,7 @@ export function DetailPane(props: {
       {detail === undefined ? null : (
         <div className="detail-body">
           <EventSummary detail={detail} record={record} />
+          <RelatedEvents row={detail.row} record={record} onQuery={onQuery} />
           <ResourcesTable types={detail.row.resourceTypes} names={detail.row.resourceNames} />
           <section className="detail-section">
             <div className="detail-tabs" role="tablist" aria-label="Event record view">
@@ -69,7 +76,14 @@ export function DetailPane(props: {
                 Raw JSON
               </button>
             </div>
-            {view === 'tree' ? <JsonTree value={record} /> : <RawJson text={detail.recordJson} />}
+            {view === 'tree' ? (
+              <JsonTree
+                value={record}
+                onFilter={(path, value) => onAddClause(pivotClause(path, value))}
+              />
+            ) : (
+              <RawJson text={detail.recordJson} />
+            )}
           </section>
         </div>
       )}

@@ -1,9 +1,9 @@
 import { useTable } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { TimeOrder } from '../../query/types';
+import type { SearchRequest, TimeOrder } from '../../query/types';
 import { formatTime } from '../common/formatTime';
-import { setPrefs, usePrefs } from '../prefs/usePrefs';
+import { usePrefs } from '../prefs/usePrefs';
 import { FIXED_COLUMNS, minTableWidth } from './columnStyle';
 import { columns, DEFAULT_HIDDEN, features, isLoaded } from './columns';
 import type { TableRow } from './columns';
@@ -21,6 +21,8 @@ const HEADER_HEIGHT = 30;
 export interface Selection {
   readonly position: number;
   readonly row: number | undefined;
+  /** The selected event's eventID once its row is loaded (kept in the URL). */
+  readonly eventID?: string;
 }
 
 /**
@@ -28,12 +30,19 @@ export interface Selection {
  * their pages are fetched), newest first by default. ↑/↓, PageUp/PageDown, Home/End move the selection.
  */
 export function EventTable(props: {
+  /** Rows in the search result. */
   readonly count: number;
+  readonly request: SearchRequest;
+  /** Changes whenever the result does (see resultVersion). */
+  readonly version: string;
   readonly order: TimeOrder;
+  readonly onToggleOrder: () => void;
   readonly selection: Selection | undefined;
   readonly onSelect: (selection: Selection) => void;
+  /** Scrolls this position into view when it changes (a selection restored from a link). */
+  readonly reveal?: number | undefined;
 }) {
-  const { count, order, selection, onSelect } = props;
+  const { count, request, version, order, selection, onSelect, reveal } = props;
   const prefs = usePrefs();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { virtualizer, totalHeight, rowTop, scrollToRow } = useScaledVirtualizer({
@@ -44,7 +53,7 @@ export function EventTable(props: {
   const items = virtualizer.getVirtualItems();
   const start = items[0]?.index ?? 0;
   const end = (items.at(-1)?.index ?? -1) + 1;
-  const loaded = useRowWindow(order, start, end);
+  const loaded = useRowWindow(request, version, order, start, end);
   const data = useMemo<TableRow[]>(
     () => loaded.map((r, i) => r ?? { placeholder: true, row: -1 - (start + i) }),
     [loaded, start],
@@ -59,10 +68,23 @@ export function EventTable(props: {
   // Keep a selection made by position pointing at the row that is now there (after a page loads).
   const selectedLoaded = selection === undefined ? undefined : loaded[selection.position - start];
   useEffect(() => {
-    if (selection !== undefined && selection.row === undefined && selectedLoaded !== undefined) {
-      onSelect({ position: selection.position, row: selectedLoaded.row });
+    if (
+      selection !== undefined &&
+      selectedLoaded !== undefined &&
+      (selection.row === undefined || selection.eventID === undefined)
+    ) {
+      onSelect({
+        position: selection.position,
+        row: selectedLoaded.row,
+        eventID: selectedLoaded.eventID,
+      });
     }
   }, [selection, selectedLoaded, onSelect]);
+  useEffect(() => {
+    if (reveal !== undefined) scrollToRow(reveal, HEADER_HEIGHT);
+    // scrollToRow is a fresh closure each render; only a new position should scroll.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reveal]);
 
   const move = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
@@ -80,7 +102,7 @@ export function EventTable(props: {
     const from = selection?.position ?? -1;
     const position = Math.min(count - 1, Math.max(0, from + step));
     const row = loaded[position - start];
-    onSelect({ position, row: row?.row });
+    onSelect({ position, row: row?.row, ...(row === undefined ? {} : { eventID: row.eventID }) });
     scrollToRow(position, HEADER_HEIGHT);
   };
 
@@ -104,7 +126,7 @@ export function EventTable(props: {
         width={width}
         timeZone={prefs.timeZone}
         order={order}
-        onToggleOrder={() => setPrefs({ order: order === 'desc' ? 'asc' : 'desc' })}
+        onToggleOrder={props.onToggleOrder}
       />
       <div className="event-table-body" style={{ height: totalHeight, minWidth: width }}>
         {items.map((item) => {
@@ -121,10 +143,11 @@ export function EventTable(props: {
               time={isLoaded(original) ? formatTime(original.eventTime, prefs.timeZone) : ''}
               selected={selection?.position === item.index}
               onClick={() =>
-                onSelect({
-                  position: item.index,
-                  row: isLoaded(original) ? original.row : undefined,
-                })
+                onSelect(
+                  isLoaded(original)
+                    ? { position: item.index, row: original.row, eventID: original.eventID }
+                    : { position: item.index, row: undefined },
+                )
               }
             />
           );

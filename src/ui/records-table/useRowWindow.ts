@@ -1,13 +1,15 @@
 import { useQueries } from '@tanstack/react-query';
-import { ROWS_PAGE, rowsPageQuery } from '../../query/datasetQueries';
-import type { RowView, TimeOrder } from '../../query/types';
+import { ROWS_PAGE, rowsPageQuery } from '../../query/searchQueries';
+import type { RowView, SearchRequest, TimeOrder } from '../../query/types';
 
 /**
- * The rows at table positions `[start, end)`, fetched a page at a time from the worker; positions
- * whose page has not arrived yet are undefined. Only visible pages are ever requested, so scrolling
- * a million rows touches a few hundred at a time.
+ * The rows at table positions `[start, end)` of the search result, fetched a page at a time from the
+ * worker; positions whose page has not arrived yet are undefined. Only visible pages are requested,
+ * so scrolling a million rows touches a few hundred at a time. `version` changes as a result grows.
  */
 export function useRowWindow(
+  request: SearchRequest,
+  version: string,
   order: TimeOrder,
   start: number,
   end: number,
@@ -17,7 +19,7 @@ export function useRowWindow(
   const pages: number[] = [];
   for (let p = first; p <= last; p++) pages.push(p);
   const results = useQueries({
-    queries: pages.map((p) => rowsPageQuery(order, p)),
+    queries: pages.map((p) => rowsPageQuery(request, order, p, version)),
   });
   const out: (RowView | undefined)[] = [];
   for (let i = start; i < end; i++) {

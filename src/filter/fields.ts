@@ -1,0 +1,84 @@
+import type { StringField } from '../cloudtrail/types';
+
+/**
+ * Where a query field's values come from: an indexed column of the event index (fast), the
+ * resources of the event, its eventID, or any other JSON path read from the stored record (slow).
+ */
+export type FieldSource =
+  | { readonly kind: 'column'; readonly column: StringField }
+  | { readonly kind: 'resourceType' }
+  | { readonly kind: 'resourceName' }
+  | { readonly kind: 'eventID' }
+  | { readonly kind: 'path'; readonly path: readonly string[] };
+
+/** A field the index answers without reading records. `label` is the console's name for it. */
+export interface IndexedField {
+  readonly name: string;
+  readonly label: string;
+  readonly source: Exclude<FieldSource, { kind: 'path' }>;
+  /** One of the console's eight lookup attributes. */
+  readonly lookup: boolean;
+}
+
+const col = (column: StringField) => ({ kind: 'column', column }) as const;
+
+/**
+ * The indexed fields, lookup attributes first in the console's order, then the other indexed fields.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-console.html
+ */
+export const INDEXED_FIELDS: readonly IndexedField[] = [
+  { name: 'eventName', label: 'Event name', source: col('eventName'), lookup: true },
+  { name: 'userName', label: 'User name', source: col('userName'), lookup: true },
+  { name: 'resourceType', label: 'Resource type', source: { kind: 'resourceType' }, lookup: true },
+  { name: 'resourceName', label: 'Resource name', source: { kind: 'resourceName' }, lookup: true },
+  { name: 'eventSource', label: 'Event source', source: col('eventSource'), lookup: true },
+  { name: 'accessKeyId', label: 'AWS access key', source: col('accessKeyId'), lookup: true },
+  { name: 'eventID', label: 'Event ID', source: { kind: 'eventID' }, lookup: true },
+  { name: 'readOnly', label: 'Read-only', source: col('readOnly'), lookup: true },
+  { name: 'awsRegion', label: 'AWS region', source: col('awsRegion'), lookup: false },
+  {
+    name: 'recipientAccountId',
+    label: 'Account ID',
+    source: col('recipientAccountId'),
+    lookup: false,
+  },
+  { name: 'sourceIPAddress', label: 'Source IP', source: col('sourceIPAddress'), lookup: false },
+  { name: 'errorCode', label: 'Error code', source: col('errorCode'), lookup: false },
+  { name: 'identityType', label: 'Identity type', source: col('identityType'), lookup: false },
+  { name: 'eventCategory', label: 'Event category', source: col('eventCategory'), lookup: false },
+  { name: 'eventType', label: 'Event type', source: col('eventType'), lookup: false },
+  { name: 'userAgent', label: 'User agent', source: col('userAgent'), lookup: false },
+];
+
+/** Other spellings accepted in queries (lower-cased) → canonical name. JSON paths that an index column holds exactly map to it too. */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['user', 'userName'],
+  ['accesskey', 'accessKeyId'],
+  ['useridentity.accesskeyid', 'accessKeyId'],
+  ['eventid', 'eventID'],
+  ['region', 'awsRegion'],
+  ['account', 'recipientAccountId'],
+  ['accountid', 'recipientAccountId'],
+  ['ip', 'sourceIPAddress'],
+  ['sourceip', 'sourceIPAddress'],
+  ['useridentity.type', 'identityType'],
+]);
+
+const BY_LOWER_NAME: ReadonlyMap<string, IndexedField> = new Map(
+  INDEXED_FIELDS.map((f) => [f.name.toLowerCase(), f]),
+);
+
+/**
+ * Resolves a field as typed to its canonical name and source. Indexed names and aliases are matched
+ * case-insensitively; anything else is a JSON path, split on dots, matched case-sensitively (JSON keys are).
+ */
+export function resolveField(typed: string): {
+  readonly name: string;
+  readonly source: FieldSource;
+} {
+  const lower = typed.toLowerCase();
+  // Alias targets are canonical (mixed-case) names, while BY_LOWER_NAME is keyed lower-case.
+  const known = BY_LOWER_NAME.get((ALIASES.get(lower) ?? lower).toLowerCase());
+  if (known !== undefined) return { name: known.name, source: known.source };
+  return { name: typed, source: { kind: 'path', path: typed.split('.') } };
+}

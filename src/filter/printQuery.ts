@@ -1,0 +1,47 @@
+import { isSpace } from './readWord';
+import type { Clause, Query, ValuePattern } from './types';
+
+/**
+ * The canonical text of a query: clauses joined by one space, values quoted only where they must be.
+ * `parseQuery(printQuery(q))` gives `q` back (spans aside), so widgets can edit the tree and re-print.
+ */
+export function printQuery(query: Query): string {
+  return query.clauses.map(printClause).join(' ');
+}
+
+/** The canonical text of one clause, `-` first when negated. */
+export function printClause(clause: Clause): string {
+  const sign = clause.negated ? '-' : '';
+  if (clause.kind === 'text') return sign + printText(clause.text);
+  return `${sign}${clause.field}:${clause.values.map(printValue).join(',')}`;
+}
+
+/** The canonical text of one value: literal `*`, `\` and `"` escaped, wildcards as `*`. */
+export function printValue(pattern: ValuePattern): string {
+  const body = pattern.parts.map((part) => escape(part, true)).join('*');
+  const quote = body === '' || pattern.parts.some((part) => hasAny(part, ',"'));
+  return quote ? `"${body}"` : body;
+}
+
+// Free text has no wildcards, so `*` stays bare. A leading `-` would read as negation and a `:` as a
+// field clause; quoting keeps both literal.
+function printText(text: string): string {
+  const body = escape(text, false);
+  const quote = text === '' || text.startsWith('-') || hasAny(text, ':"');
+  return quote ? `"${body}"` : body;
+}
+
+function escape(literal: string, star: boolean): string {
+  let out = '';
+  for (const ch of literal) {
+    if (ch === '\\' || ch === '"' || (star && ch === '*')) out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+// Whitespace always needs quotes; `chars` lists the other characters that do in this position.
+function hasAny(text: string, chars: string): boolean {
+  for (const ch of text) if (isSpace(ch) || chars.includes(ch)) return true;
+  return false;
+}

@@ -1,0 +1,53 @@
+/**
+ * The query language's syntax tree. A query is an AND of clauses; a field clause is an OR of value
+ * patterns; any clause can be negated. The grammar is documented in docs/query-language.md.
+ */
+
+/** Character offsets into the query text, `start` inclusive, `end` exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One value as typed after `field:`. `parts` are the literal pieces between `*` wildcards, unescaped:
+ * `prod-*` → ['prod-', ''], `*` → ['', ''], `a\*b` → ['a*b']. One part means an exact match.
+ */
+export interface ValuePattern {
+  readonly parts: readonly string[];
+}
+
+/** `field:v1,v2` (OR), or `-field:v1,v2` when negated (neither). */
+export interface FieldClause {
+  readonly kind: 'field';
+  /** The canonical field name (aliases resolved, see fields.ts), or a dotted JSON path. */
+  readonly field: string;
+  readonly values: readonly ValuePattern[];
+  readonly negated: boolean;
+  readonly span: Span;
+}
+
+/** A bare word or quoted phrase: case-insensitive substring over every key and value of the record. */
+export interface TextClause {
+  readonly kind: 'text';
+  readonly text: string;
+  readonly negated: boolean;
+  readonly span: Span;
+}
+
+export type Clause = FieldClause | TextClause;
+
+/** A parsed query: every clause must hold. The empty query matches every event. */
+export interface Query {
+  readonly clauses: readonly Clause[];
+}
+
+/** A syntax error: what is wrong and where. Never thrown. */
+export interface QueryError {
+  readonly message: string;
+  readonly span: Span;
+}
+
+/** The outcome of parsing query text. */
+export type ParseOutcome =
+  { readonly ok: true; readonly query: Query } | { readonly ok: false; readonly error: QueryError };

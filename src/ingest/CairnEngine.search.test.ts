@@ -1,0 +1,123 @@
+import { deleteDB } from 'idb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
+import { DB_NAME } from '../store/schema';
+import { CairnEngine } from './CairnEngine';
+import { parseLogFile } from './parseLogFile';
+
+// The oracle: plain JavaScript over the raw records, written without any of the app's code.
+const inputs = fixtureInputs();
+const logs = inputs.map((i) => i.path).filter((p) => p.includes('/CloudTrail/'));
+const records = [...distinctRecords(logs).values()];
+const at = (r: Record<string, unknown>, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (v, k) =>
+        v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined,
+      r,
+    );
+const count = (pred: (r: Record<string, unknown>) => boolean) => records.filter(pred).length;
+
+let engine: CairnEngine;
+beforeAll(async () => {
+  await deleteDB(DB_NAME);
+  engine = await CairnEngine.open(parseLogFile);
+  await engine.ingest(inputs);
+});
+afterAll(() => engine.close());
+
+async function matches(q: string, range: { from?: number; to?: number } = {}) {
+  const status = await engine.search({ q, ...range });
+  expect(status.error).toBeUndefined();
+  expect(status.complete).toBe(true);
+  return status.matchCount;
+}
+
+describe('search over the fixture AWSLogs folder', () => {
+  it('matches every event with an empty query', async () => {
+    expect(await matches('')).toBe(records.length);
+  });
+
+  it('filters on a lookup attribute, OR within it, and negation', async () => {
+    expect(await matches('eventName:Decrypt')).toBe(count((r) => r['eventName'] === 'Decrypt'));
+    expect(await matches('eventName:decrypt,GetUser')).toBe(
+      count((r) => r['eventName'] === 'Decrypt' || r['eventName'] === 'GetUser'),
+    );
+    expect(await matches('-eventName:Decrypt')).toBe(count((r) => r['eventName'] !== 'Decrypt'));
+  });
+
+  it('combines attributes with AND, wildcards and "any error"', async () => {
+    const expected = count(
+      (r) =>
+        String(r['eventSource']).startsWith('iam.') &&
+        r['errorCode'] === undefined &&
+        at(r, 'userIdentity.accessKeyId') === 'AKIATFQR7NSC8Q4X20BJ',
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(await matches('eventSource:iam.* -errorCode:* accessKeyId:AKIATFQR7NSC8Q4X20BJ')).toBe(
+      expected,
+    );
+    expect(await matches('errorCode:*')).toBe(count((r) => typeof r['errorCode'] === 'string'));
+  });
+
+  it('matches source IPs by CIDR, and never a service name', async () => {
+    const inTen = count((r) => /^10\./.test(String(r['sourceIPAddress'])));
+    expect(inTen).toBeGreaterThan(0);
+    expect(await matches('sourceIPAddress:10.0.0.0/8')).toBe(inTen);
+    expect(await matches('sourceIPAddress:0.0.0.0/0')).toBe(
+      count((r) => /^\d+\.\d+\.\d+\.\d+$/.test(String(r['sourceIPAddress']))),
+    );
+  });
+
+  it('reads any JSON path from the stored records', async () => {
+    const expected = count(
+      (r) => at(r, 'userIdentity.sessionContext.sessionIssuer.userName') !== undefined,
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(await matches('userIdentity.sessionContext.sessionIssuer.userName:*')).toBe(expected);
+  });
+
+  it('searches free text over keys and values, case-insensitively', async () => {
+    const needle = 'ThrottlingException';
+    const expected = count((r) => JSON.stringify(r).toLowerCase().includes(needle.toLowerCase()));
+    expect(expected).toBeGreaterThan(0);
+    expect(await matches('throttlingexception')).toBe(expected);
+    expect(await matches('-throttlingexception')).toBe(records.length - expected);
+  });
+
+  it('limits to a time range, end exclusive', async () => {
+    const times = records.map((r) => Date.parse(String(r['eventTime']))).sort((a, b) => a - b);
+    const from = times[Math.floor(times.length / 4)] ?? 0;
+    const to = times[Math.floor((3 * times.length) / 4)] ?? 0;
+    expect(await matches('', { from, to })).toBe(times.filter((t) => t >= from && t < to).length);
+  });
+
+  it('reports a syntax error with its position instead of throwing', async () => {
+    const status = await engine.search({ q: 'eventName: foo' });
+    expect(status.error?.start).toBe(0);
+    expect(status.error?.message).toMatch(/value/i);
+  });
+
+  it('counts facets under the filter', async () => {
+    const request = { q: 'eventSource:iam.amazonaws.com' };
+    await engine.search(request);
+    const facets = engine.facets(request) ?? [];
+    const names = facets.find((f) => f.field === 'eventName');
+    const top = names?.values[0];
+    expect(top).toBeDefined();
+    expect(top?.count).toBe(
+      count((r) => r['eventSource'] === 'iam.amazonaws.com' && r['eventName'] === top?.value),
+    );
+  });
+
+  it('lists exactly the events signed with an access key', async () => {
+    const key = 'ASIATFQR7NSCS5BLNV76';
+    const expected = records.filter((r) => at(r, 'userIdentity.accessKeyId') === key);
+    const request = { q: `accessKeyId:${key}` };
+    await engine.search(request);
+    const rows = engine.rows(request, { offset: 0, limit: 10_000, order: 'desc' });
+    expect(rows.map((r) => r.eventID).sort()).toEqual(expected.map((r) => r['eventID']).sort());
+    expect(engine.count(request)).toBe(expected.length);
+  });
+});

@@ -1,0 +1,92 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ingestClient, progressCallback } from '../ingest/ingestClient';
+import type { SearchRequest, SearchStatus, TimeOrder } from '../store/types';
+import { keys } from './keys';
+
+/** Rows fetched per request: a few screens, so scrolling rarely waits. */
+export const ROWS_PAGE = 200;
+
+/** Identifies a search result as it grows while records are scanned, for keys of derived reads. */
+export const resultVersion = (s: SearchStatus | undefined) =>
+  s === undefined ? 'none' : `${s.key}:${s.matchCount}:${s.complete}`;
+
+/**
+ * Runs the search for `request` in the worker. While stored records are scanned (free text, JSON
+ * paths) the partial status streams in, so the count and the first screen appear before the end.
+ */
+export function useSearch(request: SearchRequest): SearchStatus | undefined {
+  const [progress, setProgress] = useState<SearchStatus | undefined>();
+  const final = useQuery({
+    queryKey: keys.search(request),
+    queryFn: () =>
+      ingestClient().search(
+        request,
+        progressCallback((s: SearchStatus) => setProgress(s)),
+      ),
+    placeholderData: (previous) => previous,
+  });
+  const key = final.data?.key;
+  if (final.isFetching && progress !== undefined && progress.key !== key) return progress;
+  return final.data ?? progress;
+}
+
+/** One page of the search result in the given time order. */
+export const rowsPageQuery = (
+  request: SearchRequest,
+  order: TimeOrder,
+  page: number,
+  version: string,
+) =>
+  queryOptions({
+    queryKey: keys.rows(request, order, page, version),
+    queryFn: () =>
+      ingestClient().rows(request, { offset: page * ROWS_PAGE, limit: ROWS_PAGE, order }),
+    staleTime: Infinity,
+    // Keeps the rows on screen while a streaming result grows, instead of flashing placeholders.
+    placeholderData: (previous) => previous,
+  });
+
+/** Top values per indexed field under the search. */
+export const facetsQuery = (request: SearchRequest, version: string) =>
+  queryOptions({
+    queryKey: keys.facets(request, version),
+    queryFn: async () => (await ingestClient().facets(request, 8)) ?? null,
+    placeholderData: (previous) => previous,
+  });
+
+/** The search's histogram over [from, to) ms. */
+export const histogramQuery = (request: SearchRequest, from: number, to: number, version: string) =>
+  queryOptions({
+    queryKey: keys.histogram(request, from, to, version),
+    queryFn: async () => (await ingestClient().histogram(request, from, to)) ?? null,
+    placeholderData: (previous) => previous,
+  });
+
+/** Autocomplete values of an indexed field containing `text`. */
+export const suggestQuery = (field: string, text: string) =>
+  queryOptions({
+    queryKey: keys.suggest(field, text),
+    queryFn: () => ingestClient().suggest(field, text, 12),
+    staleTime: 30_000,
+  });
+
+/** Events matching a query the index answers alone (pivot counts); null when it needs records. */
+export const countQuery = (q: string) =>
+  queryOptions({
+    queryKey: keys.count(q),
+    queryFn: async () => (await ingestClient().count({ q })) ?? null,
+  });
+
+/** Row and position of the event `eventID` in the search result (restoring a selection from a link). */
+export const locateQuery = (
+  request: SearchRequest,
+  eventID: string,
+  order: TimeOrder,
+  version: string,
+) =>
+  queryOptions({
+    queryKey: keys.locate(request, eventID, order, version),
+    queryFn: async () => (await ingestClient().locate(request, eventID, order)) ?? null,
+    staleTime: Infinity,
+  });

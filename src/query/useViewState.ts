@@ -1,0 +1,48 @@
+import {
+  parseAsArrayOf,
+  parseAsIsoDateTime,
+  parseAsString,
+  parseAsStringLiteral,
+  useQueryStates,
+} from 'nuqs';
+
+/** Relative time range presets, and 'all' for no range. */
+export const RANGE_PRESETS = ['all', '15m', '1h', '24h', '7d', '30d', '90d', 'custom'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+/** Length of each relative preset in ms. */
+export const PRESET_MS: Readonly<Record<Exclude<RangePreset, 'all' | 'custom'>, number>> = {
+  '15m': 15 * 60_000,
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+  '90d': 90 * 86_400_000,
+};
+
+const parsers = {
+  /** The query text (docs/query-language.md). */
+  q: parseAsString.withDefault(''),
+  range: parseAsStringLiteral(RANGE_PRESETS).withDefault('all'),
+  /** Relative presets count back from the newest event (evidence is usually old) or from now. */
+  anchor: parseAsStringLiteral(['latest', 'now'] as const).withDefault('latest'),
+  /** Absolute range (range=custom), ISO 8601; `to` exclusive. */
+  from: parseAsIsoDateTime,
+  to: parseAsIsoDateTime,
+  order: parseAsStringLiteral(['desc', 'asc'] as const).withDefault('desc'),
+  /** Visible column ids, in order; absent means the saved preference. */
+  cols: parseAsArrayOf(parseAsString),
+  /** eventID of the selected event. */
+  event: parseAsString,
+};
+
+/**
+ * The whole view as URL state, so a link restores it over the same files and Back/Forward step
+ * through views: each change pushes a history entry.
+ */
+export function useViewState() {
+  return useQueryStates(parsers, { history: 'push' });
+}
+
+/** The view state's value type. */
+export type ViewState = ReturnType<typeof useViewState>[0];

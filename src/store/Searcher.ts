@@ -1,0 +1,233 @@
+import { parseQuery } from '../filter/parseQuery';
+import { compileFilter } from './compileFilter';
+import { countFacets } from './countFacets';
+import type { EventIndex } from './EventIndex';
+import { histogramOf } from './histogramOf';
+import { readRows } from './readRows';
+import type { RowWindow } from './readRows';
+import type { RecordReader } from './RecordReader';
+import { lowerBound, selectRows } from './selectRows';
+import type { Facet, Histogram, RowView, SearchRequest, SearchStatus } from './types';
+import { searchKey } from './types';
+
+/** Progress callbacks are throttled to this interval (ms) while stored records are scanned. */
+const PROGRESS_MS = 150;
+
+interface Result {
+  readonly key: string;
+  rows: Uint32Array;
+  complete: boolean;
+  /** index.size when computed: a grown index makes the result stale. */
+  readonly size: number;
+  filesScanned: number;
+  readonly filesToScan: number;
+}
+
+/**
+ * Answers the table's searches and keeps the latest result: the matching rows in time order. Clauses
+ * on indexed fields are a scan of typed arrays; free text and other JSON paths then read the stored
+ * files of the candidate rows, newest first, so the first screen fills early and progress streams.
+ * A newer search stops an older one's scan.
+ */
+export class Searcher {
+  private current: Result | undefined;
+  private generation = 0;
+  private readonly index: () => EventIndex;
+  private readonly reader: RecordReader;
+
+  constructor(index: () => EventIndex, reader: RecordReader) {
+    this.index = index;
+    this.reader = reader;
+  }
+
+  /**
+   * Runs `request` to completion (or until a newer search starts) and returns its status.
+   * `onProgress` receives partial statuses during a record scan. Never throws on bad query text:
+   * the status carries the syntax error and the previous result stays.
+   */
+  async search(
+    request: SearchRequest,
+    onProgress?: (status: SearchStatus) => void,
+  ): Promise<SearchStatus> {
+    const key = searchKey(request);
+    const parsed = parseQuery(request.q);
+    if (!parsed.ok) {
+      const { message, span } = parsed.error;
+      const base = this.current === undefined ? this.emptyStatus(key) : this.status(this.current);
+      return { ...base, key, error: { message, start: span.start, end: span.end } };
+    }
+    const existing = this.current;
+    if (existing?.key === key && existing.size === this.index().size && existing.complete) {
+      return this.status(existing);
+    }
+    const generation = ++this.generation;
+    const index = this.index();
+    const filter = compileFilter(index, parsed.query);
+    const candidates = selectRows(index, filter.rowTests, request);
+    const test = filter.recordTest;
+    if (test === undefined) {
+      this.current = {
+        key,
+        rows: candidates,
+        complete: true,
+        size: index.size,
+        filesScanned: 0,
+        filesToScan: 0,
+      };
+      return this.status(this.current);
+    }
+    const byFile = groupByFile(index, candidates);
+    const result: Result = {
+      key,
+      rows: new Uint32Array(0),
+      complete: false,
+      size: index.size,
+      filesScanned: 0,
+      filesToScan: byFile.size,
+    };
+    this.current = result;
+    const verdict = new Uint8Array(candidates.length);
+    let lastReport = performance.now();
+    for (const [fileId, positions] of byFile) {
+      if (generation !== this.generation) return this.status(result);
+      const records = await this.reader.records(fileId).catch(() => []);
+      for (const p of positions) {
+        const row = candidates[p] ?? 0;
+        verdict[p] = test(records[index.recordIndex.data[row] ?? 0]) ? 1 : 2;
+      }
+      result.filesScanned++;
+      if (performance.now() - lastReport > PROGRESS_MS) {
+        lastReport = performance.now();
+        result.rows = keepMatches(candidates, verdict);
+        onProgress?.(this.status(result));
+      }
+    }
+    result.rows = keepMatches(candidates, verdict);
+    result.complete = generation === this.generation;
+    return this.status(result);
+  }
+
+  /** A window of the result of `request`, or [] when another search holds the result. */
+  rows(request: SearchRequest, window: RowWindow): RowView[] {
+    const result = this.resultFor(request);
+    return result === undefined ? [] : readRows(this.index(), result.rows, window);
+  }
+
+  /** The rows of the result of `request` in time order (ascending), or undefined. */
+  resultRows(request: SearchRequest): Uint32Array | undefined {
+    return this.resultFor(request)?.rows;
+  }
+
+  /** Facets of the result of `request` (top `limit` values per field). */
+  facets(request: SearchRequest, limit = 10): Facet[] | undefined {
+    const result = this.resultFor(request);
+    return result === undefined ? undefined : countFacets(this.index(), result.rows, limit);
+  }
+
+  /** The histogram of the result of `request` over [from, to) ms. */
+  histogram(request: SearchRequest, from: number, to: number): Histogram | undefined {
+    const result = this.resultFor(request);
+    return result === undefined ? undefined : histogramOf(this.index(), result.rows, from, to);
+  }
+
+  /**
+   * Events matching `request` when the index answers it alone (pivot counts), without replacing the
+   * current result; undefined when the query needs stored records or does not parse.
+   */
+  count(request: SearchRequest): number | undefined {
+    const parsed = parseQuery(request.q);
+    if (!parsed.ok) return undefined;
+    const index = this.index();
+    const filter = compileFilter(index, parsed.query);
+    if (filter.recordTest !== undefined) return undefined;
+    return selectRows(index, filter.rowTests, request).length;
+  }
+
+  /**
+   * Where the event with `eventID` sits in the result of `request`: its row and its position in the
+   * given order. Undefined when it is not in the result (or another search holds it).
+   */
+  locate(
+    request: SearchRequest,
+    eventID: string,
+    order: 'asc' | 'desc',
+  ): { readonly row: number; readonly position: number } | undefined {
+    const result = this.resultFor(request);
+    if (result === undefined) return undefined;
+    const index = this.index();
+    const time = index.time.data;
+    for (const row of index.rowsWithEventId(eventID)) {
+      // Result rows are time-ordered: binary search to the row's time, then step to the row.
+      let p = lowerBound(result.rows, time, time[row] ?? 0);
+      while (
+        p < result.rows.length &&
+        result.rows[p] !== row &&
+        time[result.rows[p] ?? 0] === time[row]
+      )
+        p++;
+      if (result.rows[p] === row) {
+        return { row, position: order === 'asc' ? p : result.rows.length - 1 - p };
+      }
+    }
+    return undefined;
+  }
+
+  /** Forgets the result (after Clear data). */
+  reset(): void {
+    this.generation++;
+    this.current = undefined;
+  }
+
+  private resultFor(request: SearchRequest): Result | undefined {
+    const key = searchKey(request);
+    const current = this.current;
+    if (current?.key === key && (current.size === this.index().size || !current.complete)) {
+      return current;
+    }
+    // A query the index answers alone is recomputed on the spot (≈10 ms per million rows).
+    const parsed = parseQuery(request.q);
+    if (!parsed.ok) return undefined;
+    const index = this.index();
+    const filter = compileFilter(index, parsed.query);
+    if (filter.recordTest !== undefined) return undefined;
+    const rows = selectRows(index, filter.rowTests, request);
+    this.current = { key, rows, complete: true, size: index.size, filesScanned: 0, filesToScan: 0 };
+    return this.current;
+  }
+
+  private status(r: Result): SearchStatus {
+    return {
+      key: r.key,
+      matchCount: r.rows.length,
+      complete: r.complete,
+      filesScanned: r.filesScanned,
+      filesToScan: r.filesToScan,
+    };
+  }
+
+  private emptyStatus(key: string): SearchStatus {
+    return { key, matchCount: 0, complete: true, filesScanned: 0, filesToScan: 0 };
+  }
+}
+
+/** Positions of `candidates` grouped by the file that holds each row, newest rows' files first. */
+function groupByFile(index: EventIndex, candidates: Uint32Array): Map<number, number[]> {
+  const byFile = new Map<number, number[]>();
+  for (let p = candidates.length - 1; p >= 0; p--) {
+    const fileId = index.fileId.data[candidates[p] ?? 0] ?? 0;
+    let list = byFile.get(fileId);
+    if (list === undefined) {
+      list = [];
+      byFile.set(fileId, list);
+    }
+    list.push(p);
+  }
+  return byFile;
+}
+
+function keepMatches(candidates: Uint32Array, verdict: Uint8Array): Uint32Array {
+  const out = new Uint32Array(candidates.length);
+  let n = 0;
+  for (let p = 0; p < candidates.length; p++) if (verdict[p] === 1) out[n++] = candidates[p] ?? 0;
+  return out.subarray(0, n);
+}

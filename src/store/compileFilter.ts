@@ -1,0 +1,102 @@
+import { resolveField } from '../filter/fields';
+import type { FieldSource } from '../filter/fields';
+import { compilePatterns } from '../filter/matchPattern';
+import type { Clause, FieldClause, Query } from '../filter/types';
+import { STRING_FIELDS } from '../cloudtrail/types';
+import type { Dictionary } from './Dictionary';
+import type { EventIndex } from './EventIndex';
+import { recordContainsText, valuesAtPath } from './recordValues';
+
+/** A test of one row against the clauses the index can answer. */
+export type RowTest = (row: number) => boolean;
+
+/**
+ * A query compiled against the current index. Clauses on indexed fields become row tests over typed
+ * arrays: each pattern is evaluated once per distinct value (dictionary code), not once per row.
+ * Clauses on other JSON paths and free text need the stored record.
+ */
+export interface CompiledFilter {
+  readonly rowTests: readonly RowTest[];
+  /** Undefined when every clause is answered by the index. */
+  readonly recordTest: ((record: unknown) => boolean) | undefined;
+}
+
+/**
+ * Compiles `query` for `index`. The row tests read the index's arrays as they are now: use them
+ * before the index grows again (the worker runs a scan without yielding).
+ */
+export function compileFilter(index: EventIndex, query: Query): CompiledFilter {
+  const rowTests: RowTest[] = [];
+  const recordTests: ((record: unknown) => boolean)[] = [];
+  for (const clause of query.clauses) {
+    const source = clause.kind === 'field' ? resolveField(clause.field).source : undefined;
+    if (clause.kind === 'field' && source !== undefined && source.kind !== 'path') {
+      rowTests.push(rowTest(index, clause, source));
+    } else {
+      recordTests.push(recordTest(clause, source));
+    }
+  }
+  return {
+    rowTests,
+    recordTest:
+      recordTests.length === 0 ? undefined : (record) => recordTests.every((t) => t(record)),
+  };
+}
+
+function rowTest(index: EventIndex, clause: FieldClause, source: FieldSource): RowTest {
+  const match = compilePatterns(clause.values, clause.field);
+  const want = clause.negated ? 0 : 1;
+  switch (source.kind) {
+    case 'column': {
+      const f = STRING_FIELDS.indexOf(source.column);
+      const table = matchTable(index.dicts[f], match);
+      const codes = index.cols[f]?.data ?? new Uint32Array(0);
+      return (row) => table[codes[row] ?? 0] === want;
+    }
+    case 'resourceType':
+    case 'resourceName': {
+      const isType = source.kind === 'resourceType';
+      const table = matchTable(isType ? index.resTypeDict : index.resNameDict, match);
+      const codes = (isType ? index.resType : index.resName).data;
+      const offsets = index.resOffsets.data;
+      return (row) => {
+        let any = 0;
+        for (let r = offsets[row] ?? 0; r < (offsets[row + 1] ?? 0) && any === 0; r++) {
+          any = table[codes[r] ?? 0] ?? 0;
+        }
+        return any === want;
+      };
+    }
+    default: {
+      // Exact IDs go through the eventID hash table; only wildcards unpack every row's ID.
+      if (clause.values.every((v) => v.parts.length === 1)) {
+        const rows = new Set<number>();
+        for (const v of clause.values) {
+          const id = v.parts[0] ?? '';
+          for (const r of index.rowsWithEventId(id)) rows.add(r);
+          if (id !== id.toLowerCase())
+            for (const r of index.rowsWithEventId(id.toLowerCase())) rows.add(r);
+        }
+        return (row) => rows.has(row) !== clause.negated;
+      }
+      return (row) => (match(index.eventId(row)) ? 1 : 0) === want;
+    }
+  }
+}
+
+function matchTable(dict: Dictionary | undefined, match: (value: string) => boolean): Uint8Array {
+  const values = dict?.values ?? [];
+  const table = new Uint8Array(values.length);
+  for (let code = 0; code < values.length; code++) table[code] = match(values[code] ?? '') ? 1 : 0;
+  return table;
+}
+
+function recordTest(clause: Clause, source: FieldSource | undefined): (record: unknown) => boolean {
+  if (clause.kind === 'text') {
+    const needle = clause.text.toLowerCase();
+    return (record) => recordContainsText(record, needle) !== clause.negated;
+  }
+  const match = compilePatterns(clause.values, clause.field);
+  const path = source?.kind === 'path' ? source.path : clause.field.split('.');
+  return (record) => valuesAtPath(record, path).some(match) !== clause.negated;
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { exportEvents } from '../../query/exportEvents';
+import type { ExportColumn, ExportFormat, SearchRequest, TimeOrder } from '../../query/types';
+import { formatCount } from '../common/formatCount';
+
+const FORMATS: readonly { format: ExportFormat; label: string; title: string }[] = [
+  {
+    format: 'json',
+    label: 'JSON',
+    title: 'CloudTrail-shaped {"Records":[…]} of the original records',
+  },
+  { format: 'jsonl', label: 'JSON lines', title: 'One original record per line' },
+  { format: 'csv', label: 'CSV', title: 'The visible columns; formula-like cells are neutralised' },
+];
+
+/** Export the matching events as CloudTrail JSON, JSON lines or CSV of the visible columns. */
+export function ExportMenu(props: {
+  readonly request: SearchRequest;
+  readonly order: TimeOrder;
+  readonly columns: readonly ExportColumn[];
+  readonly matchCount: number;
+  readonly disabled: boolean;
+}) {
+  const [state, setState] = useState<string | undefined>();
+  const run = async (format: ExportFormat) => {
+    setState('Exporting…');
+    try {
+      const total = await exportEvents({
+        request: props.request,
+        order: props.order,
+        format,
+        columns: props.columns,
+        onProgress: (parts) =>
+          setState(`Exporting… ${formatCount(Math.min(props.matchCount, parts * 2000))} events`),
+      });
+      setState(`Exported ${formatCount(total)} events`);
+    } catch (error) {
+      setState(
+        error instanceof DOMException && error.name === 'AbortError'
+          ? undefined
+          : `Export failed: ${String(error)}`,
+      );
+    }
+  };
+  return (
+    <div
+      className="export-menu"
+      role="group"
+      aria-label={`Export ${formatCount(props.matchCount)} matching events`}
+    >
+      <span className="muted">Export</span>
+      {FORMATS.map((f) => (
+        <button
+          key={f.format}
+          type="button"
+          className="btn btn-small"
+          title={f.title}
+          data-export={f.format}
+          disabled={props.disabled || props.matchCount === 0}
+          onClick={() => void run(f.format)}
+        >
+          {f.label}
+        </button>
+      ))}
+      {state === undefined ? null : (
+        <span className="muted" role="status">
+          {state}
+        </span>
+      )}
+    </div>
+  );
+}

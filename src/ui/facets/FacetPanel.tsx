@@ -1,0 +1,72 @@
+import { INDEXED_FIELDS } from '../../filter/fields';
+import type { Facet } from '../../query/types';
+import type { FacetPick } from '../../query/useSearchView';
+import { formatCount } from '../common/formatCount';
+import { LogText } from '../common/LogText';
+import './FacetPanel.css';
+
+const LABEL = new Map(INDEXED_FIELDS.map((f) => [f.name, f.label]));
+
+/**
+ * Top values and counts of every lookup attribute and indexed field under the current filter. Values
+ * come from the logs, so they are rendered as text with invisible characters made visible.
+ */
+export function FacetPanel(props: {
+  readonly facets: readonly Facet[] | undefined;
+  /** Values currently selected, per field: included and excluded. */
+  readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
+  readonly onPick: (pick: FacetPick) => void;
+}) {
+  const { facets, isSelected, onPick } = props;
+  return (
+    <aside className="facets" aria-label="Facets">
+      {(facets ?? []).map((facet) => {
+        const top = facet.values[0]?.count ?? 1;
+        return (
+          <section key={facet.field} className="facet" aria-label={LABEL.get(facet.field)}>
+            <h3 className="facet-title">
+              {LABEL.get(facet.field) ?? facet.field}
+              <span className="muted"> · {formatCount(facet.distinct)}</span>
+            </h3>
+            <ul>
+              {facet.values.map(({ value, count }) => {
+                const state = isSelected(facet.field, value);
+                const shown = value === '' ? '(none)' : value;
+                return (
+                  <li key={value} className={state === undefined ? undefined : `facet-${state}`}>
+                    <button
+                      type="button"
+                      className="facet-value"
+                      title={`${shown}: ${count.toLocaleString('en-US')} events. Click to filter, Alt+click to exclude.`}
+                      data-field={facet.field}
+                      onClick={(e) => onPick({ field: facet.field, value, exclude: e.altKey })}
+                    >
+                      <span
+                        className="facet-bar"
+                        style={{ width: `${Math.max(2, (100 * count) / top)}%` }}
+                        aria-hidden="true"
+                      />
+                      <span className={value === '' ? 'facet-label muted' : 'facet-label'}>
+                        {value === '' ? shown : <LogText text={value} />}
+                      </span>
+                      <span className="facet-count">{formatCount(count)}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="facet-exclude"
+                      aria-label={`Exclude ${shown}`}
+                      title="Exclude"
+                      onClick={() => onPick({ field: facet.field, value, exclude: true })}
+                    >
+                      −
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { facetsQuery } from '../../query/searchQueries';
+import type { SearchRequest } from '../../query/types';
+import type { FacetPick } from '../../query/useSearchView';
+import { FacetPanel } from './FacetPanel';
+
+/** The facet panel fed with the current search's facets. */
+export function FacetSidebar(props: {
+  readonly request: SearchRequest;
+  readonly version: string;
+  readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
+  readonly onPick: (pick: FacetPick) => void;
+}) {
+  const facets = useQuery(facetsQuery(props.request, props.version)).data ?? undefined;
+  return <FacetPanel facets={facets} isSelected={props.isSelected} onPick={props.onPick} />;
+}

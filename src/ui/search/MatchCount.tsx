@@ -1,0 +1,25 @@
+import type { SearchStatus } from '../../query/types';
+import { formatCount } from '../common/formatCount';
+
+/** "N of M events" for the current search, and how far a record scan has got. */
+export function MatchCount(props: {
+  readonly status: SearchStatus | undefined;
+  readonly total: number;
+}) {
+  const { status, total } = props;
+  const count = status?.matchCount ?? total;
+  const scanning = status !== undefined && !status.complete;
+  return (
+    <span className="match-count" aria-live="polite">
+      <strong data-testid="match-count" data-count={count} data-complete={!scanning}>
+        {formatCount(count)}
+      </strong>{' '}
+      <span className="muted">
+        of {formatCount(total)} events
+        {scanning
+          ? ` · searching files ${formatCount(status.filesScanned)}/${formatCount(status.filesToScan)}…`
+          : ''}
+      </span>
+    </span>
+  );
+}

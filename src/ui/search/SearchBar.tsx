@@ -1,0 +1,39 @@
+import type { useSearchView } from '../../query/useSearchView';
+import { ExportMenu } from '../export/ExportMenu';
+import { usePrefs } from '../prefs/usePrefs';
+import { columns, DEFAULT_HIDDEN } from '../records-table/columns';
+import { MatchCount } from './MatchCount';
+import { QueryBar } from './QueryBar';
+import { TimeRangeControl } from './TimeRangeControl';
+
+/** The row above the table: query bar, time range and the match count. */
+export function SearchBar(props: {
+  readonly search: ReturnType<typeof useSearchView>;
+  readonly total: number;
+  readonly timeZone: 'utc' | 'local';
+}) {
+  const { search, total, timeZone } = props;
+  const { view } = search;
+  const prefs = usePrefs();
+  const exportColumns = columns
+    .filter((c) => prefs.columns[c.id ?? ''] ?? DEFAULT_HIDDEN[c.id ?? ''] ?? true)
+    .map((c) => ({ id: c.id ?? '', header: String(c.header) }));
+  return (
+    <div className="search-bar">
+      <QueryBar value={view.q} onApply={search.applyQuery} />
+      <TimeRangeControl
+        value={{ range: view.range, anchor: view.anchor, from: view.from, to: view.to }}
+        timeZone={timeZone}
+        onChange={search.setRange}
+      />
+      <MatchCount status={search.status} total={total} />
+      <ExportMenu
+        request={search.request}
+        order={view.order}
+        columns={exportColumns}
+        matchCount={search.status?.matchCount ?? total}
+        disabled={search.status?.complete !== true}
+      />
+    </div>
+  );
+}

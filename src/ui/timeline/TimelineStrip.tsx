@@ -1,0 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
+import { histogramQuery } from '../../query/searchQueries';
+import type { SearchRequest } from '../../query/types';
+import { Timeline } from './Timeline';
+
+/** The timeline above the table, fed with the histogram of the current search over `span`. */
+export function TimelineStrip(props: {
+  readonly request: SearchRequest;
+  readonly version: string;
+  /** ms since epoch, `to` exclusive; undefined ends while the dataset is empty. */
+  readonly span: { readonly from: number | undefined; readonly to: number | undefined };
+  readonly timeZone: 'utc' | 'local';
+  readonly onBrush: (from: number, to: number) => void;
+}) {
+  const { request, version, span, timeZone, onBrush } = props;
+  const from = span.from ?? 0;
+  const to = span.to ?? 0;
+  const bins = useQuery({
+    ...histogramQuery(request, from, to, version),
+    enabled: to > from,
+  }).data;
+  return (
+    <div className="timeline-strip">
+      <Timeline bins={bins ?? undefined} timeZone={timeZone} onBrush={onBrush} />
+    </div>
+  );
+}
