@@ -10,6 +10,29 @@ interface Rec {
   eventTime?: string;
 }
 
+/** Distinct records (by eventID) of the readable fixture log files, read with node:zlib. */
+export function fixtureRecords(): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.includes('/CloudTrail/') && p.endsWith('.json.gz')) {
+        try {
+          const parsed = JSON.parse(gunzipSync(readFileSync(p)).toString('utf8')) as {
+            Records: Record<string, unknown>[];
+          };
+          for (const r of parsed.Records) out.set(String(r['eventID']), r);
+        } catch {
+          // The truncated file holds no countable events.
+        }
+      }
+    }
+  };
+  walk(AWSLOGS);
+  return out;
+}
+
 /**
  * Facts about the fixture computed independently of the app (node:zlib + JSON.parse): the distinct
  * eventIDs of the readable log files and the newest events.
