@@ -43,6 +43,10 @@ export function extractEventFields(record: unknown): EventFields | RecordProblem
     userName: deriveUserName(record),
     accessKeyId: str(identity, 'accessKeyId'),
     resources: deriveResources(record),
+    issuedAccessKeyId: str(
+      objectAt(objectAt(record, 'responseElements'), 'credentials'),
+      'accessKeyId',
+    ),
   };
 }
 

@@ -43,6 +43,12 @@ export interface EventFields {
   /** `userIdentity.accessKeyId`: the key that signed the request. */
   readonly accessKeyId: string;
   readonly resources: readonly EventResource[];
+  /**
+   * `responseElements.credentials.accessKeyId`: the temporary key this event issued (AssumeRole,
+   * AssumeRoleWithSAML, AssumeRoleWithWebIdentity, GetSessionToken, GetFederationToken…), '' if none.
+   * Later events signed with it carry it as `userIdentity.accessKeyId`: the credential chain.
+   */
+  readonly issuedAccessKeyId: string;
 }
 
 /** The string-valued columns of EventFields, in the order the index stores them. */

@@ -5,11 +5,13 @@ import { takeSnapshot } from '../store/IndexSnapshot';
 import { RecordReader } from '../store/RecordReader';
 import { readEventDetail } from '../store/readEventDetail';
 import type { RowWindow } from '../store/readRows';
+import { credentialChain } from '../store/credentialChain';
 import { ExportJob } from '../store/ExportJob';
 import { Searcher } from '../store/Searcher';
 import { ValueSuggester } from '../store/suggestValues';
 import type { Suggestion } from '../store/suggestValues';
 import type {
+  CredentialChain,
   DatasetInfo,
   EventDetail,
   Facet,
@@ -188,6 +190,12 @@ export class CairnEngine {
 
   detail(row: number): Promise<EventDetail | undefined> {
     return readEventDetail({ index: this.index, reader: this.reader, db: this.db, row });
+  }
+
+  /** The credential chain behind `row` (see credentialChain). */
+  credentialChain(row: number): Promise<CredentialChain | undefined> {
+    if (row < 0 || row >= this.index.size) return Promise.resolve(undefined);
+    return credentialChain(this.index, this.reader, row);
   }
 
   files(): Promise<FileMeta[]> {

@@ -49,6 +49,7 @@ const api = {
   suggest: async (field: string, text: string, limit?: number) =>
     (await engine).suggest(field, text, limit),
   detail: async (row: number) => (await engine).detail(row),
+  credentialChain: async (row: number) => (await engine).credentialChain(row),
   files: async () => (await engine).files(),
   lastRun: async () => (await engine).lastRun(),
   clear: async () => (await engine).clear(),

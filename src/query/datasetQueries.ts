@@ -27,3 +27,11 @@ export const storageQuery = () =>
       return { usage, quota };
     },
   });
+
+/** The credential chain behind one event row. */
+export const credentialChainQuery = (row: number) =>
+  queryOptions({
+    queryKey: keys.chain(row),
+    queryFn: async () => (await ingestClient().credentialChain(row)) ?? null,
+    staleTime: Infinity,
+  });

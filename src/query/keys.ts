@@ -17,6 +17,7 @@ export const keys = {
     [...keys.all, 'locate', searchKey(r), eventID, order, version] as const,
   count: (q: string) => [...keys.all, 'count', q] as const,
   detail: (row: number) => [...keys.all, 'detail', row] as const,
+  chain: (row: number) => [...keys.all, 'chain', row] as const,
   files: () => [...keys.all, 'files'] as const,
   storage: () => [...keys.all, 'storage'] as const,
 };

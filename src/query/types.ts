@@ -1,5 +1,7 @@
 // The shapes the UI receives from the worker, re-exported so ui/ never imports store/ or ingest/.
 export type {
+  CredentialChain,
+  CredentialLink,
   DatasetInfo,
   EventDetail,
   EventSource,

@@ -18,6 +18,7 @@ const event = (eventID: string, eventTime: number, eventName = 'GetObject'): Eve
   eventCategory: 'Data',
   eventType: 'AwsApiCall',
   identityType: 'IAMUser',
+  issuedAccessKeyId: '',
   userName: 'alice',
   accessKeyId: 'AKIAEXAMPLE',
   resources: [{ type: 'AWS::S3::Bucket', name: 'arn:aws:s3:::bucket' }],

@@ -42,6 +42,8 @@ export class EventIndex {
   readonly resName: CodeColumn;
   readonly resTypeDict: Dictionary;
   readonly resNameDict: Dictionary;
+  /** Temporary accessKeyId → the row of the event that issued it (the credential chain's links). */
+  readonly issuedKeys: Map<string, number>;
   /** Further sources of re-delivered events: row → [fileId, recordIndex, …]. */
   readonly extraSources: Map<number, number[]>;
   /** Last fileId whose chunk is applied. */
@@ -69,6 +71,7 @@ export class EventIndex {
     this.resTypeDict = new Dictionary(s?.resTypeDict);
     this.resNameDict = new Dictionary(s?.resNameDict);
     this.extraSources = new Map(s?.extraSources);
+    this.issuedKeys = new Map(s?.issuedKeys);
     this.watermark = s?.watermark ?? 0;
     this.order = s?.order ?? new Uint32Array(0);
   }
@@ -246,6 +249,7 @@ export class EventIndex {
     this.resType.truncate(oldest.resCount);
     this.resName.truncate(oldest.resCount);
     for (const row of [...this.idText.keys()]) if (row >= n) this.idText.delete(row);
+    for (const [key, row] of [...this.issuedKeys]) if (row >= n) this.issuedKeys.delete(key);
     this.watermark = oldest.watermark;
     this.order = new Uint32Array(0);
     this.idTable = undefined;
@@ -259,6 +263,7 @@ export class EventIndex {
       this.resOffsets.data.byteLength + this.resType.data.byteLength + this.resName.data.byteLength;
     for (const c of this.cols) bytes += c.data.byteLength;
     for (const d of [...this.dicts, this.resTypeDict, this.resNameDict]) bytes += d.estimateBytes();
+    bytes += this.issuedKeys.size * 64;
     bytes += this.idText.size * 80 + this.extraSources.size * 64 + (this.idTable?.bytes ?? 0);
     return bytes;
   }
@@ -305,6 +310,13 @@ export class EventIndex {
         );
       }
       this.resOffsets.push(this.resType.length);
+    }
+    if (chunk.issued !== undefined && chunk.issued.length > 0) {
+      const kept = new Map(keep.map((local, k) => [local, first + k] as const));
+      for (const [local, key] of chunk.issued) {
+        const row = kept.get(local);
+        if (row !== undefined && !this.issuedKeys.has(key)) this.issuedKeys.set(key, row);
+      }
     }
     this.time.pushAll(time);
     this.recordIndex.pushAll(recordIndex);

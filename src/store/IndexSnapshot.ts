@@ -22,6 +22,8 @@ export interface IndexSnapshot {
   readonly resTypeDict: string[];
   readonly resNameDict: string[];
   readonly extraSources: readonly (readonly [number, number[]])[];
+  /** Absent in snapshots written before credential chains. */
+  readonly issuedKeys?: readonly (readonly [string, number])[];
   readonly order: Uint32Array;
 }
 
@@ -44,6 +46,7 @@ export function takeSnapshot(index: EventIndex): IndexSnapshot {
     resTypeDict: index.resTypeDict.values.slice(),
     resNameDict: index.resNameDict.values.slice(),
     extraSources: [...index.extraSources].map(([row, list]) => [row, list.slice()] as const),
+    issuedKeys: [...index.issuedKeys],
     order: index.sortedRows().slice(),
   };
 }

@@ -30,6 +30,7 @@ export function encodeFileChunk(
   const resNames: number[] = [];
   const idWords = new Uint32Array(count * 4);
   const idText: (readonly [number, string])[] = [];
+  const issued: (readonly [number, string])[] = [];
   const lastValue: (string | undefined)[] = STRING_FIELDS.map(() => undefined);
   const lastCode = new Uint32Array(STRING_FIELDS.length);
   // Neighbouring records repeat most fields (source, region, account…): compare before hashing.
@@ -48,6 +49,7 @@ export function encodeFileChunk(
       codes[f * count + i] = field(f, e[STRING_FIELDS[f] ?? 'eventName']);
     }
     eventTime[i] = e.eventTime;
+    if (e.issuedAccessKeyId !== '') issued.push([i, e.issuedAccessKeyId]);
     for (const r of e.resources) {
       resTypes.push(code(r.type));
       resNames.push(code(r.name));
@@ -65,5 +67,6 @@ export function encodeFileChunk(
     resOffsets,
     resTypes: Uint32Array.from(resTypes),
     resNames: Uint32Array.from(resNames),
+    issued,
   };
 }

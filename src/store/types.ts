@@ -23,6 +23,8 @@ export interface FileChunk {
   readonly resOffsets: Uint32Array;
   readonly resTypes: Uint32Array;
   readonly resNames: Uint32Array;
+  /** Rows that issued temporary credentials, with the issued accessKeyId (absent in older chunks). */
+  readonly issued?: readonly (readonly [number, string])[];
 }
 
 /**
@@ -185,4 +187,39 @@ export type ExportFormat = 'json' | 'jsonl' | 'csv';
 export interface ExportColumn {
   readonly id: string;
   readonly header: string;
+}
+
+/** One hop of a credential chain: the event that issued the key the next event was signed with. */
+export interface CredentialLink {
+  readonly row: number;
+  readonly eventID: string;
+  /** ms since epoch. */
+  readonly eventTime: number;
+  /** AssumeRole, AssumeRoleWithSAML, GetSessionToken… */
+  readonly eventName: string;
+  /** The temporary accessKeyId this event issued. */
+  readonly issuedKey: string;
+  /** Who called it: user name, identity type, the key they signed with, their account. */
+  readonly userName: string;
+  readonly identityType: string;
+  readonly accessKeyId: string;
+  readonly recipientAccountId: string;
+  readonly arn?: string;
+  /** From requestParameters, when the call was an AssumeRole*. */
+  readonly roleArn?: string;
+  readonly roleSessionName?: string;
+  readonly sourceIdentity?: string;
+}
+
+/** "Who really did this": the chain of credential issuances behind one event, nearest first. */
+export interface CredentialChain {
+  /** The accessKeyId the event was signed with ('' if none). */
+  readonly signedWith: string;
+  readonly links: readonly CredentialLink[];
+  /** True when the chain ends at a temporary key whose issuing event is not in the dataset. */
+  readonly incomplete: boolean;
+  /** `userIdentity.sessionContext.sourceIdentity` of the event, when set. */
+  readonly sourceIdentity?: string;
+  /** The key this event itself issued, and how many events in the dataset were signed with it. */
+  readonly issued?: { readonly key: string; readonly signedEvents: number };
 }

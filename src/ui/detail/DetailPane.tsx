@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { eventDetailQuery } from '../../query/datasetQueries';
+import { CredentialChainView } from './CredentialChainView';
 import { EventSummary } from './EventSummary';
 import { JsonTree } from './JsonTree';
 import { pivotClause } from './pivotClause';
@@ -53,6 +54,7 @@ export function DetailPane(props: {
         <div className="detail-body">
           <EventSummary detail={detail} record={record} />
           <RelatedEvents row={detail.row} record={record} onQuery={onQuery} />
+          <CredentialChainView row={detail.row.row} onQuery={onQuery} />
           <ResourcesTable types={detail.row.resourceTypes} names={detail.row.resourceNames} />
           <section className="detail-section">
             <div className="detail-tabs" role="tablist" aria-label="Event record view">
