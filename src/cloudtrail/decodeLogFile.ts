@@ -8,6 +8,8 @@ export interface DecodedLogFile {
   /** Bytes after the end of the gzip data (0 when clean or not gzip). */
   readonly trailingBytes: number;
   readonly content: LogContent;
+  /** The JSON text as UTF-8 bytes (inflated when the file was gzip); empty when it was not JSON. */
+  readonly json: Uint8Array;
 }
 
 /** V8's longest string is 2^29 − 24 characters; JSON text past that cannot be parsed in one piece. */
@@ -29,7 +31,12 @@ export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<Dec
   if (text.length === 0) throw new Error('The gzip data holds an empty file');
   const first = firstNonSpace(text);
   if (first !== 0x7b && first !== 0x5b) {
-    return { gzip, trailingBytes: inflated.trailingBytes, content: notJson(gzip) };
+    return {
+      gzip,
+      trailingBytes: inflated.trailingBytes,
+      content: notJson(gzip),
+      json: new Uint8Array(0),
+    };
   }
   if (text.length > MAX_JSON_BYTES) {
     throw new Error(
@@ -43,7 +50,12 @@ export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<Dec
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`Truncated or invalid JSON (${detail})`, { cause: error });
   }
-  return { gzip, trailingBytes: inflated.trailingBytes, content: classifyLogJson(value) };
+  return {
+    gzip,
+    trailingBytes: inflated.trailingBytes,
+    content: classifyLogJson(value),
+    json: text,
+  };
 }
 
 function firstNonSpace(bytes: Uint8Array): number | undefined {

@@ -117,6 +117,26 @@ describe('parseQuery', () => {
     expect(only('--x')).toMatchObject({ kind: 'text', text: '-x', negated: true });
   });
 
+  it('reads a * at either end of free text as "may continue a word there"', () => {
+    expect(only('admin*')).toEqual({
+      kind: 'text',
+      text: 'admin',
+      negated: false,
+      span: { start: 0, end: 6 },
+      anyAfter: true,
+    });
+    expect(only('-*invoices')).toMatchObject({ text: 'invoices', negated: true, anyBefore: true });
+    expect(only('*"prod inv"*')).toMatchObject({
+      text: 'prod inv',
+      anyBefore: true,
+      anyAfter: true,
+    });
+    expect(only('\\*admin')).not.toHaveProperty('anyBefore');
+    expect(only('\\*admin')).toMatchObject({ text: '*admin' });
+    const error = parseQuery('*');
+    expect(error.ok ? undefined : error.error.message).toBe('Nothing to search for around "*"');
+  });
+
   it.each([
     ['"abc', 'Unterminated quote', 0, 4],
     ['a f:"x y', 'Unterminated quote', 4, 8],

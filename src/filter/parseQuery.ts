@@ -45,11 +45,31 @@ function parseClause(text: string, start: number): ClauseResult {
   const word = readWord(text, termStart, quoted ? undefined : ':');
   if (!word.ok) return word;
   if (word.stopped) return parseFieldClause(text, start, termStart, word.end, negated);
-  // Free text has no wildcards: a `*` is searched for as typed.
-  const phrase = word.parts.join('*');
-  if (phrase === '') return fail('Nothing between the quotes', termStart, word.end);
+  // Free text matches whole words; a `*` at either end lets that end fall inside a word. A `*`
+  // elsewhere is searched for as typed.
+  const { parts } = word;
+  const anyBefore = parts.length > 1 && parts[0] === '';
+  const anyAfter = parts.length > 1 && parts[parts.length - 1] === '';
+  const phrase = parts.slice(anyBefore ? 1 : 0, anyAfter ? -1 : undefined).join('*');
+  if (phrase === '') {
+    return fail(
+      parts.length > 1 ? 'Nothing to search for around "*"' : 'Nothing between the quotes',
+      termStart,
+      word.end,
+    );
+  }
   const span = { start, end: word.end };
-  return { ok: true, clause: { kind: 'text', text: phrase, negated, span } };
+  return {
+    ok: true,
+    clause: {
+      kind: 'text',
+      text: phrase,
+      negated,
+      span,
+      ...(anyBefore ? { anyBefore: true } : {}),
+      ...(anyAfter ? { anyAfter: true } : {}),
+    },
+  };
 }
 
 function parseFieldClause(

@@ -46,6 +46,10 @@ describe('printQuery', () => {
     ['a\\*b', 'a*b'],
     ['"say \\"hi\\""', '"say \\"hi\\""'],
     ['a,b', 'a,b'],
+    ['admin*', 'admin*'],
+    ['*"prod inv"*', '*"prod inv"*'],
+    ['"*x"', '*x'],
+    ['\\*', '\\*'],
   ])('prints %j as %j', (text, canonical) => {
     expect(printQuery(parsed(text))).toBe(canonical);
     expectRoundTrip(text);

@@ -12,7 +12,11 @@ export function printQuery(query: Query): string {
 /** The canonical text of one clause, `-` first when negated. */
 export function printClause(clause: Clause): string {
   const sign = clause.negated ? '-' : '';
-  if (clause.kind === 'text') return sign + printText(clause.text);
+  if (clause.kind === 'text') {
+    const before = clause.anyBefore === true ? '*' : '';
+    const after = clause.anyAfter === true ? '*' : '';
+    return sign + before + printText(clause.text) + after;
+  }
   return `${sign}${clause.field}:${clause.values.map(printValue).join(',')}`;
 }
 
@@ -23,10 +27,12 @@ export function printValue(pattern: ValuePattern): string {
   return quote ? `"${body}"` : body;
 }
 
-// Free text has no wildcards, so `*` stays bare. A leading `-` would read as negation and a `:` as a
-// field clause; quoting keeps both literal.
+// In free text only a `*` at either end is a wildcard, so a literal one there is escaped. A leading
+// `-` would read as negation and a `:` as a field clause; quoting keeps both literal.
 function printText(text: string): string {
-  const body = escape(text, false);
+  let body = escape(text, false);
+  if (body.endsWith('*')) body = `${body.slice(0, -1)}\\*`;
+  if (body.startsWith('*')) body = `\\${body}`;
   const quote = text === '' || text.startsWith('-') || hasAny(text, ':"');
   return quote ? `"${body}"` : body;
 }

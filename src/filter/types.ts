@@ -27,12 +27,20 @@ export interface FieldClause {
   readonly span: Span;
 }
 
-/** A bare word or quoted phrase: case-insensitive substring over every key and value of the record. */
+/**
+ * A bare word or quoted phrase, searched case-insensitively in every key and value of the record as
+ * whole words: the text must not continue a letter or digit run on either side (`admin` finds
+ * `role/admin`, not `Administrator`). A leading or trailing `*` lifts that edge (`admin*`).
+ */
 export interface TextClause {
   readonly kind: 'text';
   readonly text: string;
   readonly negated: boolean;
   readonly span: Span;
+  /** Typed with a leading `*`: the match may start inside a word. */
+  readonly anyBefore?: true;
+  /** Typed with a trailing `*`: the match may end inside a word. */
+  readonly anyAfter?: true;
 }
 
 export type Clause = FieldClause | TextClause;

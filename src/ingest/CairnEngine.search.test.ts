@@ -78,12 +78,23 @@ describe('search over the fixture AWSLogs folder', () => {
     expect(await matches('userIdentity.sessionContext.sessionIssuer.userName:*')).toBe(expected);
   });
 
-  it('searches free text over keys and values, case-insensitively', async () => {
-    const needle = 'ThrottlingException';
-    const expected = count((r) => JSON.stringify(r).toLowerCase().includes(needle.toLowerCase()));
+  it('searches free text as whole words over keys and values, case-insensitively', async () => {
+    const word = (re: RegExp) => count((r) => re.test(JSON.stringify(r)));
+    const expected = word(/(?<![a-z0-9])throttlingexception(?![a-z0-9])/i);
     expect(expected).toBeGreaterThan(0);
     expect(await matches('throttlingexception')).toBe(expected);
     expect(await matches('-throttlingexception')).toBe(records.length - expected);
+    // `Throttling` alone is not a word in these records; `Throttling*` reaches into them.
+    expect(await matches('throttling')).toBe(word(/(?<![a-z0-9])throttling(?![a-z0-9])/i));
+    expect(await matches('throttling*')).toBe(word(/(?<![a-z0-9])throttling/i));
+  });
+
+  it('skips files whose word filter rules out a rare term, and still finds every match', async () => {
+    const key = 'ASIATFQR7NSCS5BLNV76';
+    const expected = count((r) => JSON.stringify(r).includes(key));
+    const status = await engine.search({ q: key.toLowerCase() });
+    expect(status.matchCount).toBe(expected);
+    expect(status.filesSkipped).toBeGreaterThan(status.filesToScan / 2);
   });
 
   it('limits to a time range, end exclusive', async () => {

@@ -44,6 +44,8 @@ export class EventIndex {
   readonly resNameDict: Dictionary;
   /** Temporary accessKeyId → the row of the event that issued it (the credential chain's links). */
   readonly issuedKeys: Map<string, number>;
+  /** fileId → the file's word filter (tokenBloom.ts), for free-text search. */
+  readonly blooms: Map<number, Uint32Array>;
   /** Further sources of re-delivered events: row → [fileId, recordIndex, …]. */
   readonly extraSources: Map<number, number[]>;
   /** Last fileId whose chunk is applied. */
@@ -72,6 +74,7 @@ export class EventIndex {
     this.resNameDict = new Dictionary(s?.resNameDict);
     this.extraSources = new Map(s?.extraSources);
     this.issuedKeys = new Map(s?.issuedKeys);
+    this.blooms = new Map(s?.blooms);
     this.watermark = s?.watermark ?? 0;
     this.order = s?.order ?? new Uint32Array(0);
   }
@@ -192,6 +195,7 @@ export class EventIndex {
       }
     }
     this.appendRows(chunk, keep, fileId);
+    if (chunk.bloom !== undefined) this.blooms.set(fileId, chunk.bloom);
     // After the append: a duplicate may point at a row this same chunk just added.
     for (let k = 0; k < outcome.duplicates.length; k += 2) {
       const local = outcome.duplicates[k] ?? 0;
@@ -250,6 +254,8 @@ export class EventIndex {
     this.resName.truncate(oldest.resCount);
     for (const row of [...this.idText.keys()]) if (row >= n) this.idText.delete(row);
     for (const [key, row] of [...this.issuedKeys]) if (row >= n) this.issuedKeys.delete(key);
+    for (const fileId of [...this.blooms.keys()])
+      if (fileId > oldest.watermark) this.blooms.delete(fileId);
     this.watermark = oldest.watermark;
     this.order = new Uint32Array(0);
     this.idTable = undefined;
@@ -264,6 +270,7 @@ export class EventIndex {
     for (const c of this.cols) bytes += c.data.byteLength;
     for (const d of [...this.dicts, this.resTypeDict, this.resNameDict]) bytes += d.estimateBytes();
     bytes += this.issuedKeys.size * 64;
+    for (const bloom of this.blooms.values()) bytes += bloom.byteLength + 32;
     bytes += this.idText.size * 80 + this.extraSources.size * 64 + (this.idTable?.bytes ?? 0);
     return bytes;
   }

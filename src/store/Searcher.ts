@@ -20,6 +20,8 @@ interface Result {
   /** index.size when computed: a grown index makes the result stale. */
   readonly size: number;
   filesScanned: number;
+  /** Files ruled out by their word filter without being read. */
+  filesSkipped: number;
   readonly filesToScan: number;
 }
 
@@ -72,17 +74,20 @@ export class Searcher {
         complete: true,
         size: index.size,
         filesScanned: 0,
+        filesSkipped: 0,
         filesToScan: 0,
       };
       return this.status(this.current);
     }
     const byFile = groupByFile(index, candidates);
+    const fileTest = filter.fileTest;
     const result: Result = {
       key,
       rows: new Uint32Array(0),
       complete: false,
       size: index.size,
       filesScanned: 0,
+      filesSkipped: 0,
       filesToScan: byFile.size,
     };
     this.current = result;
@@ -90,6 +95,14 @@ export class Searcher {
     let lastReport = performance.now();
     for (const [fileId, positions] of byFile) {
       if (generation !== this.generation) return this.status(result);
+      const bloom = fileTest === undefined ? undefined : index.blooms.get(fileId);
+      if (bloom !== undefined && fileTest?.(bloom) === false) {
+        // The file's word filter proves no record in it matches: skip reading it.
+        for (const p of positions) verdict[p] = 2;
+        result.filesScanned++;
+        result.filesSkipped++;
+        continue;
+      }
       const records = await this.reader.records(fileId).catch(() => []);
       for (const p of positions) {
         const row = candidates[p] ?? 0;
@@ -191,7 +204,15 @@ export class Searcher {
     const filter = compileFilter(index, parsed.query);
     if (filter.recordTest !== undefined) return undefined;
     const rows = selectRows(index, filter.rowTests, request);
-    this.current = { key, rows, complete: true, size: index.size, filesScanned: 0, filesToScan: 0 };
+    this.current = {
+      key,
+      rows,
+      complete: true,
+      size: index.size,
+      filesScanned: 0,
+      filesSkipped: 0,
+      filesToScan: 0,
+    };
     return this.current;
   }
 
@@ -201,12 +222,13 @@ export class Searcher {
       matchCount: r.rows.length,
       complete: r.complete,
       filesScanned: r.filesScanned,
+      filesSkipped: r.filesSkipped,
       filesToScan: r.filesToScan,
     };
   }
 
   private emptyStatus(key: string): SearchStatus {
-    return { key, matchCount: 0, complete: true, filesScanned: 0, filesToScan: 0 };
+    return { key, matchCount: 0, complete: true, filesScanned: 0, filesSkipped: 0, filesToScan: 0 };
   }
 }
 

@@ -1,11 +1,13 @@
 import { resolveField } from '../filter/fields';
 import type { FieldSource } from '../filter/fields';
+import { parseCidr } from '../filter/ipAddress';
 import { compilePatterns } from '../filter/matchPattern';
 import type { Clause, FieldClause, Query } from '../filter/types';
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { Dictionary } from './Dictionary';
 import type { EventIndex } from './EventIndex';
-import { recordContainsText, valuesAtPath } from './recordValues';
+import { recordHasText, textMatcher, valuesAtPath } from './recordValues';
+import { mayContainAll, wordHashes } from './tokenBloom';
 
 /** A test of one row against the clauses the index can answer. */
 export type RowTest = (row: number) => boolean;
@@ -19,6 +21,11 @@ export interface CompiledFilter {
   readonly rowTests: readonly RowTest[];
   /** Undefined when every clause is answered by the index. */
   readonly recordTest: ((record: unknown) => boolean) | undefined;
+  /**
+   * False when a file's word filter proves it holds no match, so its records need not be read.
+   * Undefined when no clause gives words to check.
+   */
+  readonly fileTest: ((bloom: Uint32Array) => boolean) | undefined;
 }
 
 /**
@@ -28,18 +35,25 @@ export interface CompiledFilter {
 export function compileFilter(index: EventIndex, query: Query): CompiledFilter {
   const rowTests: RowTest[] = [];
   const recordTests: ((record: unknown) => boolean)[] = [];
+  const wordSets: (readonly (readonly number[])[])[] = [];
   for (const clause of query.clauses) {
     const source = clause.kind === 'field' ? resolveField(clause.field).source : undefined;
     if (clause.kind === 'field' && source !== undefined && source.kind !== 'path') {
       rowTests.push(rowTest(index, clause, source));
     } else {
       recordTests.push(recordTest(clause, source));
+      const words = clauseWords(clause);
+      if (words !== undefined) wordSets.push(words);
     }
   }
   return {
     rowTests,
     recordTest:
       recordTests.length === 0 ? undefined : (record) => recordTests.every((t) => t(record)),
+    fileTest:
+      wordSets.length === 0
+        ? undefined
+        : (bloom) => wordSets.every((any) => any.some((words) => mayContainAll(bloom, words))),
   };
 }
 
@@ -93,10 +107,32 @@ function matchTable(dict: Dictionary | undefined, match: (value: string) => bool
 
 function recordTest(clause: Clause, source: FieldSource | undefined): (record: unknown) => boolean {
   if (clause.kind === 'text') {
-    const needle = clause.text.toLowerCase();
-    return (record) => recordContainsText(record, needle) !== clause.negated;
+    const matches = textMatcher(clause.text, clause.anyBefore === true, clause.anyAfter === true);
+    return (record) => recordHasText(record, matches) !== clause.negated;
   }
   const match = compilePatterns(clause.values, clause.field);
   const path = source?.kind === 'path' ? source.path : clause.field.split('.');
   return (record) => valuesAtPath(record, path).some(match) !== clause.negated;
+}
+
+/**
+ * The words a matching record must contain, as alternatives (one per OR-ed value), or undefined when
+ * the clause cannot be checked that way: negated clauses (absence proves nothing), CIDR ranges, and
+ * values with no whole word.
+ */
+function clauseWords(clause: Clause): (readonly number[])[] | undefined {
+  if (clause.negated) return undefined;
+  if (clause.kind === 'text') {
+    const words = wordHashes(clause.text, clause.anyBefore === true, clause.anyAfter === true);
+    return words.length === 0 ? undefined : [words];
+  }
+  const out: number[][] = [];
+  for (const { parts } of clause.values) {
+    if (parts.length === 1 && parseCidr(parts[0] ?? '') !== undefined) return undefined;
+    const last = parts.length - 1;
+    const words = parts.flatMap((part, j) => wordHashes(part, j > 0, j < last));
+    if (words.length === 0) return undefined;
+    out.push(words);
+  }
+  return out;
 }

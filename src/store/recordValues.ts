@@ -1,4 +1,5 @@
 import { isObject } from '../lib/isObject';
+import { isWordCode } from './tokenBloom';
 
 /**
  * The values at a dotted path in a parsed record, as strings: scalars as JSON writes them (`true`,
@@ -29,24 +30,51 @@ function leafText(value: unknown): string {
 }
 
 /**
- * True when `needle` (already lower-case) occurs in any key or any scalar value of `record`, compared
- * case-insensitively. Walks with an explicit stack: hostile records nest 10,000 deep.
+ * A test of one string for free text `text`, case-insensitive, as whole words: the match must not
+ * continue a run of word characters (isWordCode) on either side, unless that side is open
+ * (`anyBefore` / `anyAfter`, typed as a `*`). The same word rule as the token filters, so a file
+ * they skip can never hold a match.
  */
-export function recordContainsText(record: unknown, needle: string): boolean {
+export function textMatcher(
+  text: string,
+  anyBefore: boolean,
+  anyAfter: boolean,
+): (value: string) => boolean {
+  const needle = text.toLowerCase();
+  const checkStart = !anyBefore && isWordCode(needle.charCodeAt(0));
+  const checkEnd = !anyAfter && isWordCode(needle.charCodeAt(needle.length - 1));
+  return (value) => {
+    const hay = value.toLowerCase();
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+      if (checkStart && at > 0 && isWordCode(hay.charCodeAt(at - 1))) continue;
+      const end = at + needle.length;
+      if (checkEnd && end < hay.length && isWordCode(hay.charCodeAt(end))) continue;
+      return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * True when `matches` accepts any key or any scalar value of `record` (numbers and booleans as JSON
+ * writes them). Walks with an explicit stack: hostile records nest 10,000 deep.
+ */
+export function recordHasText(record: unknown, matches: (value: string) => boolean): boolean {
   const stack: unknown[] = [record];
-  for (let value = stack.pop(); stack.length > 0 || value !== undefined; value = stack.pop()) {
+  while (stack.length > 0) {
+    const value = stack.pop();
     if (typeof value === 'string') {
-      if (value.toLowerCase().includes(needle)) return true;
+      if (matches(value)) return true;
     } else if (Array.isArray(value)) {
       for (const v of value) stack.push(v);
-    } else if (typeof value === 'object' && value !== null) {
+    } else if (isObject(value)) {
       for (const [k, v] of Object.entries(value)) {
-        if (k.toLowerCase().includes(needle)) return true;
+        if (matches(k)) return true;
         stack.push(v);
       }
     } else if (
       (typeof value === 'number' || typeof value === 'boolean' || value === null) &&
-      String(value).toLowerCase().includes(needle)
+      matches(String(value))
     ) {
       return true;
     }

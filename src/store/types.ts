@@ -25,6 +25,8 @@ export interface FileChunk {
   readonly resNames: Uint32Array;
   /** Rows that issued temporary credentials, with the issued accessKeyId (absent in older chunks). */
   readonly issued?: readonly (readonly [number, string])[];
+  /** The file's word filter (tokenBloom.ts); absent in older chunks. */
+  readonly bloom?: Uint32Array;
 }
 
 /**
@@ -163,6 +165,8 @@ export interface SearchStatus {
   /** Files read so far and to read, when the query needs stored records (free text, JSON paths). */
   readonly filesScanned: number;
   readonly filesToScan: number;
+  /** Of the files scanned, those ruled out by their word filter without being read. */
+  readonly filesSkipped: number;
   /** The syntax error, when the text does not parse; the previous result stays. */
   readonly error?: { readonly message: string; readonly start: number; readonly end: number };
 }

@@ -99,7 +99,10 @@ function ChainLink(props: {
       </div>
       <div className="chain-detail">
         by <LogText text={link.userName === '' ? '(unknown)' : link.userName} />
-        <span className="muted"> ({link.identityType === '' ? 'no identity type' : link.identityType})</span>
+        <span className="muted">
+          {' '}
+          ({link.identityType === '' ? 'no identity type' : link.identityType})
+        </span>
         {link.accessKeyId === '' ? null : (
           <>
             {' '}

@@ -1,9 +1,9 @@
 import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
-import { CairnEngine } from '../ingest/CairnEngine';
-import { parseLogFile } from '../ingest/parseLogFile';
-import { DB_NAME } from './schema';
+import { CairnEngine } from './CairnEngine';
+import { parseLogFile } from './parseLogFile';
+import { DB_NAME } from '../store/schema';
 
 // Real stratus-red-team activity: an IAM user assumes roles, then acts with the temporary keys.
 const inputs = fixtureInputs();
