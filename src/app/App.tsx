@@ -7,6 +7,8 @@ import { useIngestState } from '../query/ingestState';
 import type { InputFile } from '../query/types';
 import { useDatasetLoader } from '../query/useDatasetLoader';
 import { useIngestActions } from '../query/useIngestActions';
+import { CompareBar } from '../ui/compare/CompareBar';
+import { useCompareMarks } from '../ui/compare/useCompareMarks';
 import { DetailPane } from '../ui/detail/DetailPane';
 import { DropOverlay } from '../ui/drop/DropOverlay';
 import { FileInputs, useFilePickers } from '../ui/drop/OpenButtons';
@@ -59,6 +61,12 @@ export function App() {
   );
   const [filesOpen, setFilesOpen] = useState(false);
   const busy = phase !== 'idle';
+  const marks = useCompareMarks();
+  const clearMarks = marks.clear;
+  // Row ids outlive searches, not the dataset: once cleared, a later ingest reuses them.
+  useEffect(() => {
+    if (count === 0 && !busy) clearMarks();
+  }, [count, busy, clearMarks]);
   const counts = countReports(reports);
   const problems = counts.failed + counts.cancelled;
 
@@ -110,6 +118,7 @@ export function App() {
             timeZone={prefs.timeZone}
             onBrush={search.brush}
           />
+          <CompareBar marks={marks} />
         </>
       )}
       <main className="workspace">
@@ -133,6 +142,9 @@ export function App() {
                 selection={selection}
                 onSelect={onSelect}
                 reveal={located?.position}
+                marked={marks.marked}
+                markFull={marks.full}
+                onToggleMark={marks.toggle}
               />
             </section>
             <DetailPane

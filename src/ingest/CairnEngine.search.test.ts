@@ -113,7 +113,7 @@ describe('search over the fixture AWSLogs folder', () => {
   it('counts facets under the filter', async () => {
     const request = { q: 'eventSource:iam.amazonaws.com' };
     await engine.search(request);
-    const facets = engine.facets(request) ?? [];
+    const facets = engine.facets(request)?.facets ?? [];
     const names = facets.find((f) => f.field === 'eventName');
     const top = names?.values[0];
     expect(top).toBeDefined();

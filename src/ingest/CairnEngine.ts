@@ -14,7 +14,7 @@ import type {
   CredentialChain,
   DatasetInfo,
   EventDetail,
-  Facet,
+  FacetCounts,
   FileMeta,
   FileReport,
   Histogram,
@@ -175,7 +175,7 @@ export class CairnEngine {
     return this.searcher.count(request);
   }
 
-  facets(request: SearchRequest, limit?: number): Facet[] | undefined {
+  facets(request: SearchRequest, limit?: number): FacetCounts | undefined {
     return this.searcher.facets(request, limit);
   }
 

@@ -8,6 +8,7 @@ export type {
   ExportColumn,
   ExportFormat,
   Facet,
+  FacetCounts,
   FileMeta,
   Histogram,
   SearchRequest,

@@ -7,7 +7,7 @@ import { readRows } from './readRows';
 import type { RowWindow } from './readRows';
 import type { RecordReader } from './RecordReader';
 import { lowerBound, selectRows } from './selectRows';
-import type { Facet, Histogram, RowView, SearchRequest, SearchStatus } from './types';
+import type { FacetCounts, Histogram, RowView, SearchRequest, SearchStatus } from './types';
 import { searchKey } from './types';
 
 /** Progress callbacks are throttled to this interval (ms) while stored records are scanned. */
@@ -23,6 +23,9 @@ interface Result {
   /** Files ruled out by their word filter without being read. */
   filesSkipped: number;
   readonly filesToScan: number;
+  /** performance.now() when the search started, and its duration once complete (ms). */
+  readonly startedAt: number;
+  elapsedMs: number | undefined;
 }
 
 /**
@@ -63,6 +66,7 @@ export class Searcher {
       return this.status(existing);
     }
     const generation = ++this.generation;
+    const startedAt = performance.now();
     const index = this.index();
     const filter = compileFilter(index, parsed.query);
     const candidates = selectRows(index, filter.rowTests, request);
@@ -76,6 +80,8 @@ export class Searcher {
         filesScanned: 0,
         filesSkipped: 0,
         filesToScan: 0,
+        startedAt,
+        elapsedMs: performance.now() - startedAt,
       };
       return this.status(this.current);
     }
@@ -89,6 +95,8 @@ export class Searcher {
       filesScanned: 0,
       filesSkipped: 0,
       filesToScan: byFile.size,
+      startedAt,
+      elapsedMs: undefined,
     };
     this.current = result;
     const verdict = new Uint8Array(candidates.length);
@@ -117,6 +125,7 @@ export class Searcher {
     }
     result.rows = keepMatches(candidates, verdict);
     result.complete = generation === this.generation;
+    result.elapsedMs = performance.now() - startedAt;
     return this.status(result);
   }
 
@@ -132,15 +141,23 @@ export class Searcher {
   }
 
   /** Facets of the result of `request` (top `limit` values per field). */
-  facets(request: SearchRequest, limit = 10): Facet[] | undefined {
+  facets(request: SearchRequest, limit = 10): FacetCounts | undefined {
+    const started = performance.now();
     const result = this.resultFor(request);
-    return result === undefined ? undefined : countFacets(this.index(), result.rows, limit);
+    if (result === undefined) return undefined;
+    const facets = countFacets(this.index(), result.rows, limit);
+    return { facets, elapsedMs: performance.now() - started };
   }
 
   /** The histogram of the result of `request` over [from, to) ms. */
   histogram(request: SearchRequest, from: number, to: number): Histogram | undefined {
+    const started = performance.now();
     const result = this.resultFor(request);
-    return result === undefined ? undefined : histogramOf(this.index(), result.rows, from, to);
+    if (result === undefined) return undefined;
+    const histogram = histogramOf(this.index(), result.rows, from, to);
+    return histogram === undefined
+      ? undefined
+      : { ...histogram, elapsedMs: performance.now() - started };
   }
 
   /**
@@ -203,6 +220,7 @@ export class Searcher {
     const index = this.index();
     const filter = compileFilter(index, parsed.query);
     if (filter.recordTest !== undefined) return undefined;
+    const startedAt = performance.now();
     const rows = selectRows(index, filter.rowTests, request);
     this.current = {
       key,
@@ -212,6 +230,8 @@ export class Searcher {
       filesScanned: 0,
       filesSkipped: 0,
       filesToScan: 0,
+      startedAt,
+      elapsedMs: performance.now() - startedAt,
     };
     return this.current;
   }
@@ -224,11 +244,20 @@ export class Searcher {
       filesScanned: r.filesScanned,
       filesSkipped: r.filesSkipped,
       filesToScan: r.filesToScan,
+      elapsedMs: r.elapsedMs ?? performance.now() - r.startedAt,
     };
   }
 
   private emptyStatus(key: string): SearchStatus {
-    return { key, matchCount: 0, complete: true, filesScanned: 0, filesSkipped: 0, filesToScan: 0 };
+    return {
+      key,
+      matchCount: 0,
+      complete: true,
+      filesScanned: 0,
+      filesSkipped: 0,
+      filesToScan: 0,
+      elapsedMs: 0,
+    };
   }
 }
 

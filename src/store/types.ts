@@ -167,6 +167,8 @@ export interface SearchStatus {
   readonly filesToScan: number;
   /** Of the files scanned, those ruled out by their word filter without being read. */
   readonly filesSkipped: number;
+  /** Worker time spent on the search so far, ms (a diagnostic, and what the bench reads). */
+  readonly elapsedMs: number;
   /** The syntax error, when the text does not parse; the previous result stays. */
   readonly error?: { readonly message: string; readonly start: number; readonly end: number };
 }
@@ -177,6 +179,14 @@ export interface Histogram {
   readonly step: number;
   readonly ok: Uint32Array;
   readonly errors: Uint32Array;
+  /** Worker time to compute it, ms. */
+  readonly elapsedMs?: number;
+}
+
+/** Facets of a search result, and the worker time they took (ms). */
+export interface FacetCounts {
+  readonly facets: readonly Facet[];
+  readonly elapsedMs: number;
 }
 
 /** A stable key for a search request. */

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { objectAt, stringAt } from '../../lib/isObject';
 import { ROW_FLAG } from '../../query/types';
 import type { EventDetail } from '../../query/types';
+import { AccountName } from '../accounts/AccountName';
+import { arnAccountId } from '../accounts/arnAccountId';
 import { CopyButton } from '../common/CopyButton';
 import { formatTime, zoneLabel } from '../common/formatTime';
 import { usePrefs } from '../prefs/usePrefs';
@@ -14,6 +16,13 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
   const r = detail.row;
   const identity = objectAt(record, 'userIdentity');
   const other = timeZone === 'utc' ? 'local' : 'utc';
+  const arn = stringAt(identity, 'arn') ?? '';
+  const arnAccount = arnAccountId(arn);
+  // Label → the user's name for the account the value names, shown after the value.
+  const after: Readonly<Record<string, ReactNode>> = {
+    'Principal ARN': arnAccount === undefined ? null : <AccountName id={arnAccount} />,
+    'Account ID': <AccountName id={r.recipientAccountId} />,
+  };
   const items: [string, ReactNode, string?][] = [
     [
       'Event time',
@@ -22,7 +31,7 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
     ],
     ['User name', r.userName],
     ['Identity type', r.identityType],
-    ['Principal ARN', stringAt(identity, 'arn') ?? ''],
+    ['Principal ARN', arn],
     ['AWS access key', r.accessKeyId],
     ['Event name', r.eventName],
     ['Event source', r.eventSource],
@@ -57,7 +66,10 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
             >
               <dt>{label}</dt>
               <dd title={title} data-testid={`summary-${label.toLowerCase().replaceAll(' ', '-')}`}>
-                <span className="summary-value">{value}</span>
+                <span className="summary-value">
+                  {value}
+                  {after[label]}
+                </span>
                 {typeof value === 'string' && value.length > 0 ? (
                   <CopyButton text={value} label="⧉" title={`Copy ${label}`} />
                 ) : null}

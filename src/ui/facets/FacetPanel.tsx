@@ -1,6 +1,8 @@
 import { INDEXED_FIELDS } from '../../filter/fields';
 import type { Facet } from '../../query/types';
 import type { FacetPick } from '../../query/useSearchView';
+import { AccountName } from '../accounts/AccountName';
+import { useAccountNames } from '../accounts/useAccountNames';
 import { formatCount } from '../common/formatCount';
 import { LogText } from '../common/LogText';
 import './FacetPanel.css';
@@ -13,13 +15,21 @@ const LABEL = new Map(INDEXED_FIELDS.map((f) => [f.name, f.label]));
  */
 export function FacetPanel(props: {
   readonly facets: readonly Facet[] | undefined;
+  /** Worker time the counts took (a diagnostic the bench reads). */
+  readonly elapsedMs?: number | undefined;
   /** Values currently selected, per field: included and excluded. */
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
 }) {
   const { facets, isSelected, onPick } = props;
+  const accountNames = useAccountNames();
   return (
-    <aside className="facets" aria-label="Facets">
+    <aside
+      className="facets"
+      aria-label="Facets"
+      data-testid="facets"
+      data-elapsed-ms={props.elapsedMs?.toFixed(1)}
+    >
       {(facets ?? []).map((facet) => {
         const top = facet.values[0]?.count ?? 1;
         return (
@@ -32,12 +42,14 @@ export function FacetPanel(props: {
               {facet.values.map(({ value, count }) => {
                 const state = isSelected(facet.field, value);
                 const shown = value === '' ? '(none)' : value;
+                const name =
+                  facet.field === 'recipientAccountId' ? accountNames.get(value) : undefined;
                 return (
                   <li key={value} className={state === undefined ? undefined : `facet-${state}`}>
                     <button
                       type="button"
                       className="facet-value"
-                      title={`${shown}: ${count.toLocaleString('en-US')} events. Click to filter, Alt+click to exclude.`}
+                      title={`${shown}${name === undefined ? '' : ` (${name})`}: ${count.toLocaleString('en-US')} events. Click to filter, Alt+click to exclude.`}
                       data-field={facet.field}
                       onClick={(e) => onPick({ field: facet.field, value, exclude: e.altKey })}
                     >
@@ -48,6 +60,7 @@ export function FacetPanel(props: {
                       />
                       <span className={value === '' ? 'facet-label muted' : 'facet-label'}>
                         {value === '' ? shown : <LogText text={value} />}
+                        {facet.field === 'recipientAccountId' ? <AccountName id={value} /> : null}
                       </span>
                       <span className="facet-count">{formatCount(count)}</span>
                     </button>

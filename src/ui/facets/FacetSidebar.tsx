@@ -11,6 +11,13 @@ export function FacetSidebar(props: {
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
 }) {
-  const facets = useQuery(facetsQuery(props.request, props.version)).data ?? undefined;
-  return <FacetPanel facets={facets} isSelected={props.isSelected} onPick={props.onPick} />;
+  const counts = useQuery(facetsQuery(props.request, props.version)).data ?? undefined;
+  return (
+    <FacetPanel
+      facets={counts?.facets}
+      elapsedMs={counts?.elapsedMs}
+      isSelected={props.isSelected}
+      onPick={props.onPick}
+    />
+  );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AccountsButton } from '../accounts/AccountsButton';
 import { OpenButtons } from '../drop/OpenButtons';
 import type { FilePickers } from '../drop/OpenButtons';
 import { setPrefs, usePrefs } from '../prefs/usePrefs';
@@ -40,6 +41,7 @@ export function TopBar(props: {
           ))}
         </div>
         <ColumnChooser />
+        <AccountsButton />
         {props.filesButton}
         <ClearDataButton onClear={props.onClear} disabled={props.busy || props.empty} />
       </div>

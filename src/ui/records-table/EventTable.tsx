@@ -1,6 +1,6 @@
 import { useTable } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import type { SearchRequest, TimeOrder } from '../../query/types';
 import { formatTime } from '../common/formatTime';
 import { usePrefs } from '../prefs/usePrefs';
@@ -16,6 +16,8 @@ import './EventTable.css';
 const ROW_HEIGHT = 28;
 /** Height of the sticky header row, which covers the top of the scrolled area. */
 const HEADER_HEIGHT = 30;
+/** Width of the leading compare-checkbox column, which never shrinks (header spacer and cells). */
+const CHECK_WIDTH = 32;
 
 /** Which row is selected: its position in the current order and its stable row id once known. */
 export interface Selection {
@@ -27,7 +29,8 @@ export interface Selection {
 
 /**
  * The Event history table: every event, virtualised (only visible rows exist in the DOM and only
- * their pages are fetched), newest first by default. ↑/↓, PageUp/PageDown, Home/End move the selection.
+ * their pages are fetched), newest first by default. ↑/↓, PageUp/PageDown, Home/End move the selection;
+ * Space marks the selected row for comparison.
  */
 export function EventTable(props: {
   /** Rows in the search result. */
@@ -41,8 +44,14 @@ export function EventTable(props: {
   readonly onSelect: (selection: Selection) => void;
   /** Scrolls this position into view when it changes (a selection restored from a link). */
   readonly reveal?: number | undefined;
+  /** Row ids marked for comparison. */
+  readonly marked: ReadonlySet<number>;
+  /** True when no more rows can be marked. */
+  readonly markFull: boolean;
+  readonly onToggleMark: (row: number) => void;
 }) {
   const { count, request, version, order, selection, onSelect, reveal } = props;
+  const { marked, markFull, onToggleMark } = props;
   const prefs = usePrefs();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { virtualizer, totalHeight, rowTop, scrollToRow } = useScaledVirtualizer({
@@ -106,11 +115,29 @@ export function EventTable(props: {
     scrollToRow(position, HEADER_HEIGHT);
   };
 
-  const width = minTableWidth(
-    table
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === ' ') {
+      // A focused checkbox toggles itself; only Space on the grid marks the selected row.
+      if (e.target !== e.currentTarget) return;
+      e.preventDefault();
+      // A held key would flip the mark on and off as it repeats.
+      if (e.repeat) return;
+      const row = selection?.row;
+      if (row !== undefined && (marked.has(row) || !markFull)) onToggleMark(row);
+      return;
+    }
+    move(e);
+  };
+  const width = minTableWidth([
+    { size: CHECK_WIDTH, fixed: true },
+    ...table
       .getVisibleLeafColumns()
       .map((c) => ({ size: c.getSize(), fixed: FIXED_COLUMNS.has(c.id) })),
-  );
+  ]);
+  // One width for the header's spacer (CSS) and the rows' checkbox cells.
+  const checkWidth: CSSProperties & { '--check-width': string } = {
+    '--check-width': `${CHECK_WIDTH}px`,
+  };
   return (
     <div
       className="event-table"
@@ -119,7 +146,8 @@ export function EventTable(props: {
       aria-label="Events"
       aria-rowcount={count + 1}
       tabIndex={0}
-      onKeyDown={move}
+      onKeyDown={onKeyDown}
+      style={checkWidth}
     >
       <EventTableHeader
         table={table}
@@ -142,6 +170,11 @@ export function EventTable(props: {
               height={ROW_HEIGHT}
               time={isLoaded(original) ? formatTime(original.eventTime, prefs.timeZone) : ''}
               selected={selection?.position === item.index}
+              marked={isLoaded(original) && marked.has(original.row)}
+              markFull={markFull}
+              onToggleMark={() => {
+                if (isLoaded(original)) onToggleMark(original.row);
+              }}
               onClick={() =>
                 onSelect(
                   isLoaded(original)

@@ -1,10 +1,18 @@
+import { flexRender } from '@tanstack/react-table';
 import type { Row } from '@tanstack/react-table';
+import type { MouseEvent } from 'react';
 import { ROW_FLAG } from '../../query/types';
+import { MAX_COMPARE } from '../compare/useCompareMarks';
 import { columnStyle, FIXED_COLUMNS } from './columnStyle';
 import { isLoaded } from './columns';
 import type { features, TableRow } from './columns';
 
-/** One absolutely positioned table row. Cell text is React text: log strings never become markup. */
+const FULL_TITLE = `At most ${MAX_COMPARE} events can be compared: unmark one first`;
+
+/**
+ * One absolutely positioned table row. Cell text is React text: log strings never become markup.
+ * The leading checkbox marks the row for comparison; so does Ctrl/Cmd+click anywhere on the row.
+ */
 export function EventTableRow(props: {
   readonly row: Row<typeof features, TableRow>;
   readonly position: number;
@@ -13,14 +21,24 @@ export function EventTableRow(props: {
   readonly time: string;
   readonly selected: boolean;
   readonly onClick: () => void;
+  readonly marked: boolean;
+  /** True when the comparison is full: an unmarked row cannot be marked. */
+  readonly markFull: boolean;
+  readonly onToggleMark: () => void;
 }) {
-  const { row, position, top, height, time, selected, onClick } = props;
+  const { row, position, top, height, time, selected, onClick, marked, markFull } = props;
   const data = row.original;
+  const markable = isLoaded(data) && (marked || !markFull);
+  const rowClick = (e: MouseEvent) => {
+    if (!(e.ctrlKey || e.metaKey)) onClick();
+    else if (markable) props.onToggleMark();
+  };
   const error = isLoaded(data) && data.errorCode !== '';
   const conflict = isLoaded(data) && (data.flags & ROW_FLAG.conflict) !== 0;
   const cls = [
     'event-table-tr',
     selected ? 'is-selected' : '',
+    marked ? 'is-marked' : '',
     error ? 'is-error' : '',
     isLoaded(data) ? '' : 'is-loading',
   ];
@@ -32,8 +50,25 @@ export function EventTableRow(props: {
       aria-selected={selected}
       data-position={position}
       style={{ transform: `translateY(${top}px)`, height }}
-      onClick={onClick}
+      onClick={rowClick}
     >
+      {/* The mark is its own action: clicking it must not also move the selection. */}
+      <div className="event-table-check" role="gridcell" onClick={(e) => e.stopPropagation()}>
+        {isLoaded(data) ? (
+          <label title={markable ? 'Compare this event' : FULL_TITLE}>
+            <input
+              type="checkbox"
+              aria-label="Compare this event"
+              title={markable ? undefined : FULL_TITLE}
+              checked={marked}
+              disabled={!markable}
+              // The grid holds the focus and marks with Space; a tab stop per row would trap Tab.
+              tabIndex={-1}
+              onChange={props.onToggleMark}
+            />
+          </label>
+        ) : null}
+      </div>
       {row.getVisibleCells().map((cell) => {
         const id = cell.column.id;
         const raw = cell.getValue();
@@ -46,7 +81,11 @@ export function EventTableRow(props: {
             style={columnStyle(cell.column.getSize(), FIXED_COLUMNS.has(id))}
             title={value}
           >
-            <span className="cell-text">{value}</span>
+            <span className="cell-text">
+              {id === 'eventTime'
+                ? time
+                : flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </span>
             {id === 'eventName' && conflict ? (
               <span className="badge badge-warn" title="Another, different record has this eventID">
                 conflict

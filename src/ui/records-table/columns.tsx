@@ -5,6 +5,7 @@ import {
   columnSizingFeature,
 } from '@tanstack/react-table';
 import type { RowView } from '../../query/types';
+import { AccountId } from '../accounts/AccountId';
 
 /** The table's features: visibility (the column chooser) and sizing. Sorting and paging are the worker's. */
 export const features = tableFeatures({ columnVisibilityFeature, columnSizingFeature });
@@ -82,7 +83,13 @@ export const columns = helper.columns([
   ),
   helper.accessor(
     text((r) => r.recipientAccountId),
-    { id: 'recipientAccountId', header: 'Account ID', size: 120 },
+    {
+      id: 'recipientAccountId',
+      header: 'Account ID',
+      size: 200,
+      // The value stays the bare ID (what sorting and search see); the user's name follows it.
+      cell: (ctx) => <AccountId id={ctx.getValue()} />,
+    },
   ),
   helper.accessor(
     text((r) => r.identityType),

@@ -11,7 +11,18 @@ export function MatchCount(props: {
   const scanning = status !== undefined && !status.complete;
   return (
     <span className="match-count" aria-live="polite">
-      <strong data-testid="match-count" data-count={count} data-complete={!scanning}>
+      <strong
+        data-testid="match-count"
+        data-count={count}
+        data-complete={!scanning}
+        data-key={status?.key}
+        data-elapsed-ms={status?.elapsedMs.toFixed(1)}
+        title={
+          status === undefined
+            ? undefined
+            : `Searched in ${status.elapsedMs.toFixed(0)} ms${status.filesToScan > 0 ? `; ${status.filesToScan - status.filesSkipped} files read, ${status.filesSkipped} ruled out by their word filters` : ''}`
+        }
+      >
         {formatCount(count)}
       </strong>{' '}
       <span className="muted">

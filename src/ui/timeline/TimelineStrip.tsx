@@ -20,7 +20,11 @@ export function TimelineStrip(props: {
     enabled: to > from,
   }).data;
   return (
-    <div className="timeline-strip">
+    <div
+      className="timeline-strip"
+      data-key={JSON.stringify([request.q, from, to])}
+      data-elapsed-ms={bins?.elapsedMs?.toFixed(1)}
+    >
       <Timeline bins={bins ?? undefined} timeZone={timeZone} onBrush={onBrush} />
     </div>
   );
