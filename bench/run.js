@@ -2,7 +2,8 @@
 // and measures in headless Chromium (fresh profile) Cairn's ingest of the AWSLogs folder, its
 // query-ready time after a reload and its index size, against the native floor (gunzip + parse).
 // Exits 0 whether targets pass or fail (it is a measurement); non-zero only on errors.
-// Flags: --events N (200000)  --seed S (1)  --reps R (3)  --skip-floor  --json out.json  --dist DIR
+// Flags: --events N (200000)  --seed S (1)  --reps R (3)  --skip-floor  --skip-search  --json out.json
+//        --dist DIR
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,9 @@ import { generate } from './generate.js';
 import { launchBrowser } from './lib/browser.js';
 import { measureIngest, measureReload } from './lib/cairn.js';
 import { measureFloor } from './lib/floor.js';
+import { pickQueries } from './lib/pickQueries.js';
+import { measureSearch } from './lib/search.js';
+import { measureScanFloor, printSearch } from './lib/searchReport.js';
 import { printReport, summarise } from './lib/report.js';
 import { startServer } from './lib/server.js';
 
@@ -25,7 +29,8 @@ class UsageError extends Error {}
 const log = (line) => process.stderr.write(`${line}\n`);
 
 /**
- * @returns {{ events: number, seed: number, reps: number, skipFloor: boolean, json: string | undefined,
+ * @returns {{ events: number, seed: number, reps: number, skipFloor: boolean, skipSearch: boolean,
+ *   json: string | undefined,
  *   dist: string }}
  */
 function readArgs() {
@@ -35,6 +40,7 @@ function readArgs() {
       seed: { type: 'string', default: '1' },
       reps: { type: 'string', default: '3' },
       'skip-floor': { type: 'boolean', default: false },
+      'skip-search': { type: 'boolean', default: false },
       json: { type: 'string' },
       dist: { type: 'string', default: join(ROOT, 'dist') },
     },
@@ -53,6 +59,7 @@ function readArgs() {
     seed,
     reps,
     skipFloor: values['skip-floor'] === true,
+    skipSearch: values['skip-search'] === true,
     json: values.json,
     dist: resolve(values.dist),
   };
@@ -100,7 +107,20 @@ async function main() {
       `ingest: ${args.events.toLocaleString('en-US')} events in ${(ingest.ms / 1000).toFixed(2)} s`,
     );
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
+    const queries = args.skipSearch
+      ? undefined
+      : pickQueries(
+          dataDir,
+          manifest.files.map((f) => f.path),
+          log,
+        );
+    const search =
+      queries === undefined ? undefined : await measureSearch(page, queries, args.reps, log);
     await page.close();
+    const scanFloor =
+      search === undefined
+        ? undefined
+        : await measureScanFloor(browser.context, server.url, args.events);
 
     const floor = args.skipFloor
       ? undefined
@@ -115,6 +135,10 @@ async function main() {
 
     const summary = summarise({ manifest, ingest, reload, floor });
     printReport({ manifest, summary, reload, floor, chromium: browser.version });
+    const searchTargets =
+      search === undefined || queries === undefined
+        ? undefined
+        : printSearch({ search, queries, scanFloor, floor, events: args.events });
     if (pageErrors.length > 0)
       log(
         `page errors during the run (${pageErrors.length}): ${pageErrors.slice(0, 5).join(' | ')}`,
@@ -148,6 +172,10 @@ async function main() {
       ratioPct: summary.ratioPct,
       ratio2Pct: summary.ratio2Pct,
       targets: summary.targets,
+      search,
+      queries,
+      scanFloor,
+      searchTargets,
       pageErrors,
     };
     const out = join(BENCH, 'results', `${results.date.replace(/[:.]/g, '-')}-${args.events}.json`);

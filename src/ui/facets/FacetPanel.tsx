@@ -17,6 +17,8 @@ export function FacetPanel(props: {
   readonly facets: readonly Facet[] | undefined;
   /** Worker time the counts took (a diagnostic the bench reads). */
   readonly elapsedMs?: number | undefined;
+  /** The search result version the counts are of, once they are (not placeholder data). */
+  readonly version?: string | undefined;
   /** Values currently selected, per field: included and excluded. */
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
@@ -29,6 +31,7 @@ export function FacetPanel(props: {
       aria-label="Facets"
       data-testid="facets"
       data-elapsed-ms={props.elapsedMs?.toFixed(1)}
+      data-version={props.version}
     >
       {(facets ?? []).map((facet) => {
         const top = facet.values[0]?.count ?? 1;

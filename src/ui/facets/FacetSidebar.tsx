@@ -11,11 +11,13 @@ export function FacetSidebar(props: {
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
 }) {
-  const counts = useQuery(facetsQuery(props.request, props.version)).data ?? undefined;
+  const query = useQuery(facetsQuery(props.request, props.version));
+  const counts = query.data ?? undefined;
   return (
     <FacetPanel
       facets={counts?.facets}
       elapsedMs={counts?.elapsedMs}
+      version={query.isSuccess && !query.isPlaceholderData ? props.version : undefined}
       isSelected={props.isSelected}
       onPick={props.onPick}
     />

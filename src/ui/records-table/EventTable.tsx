@@ -141,6 +141,8 @@ export function EventTable(props: {
   return (
     <div
       className="event-table"
+      // The version whose rows are all on screen: the bench's "first screen" signal.
+      data-rows-version={loaded.fresh ? version : undefined}
       ref={scrollRef}
       role="grid"
       aria-label="Events"

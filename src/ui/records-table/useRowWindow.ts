@@ -13,7 +13,7 @@ export function useRowWindow(
   order: TimeOrder,
   start: number,
   end: number,
-): (RowView | undefined)[] {
+): RowWindowRows {
   const first = Math.floor(start / ROWS_PAGE);
   const last = Math.max(first, Math.floor(Math.max(start, end - 1) / ROWS_PAGE));
   const pages: number[] = [];
@@ -26,5 +26,9 @@ export function useRowWindow(
     const page = results[Math.floor(i / ROWS_PAGE) - first]?.data;
     out.push(page?.[i % ROWS_PAGE]);
   }
-  return out;
+  const fresh = results.every((r) => r.isSuccess && !r.isPlaceholderData);
+  return Object.assign(out, { fresh });
 }
+
+/** The rows of a window, and whether every visible page is of the current result (not placeholder data). */
+export type RowWindowRows = (RowView | undefined)[] & { readonly fresh: boolean };

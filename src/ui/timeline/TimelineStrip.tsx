@@ -15,14 +15,15 @@ export function TimelineStrip(props: {
   const { request, version, span, timeZone, onBrush } = props;
   const from = span.from ?? 0;
   const to = span.to ?? 0;
-  const bins = useQuery({
+  const query = useQuery({
     ...histogramQuery(request, from, to, version),
     enabled: to > from,
-  }).data;
+  });
+  const bins = query.data;
   return (
     <div
       className="timeline-strip"
-      data-key={JSON.stringify([request.q, from, to])}
+      data-version={query.isSuccess && !query.isPlaceholderData ? version : undefined}
       data-elapsed-ms={bins?.elapsedMs?.toFixed(1)}
     >
       <Timeline bins={bins ?? undefined} timeZone={timeZone} onBrush={onBrush} />
