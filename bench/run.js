@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.js';
 import { launchBrowser } from './lib/browser.js';
-import { measureIngest, measureReload } from './lib/cairn.js';
+import { measureIngest, measureReload, waitForWords } from './lib/cairn.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
 import { measureSearch } from './lib/search.js';
@@ -106,6 +106,8 @@ async function main() {
     log(
       `ingest: ${args.events.toLocaleString('en-US')} events in ${(ingest.ms / 1000).toFixed(2)} s`,
     );
+    const wordsMs = await waitForWords(page);
+    log(`words: background word filters built ${(wordsMs / 1000).toFixed(2)} s after ingest`);
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
     const queries = args.skipSearch
       ? undefined
@@ -138,7 +140,7 @@ async function main() {
     const searchTargets =
       search === undefined || queries === undefined
         ? undefined
-        : printSearch({ search, queries, scanFloor, floor, events: args.events });
+        : printSearch({ search, queries, scanFloor, floor, events: args.events, wordsMs });
     if (pageErrors.length > 0)
       log(
         `page errors during the run (${pageErrors.length}): ${pageErrors.slice(0, 5).join(' | ')}`,
@@ -167,6 +169,7 @@ async function main() {
       },
       ingest: { ...ingest, ...summary.ingest },
       reload,
+      wordsMs,
       indexBytesPerEvent: summary.indexBytesPerEvent,
       floor,
       ratioPct: summary.ratioPct,

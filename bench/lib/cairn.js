@@ -147,3 +147,19 @@ export async function measureReload(page, { events, reps, log }) {
     storageUsage: storage?.usage,
   };
 }
+
+/**
+ * Waits until the app's background word filters are built (`data-words-pending` of the event count
+ * reaches 0) and returns how long that took from now, ms.
+ * @param {Page} page
+ * @returns {Promise<number>}
+ */
+export async function waitForWords(page) {
+  const t0 = Date.now();
+  await page.waitForFunction(
+    (sel) => document.querySelector(sel)?.getAttribute('data-words-pending') === '0',
+    COUNT,
+    { polling: 100, timeout: INGEST_TIMEOUT_MS },
+  );
+  return Date.now() - t0;
+}

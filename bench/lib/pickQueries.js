@@ -60,18 +60,22 @@ export function pickQueries(dataDir, files, log) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
       .map(([v]) => v);
-  const [n1, n2, n3] = top('eventName', 3);
-  const [u1, u2, u3] = top('userName', 3);
-  const [s1, s2] = top('eventSource', 2);
-  const [r1] = top('awsRegion', 1);
-  const lookups = [
-    `eventName:${n1}`,
-    `eventName:${n2} userName:${u1}`,
-    `eventSource:${s1} -errorCode:*`,
-    `userName:${u2},${u3} readOnly:false`,
-    `awsRegion:${r1} eventName:${n3}`,
-    `eventSource:${s2} errorCode:*`,
-  ];
+  const names = top('eventName', 12);
+  const users = top('userName', 12);
+  const sources = top('eventSource', 6);
+  const regions = top('awsRegion', 4);
+  const at = (/** @type {string[]} */ xs, /** @type {number} */ i) => xs[i % xs.length];
+  // Every query is distinct: the app caches results by query, so a repeat would time the cache.
+  const lookups = [];
+  for (let i = 0; i < 6; i++) {
+    lookups.push(
+      `eventName:${at(names, i)}`,
+      `eventName:${at(names, i + 6)} userName:${at(users, i)}`,
+      `eventSource:${at(sources, i)} -errorCode:*`,
+      `userName:${at(users, i + 6)},${at(users, i + 7)} readOnly:false`,
+      `awsRegion:${at(regions, i)} eventName:${at(names, i + 3)}`,
+    );
+  }
   const limit = Math.max(1, Math.floor(files.length / 100));
   const rareIps = [...ips]
     .filter(([, e]) => e.files.size <= limit)

@@ -8,8 +8,6 @@ export interface DecodedLogFile {
   /** Bytes after the end of the gzip data (0 when clean or not gzip). */
   readonly trailingBytes: number;
   readonly content: LogContent;
-  /** The JSON text as UTF-8 bytes (inflated when the file was gzip); empty when it was not JSON. */
-  readonly json: Uint8Array;
 }
 
 /** V8's longest string is 2^29 − 24 characters; JSON text past that cannot be parsed in one piece. */
@@ -35,7 +33,6 @@ export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<Dec
       gzip,
       trailingBytes: inflated.trailingBytes,
       content: notJson(gzip),
-      json: new Uint8Array(0),
     };
   }
   if (text.length > MAX_JSON_BYTES) {
@@ -54,7 +51,6 @@ export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<Dec
     gzip,
     trailingBytes: inflated.trailingBytes,
     content: classifyLogJson(value),
-    json: text,
   };
 }
 

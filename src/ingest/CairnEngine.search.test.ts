@@ -2,6 +2,7 @@ import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../store/schema';
+import { buildFileBloom } from './buildFileBloom';
 import { CairnEngine } from './CairnEngine';
 import { parseLogFile } from './parseLogFile';
 
@@ -22,8 +23,9 @@ const count = (pred: (r: Record<string, unknown>) => boolean) => records.filter(
 let engine: CairnEngine;
 beforeAll(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile);
+  engine = await CairnEngine.open(parseLogFile, 12, buildFileBloom);
   await engine.ingest(inputs);
+  await engine.wordsIndexed();
 });
 afterAll(() => engine.close());
 
@@ -95,6 +97,23 @@ describe('search over the fixture AWSLogs folder', () => {
     const status = await engine.search({ q: key.toLowerCase() });
     expect(status.matchCount).toBe(expected);
     expect(status.filesSkipped).toBeGreaterThan(status.filesToScan / 2);
+    // The filters are stored: a reopened dataset skips the same files without rebuilding them.
+    expect(engine.dataset().wordsPending).toBe(0);
+    engine.close();
+    engine = await CairnEngine.open(parseLogFile, 12, async () =>
+      Promise.reject(new Error('rebuilt')),
+    );
+    const again = await engine.search({ q: key.toLowerCase() });
+    expect(again.matchCount).toBe(expected);
+    expect(again.filesSkipped).toBe(status.filesSkipped);
+  });
+
+  it('finds an IP by its whole address, ruling out files that only share its numbers', async () => {
+    const ip = '10.8.8.10';
+    const expected = count((r) => /(?<![0-9a-z])10\.8\.8\.10(?![0-9a-z])/i.test(JSON.stringify(r)));
+    const status = await engine.search({ q: ip });
+    expect(status.matchCount).toBe(expected);
+    expect(status.filesSkipped).toBeGreaterThan(0);
   });
 
   it('limits to a time range, end exclusive', async () => {

@@ -19,6 +19,7 @@ import type {
   FileReport,
   Histogram,
   RowView,
+  SearchAnswer,
   SearchRequest,
   SearchStatus,
   TimeOrder,
@@ -27,6 +28,8 @@ import type {
 } from '../store/types';
 import { ingestFiles } from './ingestFiles';
 import type { IngestProgress, InputFile, ParseFn } from './types';
+import { WordIndexer } from './WordIndexer';
+import type { BloomFn } from './WordIndexer';
 
 /**
  * The dataset as the worker holds it: the IndexedDB database plus the in-memory index loaded from it.
@@ -49,6 +52,7 @@ export class CairnEngine {
   private nextExportId = 1;
   private readonly parse: ParseFn;
   private readonly lookahead: number;
+  private words: WordIndexer | undefined;
 
   private constructor(db: CairnDatabase, parse: ParseFn, lookahead: number) {
     this.db = db;
@@ -62,10 +66,15 @@ export class CairnEngine {
    * Opens the database and loads the index: the snapshot, then chunks of files committed after it
    * (a crash between a file's commit and the next snapshot loses nothing).
    */
-  static async open(parse: ParseFn, lookahead = 12): Promise<CairnEngine> {
+  static async open(parse: ParseFn, lookahead = 12, bloom?: BloomFn): Promise<CairnEngine> {
     const db = await store.openCairnDb();
     const engine = new CairnEngine(db, parse, lookahead);
     await engine.load();
+    if (bloom !== undefined) {
+      engine.words = new WordIndexer(db, () => engine.index, bloom);
+      await engine.words.load();
+      void engine.words.start();
+    }
     return engine;
   }
 
@@ -74,6 +83,7 @@ export class CairnEngine {
     inputs: readonly InputFile[],
     onProgress?: (p: IngestProgress) => void,
   ): Promise<FileReport[]> {
+    this.words?.pause();
     const run = this.busy.then(async () => {
       this.cancelled = false;
       const outcome = await ingestFiles({
@@ -98,6 +108,7 @@ export class CairnEngine {
       return outcome.reports;
     });
     this.busy = run.catch(() => undefined);
+    void this.busy.then(() => this.words?.start());
     return run;
   }
 
@@ -119,13 +130,29 @@ export class CairnEngine {
         minTime: first === undefined ? undefined : this.index.time.data[first],
         maxTime: last === undefined ? undefined : this.index.time.data[last],
         indexBytes: this.index.estimateBytes(),
+        wordsPending: this.words?.pending ?? 0,
       };
     }
   }
 
-  /** Runs a search (query text + time range); see Searcher.search. */
-  search(request: SearchRequest, onProgress?: (s: SearchStatus) => void): Promise<SearchStatus> {
-    return this.searcher.search(request, onProgress);
+  /**
+   * Runs a search (query text + time range); see Searcher.search. With `firstPage`, each status
+   * (final and progress) carries that window of the result's rows, so the table can show them at once.
+   */
+  async search(
+    request: SearchRequest,
+    onProgress?: (s: SearchAnswer) => void,
+    firstPage?: RowWindow,
+  ): Promise<SearchAnswer> {
+    const withRows = (s: SearchStatus): SearchAnswer =>
+      firstPage === undefined || s.error !== undefined
+        ? s
+        : { ...s, firstRows: this.searcher.rows(request, firstPage) };
+    const status = await this.searcher.search(
+      request,
+      onProgress === undefined ? undefined : (s) => onProgress(withRows(s)),
+    );
+    return withRows(status);
   }
 
   /** A window of the rows matching `request`, in the given time order. */
@@ -208,7 +235,9 @@ export class CairnEngine {
 
   /** Deletes everything stored and empties the index. */
   clear(): Promise<void> {
+    this.words?.pause();
     return this.after(async () => {
+      await this.words?.settled();
       await store.clearAll(this.db);
       this.reader.clear();
       this.searcher.reset();
@@ -222,6 +251,12 @@ export class CairnEngine {
   /** Resolves when queued work (a run, a snapshot write) is done. */
   async settled(): Promise<void> {
     await this.busy;
+  }
+
+  /** Resolves when every stored log file has its word filter (tests, the bench). */
+  async wordsIndexed(): Promise<void> {
+    await this.busy;
+    await this.words?.start();
   }
 
   /** Closes the database connection (tests; a page unload closes it anyway). */

@@ -22,13 +22,22 @@ export class ParsePool {
     this.size = size;
   }
 
+  /** Builds a stored file's word filter in the least busy worker. Bound, so it can be passed as a BloomFn. */
+  readonly bloom = async (bytes: Uint8Array<ArrayBuffer>): Promise<Uint32Array | undefined> => {
+    const worker = this.leastBusy();
+    worker.inFlight++;
+    try {
+      return await worker.api.bloom(bytes);
+    } catch {
+      return undefined;
+    } finally {
+      worker.inFlight--;
+    }
+  };
+
   /** Parses one file in the least busy worker. Bound, so it can be passed as a ParseFn. */
   readonly parse = async (input: InputFile): Promise<ParseResult> => {
-    if (this.workers.length === 0) {
-      for (let i = 0; i < this.size; i++)
-        this.workers.push({ api: wrap(this.create()), inFlight: 0 });
-    }
-    const worker = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const worker = this.leastBusy();
     worker.inFlight++;
     try {
       return await worker.api.parse(input);
@@ -43,4 +52,12 @@ export class ParsePool {
       worker.inFlight--;
     }
   };
+
+  private leastBusy() {
+    if (this.workers.length === 0) {
+      for (let i = 0; i < this.size; i++)
+        this.workers.push({ api: wrap(this.create()), inFlight: 0 });
+    }
+    return this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+  }
 }

@@ -5,8 +5,8 @@ import type { RowWindow } from '../store/readRows';
 import type {
   ExportColumn,
   ExportFormat,
+  SearchAnswer,
   SearchRequest,
-  SearchStatus,
   TimeOrder,
 } from '../store/types';
 import { CairnEngine } from './CairnEngine';
@@ -16,7 +16,7 @@ import type { IngestProgress, InputFile } from './types';
 const pool = new ParsePool(
   () => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }),
 );
-const engine = CairnEngine.open(pool.parse);
+const engine = CairnEngine.open(pool.parse, undefined, pool.bloom);
 
 const api = {
   /** Resolves once the stored dataset is loaded and queryable. */
@@ -30,8 +30,11 @@ const api = {
     (await engine).cancel();
   },
   dataset: async () => (await engine).dataset(),
-  search: async (request: SearchRequest, onProgress?: (s: SearchStatus) => void) =>
-    (await engine).search(request, onProgress),
+  search: async (
+    request: SearchRequest,
+    onProgress?: (s: SearchAnswer) => void,
+    firstPage?: RowWindow,
+  ) => (await engine).search(request, onProgress, firstPage),
   rows: async (request: SearchRequest, window: RowWindow) => (await engine).rows(request, window),
   locate: async (request: SearchRequest, eventID: string, order: TimeOrder) =>
     (await engine).locate(request, eventID, order),

@@ -1,5 +1,6 @@
 // Parse worker: a thin shell over parseLogFile. Several run at once; the ingest worker feeds them.
 import { expose, transfer } from 'comlink';
+import { buildFileBloom } from './buildFileBloom';
 import { parseLogFile } from './parseLogFile';
 import { transferablesOf } from './transferablesOf';
 import type { InputFile } from './types';
@@ -8,6 +9,10 @@ const api = {
   async parse(input: InputFile) {
     const result = await parseLogFile(input);
     return transfer(result, transferablesOf(result));
+  },
+  async bloom(bytes: Uint8Array<ArrayBuffer>) {
+    const bloom = await buildFileBloom(bytes);
+    return bloom === undefined ? undefined : transfer(bloom, [bloom.buffer]);
   },
 };
 

@@ -4,7 +4,6 @@ import type { EventFields } from '../cloudtrail/types';
 import { isGzip } from '../lib/gunzip';
 import { sha256Hex } from '../lib/sha256Hex';
 import { encodeFileChunk } from '../store/encodeFileChunk';
-import { buildTokenBloom } from '../store/tokenBloom';
 import type { InputFile, ParseResult } from './types';
 
 /** Files larger than this are read anyway, but a file that is not even gzip or JSON is never read whole. */
@@ -25,7 +24,7 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const [sha256, decoded] = await Promise.all([sha256Hex(bytes), decodeOrReason(bytes)]);
   if (typeof decoded === 'string') return { status: 'failed', size, reason: decoded };
-  const { content, gzip, trailingBytes, json } = decoded;
+  const { content, gzip, trailingBytes } = decoded;
   if (content.kind === 'digest') return { status: 'digest', size, sha256, gzip, bytes };
   if (content.kind === 'other') {
     return { status: 'skipped', size, reason: `Not a CloudTrail log: ${content.reason}` };
@@ -54,7 +53,7 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
     gzip,
     shape: content.shape,
     records: content.records.length,
-    chunk: { ...encodeFileChunk(events, recordIndex), bloom: buildTokenBloom(json) },
+    chunk: encodeFileChunk(events, recordIndex),
     invalidRecords,
     ...(invalidReason === undefined ? {} : { invalidReason }),
     trailingBytes,

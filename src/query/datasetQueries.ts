@@ -4,7 +4,12 @@ import { keys } from './keys';
 
 /** Dataset figures for the header. */
 export const datasetInfoQuery = () =>
-  queryOptions({ queryKey: keys.info(), queryFn: () => ingestClient().dataset() });
+  queryOptions({
+    queryKey: keys.info(),
+    queryFn: () => ingestClient().dataset(),
+    // Word filters are built in the background after ingest: follow their progress.
+    refetchInterval: (query) => ((query.state.data?.wordsPending ?? 0) > 0 ? 1000 : false),
+  });
 
 /** The detail of one event row. */
 export const eventDetailQuery = (row: number) =>

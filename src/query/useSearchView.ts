@@ -37,7 +37,7 @@ export function useSearchView() {
     }),
     [view.q, range.from, range.to],
   );
-  const status = useSearch(request);
+  const status = useSearch(request, view.order);
   const query = useMemo<Query>(() => {
     const parsed = parseQuery(view.q);
     return parsed.ok ? parsed.query : { clauses: [] };

@@ -44,7 +44,10 @@ export class EventIndex {
   readonly resNameDict: Dictionary;
   /** Temporary accessKeyId → the row of the event that issued it (the credential chain's links). */
   readonly issuedKeys: Map<string, number>;
-  /** fileId → the file's word filter (tokenBloom.ts), for free-text search. */
+  /**
+   * fileId → the file's word filter (tokenBloom.ts), for free-text search. Built in the background
+   * after ingest and stored on their own (cairnDb `blooms`), so not part of snapshots.
+   */
   readonly blooms: Map<number, Uint32Array>;
   /** Further sources of re-delivered events: row → [fileId, recordIndex, …]. */
   readonly extraSources: Map<number, number[]>;
@@ -74,7 +77,7 @@ export class EventIndex {
     this.resNameDict = new Dictionary(s?.resNameDict);
     this.extraSources = new Map(s?.extraSources);
     this.issuedKeys = new Map(s?.issuedKeys);
-    this.blooms = new Map(s?.blooms);
+    this.blooms = new Map();
     this.watermark = s?.watermark ?? 0;
     this.order = s?.order ?? new Uint32Array(0);
   }
@@ -195,7 +198,6 @@ export class EventIndex {
       }
     }
     this.appendRows(chunk, keep, fileId);
-    if (chunk.bloom !== undefined) this.blooms.set(fileId, chunk.bloom);
     // After the append: a duplicate may point at a row this same chunk just added.
     for (let k = 0; k < outcome.duplicates.length; k += 2) {
       const local = outcome.duplicates[k] ?? 0;
@@ -254,8 +256,6 @@ export class EventIndex {
     this.resName.truncate(oldest.resCount);
     for (const row of [...this.idText.keys()]) if (row >= n) this.idText.delete(row);
     for (const [key, row] of [...this.issuedKeys]) if (row >= n) this.issuedKeys.delete(key);
-    for (const fileId of [...this.blooms.keys()])
-      if (fileId > oldest.watermark) this.blooms.delete(fileId);
     this.watermark = oldest.watermark;
     this.order = new Uint32Array(0);
     this.idTable = undefined;

@@ -24,8 +24,6 @@ export interface IndexSnapshot {
   readonly extraSources: readonly (readonly [number, number[]])[];
   /** Absent in snapshots written before credential chains. */
   readonly issuedKeys?: readonly (readonly [string, number])[];
-  /** Word filters per fileId; absent in snapshots written before free-text filters. */
-  readonly blooms?: readonly (readonly [number, Uint32Array])[];
   readonly order: Uint32Array;
 }
 
@@ -49,7 +47,6 @@ export function takeSnapshot(index: EventIndex): IndexSnapshot {
     resNameDict: index.resNameDict.values.slice(),
     extraSources: [...index.extraSources].map(([row, list]) => [row, list.slice()] as const),
     issuedKeys: [...index.issuedKeys],
-    blooms: [...index.blooms],
     order: index.sortedRows().slice(),
   };
 }

@@ -10,7 +10,9 @@ export type CairnDatabase = IDBPDatabase<CairnDb>;
 
 /** Opens (creating or upgrading) the database. @throws when IndexedDB is unavailable. */
 export function openCairnDb(): Promise<CairnDatabase> {
-  return openDB<CairnDb>(DB_NAME, DB_VERSION, { upgrade: (db) => upgradeCairnDb(db) });
+  return openDB<CairnDb>(DB_NAME, DB_VERSION, {
+    upgrade: (db, oldVersion) => upgradeCairnDb(db, oldVersion),
+  });
 }
 
 /** What one stored file consists of. */
@@ -99,10 +101,27 @@ export async function loadLastRun(db: CairnDatabase): Promise<readonly FileRepor
   return value !== undefined && !('version' in value) ? value : [];
 }
 
-/** Deletes every stored file, chunk and snapshot. */
+/** Stores a log file's word filter. */
+export async function saveBloom(
+  db: CairnDatabase,
+  fileId: number,
+  bloom: Uint32Array,
+): Promise<void> {
+  await db.put('blooms', bloom, fileId);
+}
+
+/** Every stored word filter, by fileId. */
+export async function loadBlooms(db: CairnDatabase): Promise<Map<number, Uint32Array>> {
+  const tx = db.transaction('blooms');
+  const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+  return new Map(keys.map((k, i) => [k, values[i] ?? new Uint32Array(0)]));
+}
+
+/** Deletes every stored file, chunk, word filter and snapshot. */
 export async function clearAll(db: CairnDatabase): Promise<void> {
-  const tx = db.transaction(['files', 'fileBytes', 'chunks', 'meta'], 'readwrite');
+  const tx = db.transaction(['files', 'fileBytes', 'chunks', 'blooms', 'meta'], 'readwrite');
   await Promise.all([
+    tx.objectStore('blooms').clear(),
     tx.objectStore('files').clear(),
     tx.objectStore('fileBytes').clear(),
     tx.objectStore('chunks').clear(),

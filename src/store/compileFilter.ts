@@ -9,8 +9,18 @@ import type { EventIndex } from './EventIndex';
 import { recordHasText, textMatcher, valuesAtPath } from './recordValues';
 import { mayContainAll, wordHashes } from './tokenBloom';
 
-/** A test of one row against the clauses the index can answer. */
-export type RowTest = (row: number) => boolean;
+/**
+ * A test of one row against a clause the index answers. A clause on one dictionary-coded column also
+ * carries its `column` form (a 0/1 table per code, and 1 to flip it when negated), which selectRows
+ * runs column at a time over the whole array: sequential reads, no call per row.
+ */
+export type RowTest = ((row: number) => boolean) & {
+  readonly column?: {
+    readonly table: Uint8Array;
+    readonly codes: Uint16Array | Uint32Array;
+    readonly flip: 0 | 1;
+  };
+};
 
 /**
  * A query compiled against the current index. Clauses on indexed fields become row tests over typed
@@ -65,7 +75,8 @@ function rowTest(index: EventIndex, clause: FieldClause, source: FieldSource): R
       const f = STRING_FIELDS.indexOf(source.column);
       const table = matchTable(index.dicts[f], match);
       const codes = index.cols[f]?.data ?? new Uint32Array(0);
-      return (row) => table[codes[row] ?? 0] === want;
+      const test = (row: number) => table[codes[row] ?? 0] === want;
+      return Object.assign(test, { column: { table, codes, flip: want === 1 ? 0 : 1 } as const });
     }
     case 'resourceType':
     case 'resourceName': {

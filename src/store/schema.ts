@@ -5,7 +5,7 @@ import type { ChunkOutcome, FileChunk, FileMeta, FileReport } from './types';
 /** IndexedDB database name; one dataset per browser profile and origin. */
 export const DB_NAME = 'cairn';
 /** Bump with a migration in `upgrade` whenever a store or value shape changes. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A file's index rows with how they were resolved, stored in the same transaction as the file. */
 export interface StoredChunk {
@@ -22,17 +22,22 @@ export interface CairnDb extends DBSchema {
   /** The file's original bytes exactly as dropped (gzip stays gzip). */
   fileBytes: { key: number; value: Uint8Array<ArrayBuffer> };
   chunks: { key: number; value: StoredChunk };
+  /** Each log file's word filter (tokenBloom.ts), built after ingest; version 2. */
+  blooms: { key: number; value: Uint32Array };
   meta: {
     key: string;
     value: IndexSnapshot | readonly FileReport[];
   };
 }
 
-/** Creates the stores on first open. */
-export function upgradeCairnDb(db: IDBPDatabase<CairnDb>): void {
-  const files = db.createObjectStore('files', { keyPath: 'fileId' });
-  files.createIndex('by-sha256', 'sha256');
-  db.createObjectStore('fileBytes');
-  db.createObjectStore('chunks');
-  db.createObjectStore('meta');
+/** Creates the stores a database at `oldVersion` lacks (0: a new database). */
+export function upgradeCairnDb(db: IDBPDatabase<CairnDb>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    const files = db.createObjectStore('files', { keyPath: 'fileId' });
+    files.createIndex('by-sha256', 'sha256');
+    db.createObjectStore('fileBytes');
+    db.createObjectStore('chunks');
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) db.createObjectStore('blooms');
 }

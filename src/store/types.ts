@@ -25,8 +25,6 @@ export interface FileChunk {
   readonly resNames: Uint32Array;
   /** Rows that issued temporary credentials, with the issued accessKeyId (absent in older chunks). */
   readonly issued?: readonly (readonly [number, string])[];
-  /** The file's word filter (tokenBloom.ts); absent in older chunks. */
-  readonly bloom?: Uint32Array;
 }
 
 /**
@@ -135,6 +133,8 @@ export interface DatasetInfo {
   readonly maxTime: number | undefined;
   /** Approximate bytes of the in-memory index. */
   readonly indexBytes: number;
+  /** Log files whose word filter (for fast free-text search) is still being built in the background. */
+  readonly wordsPending: number;
 }
 
 /** Sort direction over event time. */
@@ -172,6 +172,9 @@ export interface SearchStatus {
   /** The syntax error, when the text does not parse; the previous result stays. */
   readonly error?: { readonly message: string; readonly start: number; readonly end: number };
 }
+
+/** A search status with, when asked for, the first page of its rows (saves the table a round trip). */
+export type SearchAnswer = SearchStatus & { readonly firstRows?: readonly RowView[] };
 
 /** Event counts per time bin, split by outcome. `start` and `step` are ms; arrays have one entry per bin. */
 export interface Histogram {

@@ -22,6 +22,7 @@ export function DatasetStats() {
           data-testid="event-count"
           data-count={count}
           data-index-bytes={info?.indexBytes ?? 0}
+          data-words-pending={info?.wordsPending ?? 0}
         >
           {formatCount(count)}
         </strong>{' '}
@@ -31,6 +32,14 @@ export function DatasetStats() {
         <span className="stat muted">
           {formatCount(info.logFiles)} log files
           {info.digestFiles > 0 ? ` · ${formatCount(info.digestFiles)} digests` : ''}
+        </span>
+      )}
+      {info === undefined || info.wordsPending === 0 ? null : (
+        <span
+          className="stat muted"
+          title="Free-text search already works; it gets faster once every file has its word index"
+        >
+          indexing words: {formatCount(info.wordsPending)} files left
         </span>
       )}
       {span === undefined ? null : (
