@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../store/schema';
 import { buildFileBloom } from './buildFileBloom';
+import { matchStoredRecords } from './matchStoredRecords';
 import { CairnEngine } from './CairnEngine';
 import { parseLogFile } from './parseLogFile';
 
@@ -23,7 +24,10 @@ const count = (pred: (r: Record<string, unknown>) => boolean) => records.filter(
 let engine: CairnEngine;
 beforeAll(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile, 12, buildFileBloom);
+  engine = await CairnEngine.open(parseLogFile, {
+    bloom: buildFileBloom,
+    match: matchStoredRecords,
+  });
   await engine.ingest(inputs);
   await engine.wordsIndexed();
 });
@@ -100,9 +104,9 @@ describe('search over the fixture AWSLogs folder', () => {
     // The filters are stored: a reopened dataset skips the same files without rebuilding them.
     expect(engine.dataset().wordsPending).toBe(0);
     engine.close();
-    engine = await CairnEngine.open(parseLogFile, 12, async () =>
-      Promise.reject(new Error('rebuilt')),
-    );
+    engine = await CairnEngine.open(parseLogFile, {
+      bloom: async () => Promise.reject(new Error('rebuilt')),
+    });
     const again = await engine.search({ q: key.toLowerCase() });
     expect(again.matchCount).toBe(expected);
     expect(again.filesSkipped).toBe(status.filesSkipped);

@@ -31,6 +31,20 @@ import type { IngestProgress, InputFile, ParseFn } from './types';
 import { WordIndexer } from './WordIndexer';
 import type { BloomFn } from './WordIndexer';
 
+/** What the engine runs elsewhere (parse workers) when it can; without them it works alone. */
+export interface EngineOptions {
+  /** Files parsed ahead of the writer (ingestFiles). */
+  readonly lookahead?: number;
+  /** Builds word filters in the background after ingest; without it there are none. */
+  readonly bloom?: BloomFn;
+  /** Runs a search's record test on a stored file's bytes (ParsePool.match). */
+  readonly match?: (
+    bytes: Uint8Array<ArrayBuffer>,
+    q: string,
+    recordIndices: Uint32Array,
+  ) => Promise<Uint8Array>;
+}
+
 /**
  * The dataset as the worker holds it: the IndexedDB database plus the in-memory index loaded from it.
  * Every public method is what the UI may ask; the worker file only exposes them.
@@ -54,22 +68,36 @@ export class CairnEngine {
   private readonly lookahead: number;
   private words: WordIndexer | undefined;
 
-  private constructor(db: CairnDatabase, parse: ParseFn, lookahead: number) {
+  private constructor(db: CairnDatabase, parse: ParseFn, options: EngineOptions) {
     this.db = db;
     this.reader = new RecordReader(db);
-    this.searcher = new Searcher(() => this.index, this.reader);
+    const { match } = options;
+    this.searcher = new Searcher(
+      () => this.index,
+      this.reader,
+      match === undefined
+        ? undefined
+        : async (fileId, q, recordIndices) => {
+            // Bytes of a file still being stored are shared with its commit: send a copy.
+            const held = this.reader.held(fileId);
+            const bytes = held?.slice() ?? (await store.loadFileBytes(this.db, fileId));
+            if (bytes === undefined) return new Uint8Array(recordIndices.length).fill(2);
+            return match(bytes, q, recordIndices);
+          },
+    );
     this.parse = parse;
-    this.lookahead = lookahead;
+    this.lookahead = options.lookahead ?? 12;
   }
 
   /**
    * Opens the database and loads the index: the snapshot, then chunks of files committed after it
    * (a crash between a file's commit and the next snapshot loses nothing).
    */
-  static async open(parse: ParseFn, lookahead = 12, bloom?: BloomFn): Promise<CairnEngine> {
+  static async open(parse: ParseFn, options: EngineOptions = {}): Promise<CairnEngine> {
     const db = await store.openCairnDb();
-    const engine = new CairnEngine(db, parse, lookahead);
+    const engine = new CairnEngine(db, parse, options);
     await engine.load();
+    const { bloom } = options;
     if (bloom !== undefined) {
       engine.words = new WordIndexer(db, () => engine.index, bloom);
       await engine.words.load();
@@ -130,7 +158,11 @@ export class CairnEngine {
         minTime: first === undefined ? undefined : this.index.time.data[first],
         maxTime: last === undefined ? undefined : this.index.time.data[last],
         indexBytes: this.index.estimateBytes(),
-        wordsPending: this.words?.pending ?? 0,
+        // Counted from the index, not the indexer's queue: true from the moment a file is stored.
+        wordsPending:
+          this.words === undefined
+            ? 0
+            : Math.max(0, this.knownFiles.size - this.digestFiles - this.index.blooms.size),
       };
     }
   }

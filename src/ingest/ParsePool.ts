@@ -1,4 +1,4 @@
-import { wrap } from 'comlink';
+import { transfer, wrap } from 'comlink';
 import type { Remote } from 'comlink';
 import type { ParseWorkerApi } from './parse.worker';
 import type { InputFile, ParseResult } from './types';
@@ -30,6 +30,24 @@ export class ParsePool {
       return await worker.api.bloom(bytes);
     } catch {
       return undefined;
+    } finally {
+      worker.inFlight--;
+    }
+  };
+
+  /**
+   * Runs a search's record test on a stored file in the least busy worker (see matchStoredRecords).
+   * `bytes` are transferred: the caller must not use them afterwards.
+   */
+  readonly match = async (
+    bytes: Uint8Array<ArrayBuffer>,
+    q: string,
+    recordIndices: Uint32Array,
+  ): Promise<Uint8Array> => {
+    const worker = this.leastBusy();
+    worker.inFlight++;
+    try {
+      return await worker.api.match(transfer(bytes, [bytes.buffer]), q, recordIndices);
     } finally {
       worker.inFlight--;
     }

@@ -5,6 +5,9 @@ import type { EventIndex } from '../store/EventIndex';
 /** Builds a stored file's word filter from its original bytes (ParsePool.bloom or buildFileBloom). */
 export type BloomFn = (bytes: Uint8Array<ArrayBuffer>) => Promise<Uint32Array | undefined>;
 
+/** A filter with every bit set: every word "may" be in the file. */
+const MATCH_ALL = new Uint32Array(1).fill(0xffffffff);
+
 /** Files whose filters are built at once: one per parse worker on a 2-core machine. */
 const PARALLEL = 2;
 
@@ -15,8 +18,6 @@ const PARALLEL = 2;
  * Pauses while an ingest runs; filters are stored as they are built, so a reload loses none.
  */
 export class WordIndexer {
-  /** Log files still without a filter. */
-  pending = 0;
   private running: Promise<void> | undefined;
   private paused = false;
   private again = false;
@@ -66,20 +67,20 @@ export class WordIndexer {
       const files = (await listFiles(this.db)).filter(
         (f) => f.kind === 'log' && !index.blooms.has(f.fileId),
       );
-      this.pending = files.length;
       let next = 0;
       const worker = async () => {
         while (!this.paused && next < files.length) {
           const file = files[next++];
           if (file === undefined) break;
           const bytes = await loadFileBytes(this.db, file.fileId);
-          const bloom = bytes === undefined ? undefined : await this.build(bytes);
+          if (bytes === undefined) continue;
+          // A file that no longer inflates gets a filter that rules nothing out: searches read it.
+          const bloom = (await this.build(bytes)) ?? MATCH_ALL;
           // The index may have been cleared meanwhile: only keep filters for the index they are for.
-          if (bloom !== undefined && this.index() === index) {
+          if (this.index() === index) {
             index.blooms.set(file.fileId, bloom);
             await saveBloom(this.db, file.fileId, bloom);
           }
-          this.pending = Math.max(0, this.pending - 1);
         }
       };
       await Promise.all(Array.from({ length: PARALLEL }, worker));

@@ -16,7 +16,7 @@ import type { IngestProgress, InputFile } from './types';
 const pool = new ParsePool(
   () => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }),
 );
-const engine = CairnEngine.open(pool.parse, undefined, pool.bloom);
+const engine = CairnEngine.open(pool.parse, { bloom: pool.bloom, match: pool.match });
 
 const api = {
   /** Resolves once the stored dataset is loaded and queryable. */

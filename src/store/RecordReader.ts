@@ -51,6 +51,11 @@ export class RecordReader {
     this.unsaved.set(fileId, bytes);
   }
 
+  /** The held bytes of a file not yet stored, if any. */
+  held(fileId: number): Uint8Array<ArrayBuffer> | undefined {
+    return this.unsaved.get(fileId);
+  }
+
   /** Stops serving held bytes (the file is stored, or its store failed). */
   release(fileId: number): void {
     this.unsaved.delete(fileId);

@@ -10,6 +10,19 @@ import { lowerBound, selectRows } from './selectRows';
 import type { FacetCounts, Histogram, RowView, SearchRequest, SearchStatus } from './types';
 import { searchKey } from './types';
 
+/**
+ * Runs the record part of query `q` on records `recordIndices` of stored file `fileId` elsewhere
+ * (a parse worker); a verdict per index, 1 matches and 2 does not.
+ */
+export type RecordMatcher = (
+  fileId: number,
+  q: string,
+  recordIndices: Uint32Array,
+) => Promise<Uint8Array>;
+
+/** Files searched at once: one per parse worker on two cores. */
+const LANES = 2;
+
 /** Progress callbacks are throttled to this interval (ms) while stored records are scanned. */
 const PROGRESS_MS = 150;
 
@@ -39,10 +52,13 @@ export class Searcher {
   private generation = 0;
   private readonly index: () => EventIndex;
   private readonly reader: RecordReader;
+  private readonly matcher: RecordMatcher | undefined;
 
-  constructor(index: () => EventIndex, reader: RecordReader) {
+  /** Without `matcher`, records are read and tested here, one file at a time. */
+  constructor(index: () => EventIndex, reader: RecordReader, matcher?: RecordMatcher) {
     this.index = index;
     this.reader = reader;
+    this.matcher = matcher;
   }
 
   /**
@@ -101,28 +117,34 @@ export class Searcher {
     this.current = result;
     const verdict = new Uint8Array(candidates.length);
     let lastReport = performance.now();
-    for (const [fileId, positions] of byFile) {
-      if (generation !== this.generation) return this.status(result);
-      const bloom = fileTest === undefined ? undefined : index.blooms.get(fileId);
-      if (bloom !== undefined && fileTest?.(bloom) === false) {
-        // The file's word filter proves no record in it matches: skip reading it.
-        for (const p of positions) verdict[p] = 2;
+    const files = [...byFile];
+    let next = 0;
+    const lane = async () => {
+      while (next < files.length && generation === this.generation) {
+        const [fileId, positions] = files[next++] ?? [0, []];
+        const bloom = fileTest === undefined ? undefined : index.blooms.get(fileId);
+        if (bloom !== undefined && fileTest?.(bloom) === false) {
+          // The file's word filter proves no record in it matches: skip reading it.
+          for (const p of positions) verdict[p] = 2;
+          result.filesSkipped++;
+        } else {
+          const recordIndices = Uint32Array.from(
+            positions,
+            (p) => index.recordIndex.data[candidates[p] ?? 0] ?? 0,
+          );
+          const verdicts = await this.matchFile(fileId, request.q, recordIndices, test);
+          positions.forEach((p, k) => (verdict[p] = verdicts[k] ?? 2));
+        }
         result.filesScanned++;
-        result.filesSkipped++;
-        continue;
+        if (performance.now() - lastReport > PROGRESS_MS) {
+          lastReport = performance.now();
+          result.rows = keepMatches(candidates, verdict);
+          onProgress?.(this.status(result));
+        }
       }
-      const records = await this.reader.records(fileId).catch(() => []);
-      for (const p of positions) {
-        const row = candidates[p] ?? 0;
-        verdict[p] = test(records[index.recordIndex.data[row] ?? 0]) ? 1 : 2;
-      }
-      result.filesScanned++;
-      if (performance.now() - lastReport > PROGRESS_MS) {
-        lastReport = performance.now();
-        result.rows = keepMatches(candidates, verdict);
-        onProgress?.(this.status(result));
-      }
-    }
+    };
+    await Promise.all(Array.from({ length: LANES }, lane));
+    if (generation !== this.generation) return this.status(result);
     result.rows = keepMatches(candidates, verdict);
     result.complete = generation === this.generation;
     result.elapsedMs = performance.now() - startedAt;
@@ -206,6 +228,19 @@ export class Searcher {
   reset(): void {
     this.generation++;
     this.current = undefined;
+  }
+
+  /** Verdicts (1 match, 2 not) for records of one file: in a parse worker when there is a matcher. */
+  private async matchFile(
+    fileId: number,
+    q: string,
+    recordIndices: Uint32Array,
+    test: (record: unknown) => boolean,
+  ): Promise<Uint8Array> {
+    const none = () => new Uint8Array(recordIndices.length).fill(2);
+    if (this.matcher !== undefined) return this.matcher(fileId, q, recordIndices).catch(none);
+    const records = await this.reader.records(fileId).catch(() => []);
+    return Uint8Array.from(recordIndices, (i) => (test(records[i]) ? 1 : 2));
   }
 
   private resultFor(request: SearchRequest): Result | undefined {

@@ -67,6 +67,19 @@ export function compileFilter(index: EventIndex, query: Query): CompiledFilter {
   };
 }
 
+/**
+ * The part of `query` that needs the stored record (JSON paths and free text), as one test; undefined
+ * when the index answers every clause. Needs no index: parse workers run it on files they inflate.
+ */
+export function compileRecordTest(query: Query): ((record: unknown) => boolean) | undefined {
+  const tests: ((record: unknown) => boolean)[] = [];
+  for (const clause of query.clauses) {
+    const source = clause.kind === 'field' ? resolveField(clause.field).source : undefined;
+    if (clause.kind === 'text' || source?.kind === 'path') tests.push(recordTest(clause, source));
+  }
+  return tests.length === 0 ? undefined : (record) => tests.every((t) => t(record));
+}
+
 function rowTest(index: EventIndex, clause: FieldClause, source: FieldSource): RowTest {
   const match = compilePatterns(clause.values, clause.field);
   const want = clause.negated ? 0 : 1;
