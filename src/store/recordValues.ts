@@ -43,6 +43,16 @@ export function textMatcher(
   const needle = text.toLowerCase();
   const checkStart = !anyBefore && isWordCode(needle.charCodeAt(0));
   const checkEnd = !anyAfter && isWordCode(needle.charCodeAt(needle.length - 1));
+  // Pure ASCII needles run as one compiled case-insensitive regular expression with the word rule
+  // as lookarounds: no lower-cased copy of every string (a record scan tests millions of them).
+  if (/^[\x00-\x7f]*$/.test(needle)) {
+    const body = needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const re = new RegExp(
+      `${checkStart ? `(?<!${WORD})` : ''}${body}${checkEnd ? `(?!${WORD})` : ''}`,
+      'i',
+    );
+    return (value) => re.test(value);
+  }
   return (value) => {
     const hay = value.toLowerCase();
     for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
@@ -54,6 +64,9 @@ export function textMatcher(
     return false;
   };
 }
+
+/** A word character as isWordCode defines it, as a regular expression class. */
+const WORD = '[A-Za-z0-9\\u0080-\\uffff]';
 
 /**
  * True when `matches` accepts any key or any scalar value of `record` (numbers and booleans as JSON
@@ -68,9 +81,10 @@ export function recordHasText(record: unknown, matches: (value: string) => boole
     } else if (Array.isArray(value)) {
       for (const v of value) stack.push(v);
     } else if (isObject(value)) {
-      for (const [k, v] of Object.entries(value)) {
+      // for…in: JSON.parse objects have only own enumerable keys, and it allocates no entry arrays.
+      for (const k in value) {
         if (matches(k)) return true;
-        stack.push(v);
+        stack.push(value[k]);
       }
     } else if (
       (typeof value === 'number' || typeof value === 'boolean' || value === null) &&
