@@ -43,9 +43,9 @@ export function textMatcher(
   const needle = text.toLowerCase();
   const checkStart = !anyBefore && isWordCode(needle.charCodeAt(0));
   const checkEnd = !anyAfter && isWordCode(needle.charCodeAt(needle.length - 1));
-  // Pure ASCII needles run as one compiled case-insensitive regular expression with the word rule
+  // Printable ASCII needles run as one compiled case-insensitive regular expression with the word rule
   // as lookarounds: no lower-cased copy of every string (a record scan tests millions of them).
-  if (/^[\x00-\x7f]*$/.test(needle)) {
+  if (/^[\x20-\x7e]*$/.test(needle)) {
     const body = needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const re = new RegExp(
       `${checkStart ? `(?<!${WORD})` : ''}${body}${checkEnd ? `(?!${WORD})` : ''}`,
