@@ -73,10 +73,23 @@ test.describe('search', () => {
     const expected = count(
       (r) => r['eventSource'] === 'kms.amazonaws.com' && get(r, 'userIdentity.type') === 'IAMUser',
     );
-    await page.goto(`./?q=${encodeURIComponent(q)}`);
+    await page.goto(`./?q=${encodeURIComponent(q)}&order=asc&cols=eventTime,eventName,awsRegion`);
     await waitForIdle(page);
     await expect(page.getByTestId('query-input')).toHaveValue(q);
     await expect.poll(() => matchCount(page)).toBe(expected);
+    // The link's columns and sort: oldest matching event first.
+    await expect(page.getByRole('columnheader', { name: 'AWS region' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'User name' })).toHaveCount(0);
+    const oldest = records
+      .filter(
+        (r) =>
+          r['eventSource'] === 'kms.amazonaws.com' && get(r, 'userIdentity.type') === 'IAMUser',
+      )
+      .map((r) => String(r['eventTime']))
+      .sort()[0];
+    await expect(page.locator('.event-table-tr[data-position="0"]')).toContainText(
+      (oldest ?? '').replace('T', ' ').replace('Z', ''),
+    );
 
     await search(page, 'eventName:Decrypt');
     await page.goBack();

@@ -20,8 +20,11 @@ export type RecordMatcher = (
   recordIndices: Uint32Array,
 ) => Promise<Uint8Array>;
 
-/** Files searched at once: one per parse worker on two cores. */
-const LANES = 2;
+/**
+ * Files searched at once: two per parse worker on two cores, so each worker has the next file in
+ * hand while the ingest worker reads another from IndexedDB.
+ */
+const LANES = 4;
 
 /** Progress callbacks are throttled to this interval (ms) while stored records are scanned. */
 const PROGRESS_MS = 150;

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { columns, DEFAULT_HIDDEN } from '../records-table/columns';
-import { setPrefs, usePrefs } from '../prefs/usePrefs';
+import { columns } from '../records-table/columns';
+import { useVisibleColumns } from '../records-table/useVisibleColumns';
 
 /** A popover of check boxes choosing the table's columns; the choice is remembered. */
 export function ColumnChooser() {
   const [open, setOpen] = useState(false);
-  const prefs = usePrefs();
+  const { visibility, setVisible, reset } = useVisibleColumns();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -22,7 +22,7 @@ export function ColumnChooser() {
       window.removeEventListener('keydown', esc);
     };
   }, [open]);
-  const visible = (id: string) => prefs.columns[id] ?? DEFAULT_HIDDEN[id] ?? true;
+  const visible = (id: string) => visibility[id] === true;
   return (
     <div className="popover-anchor" ref={ref}>
       <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -38,15 +38,13 @@ export function ColumnChooser() {
                   type="checkbox"
                   checked={visible(id)}
                   disabled={id === 'eventTime'}
-                  onChange={(e) =>
-                    setPrefs({ columns: { ...prefs.columns, [id]: e.currentTarget.checked } })
-                  }
+                  onChange={(e) => setVisible(id, e.currentTarget.checked)}
                 />
                 {String(c.header)}
               </label>
             );
           })}
-          <button type="button" className="btn btn-small" onClick={() => setPrefs({ columns: {} })}>
+          <button type="button" className="btn btn-small" onClick={reset}>
             Reset to the console's columns
           </button>
         </div>

@@ -5,11 +5,12 @@ import type { SearchRequest, TimeOrder } from '../../query/types';
 import { formatTime } from '../common/formatTime';
 import { usePrefs } from '../prefs/usePrefs';
 import { FIXED_COLUMNS, minTableWidth } from './columnStyle';
-import { columns, DEFAULT_HIDDEN, features, isLoaded } from './columns';
+import { columns, features, isLoaded } from './columns';
 import type { TableRow } from './columns';
 import { EventTableHeader } from './EventTableHeader';
 import { EventTableRow } from './EventTableRow';
 import { useRowWindow } from './useRowWindow';
+import { useVisibleColumns } from './useVisibleColumns';
 import { useScaledVirtualizer } from './useScaledVirtualizer';
 import './EventTable.css';
 
@@ -67,10 +68,7 @@ export function EventTable(props: {
     () => loaded.map((r, i) => r ?? { placeholder: true, row: -1 - (start + i) }),
     [loaded, start],
   );
-  const columnVisibility = useMemo(
-    () => ({ ...DEFAULT_HIDDEN, ...prefs.columns }),
-    [prefs.columns],
-  );
+  const { visibility: columnVisibility } = useVisibleColumns();
   const table = useTable({ features, columns, data, state: { columnVisibility } });
   const rows = table.getRowModel().rows;
 

@@ -1,7 +1,7 @@
 import type { useSearchView } from '../../query/useSearchView';
 import { ExportMenu } from '../export/ExportMenu';
-import { usePrefs } from '../prefs/usePrefs';
-import { columns, DEFAULT_HIDDEN } from '../records-table/columns';
+import { columns } from '../records-table/columns';
+import { useVisibleColumns } from '../records-table/useVisibleColumns';
 import { MatchCount } from './MatchCount';
 import { QueryBar } from './QueryBar';
 import { TimeRangeControl } from './TimeRangeControl';
@@ -14,9 +14,9 @@ export function SearchBar(props: {
 }) {
   const { search, total, timeZone } = props;
   const { view } = search;
-  const prefs = usePrefs();
+  const { visibility } = useVisibleColumns();
   const exportColumns = columns
-    .filter((c) => prefs.columns[c.id ?? ''] ?? DEFAULT_HIDDEN[c.id ?? ''] ?? true)
+    .filter((c) => visibility[c.id ?? ''] === true)
     .map((c) => ({ id: c.id ?? '', header: String(c.header) }));
   return (
     <div className="search-bar">
