@@ -31,7 +31,9 @@ export function DatasetStats() {
       {info === undefined || info.logFiles === 0 ? null : (
         <span className="stat muted">
           {formatCount(info.logFiles)} log files
-          {info.digestFiles > 0 ? ` · ${formatCount(info.digestFiles)} digests` : ''}
+          {info.digestFiles > 0
+            ? ` · ${formatCount(info.digestFiles)} ${info.digestFiles === 1 ? 'digest' : 'digests'}`
+            : ''}
         </span>
       )}
       {info === undefined || info.wordsPending === 0 ? null : (
