@@ -126,18 +126,20 @@ export class CairnEngine {
         ...(onProgress === undefined ? {} : { onProgress }),
         isCancelled: () => this.cancelled,
       });
-      // Written before the run reports done, so a reload right after is fast (without it, stored
-      // chunks are replayed: correct, but ≈2.5 s at 1M events instead of ≈0.3 s).
-      if (outcome.nextFileId > this.nextFileId) {
-        await store.saveSnapshot(this.db, takeSnapshot(this.index));
-      }
+      const changed = outcome.nextFileId > this.nextFileId;
       this.nextFileId = outcome.nextFileId;
       this.digestFiles += outcome.reports.filter((r) => r.status === 'digest').length;
-      return outcome.reports;
+      return { reports: outcome.reports, changed };
     });
-    this.busy = run.catch(() => undefined);
+    // Every file is committed when the run resolves, so it reports done then; the snapshot (a cache
+    // that makes the next load fast) is written after, before any later run or word indexing. A
+    // reload in between replays the stored chunks: correct, ≈2.5 s instead of ≈0.5 s at 1M events.
+    const snapshot = run.then(async ({ changed }) => {
+      if (changed) await store.saveSnapshot(this.db, takeSnapshot(this.index));
+    });
+    this.busy = snapshot.catch(() => undefined);
     void this.busy.then(() => this.words?.start());
-    return run;
+    return run.then(({ reports }) => reports);
   }
 
   /** Stops the running ingest after the file being committed; committed files stay. */

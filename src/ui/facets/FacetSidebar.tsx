@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useIngestState } from '../../query/ingestState';
 import { facetsQuery } from '../../query/searchQueries';
 import type { SearchRequest } from '../../query/types';
 import type { FacetPick } from '../../query/useSearchView';
@@ -11,7 +12,10 @@ export function FacetSidebar(props: {
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
 }) {
-  const query = useQuery(facetsQuery(props.request, props.version));
+  // While files stream in, the counts would be stale within seconds and their scans would take
+  // the worker from the ingest: they refresh once it is idle.
+  const ingesting = useIngestState((s) => s.phase === 'ingesting');
+  const query = useQuery({ ...facetsQuery(props.request, props.version), enabled: !ingesting });
   const counts = query.data ?? undefined;
   return (
     <FacetPanel

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useIngestState } from '../../query/ingestState';
 import { histogramQuery } from '../../query/searchQueries';
 import type { SearchRequest } from '../../query/types';
 import { Timeline } from './Timeline';
@@ -15,9 +16,11 @@ export function TimelineStrip(props: {
   const { request, version, span, timeZone, onBrush } = props;
   const from = span.from ?? 0;
   const to = span.to ?? 0;
+  // Refreshed once an ingest is idle, as the facets are (FacetSidebar).
+  const ingesting = useIngestState((s) => s.phase === 'ingesting');
   const query = useQuery({
     ...histogramQuery(request, from, to, version),
-    enabled: to > from,
+    enabled: to > from && !ingesting,
   });
   const bins = query.data;
   return (
