@@ -126,12 +126,14 @@ export function App() {
           <EmptyState pickers={pickers} onSample={() => void actions.loadSample()} busy={busy} />
         ) : (
           <>
-            <FacetSidebar
-              request={request}
-              version={version}
-              isSelected={search.isSelected}
-              onPick={search.pickFacet}
-            />
+            {prefs.facets ? (
+              <FacetSidebar
+                request={request}
+                version={version}
+                isSelected={search.isSelected}
+                onPick={search.pickFacet}
+              />
+            ) : null}
             <section className="table-area" aria-label="Event history">
               <EventTable
                 count={matchCount}

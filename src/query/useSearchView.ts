@@ -4,7 +4,7 @@ import { hasFieldValue, withFieldValue, withoutFieldValue } from '../filter/edit
 import { parseQuery } from '../filter/parseQuery';
 import { printQuery } from '../filter/printQuery';
 import type { Clause, Query } from '../filter/types';
-import type { SearchRequest } from '../store/types';
+import type { DatasetInfo, SearchRequest, SearchStatus } from '../store/types';
 import { datasetInfoQuery } from './datasetQueries';
 import { resolveRange } from './resolveRange';
 import { resultVersion, useSearch } from './searchQueries';
@@ -87,11 +87,11 @@ export function useSearchView() {
     status,
     version: resultVersion(status),
     info,
-    /** The histogram's span: the chosen range, or the whole dataset. ms, `to` exclusive. */
-    span: {
-      from: range.from ?? info?.minTime,
-      to: range.to ?? (info?.maxTime === undefined ? undefined : info.maxTime + 1),
-    },
+    /**
+     * The histogram's span, ms, `to` exclusive: the chosen range; else the matching events' extent
+     * (a filter that finds one hour of activity shows that hour); else the whole dataset.
+     */
+    span: spanOf(range, status, info),
     applyQuery,
     addClause,
     pickFacet,
@@ -141,4 +141,19 @@ function noneState(query: Query, field: string): 'include' | 'exclude' | undefin
       return c.negated ? 'include' : 'exclude';
   }
   return undefined;
+}
+
+function spanOf(
+  range: { readonly from?: number; readonly to?: number },
+  status: SearchStatus | undefined,
+  info: DatasetInfo | undefined,
+): { readonly from: number | undefined; readonly to: number | undefined } {
+  const min =
+    status?.complete === true && status.minTime !== undefined ? status.minTime : info?.minTime;
+  const max =
+    status?.complete === true && status.maxTime !== undefined ? status.maxTime : info?.maxTime;
+  return {
+    from: range.from ?? min,
+    to: range.to ?? (max === undefined ? undefined : max + 1),
+  };
 }

@@ -275,9 +275,15 @@ export class Searcher {
   }
 
   private status(r: Result): SearchStatus {
+    const time = this.index().time.data;
+    const first = r.rows[0];
+    const last = r.rows[r.rows.length - 1];
     return {
       key: r.key,
       matchCount: r.rows.length,
+      ...(first === undefined || last === undefined
+        ? {}
+        : { minTime: time[first] ?? 0, maxTime: time[last] ?? 0 }),
       complete: r.complete,
       filesScanned: r.filesScanned,
       filesSkipped: r.filesSkipped,

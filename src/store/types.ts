@@ -169,6 +169,9 @@ export interface SearchStatus {
   readonly filesSkipped: number;
   /** Worker time spent on the search so far, ms (a diagnostic, and what the bench reads). */
   readonly elapsedMs: number;
+  /** Times of the first and last matching events, ms since epoch; absent when none match. */
+  readonly minTime?: number;
+  readonly maxTime?: number;
   /** The syntax error, when the text does not parse; the previous result stays. */
   readonly error?: { readonly message: string; readonly start: number; readonly end: number };
 }

@@ -8,10 +8,12 @@ export interface Prefs {
   readonly columns: Readonly<Record<string, boolean>>;
   readonly timeZone: 'utc' | 'local';
   readonly order: TimeOrder;
+  /** Whether the facet panel is shown (hidden, the table gets its width). */
+  readonly facets: boolean;
 }
 
 const KEY = 'cairn.prefs.v1';
-const DEFAULTS: Prefs = { columns: {}, timeZone: 'utc', order: 'desc' };
+const DEFAULTS: Prefs = { columns: {}, timeZone: 'utc', order: 'desc', facets: true };
 let prefs: Prefs = read();
 const listeners = new Set<() => void>();
 
@@ -28,6 +30,7 @@ function read(): Prefs {
       columns,
       timeZone: v['timeZone'] === 'local' ? 'local' : 'utc',
       order: v['order'] === 'asc' ? 'asc' : 'desc',
+      facets: v['facets'] !== false,
     };
   } catch {
     return DEFAULTS;

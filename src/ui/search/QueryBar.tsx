@@ -16,12 +16,14 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
   const [caret, setCaret] = useState(value.length);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // The error is shown once the user tries to apply: mid-typing, `userName:` is not a mistake yet.
+  const [attempted, setAttempted] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   // The URL changed (Back/Forward, a facet click): show what is applied.
   useEffect(() => setDraft(value), [value]);
   const parsed = parseQuery(draft);
-  const error = parsed.ok ? undefined : parsed.error;
+  const error = parsed.ok || !attempted ? undefined : parsed.error;
   const suggestions = useSuggestions(draft, caret, open);
 
   const accept = (s: SuggestionItem) => {
@@ -44,6 +46,7 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
     } else if (e.key === 'Enter') {
       e.preventDefault();
       setOpen(false);
+      setAttempted(true);
       if (parsed.ok) onApply(draft.trim());
     } else if (e.key === 'Escape') {
       if (open) setOpen(false);
@@ -73,6 +76,7 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
           setDraft(e.target.value);
           setCaret(e.target.selectionStart ?? e.target.value.length);
           setOpen(true);
+          setAttempted(false);
           setActive(0);
         }}
         onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}

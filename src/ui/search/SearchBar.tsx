@@ -1,5 +1,6 @@
 import type { useSearchView } from '../../query/useSearchView';
 import { ExportMenu } from '../export/ExportMenu';
+import { setPrefs, usePrefs } from '../prefs/usePrefs';
 import { columns } from '../records-table/columns';
 import { useVisibleColumns } from '../records-table/useVisibleColumns';
 import { MatchCount } from './MatchCount';
@@ -15,11 +16,21 @@ export function SearchBar(props: {
   const { search, total, timeZone } = props;
   const { view } = search;
   const { visibility } = useVisibleColumns();
+  const { facets } = usePrefs();
   const exportColumns = columns
     .filter((c) => visibility[c.id ?? ''] === true)
     .map((c) => ({ id: c.id ?? '', header: String(c.header) }));
   return (
     <div className="search-bar">
+      <button
+        type="button"
+        className="btn"
+        aria-pressed={facets}
+        title={facets ? 'Hide the facet panel' : 'Show the facet panel'}
+        onClick={() => setPrefs({ facets: !facets })}
+      >
+        Facets
+      </button>
       <QueryBar value={view.q} onApply={search.applyQuery} />
       <TimeRangeControl
         value={{ range: view.range, anchor: view.anchor, from: view.from, to: view.to }}
