@@ -14,6 +14,7 @@ import { launchBrowser } from './lib/browser.js';
 import { measureIngest, measureReload, waitForWords } from './lib/cairn.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
+import { measureExport } from './lib/exportBench.js';
 import { measureSearch } from './lib/search.js';
 import { measureScanFloor, printSearch } from './lib/searchReport.js';
 import { printReport, summarise } from './lib/report.js';
@@ -118,6 +119,12 @@ async function main() {
         );
     const search =
       queries === undefined ? undefined : await measureSearch(page, queries, args.reps, log);
+    const exported = search === undefined ? undefined : await measureExport(page);
+    if (exported !== undefined) {
+      log(
+        `export: ${args.events.toLocaleString('en-US')} events as JSON lines, ${(exported.bytes / 1e6).toFixed(0)} MB in ${(exported.ms / 1000).toFixed(1)} s; page heap after ${exported.heapMB?.toFixed(0)} MB`,
+      );
+    }
     await page.close();
     const scanFloor =
       search === undefined
@@ -141,6 +148,11 @@ async function main() {
       search === undefined || queries === undefined
         ? undefined
         : printSearch({ search, queries, scanFloor, floor, events: args.events, wordsMs });
+    if (exported !== undefined) {
+      process.stdout.write(
+        `export    every event as JSON lines: ${(exported.bytes / 1e6).toFixed(0)} MB in ${(exported.ms / 1000).toFixed(1)} s (${(exported.bytes / 1e6 / (exported.ms / 1000)).toFixed(0)} MB/s); page JS heap after: ${exported.heapMB?.toFixed(0) ?? 'n/a'} MB\n\n`,
+      );
+    }
     if (pageErrors.length > 0)
       log(
         `page errors during the run (${pageErrors.length}): ${pageErrors.slice(0, 5).join(' | ')}`,
@@ -179,6 +191,7 @@ async function main() {
       queries,
       scanFloor,
       searchTargets,
+      exported,
       pageErrors,
     };
     const out = join(BENCH, 'results', `${results.date.replace(/[:.]/g, '-')}-${args.events}.json`);
