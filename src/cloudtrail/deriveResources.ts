@@ -69,7 +69,7 @@ export function deriveResources(record: CloudTrailRecord): EventResource[] {
     if (name !== undefined) add(out, firstString(item, TYPE_KEYS) ?? '', name);
   }
   const source = stringAt(record, 'eventSource');
-  for (const part of ['requestParameters', 'responseElements']) {
+  for (const part of PARAM_PARTS) {
     const params = objectAt(record, part);
     if (params === undefined) continue;
     guess(out, params, source);
@@ -77,6 +77,8 @@ export function deriveResources(record: CloudTrailRecord): EventResource[] {
   }
   return out;
 }
+
+const PARAM_PARTS = ['requestParameters', 'responseElements'] as const;
 
 const RULES_BY_KEY = new Map<string, readonly Rule[]>();
 for (const rule of RULES) RULES_BY_KEY.set(rule.key, [...(RULES_BY_KEY.get(rule.key) ?? []), rule]);
@@ -86,7 +88,8 @@ for (const rule of RULES) RULES_BY_KEY.set(rule.key, [...(RULES_BY_KEY.get(rule.
 function guess(out: EventResource[], params: unknown, source: string | undefined): void {
   if (!isObject(params)) return;
   let found: { rule: Rule; name: string }[] | undefined;
-  for (const key of Object.keys(params)) {
+  // for…in: JSON.parse objects have only own keys, and it allocates no key array.
+  for (const key in params) {
     const rules = RULES_BY_KEY.get(key);
     const name = params[key];
     if (rules === undefined || typeof name !== 'string' || name === '') continue;
@@ -106,9 +109,17 @@ function add(out: EventResource[], type: string, name: string): void {
 
 // So that `i-…` or a bucket name is not listed again next to the ARN that contains it.
 function named(out: readonly EventResource[], name: string): boolean {
-  return out.some(
-    (r) => r.name === name || (r.name.startsWith('arn:') && r.name.split(/[:/]/).includes(name)),
-  );
+  return out.some((r) => r.name === name || (r.name.startsWith('arn:') && isSegment(r.name, name)));
+}
+
+/** True when `name` is a whole `:`- or `/`-separated segment of `arn` (no split: runs per event). */
+function isSegment(arn: string, name: string): boolean {
+  for (let at = arn.indexOf(name); at >= 0; at = arn.indexOf(name, at + 1)) {
+    const before = at === 0 ? ':' : arn[at - 1];
+    const after = arn[at + name.length] ?? ':';
+    if ((before === ':' || before === '/') && (after === ':' || after === '/')) return true;
+  }
+  return false;
 }
 
 function arrayAt(value: unknown, key: string): readonly unknown[] {

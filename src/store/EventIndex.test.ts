@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STRING_FIELDS } from '../cloudtrail/types';
 import type { EventFields } from '../cloudtrail/types';
 import { encodeFileChunk } from './encodeFileChunk';
 import { EventIndex } from './EventIndex';
@@ -105,5 +106,25 @@ describe('encodeFileChunk', () => {
       conflicts: new Uint32Array(0),
     });
     for (const f of STRING_FIELDS) expect(index.value(f, 0)).toBe(`value-of-${f}`);
+  });
+});
+
+describe('STRING_FIELDS', () => {
+  it('keeps the order encodeFileChunk writes the columns in', () => {
+    expect(STRING_FIELDS).toEqual([
+      'eventName',
+      'eventSource',
+      'awsRegion',
+      'errorCode',
+      'sourceIPAddress',
+      'userAgent',
+      'readOnly',
+      'recipientAccountId',
+      'eventCategory',
+      'eventType',
+      'identityType',
+      'userName',
+      'accessKeyId',
+    ]);
   });
 });

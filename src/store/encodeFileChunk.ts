@@ -45,9 +45,21 @@ export function encodeFileChunk(
     const e = events[i];
     if (e === undefined) continue;
     if (!packEventId(e.eventID, idWords, i * 4)) idText.push([i, e.eventID]);
-    for (let f = 0; f < STRING_FIELDS.length; f++) {
-      codes[f * count + i] = field(f, e[STRING_FIELDS[f] ?? 'eventName']);
-    }
+    // One direct read per field (in STRING_FIELDS order): a computed key per field is several
+    // times slower, and this loop runs for every event.
+    codes[i] = field(0, e.eventName);
+    codes[count + i] = field(1, e.eventSource);
+    codes[2 * count + i] = field(2, e.awsRegion);
+    codes[3 * count + i] = field(3, e.errorCode);
+    codes[4 * count + i] = field(4, e.sourceIPAddress);
+    codes[5 * count + i] = field(5, e.userAgent);
+    codes[6 * count + i] = field(6, e.readOnly);
+    codes[7 * count + i] = field(7, e.recipientAccountId);
+    codes[8 * count + i] = field(8, e.eventCategory);
+    codes[9 * count + i] = field(9, e.eventType);
+    codes[10 * count + i] = field(10, e.identityType);
+    codes[11 * count + i] = field(11, e.userName);
+    codes[12 * count + i] = field(12, e.accessKeyId);
     eventTime[i] = e.eventTime;
     if (e.issuedAccessKeyId !== '') issued.push([i, e.issuedAccessKeyId]);
     for (const r of e.resources) {
