@@ -57,6 +57,11 @@ test.describe('search', () => {
     expect(text).toBeGreaterThan(0);
     await expect.poll(() => search(page, 'throttlingexception')).toBe(text);
 
+    // `/` from the table jumps to the query bar.
+    await page.getByRole('grid', { name: 'Events' }).focus();
+    await page.keyboard.press('/');
+    await expect(page.getByTestId('query-input')).toBeFocused();
+
     // A syntax error is shown with its position and applies nothing.
     const input = page.getByTestId('query-input');
     await input.fill('eventName:');

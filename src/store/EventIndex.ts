@@ -280,14 +280,24 @@ export class EventIndex {
     const n = chunk.count;
     const m = keep.length;
     const codes = new Uint32Array(m);
+    const src = chunk.codes;
+    // Usually nothing was a duplicate: rows are then read in order, without the keep indirection.
+    const all = m === n;
+    const remap = new Int32Array(chunk.strings.length);
     for (let f = 0; f < STRING_FIELDS.length; f++) {
       const dict = this.dicts[f];
       const column = this.cols[f];
       if (dict === undefined || column === undefined) continue;
-      const remap = new Int32Array(chunk.strings.length).fill(-1);
+      remap.fill(-1);
+      const base = f * n;
       let max = 0;
       for (let k = 0; k < m; k++) {
-        const code = intern(remap, dict, chunk.strings, chunk.codes[f * n + (keep[k] ?? 0)] ?? 0);
+        const local = src[base + (all ? k : (keep[k] ?? 0))] ?? 0;
+        let code = remap[local] ?? -1;
+        if (code < 0) {
+          code = dict.intern(chunk.strings[local] ?? '');
+          remap[local] = code;
+        }
         codes[k] = code;
         if (code > max) max = code;
       }
@@ -304,9 +314,15 @@ export class EventIndex {
       const i = keep[k] ?? 0;
       time[k] = chunk.eventTime[i] ?? 0;
       recordIndex[k] = chunk.recordIndex[i] ?? 0;
-      const t = text.get(i);
-      if (t === undefined) ids.set(chunk.idWords.subarray(i * 4, i * 4 + 4), k * 4);
-      else if (t === '') flags[k] = ROW_FLAG.noEventId;
+      const t = text.size === 0 ? undefined : text.get(i);
+      if (t === undefined) {
+        // Four assignments, not a subarray: this runs for every event.
+        const w = chunk.idWords;
+        ids[k * 4] = w[i * 4] ?? 0;
+        ids[k * 4 + 1] = w[i * 4 + 1] ?? 0;
+        ids[k * 4 + 2] = w[i * 4 + 2] ?? 0;
+        ids[k * 4 + 3] = w[i * 4 + 3] ?? 0;
+      } else if (t === '') flags[k] = ROW_FLAG.noEventId;
       else this.idText.set(first + k, t);
       for (let r = chunk.resOffsets[i] ?? 0; r < (chunk.resOffsets[i + 1] ?? 0); r++) {
         this.resType.push(

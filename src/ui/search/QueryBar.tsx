@@ -22,6 +22,23 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
   const listId = useId();
   // The URL changed (Back/Forward, a facet click): show what is applied.
   useEffect(() => setDraft(value), [value]);
+  // `/` anywhere outside a text field jumps to the query bar, as in most log tools.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const t = e.target;
+      const typing =
+        t instanceof HTMLInputElement ||
+        t instanceof HTMLTextAreaElement ||
+        t instanceof HTMLSelectElement ||
+        (t instanceof HTMLElement && t.isContentEditable);
+      if (e.key !== '/' || typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const parsed = parseQuery(draft);
   const error = parsed.ok || !attempted ? undefined : parsed.error;
   const suggestions = useSuggestions(draft, caret, open);
@@ -64,7 +81,7 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
         value={draft}
         spellCheck={false}
         autoComplete="off"
-        placeholder='Search: eventName:AssumeRole userName:alice -errorCode:* "prod-invoices"   (Enter to apply)'
+        placeholder='Search ( / ): eventName:AssumeRole userName:alice -errorCode:* "prod-invoices"   (Enter to apply)'
         aria-label="Query"
         aria-invalid={error !== undefined}
         aria-describedby={error === undefined ? undefined : `${listId}-error`}
