@@ -99,6 +99,12 @@ test.describe('search', () => {
     await search(page, 'eventName:Decrypt');
     await page.goBack();
     await expect(page.getByTestId('query-input')).toHaveValue(q);
+    // A link with a broken query says so at once.
+    await page.goto(`./?q=${encodeURIComponent('eventName:')}`);
+    await waitForIdle(page);
+    await expect(page.getByRole('alert')).toContainText('Missing value after "eventName:"');
+    await page.goBack();
+    await expect(page.getByTestId('query-input')).toHaveValue(q);
     await expect.poll(() => matchCount(page)).toBe(expected);
     expectClean(watch);
   });

@@ -40,7 +40,8 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   const parsed = parseQuery(draft);
-  const error = parsed.ok || !attempted ? undefined : parsed.error;
+  // Shown once the user tries to apply, or at once when the applied query (from a link) is broken.
+  const error = parsed.ok || !(attempted || draft === value) ? undefined : parsed.error;
   const suggestions = useSuggestions(draft, caret, open);
 
   const accept = (s: SuggestionItem) => {
