@@ -1,0 +1,154 @@
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { readPublicKey, verifySha256WithRsa } from '../../lib/rsaPublicKey';
+import { digestStringToSign } from './digestStringToSign';
+import { isDigestProblem, readDigestFile } from './readDigestFile';
+import type { DigestInput, LogInput, PublicKeyInput } from './validateDigests';
+import { validateDigests } from './validateDigests';
+
+// A trail as CloudTrail writes it: hourly digests, each listing the log files delivered in its hour
+// and signed over digestStringToSign; each carries the previous one's hash and signature.
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const KEY: PublicKeyInput = {
+  fingerprint: 'a1b2c3',
+  spki:
+    readPublicKey(publicKey.export({ type: 'pkcs1', format: 'der' }).toString('base64')) ??
+    new Uint8Array(0),
+};
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const prefix = 'AWSLogs/111122223333';
+const logKey = (h: number, n: number) =>
+  `${prefix}/CloudTrail/us-east-1/2024/03/01/111122223333_CloudTrail_us-east-1_20240301T${String(h).padStart(2, '0')}${String(n).padStart(2, '0')}Z_ABCDEFGHIJKLMNO${String(n)}.json.gz`;
+const logText = (h: number, n: number) => `{"Records":[{"eventID":"${String(h)}-${String(n)}"}]}`;
+
+function chain(hours: readonly number[]) {
+  const digests: DigestInput[] = [];
+  const signatures: string[] = [];
+  let previous: { key: string; sha: string; sig: string } | undefined;
+  for (const h of hours) {
+    const key = `${prefix}/CloudTrail-Digest/us-east-1/2024/03/01/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20240301T${String(h + 1).padStart(2, '0')}0000Z.json.gz`;
+    const raw = {
+      awsAccountId: '111122223333',
+      digestStartTime: `2024-03-01T${String(h).padStart(2, '0')}:00:00Z`,
+      digestEndTime: `2024-03-01T${String(h + 1).padStart(2, '0')}:00:00Z`,
+      digestS3Bucket: 'trail-bucket',
+      digestS3Object: key,
+      digestPublicKeyFingerprint: KEY.fingerprint,
+      digestSignatureAlgorithm: 'SHA256withRSA',
+      newestEventTime: null,
+      oldestEventTime: null,
+      previousDigestS3Bucket: previous === undefined ? null : 'trail-bucket',
+      previousDigestS3Object: previous?.key ?? null,
+      previousDigestHashValue: previous?.sha ?? null,
+      previousDigestHashAlgorithm: previous === undefined ? null : 'SHA-256',
+      previousDigestSignature: previous?.sig ?? null,
+      logFiles: [0, 1].map((n) => ({
+        s3Bucket: 'trail-bucket',
+        s3Object: logKey(h, n),
+        hashValue: sha(logText(h, n)),
+        hashAlgorithm: 'SHA-256',
+        newestEventTime: null,
+        oldestEventTime: null,
+      })),
+    };
+    const text = JSON.stringify(raw);
+    const digest = readDigestFile(raw);
+    if (isDigestProblem(digest)) throw new Error(digest.problem);
+    const digestSha = sha(text);
+    const sig = sign(
+      'sha256',
+      Buffer.from(digestStringToSign(digest, digestSha)),
+      privateKey,
+    ).toString('hex');
+    digests.push({ path: key, digest, sha256: digestSha });
+    signatures.push(sig);
+    previous = { key, sha: digestSha, sig };
+  }
+  const logs: LogInput[] = hours.flatMap((h) =>
+    [0, 1].map((n) => ({
+      path: logKey(h, n),
+      key: logKey(h, n),
+      sha256: sha(logText(h, n)),
+      trailingBytes: 0,
+    })),
+  );
+  return { digests, signatures, logs };
+}
+
+const run = (digests: readonly DigestInput[], logs: readonly LogInput[], keys = [KEY]) =>
+  validateDigests({ digests, logs, keys, verify: verifySha256WithRsa });
+
+describe('validateDigests', () => {
+  it('validates a whole chain when the newest signature is supplied', async () => {
+    const { digests, signatures, logs } = chain([10, 11, 12]);
+    const newest = { ...digests[2], signature: signatures[2] } as DigestInput;
+    const extra: LogInput = {
+      path: 'late.json.gz',
+      key: logKey(13, 0),
+      sha256: sha('x'),
+      trailingBytes: 0,
+    };
+    const report = await run([digests[0], digests[1], newest] as DigestInput[], [...logs, extra]);
+    expect(report.totals).toEqual({
+      logsValid: 6,
+      logsConsistent: 0,
+      logsModified: 0,
+      logsMissing: 0,
+      logsUncovered: 1,
+      digestsValid: 3,
+      digestsNotValid: 0,
+      digestsUnverified: 0,
+      digestsMissing: 0,
+    });
+  });
+
+  it('never calls valid what it could not verify: the newest digest, or any without a key', async () => {
+    const { digests, logs } = chain([10, 11]);
+    const report = await run(digests, logs);
+    expect(report.totals).toMatchObject({
+      digestsValid: 1,
+      digestsUnverified: 1,
+      logsValid: 2,
+      logsConsistent: 2,
+    });
+    const keyless = await run(digests, logs, []);
+    expect(keyless.totals).toMatchObject({
+      digestsValid: 0,
+      digestsUnverified: 2,
+      logsValid: 0,
+      logsConsistent: 4,
+    });
+    expect(keyless.digests[0]?.reason).toContain('Hash chain consistent, signatures not checked');
+  });
+
+  it('finds modified, truncated-and-appended, and missing log files', async () => {
+    const { digests, signatures, logs } = chain([10]);
+    const withSig = [{ ...digests[0], signature: signatures[0] } as DigestInput];
+    const [first, second] = logs as [LogInput, LogInput];
+    const report = await run(withSig, [{ ...first, sha256: sha('changed') }]);
+    expect(report.totals).toMatchObject({ logsModified: 1, logsMissing: 1, logsValid: 0 });
+    const appended = await run(withSig, [first, { ...second, trailingBytes: 12 }]);
+    expect(appended.totals).toMatchObject({ logsValid: 1, logsModified: 1 });
+    expect(appended.logs.find((l) => l.status === 'modified')?.reason).toContain('12 bytes');
+  });
+
+  it('breaks the chain at a changed digest and counts a deleted one as missing', async () => {
+    const { digests, signatures, logs } = chain([10, 11, 12]);
+    const [d0, d1, d2] = digests as [DigestInput, DigestInput, DigestInput];
+    const newest: DigestInput = { ...d2, signature: signatures[2] ?? '' };
+    const changed = { ...d1, sha256: sha('rewritten digest') };
+    const report = await run([d0, changed, newest], logs);
+    expect(report.digests.find((d) => d.key === d1.digest.digestS3Object)?.status).toBe('notValid');
+    expect(report.totals.logsValid).toBe(4);
+    const gap = await run([d0, newest], logs);
+    expect(gap.totals.digestsMissing).toBe(1);
+    expect(gap.missingDigests).toEqual([d1.digest.digestS3Object]);
+  });
+
+  it('rejects a signature that does not match', async () => {
+    const { digests, logs } = chain([10]);
+    const forged = [{ ...digests[0], signature: '00'.repeat(256) } as DigestInput];
+    const report = await run(forged, logs);
+    expect(report.totals).toMatchObject({ digestsNotValid: 1, logsValid: 0, logsConsistent: 2 });
+  });
+});
