@@ -27,6 +27,8 @@ import type {
   ExportFormat,
 } from '../store/types';
 import { ingestFiles } from './ingestFiles';
+import { runValidation } from './runValidation';
+import type { ValidationExtras, ValidationRun } from './runValidation';
 import type { IngestProgress, InputFile, ParseFn } from './types';
 import { WordIndexer } from './WordIndexer';
 import type { BloomFn } from './WordIndexer';
@@ -67,6 +69,8 @@ export class CairnEngine {
   private readonly parse: ParseFn;
   private readonly lookahead: number;
   private words: WordIndexer | undefined;
+  /** SHA-256 of each stored file's uncompressed bytes, computed by the first validation. */
+  private readonly inflatedSha = new Map<number, string | undefined>();
 
   private constructor(db: CairnDatabase, parse: ParseFn, options: EngineOptions) {
     this.db = db;
@@ -259,6 +263,11 @@ export class CairnEngine {
     return credentialChain(this.index, this.reader, row);
   }
 
+  /** Validates the stored log files against the stored digests (see runValidation). */
+  validate(extras: ValidationExtras): Promise<ValidationRun> {
+    return runValidation(this.db, extras, this.inflatedSha);
+  }
+
   files(): Promise<FileMeta[]> {
     return store.listFiles(this.db);
   }
@@ -275,6 +284,7 @@ export class CairnEngine {
       await store.clearAll(this.db);
       this.reader.clear();
       this.searcher.reset();
+      this.inflatedSha.clear();
       this.index = new EventIndex();
       this.nextFileId = 1;
       this.knownFiles = new Map();

@@ -10,6 +10,7 @@ import type {
   TimeOrder,
 } from '../store/types';
 import { CairnEngine } from './CairnEngine';
+import type { ValidationExtras } from './runValidation';
 import { ParsePool } from './ParsePool';
 import type { IngestProgress, InputFile } from './types';
 
@@ -53,6 +54,7 @@ const api = {
     (await engine).suggest(field, text, limit),
   detail: async (row: number) => (await engine).detail(row),
   credentialChain: async (row: number) => (await engine).credentialChain(row),
+  validate: async (extras: ValidationExtras) => (await engine).validate(extras),
   files: async () => (await engine).files(),
   lastRun: async () => (await engine).lastRun(),
   clear: async () => (await engine).clear(),
