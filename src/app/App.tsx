@@ -16,6 +16,8 @@ import { EmptyState } from '../ui/empty/EmptyState';
 import { FacetSidebar } from '../ui/facets/FacetSidebar';
 import { SearchBar } from '../ui/search/SearchBar';
 import { TimelineStrip } from '../ui/timeline/TimelineStrip';
+import { ValidationPanel } from '../ui/validation/ValidationPanel';
+import { ValidationSummary } from '../ui/validation/ValidationSummary';
 import { TopBar } from '../ui/header/TopBar';
 import { countReports, FilesPanel } from '../ui/files/FilesPanel';
 import { IngestBar } from '../ui/files/IngestBar';
@@ -60,6 +62,8 @@ export function App() {
     [selectEvent],
   );
   const [filesOpen, setFilesOpen] = useState(false);
+  const [validationOpen, setValidationOpen] = useState(false);
+  const closeValidation = useCallback(() => setValidationOpen(false), []);
   const busy = phase !== 'idle';
   const marks = useCompareMarks();
   const clearMarks = marks.clear;
@@ -101,6 +105,7 @@ export function App() {
         empty={count === 0}
         onClear={actions.clear}
         filesButton={filesButton}
+        integrity={<ValidationSummary onOpen={() => setValidationOpen(true)} />}
       />
       {phase === 'ingesting' ? <IngestBar onCancel={actions.cancel} /> : null}
       {ingestError === undefined ? null : (
@@ -162,6 +167,7 @@ export function App() {
         )}
       </main>
       {filesOpen ? <FilesPanel reports={reports} onClose={() => setFilesOpen(false)} /> : null}
+      {validationOpen ? <ValidationPanel onClose={closeValidation} /> : null}
       <DropOverlay onFiles={onFiles} />
     </div>
   );

@@ -51,3 +51,5 @@ export interface IngestProgress {
   /** The file being worked on, for display. */
   readonly current: string;
 }
+
+export type { ValidationExtras, ValidationRun } from './runValidation';

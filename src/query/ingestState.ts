@@ -10,16 +10,26 @@ export interface IngestState {
   readonly reports: readonly FileReport[];
   /** A failure of the worker itself (not of a file). */
   readonly error: string | undefined;
+  /** Digest validation is running: the integrity summary is not final yet. */
+  readonly validating: boolean;
 }
 
-let state: IngestState = { phase: 'loading', progress: undefined, reports: [], error: undefined };
+let state: IngestState = {
+  phase: 'loading',
+  progress: undefined,
+  reports: [],
+  error: undefined,
+  validating: false,
+};
 const listeners = new Set<() => void>();
 
 /** Replaces part of the ingest state and mirrors the phase on `<html data-ingest-state>`. */
 export function setIngestState(patch: Partial<IngestState>): void {
   state = { ...state, ...patch };
   // The automation hook outside checks and our e2e wait on: busy until the dataset is loaded and idle.
-  document.documentElement.dataset['ingestState'] = state.phase === 'idle' ? 'idle' : 'busy';
+  // Validation counts as busy: the validation summary is final when the page says idle.
+  document.documentElement.dataset['ingestState'] =
+    state.phase === 'idle' && !state.validating ? 'idle' : 'busy';
   for (const l of listeners) l();
 }
 

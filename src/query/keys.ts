@@ -18,6 +18,7 @@ export const keys = {
   count: (q: string) => [...keys.all, 'count', q] as const,
   detail: (row: number) => [...keys.all, 'detail', row] as const,
   chain: (row: number) => [...keys.all, 'chain', row] as const,
+  validation: (extras: string) => [...keys.all, 'validation', extras] as const,
   files: () => [...keys.all, 'files'] as const,
   storage: () => [...keys.all, 'storage'] as const,
 };

@@ -18,4 +18,4 @@ export type {
   TimeOrder,
 } from '../store/types';
 export { ROW_FLAG } from '../store/types';
-export type { IngestProgress, InputFile } from '../ingest/types';
+export type { IngestProgress, InputFile, ValidationRun } from '../ingest/types';

@@ -1,12 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ingestClient } from '../ingest/ingestClient';
 import { setIngestState } from './ingestState';
+import { refreshValidation } from './validation';
 
 /**
  * Loads the stored dataset once at start-up: waits for the worker to read the index from IndexedDB,
  * then marks `cairn:ready` (the benchmark's query-ready time) and turns the idle signal on.
  */
 export function useDatasetLoader(): void {
+  const client = useQueryClient();
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -15,6 +18,8 @@ export function useDatasetLoader(): void {
         const reports = await ingestClient().lastRun();
         if (!live) return;
         performance.mark('cairn:ready');
+        await refreshValidation(client);
+        if (!live) return;
         setIngestState({ phase: 'idle', reports });
       } catch (error) {
         setIngestState({
@@ -26,5 +31,5 @@ export function useDatasetLoader(): void {
     return () => {
       live = false;
     };
-  }, []);
+  }, [client]);
 }

@@ -5,6 +5,7 @@ import type { IngestProgress, InputFile } from '../ingest/types';
 import { keys } from './keys';
 import { setIngestState } from './ingestState';
 import { fetchSampleFiles } from './fetchSampleFiles';
+import { refreshValidation } from './validation';
 
 /** How often the table and header refresh while an ingest runs, in ms. */
 const REFRESH_MS = 2000;
@@ -50,6 +51,7 @@ export function useIngestActions(): IngestActions {
         setIngestState({ error: error instanceof Error ? error.message : String(error) });
       } finally {
         await refresh();
+        await refreshValidation(client);
         setIngestState({ phase: 'idle', progress: undefined });
       }
     };

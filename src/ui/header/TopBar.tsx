@@ -15,6 +15,8 @@ export function TopBar(props: {
   readonly empty: boolean;
   readonly onClear: () => Promise<void>;
   readonly filesButton: ReactNode;
+  /** The integrity summary (validation), when digests are stored. */
+  readonly integrity?: ReactNode;
 }) {
   const prefs = usePrefs();
   return (
@@ -26,6 +28,7 @@ export function TopBar(props: {
         Cairn
       </div>
       <DatasetStats />
+      {props.integrity}
       <div className="topbar-actions">
         <OpenButtons pickers={props.pickers} />
         <div className="segmented" role="group" aria-label="Time zone">

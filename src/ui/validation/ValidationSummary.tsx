@@ -1,0 +1,51 @@
+import { useValidation } from '../../query/validation';
+import { formatCount } from '../common/formatCount';
+
+/**
+ * The integrity summary in the header, once digests are stored: what validation proved, never more.
+ * Carries the `validation-summary` automation hook (totals over all trails, final when the page is
+ * idle). A click opens the validation panel.
+ */
+export function ValidationSummary(props: { readonly onOpen: () => void }) {
+  const query = useValidation();
+  const run = query.data;
+  if (run === undefined) {
+    return query.isError ? (
+      <button type="button" className="btn btn-warn" onClick={props.onOpen}>
+        Integrity: validation failed
+      </button>
+    ) : null;
+  }
+  const t = run.totals;
+  const bad = t.logsModified + t.logsMissing + t.digestsNotValid + t.digestsMissing;
+  const unproven = t.logsConsistent + t.logsUncovered + t.digestsUnverified;
+  const tone = bad > 0 ? 'btn btn-danger' : unproven > 0 ? 'btn btn-warn' : 'btn btn-ok';
+  const parts = [
+    t.logsValid > 0 ? `${formatCount(t.logsValid)} verified` : '',
+    t.logsModified > 0 ? `${formatCount(t.logsModified)} modified` : '',
+    t.logsMissing > 0 ? `${formatCount(t.logsMissing)} missing` : '',
+    t.logsConsistent > 0 ? `${formatCount(t.logsConsistent)} unauthenticated` : '',
+    t.logsUncovered > 0 ? `${formatCount(t.logsUncovered)} not covered` : '',
+    t.digestsNotValid + t.digestsMissing > 0
+      ? `${formatCount(t.digestsNotValid + t.digestsMissing)} digest problems`
+      : '',
+  ].filter((p) => p !== '');
+  return (
+    <button
+      type="button"
+      className={tone}
+      data-testid="validation-summary"
+      data-logs-valid={t.logsValid}
+      data-logs-modified={t.logsModified}
+      data-logs-missing={t.logsMissing}
+      data-logs-uncovered={t.logsUncovered}
+      data-digests-valid={t.digestsValid}
+      data-digests-not-valid={t.digestsNotValid}
+      data-digests-missing={t.digestsMissing}
+      title="Log file integrity, checked against the CloudTrail digest files you dropped"
+      onClick={props.onOpen}
+    >
+      Integrity: {parts.length === 0 ? 'no log files listed' : parts.join(' · ')}
+    </button>
+  );
+}

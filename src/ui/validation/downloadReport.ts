@@ -1,0 +1,42 @@
+import type { ValidationRun } from '../../query/types';
+
+/**
+ * Saves the validation report: JSON (the whole run) or Markdown (totals and every verdict, readable
+ * in any viewer). Markdown cells have `|` and line breaks escaped: paths and reasons come from logs.
+ */
+export function downloadReport(run: ValidationRun, format: 'json' | 'md'): void {
+  const text = format === 'json' ? JSON.stringify(run, null, 2) : markdown(run);
+  const url = URL.createObjectURL(
+    new Blob([text], { type: format === 'json' ? 'application/json' : 'text/markdown' }),
+  );
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `cairn-integrity-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.${format}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function markdown(run: ValidationRun): string {
+  const cell = (s: string) => s.replace(/[|\\]/g, '\\$&').replace(/[\r\n]+/g, ' ');
+  const t = run.totals;
+  const lines = [
+    '# CloudTrail log file integrity (Cairn)',
+    '',
+    `Generated ${new Date().toISOString()}.`,
+    '',
+    '| | verified | unauthenticated | modified | missing | not covered |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| log files | ${t.logsValid} | ${t.logsConsistent} | ${t.logsModified} | ${t.logsMissing} | ${t.logsUncovered} |`,
+    '',
+    `Digests: ${t.digestsValid} valid, ${t.digestsUnverified} signature not checked, ${t.digestsNotValid} not valid, ${t.digestsMissing} missing from the chain.`,
+    '',
+    '| status | file | why |',
+    '| --- | --- | --- |',
+    ...run.missingDigests.map(
+      (k) => `| digest missing | ${cell(k)} | a digest points back to it |`,
+    ),
+    ...run.digests.map((d) => `| digest ${d.status} | ${cell(d.key)} | ${cell(d.reason)} |`),
+    ...run.logs.map((l) => `| log ${l.status} | ${cell(l.key)} | ${cell(l.reason)} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
