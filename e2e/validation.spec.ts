@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { dropFolder, expectClean, openApp, waitForIdle } from './helpers/app';
+import { buildSignedTrail, removeSignedTrail } from './helpers/signedTrail';
+import type { SignedTrail } from './helpers/signedTrail';
+
+/** The `validation-summary` automation hook's counts, read in one go. */
+async function summaryCounts(summary: Locator): Promise<Record<string, number>> {
+  const data = await summary.evaluate((el) => Object.assign({}, (el as HTMLElement).dataset));
+  return Object.fromEntries(
+    Object.entries(data)
+      .filter(([k]) => k !== 'testid')
+      .map(([k, v]) => [k, Number(v)]),
+  );
+}
+
+/** Waits for `marker` to show the new run (the summary is replaced while validating), then idle. */
+async function settle(page: Page, summary: Locator, marker: string, value: number): Promise<void> {
+  await expect(summary).toHaveAttribute(marker, String(value), { timeout: 60_000 });
+  await waitForIdle(page);
+}
+
+let trail: SignedTrail;
+test.beforeEach(() => {
+  trail = buildSignedTrail();
+});
+test.afterEach(() => {
+  removeSignedTrail(trail);
+});
+
+test('digests validate offline: keys, then the newest signature, then the report', async ({
+  page,
+}) => {
+  const watch = await openApp(page);
+  await dropFolder(page, trail.awsLogs, trail.recordCount);
+  const summary = page.getByTestId('validation-summary');
+  const [olderListed, newestListed] = [
+    trail.listedLogKeys.slice(0, 2).flat(),
+    trail.listedLogKeys[2] ?? [],
+  ];
+  expect(olderListed).toContain(trail.modifiedKey);
+
+  // No key: every hash that matches is only consistent; the rewritten file and the late one show.
+  expect(await summaryCounts(summary)).toEqual({
+    logsValid: 0,
+    logsModified: 1,
+    logsMissing: 0,
+    logsUncovered: 1,
+    digestsValid: 0,
+    digestsNotValid: 0,
+    digestsMissing: 0,
+  });
+
+  // The key list: the two older digests get their signatures from the next one's
+  // previousDigestSignature; the newest has none yet.
+  await summary.click();
+  const panel = page.getByRole('dialog', { name: 'Log file integrity' });
+  await expect(panel).toBeVisible();
+  const rows = panel.locator('tr[data-status]');
+  const status = (s: string) => panel.locator(`tr[data-status="${s}"]`);
+  await expect(status('unverified')).toHaveCount(3);
+  await expect(status('consistent')).toHaveCount(olderListed.length + newestListed.length - 1);
+  await panel.getByLabel('Public keys (list-public-keys output)').fill(trail.publicKeysJson);
+  await panel.getByRole('button', { name: 'Add keys' }).click();
+  await settle(page, summary, 'data-digests-valid', 2);
+  await expect(panel.getByText('Public keys added.')).toBeVisible();
+  expect(await summaryCounts(summary)).toEqual({
+    logsValid: olderListed.length - 1,
+    logsModified: 1,
+    logsMissing: 0,
+    logsUncovered: 1,
+    digestsValid: 2,
+    digestsNotValid: 0,
+    digestsMissing: 0,
+  });
+  await expect(status('unverified')).toHaveCount(1);
+  await expect(status('consistent')).toHaveCount(newestListed.length);
+
+  // The newest digest's signature, from its saved head-object output.
+  await page.getByTestId('digest-signatures-file').setInputFiles(trail.signatureSidecar);
+  await settle(page, summary, 'data-digests-valid', 3);
+  await expect(panel.getByText('1 of 1 signature files read.')).toBeVisible();
+  const final = {
+    logsValid: olderListed.length + newestListed.length - 1,
+    logsModified: 1,
+    logsMissing: 0,
+    logsUncovered: 1,
+    digestsValid: 3,
+    digestsNotValid: 0,
+    digestsMissing: 0,
+  };
+  expect(await summaryCounts(summary)).toEqual(final);
+  expect(final.logsValid).toBe(5);
+
+  // Problems first: the rewritten file, then the late one; everything else verified.
+  const modified = status('modified');
+  await expect(modified).toHaveCount(1);
+  await expect(modified).toContainText(trail.modifiedKey);
+  await expect(modified).toContainText('SHA-256 differs');
+  const uncovered = status('uncovered');
+  await expect(uncovered).toHaveCount(1);
+  await expect(uncovered).toContainText(trail.uncoveredKey);
+  await expect(status('valid')).toHaveCount(3 + final.logsValid);
+  await expect(rows).toHaveCount(3 + 6 + 1);
+  await expect(rows.first()).toHaveAttribute('data-status', 'modified');
+
+  // The JSON report carries the same totals as the hook, and the two it does not expose.
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Report (JSON)' }).click();
+  const report = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+    totals: Record<string, number>;
+    problems: string[];
+    digests: { key: string; status: string }[];
+    logs: { key: string; status: string }[];
+  };
+  expect(report.totals).toEqual({ ...final, logsConsistent: 0, digestsUnverified: 0 });
+  expect(report.problems).toEqual([]);
+  expect(report.digests.map((d) => [d.key, d.status]).sort()).toEqual(
+    trail.digestKeys.map((k) => [k, 'valid']).sort(),
+  );
+  expect(report.logs.filter((l) => l.status === 'modified').map((l) => l.key)).toEqual([
+    trail.modifiedKey,
+  ]);
+
+  await page.screenshot({ path: 'test-results/screens/validation-1280x800.png' });
+
+  // Keys and signatures are kept: a reload validates the stored files again to the same verdict.
+  await page.reload();
+  await waitForIdle(page);
+  expect(await summaryCounts(summary)).toEqual(final);
+  expectClean(watch);
+});
