@@ -60,7 +60,13 @@ export async function runValidation(
       const sha256 =
         bytes === undefined ? cache.get(meta.fileId) : await inflatedSha(meta.fileId, bytes);
       const key = parseS3Key(meta.path)?.key ?? meta.path;
-      logs.push({ path: meta.path, key, sha256, trailingBytes: meta.trailingBytes });
+      logs.push({
+        fileId: meta.fileId,
+        path: meta.path,
+        key,
+        sha256,
+        trailingBytes: meta.trailingBytes,
+      });
       continue;
     }
     const bytes = await loadFileBytes(db, meta.fileId);

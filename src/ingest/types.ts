@@ -53,3 +53,8 @@ export interface IngestProgress {
 }
 
 export type { ValidationExtras, ValidationRun } from './runValidation';
+export type {
+  LogVerdict,
+  TrailTotals,
+  ValidationTotals,
+} from '../cloudtrail/digest/validateDigests';

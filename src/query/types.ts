@@ -18,4 +18,11 @@ export type {
   TimeOrder,
 } from '../store/types';
 export { ROW_FLAG } from '../store/types';
-export type { IngestProgress, InputFile, ValidationRun } from '../ingest/types';
+export type {
+  IngestProgress,
+  InputFile,
+  LogVerdict,
+  TrailTotals,
+  ValidationRun,
+  ValidationTotals,
+} from '../ingest/types';

@@ -151,4 +151,36 @@ describe('validateDigests', () => {
     const report = await run(forged, logs);
     expect(report.totals).toMatchObject({ digestsNotValid: 1, logsValid: 0, logsConsistent: 2 });
   });
+
+  it('breaks the totals down by account and Region, and carries file ids to the verdicts', async () => {
+    const { digests, logs } = chain([10, 11, 12]);
+    const [d0, , d2] = digests as [DigestInput, DigestInput, DigestInput];
+    const other: LogInput = {
+      fileId: 42,
+      path: 'copied/444455556666_CloudTrail_eu-west-1_20240301T1005Z_ABCDEFGHIJKLMNOP.json.gz',
+      key: '444455556666_CloudTrail_eu-west-1_20240301T1005Z_ABCDEFGHIJKLMNOP.json.gz',
+      sha256: sha('y'),
+      trailingBytes: 0,
+    };
+    const numbered = logs.map((l, i) => ({ ...l, fileId: i + 1 }));
+    const report = await run([d0, d2], [...numbered, other]);
+    expect(report.byTrail.map((t) => [t.account, t.region])).toEqual([
+      ['111122223333', 'us-east-1'],
+      ['444455556666', 'eu-west-1'],
+    ]);
+    expect(report.byTrail[0]?.totals).toMatchObject({
+      digestsMissing: 1,
+      logsMissing: 0,
+      logsUncovered: 2,
+      logsConsistent: 4,
+      logsValid: 0,
+    });
+    expect(report.byTrail[1]?.totals).toMatchObject({ logsUncovered: 1, digestsMissing: 0 });
+    const sum = (k: keyof typeof report.totals) =>
+      report.byTrail.reduce((n, t) => n + t.totals[k], 0);
+    for (const k of Object.keys(report.totals) as (keyof typeof report.totals)[])
+      expect(sum(k)).toBe(report.totals[k]);
+    expect(report.logs.find((l) => l.key === other.key)?.fileId).toBe(42);
+    expect(report.logs.every((l) => l.fileId !== undefined)).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+import { parseS3Key } from '../parseS3Key';
 import { checkDigestLink } from './checkDigestLink';
 import { digestStringToSign } from './digestStringToSign';
 import type { DigestFile } from './readDigestFile';
@@ -14,6 +15,8 @@ export interface DigestInput {
 
 /** One log file as dropped, keyed the way digests list it. */
 export interface LogInput {
+  /** The stored file's id, carried into its verdict so events can show their file's status. */
+  readonly fileId?: number;
   readonly path: string;
   /** The S3 key from `AWSLogs/` on (parseS3Key), or the bare file name. */
   readonly key: string;
@@ -36,8 +39,14 @@ export type VerifyFn = (
   message: string,
 ) => Promise<boolean>;
 
+/** The account and Region a file belongs to, from its S3 key ('' when the key is not in the layout). */
+export interface TrailPlace {
+  readonly account: string;
+  readonly region: string;
+}
+
 /** What validation found for one digest. */
-export interface DigestVerdict {
+export interface DigestVerdict extends TrailPlace {
   readonly key: string;
   readonly path: string;
   /** valid: signature verified and its hash is what the next digest recorded; unverified: no key or no signature. */
@@ -46,9 +55,11 @@ export interface DigestVerdict {
 }
 
 /** What validation found for one log file (or one listed and not provided). */
-export interface LogVerdict {
+export interface LogVerdict extends TrailPlace {
   readonly key: string;
   readonly path: string | undefined;
+  /** The stored file's id, when provided. */
+  readonly fileId?: number;
   /**
    * valid: the hash matches a digest that is itself valid; consistent: it matches, but no listing
    * digest is authenticated; modified: the hash differs or bytes follow the gzip data; missing:
@@ -71,12 +82,19 @@ export interface ValidationTotals {
   readonly digestsMissing: number;
 }
 
+/** Totals for one account and Region (the report's breakdown). */
+export interface TrailTotals extends TrailPlace {
+  readonly totals: ValidationTotals;
+}
+
 /** The whole result. `missingDigests` are keys a provided digest points back to. */
 export interface ValidationReport {
   readonly digests: readonly DigestVerdict[];
   readonly logs: readonly LogVerdict[];
   readonly missingDigests: readonly string[];
   readonly totals: ValidationTotals;
+  /** The same counts per account and Region, sorted by account then Region. */
+  readonly byTrail: readonly TrailTotals[];
 }
 
 /**
@@ -110,24 +128,57 @@ export async function validateDigests(args: {
     verdicts.set(d.digest.digestS3Object, await judgeDigest(d, nextOf, args));
   const logs = judgeLogs(args.digests, args.logs, verdicts);
   const digests = [...verdicts.values()];
-  const count = <T extends { status: string }>(xs: readonly T[], s: T['status']) =>
-    xs.filter((x) => x.status === s).length;
+  const missingDigests = [...missing];
+  const places = new Map<string, TrailPlace>();
+  for (const x of [...digests, ...logs, ...missingDigests.map(placeOf)])
+    places.set(placeKey(x), { account: x.account, region: x.region });
+  const byTrail = [...places.values()]
+    .sort((a, b) => placeKey(a).localeCompare(placeKey(b)))
+    .map((place) => {
+      const at = <T extends TrailPlace>(xs: readonly T[]) =>
+        xs.filter((x) => placeKey(x) === placeKey(place));
+      return {
+        ...place,
+        totals: totalsOf(at(digests), at(logs), at(missingDigests.map(placeOf)).length),
+      };
+    });
   return {
     digests,
     logs,
-    missingDigests: [...missing],
-    totals: {
-      logsValid: count(logs, 'valid'),
-      logsConsistent: count(logs, 'consistent'),
-      logsModified: count(logs, 'modified'),
-      logsMissing: count(logs, 'missing'),
-      logsUncovered: count(logs, 'uncovered'),
-      digestsValid: count(digests, 'valid'),
-      digestsNotValid: count(digests, 'notValid'),
-      digestsUnverified: count(digests, 'unverified'),
-      digestsMissing: missing.size,
-    },
+    missingDigests,
+    totals: totalsOf(digests, logs, missing.size),
+    byTrail,
   };
+}
+
+function totalsOf(
+  digests: readonly DigestVerdict[],
+  logs: readonly LogVerdict[],
+  digestsMissing: number,
+): ValidationTotals {
+  const count = <T extends { status: string }>(xs: readonly T[], s: T['status']) =>
+    xs.filter((x) => x.status === s).length;
+  return {
+    logsValid: count(logs, 'valid'),
+    logsConsistent: count(logs, 'consistent'),
+    logsModified: count(logs, 'modified'),
+    logsMissing: count(logs, 'missing'),
+    logsUncovered: count(logs, 'uncovered'),
+    digestsValid: count(digests, 'valid'),
+    digestsNotValid: count(digests, 'notValid'),
+    digestsUnverified: count(digests, 'unverified'),
+    digestsMissing,
+  };
+}
+
+/** Where an S3 key belongs: the account and Region its layout names. */
+function placeOf(key: string): TrailPlace {
+  const parsed = parseS3Key(key);
+  return { account: parsed?.accountId ?? '', region: parsed?.region ?? '' };
+}
+
+function placeKey(p: TrailPlace): string {
+  return `${p.account}/${p.region}`;
 }
 
 async function judgeDigest(
@@ -135,7 +186,7 @@ async function judgeDigest(
   nextOf: ReadonlyMap<string, DigestInput>,
   args: { readonly keys: readonly PublicKeyInput[]; readonly verify: VerifyFn },
 ): Promise<DigestVerdict> {
-  const base = { key: d.digest.digestS3Object, path: d.path };
+  const base = { key: d.digest.digestS3Object, path: d.path, ...placeOf(d.digest.digestS3Object) };
   const next = nextOf.get(d.digest.digestS3Object);
   if (next !== undefined) {
     const link = checkDigestLink(next.digest, d.digest, d.sha256);
@@ -193,13 +244,19 @@ function judgeLogs(
         out.set(entry.s3Object, {
           key: entry.s3Object,
           path: undefined,
+          ...placeOf(entry.s3Object),
           status: 'missing',
           reason: `Listed in ${d.digest.digestS3Object}, not provided`,
         });
         continue;
       }
       listed.add(log);
-      const base = { key: entry.s3Object, path: log.path };
+      const base = {
+        key: entry.s3Object,
+        path: log.path,
+        ...placeOf(entry.s3Object),
+        ...(log.fileId === undefined ? {} : { fileId: log.fileId }),
+      };
       if (log.trailingBytes > 0) {
         out.set(entry.s3Object, {
           ...base,
@@ -232,6 +289,8 @@ function judgeLogs(
       out.set(`uncovered:${l.key}`, {
         key: l.key,
         path: l.path,
+        ...placeOf(l.key),
+        ...(l.fileId === undefined ? {} : { fileId: l.fileId }),
         status: 'uncovered',
         reason: 'Listed in no digest provided',
       });

@@ -6,6 +6,8 @@ import { setValidationExtras, useValidationExtras } from '../../query/validation
 import { LogText } from '../common/LogText';
 import { formatCount } from '../common/formatCount';
 import { downloadReport } from './downloadReport';
+import { integrityVerdict } from './integrityVerdict';
+import { ValidationByTrail } from './ValidationByTrail';
 import { ValidationList } from './ValidationList';
 import './Validation.css';
 
@@ -87,6 +89,12 @@ export function ValidationPanel(props: { readonly onClose: () => void }) {
         {query.isError ? <p className="error">Validation failed: {String(query.error)}</p> : null}
         {run === undefined ? null : (
           <>
+            <p
+              className={`validation-verdict ${integrityVerdict(run.totals).tone}`}
+              data-testid="validation-verdict"
+            >
+              {integrityVerdict(run.totals).headline}
+            </p>
             <table className="validation-totals">
               <tbody>
                 <tr>
@@ -115,6 +123,9 @@ export function ValidationPanel(props: { readonly onClose: () => void }) {
                 </tr>
               </tbody>
             </table>
+            {run.byTrail.length > 1 || run.byTrail[0]?.account === '' ? (
+              <ValidationByTrail byTrail={run.byTrail} />
+            ) : null}
             {run.problems.length === 0 ? null : (
               <ul className="error">
                 {run.problems.map((p) => (

@@ -1,5 +1,6 @@
 import { useValidation } from '../../query/validation';
 import { formatCount } from '../common/formatCount';
+import { integrityVerdict } from './integrityVerdict';
 
 /**
  * The integrity summary in the header, once digests are stored: what validation proved, never more.
@@ -17,14 +18,18 @@ export function ValidationSummary(props: { readonly onOpen: () => void }) {
     ) : null;
   }
   const t = run.totals;
-  const bad = t.logsModified + t.logsMissing + t.digestsNotValid + t.digestsMissing;
-  const unproven = t.logsConsistent + t.logsUncovered + t.digestsUnverified;
-  const tone = bad > 0 ? 'btn btn-danger' : unproven > 0 ? 'btn btn-warn' : 'btn btn-ok';
+  const verdict = integrityVerdict(t);
+  const tone = { ok: 'btn btn-ok', warn: 'btn btn-warn', bad: 'btn btn-danger' }[verdict.tone];
+  const unsigned = t.digestsValid === 0 && t.digestsUnverified > 0;
   const parts = [
     t.logsValid > 0 ? `${formatCount(t.logsValid)} verified` : '',
     t.logsModified > 0 ? `${formatCount(t.logsModified)} modified` : '',
     t.logsMissing > 0 ? `${formatCount(t.logsMissing)} missing` : '',
-    t.logsConsistent > 0 ? `${formatCount(t.logsConsistent)} unauthenticated` : '',
+    unsigned
+      ? 'hash chain consistent, signatures not checked'
+      : t.logsConsistent > 0
+        ? `${formatCount(t.logsConsistent)} unauthenticated`
+        : '',
     t.logsUncovered > 0 ? `${formatCount(t.logsUncovered)} not covered` : '',
     t.digestsNotValid + t.digestsMissing > 0
       ? `${formatCount(t.digestsNotValid + t.digestsMissing)} digest problems`
@@ -42,7 +47,7 @@ export function ValidationSummary(props: { readonly onOpen: () => void }) {
       data-digests-valid={t.digestsValid}
       data-digests-not-valid={t.digestsNotValid}
       data-digests-missing={t.digestsMissing}
-      title="Log file integrity, checked against the CloudTrail digest files you dropped"
+      title={`${verdict.headline}. Log file integrity, checked against the CloudTrail digest files you dropped`}
       onClick={props.onOpen}
     >
       Integrity: {parts.length === 0 ? 'no log files listed' : parts.join(' · ')}

@@ -1,4 +1,5 @@
 import type { ValidationRun } from '../../query/types';
+import { integrityVerdict } from './integrityVerdict';
 
 /**
  * Saves the validation report: JSON (the whole run) or Markdown (totals and every verdict, readable
@@ -29,6 +30,19 @@ function markdown(run: ValidationRun): string {
     `| log files | ${t.logsValid} | ${t.logsConsistent} | ${t.logsModified} | ${t.logsMissing} | ${t.logsUncovered} |`,
     '',
     `Digests: ${t.digestsValid} valid, ${t.digestsUnverified} signature not checked, ${t.digestsNotValid} not valid, ${t.digestsMissing} missing from the chain.`,
+    '',
+    `**${integrityVerdict(t).headline}.**`,
+    '',
+    '## By account and Region',
+    '',
+    '| account | Region | logs verified | unauthenticated | modified | missing | not covered | digests valid | not checked | not valid | missing |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...run.byTrail.map((b) => {
+      const x = b.totals;
+      return `| ${b.account === '' ? '(not in the S3 layout)' : cell(b.account)} | ${cell(b.region)} | ${x.logsValid} | ${x.logsConsistent} | ${x.logsModified} | ${x.logsMissing} | ${x.logsUncovered} | ${x.digestsValid} | ${x.digestsUnverified} | ${x.digestsNotValid} | ${x.digestsMissing} |`;
+    }),
+    '',
+    '## Every file',
     '',
     '| status | file | why |',
     '| --- | --- | --- |',
