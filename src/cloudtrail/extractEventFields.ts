@@ -1,6 +1,7 @@
 import { isObject, objectAt, stringAt } from '../lib/isObject';
 import { deriveResources } from './deriveResources';
 import { deriveUserName } from './deriveUserName';
+import { insightApi, isInsightRecord } from './readInsightDetails';
 import type { CloudTrailRecord, EventFields, ReadOnlyState } from './types';
 
 /** Why a record could not be indexed: a readable sentence naming the missing or bad field. */
@@ -11,8 +12,11 @@ export interface RecordProblem {
 /**
  * Derives the indexed projection of one record. Requires `eventTime` (ISO 8601 UTC, e.g.
  * `2023-07-19T21:17:28Z`), `eventSource` and `eventName` strings, which every trail record has; anything
- * else may be absent. Never throws: a record that is not usable comes back as a RecordProblem.
+ * else may be absent. Insights records (no `userIdentity`, `eventSource` or `eventName`) take the API
+ * from `insightDetails`, and `eventCategory` `Insight` when they omit it (the docs' own example does).
+ * Never throws: a record that is not usable comes back as a RecordProblem.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-insights-fields-trails.html
  */
 export function extractEventFields(record: unknown): EventFields | RecordProblem {
   if (!isObject(record)) return { problem: 'a record is not a JSON object' };
@@ -20,8 +24,15 @@ export function extractEventFields(record: unknown): EventFields | RecordProblem
   if (time === undefined) return { problem: 'a record has no eventTime' };
   const eventTime = Date.parse(time);
   if (Number.isNaN(eventTime)) return { problem: `a record has an unreadable eventTime` };
-  const eventSource = stringAt(record, 'eventSource');
-  const eventName = stringAt(record, 'eventName');
+  // Insights records name their API only inside insightDetails; the table and the lookup
+  // attributes show that API, as the console's Insights page and LookupEvents do.
+  let eventSource = stringAt(record, 'eventSource');
+  let eventName = stringAt(record, 'eventName');
+  if (eventSource === undefined || eventName === undefined) {
+    const insight = insightApi(record);
+    eventSource ??= insight?.eventSource;
+    eventName ??= insight?.eventName;
+  }
   if (eventSource === undefined || eventName === undefined) {
     return { problem: 'a record has no eventSource or eventName' };
   }
@@ -37,7 +48,7 @@ export function extractEventFields(record: unknown): EventFields | RecordProblem
     userAgent: str(record, 'userAgent'),
     readOnly: readOnlyState(record),
     recipientAccountId: str(record, 'recipientAccountId'),
-    eventCategory: str(record, 'eventCategory'),
+    eventCategory: stringAt(record, 'eventCategory') ?? (isInsightRecord(record) ? 'Insight' : ''),
     eventType: str(record, 'eventType'),
     identityType: str(identity, 'type'),
     userName: deriveUserName(record),
