@@ -27,6 +27,7 @@ import type {
   ExportFormat,
 } from '../store/types';
 import { ingestFiles } from './ingestFiles';
+import { LOG_STATUS_LABEL } from '../cloudtrail/digest/logStatusLabel';
 import { runValidation } from './runValidation';
 import type { ValidationExtras, ValidationRun } from './runValidation';
 import type { IngestProgress, InputFile, ParseFn } from './types';
@@ -69,6 +70,8 @@ export class CairnEngine {
   private readonly parse: ParseFn;
   private readonly lookahead: number;
   private words: WordIndexer | undefined;
+  /** fileId → its status in the last validation, as a label. */
+  private integrity = new Map<number, string>();
   /** SHA-256 of each stored file's uncompressed bytes, computed by the first validation. */
   private readonly inflatedSha = new Map<number, string | undefined>();
 
@@ -222,6 +225,7 @@ export class CairnEngine {
       rows: ordered,
       format,
       columns,
+      integrityOf: (fileId) => this.integrity.get(fileId) ?? '',
     });
     const id = this.nextExportId++;
     this.exports.set(id, job);
@@ -263,9 +267,18 @@ export class CairnEngine {
     return credentialChain(this.index, this.reader, row);
   }
 
-  /** Validates the stored log files against the stored digests (see runValidation). */
-  validate(extras: ValidationExtras): Promise<ValidationRun> {
-    return runValidation(this.db, extras, this.inflatedSha);
+  /**
+   * Validates the stored log files against the stored digests (see runValidation), and remembers
+   * each file's status for exports.
+   */
+  async validate(extras: ValidationExtras): Promise<ValidationRun> {
+    const run = await runValidation(this.db, extras, this.inflatedSha);
+    this.integrity = new Map(
+      run.logs.flatMap((l) =>
+        l.fileId === undefined ? [] : [[l.fileId, LOG_STATUS_LABEL[l.status]]],
+      ),
+    );
+    return run;
   }
 
   files(): Promise<FileMeta[]> {
@@ -285,6 +298,7 @@ export class CairnEngine {
       this.reader.clear();
       this.searcher.reset();
       this.inflatedSha.clear();
+      this.integrity = new Map();
       this.index = new EventIndex();
       this.nextFileId = 1;
       this.knownFiles = new Map();

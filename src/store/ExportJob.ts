@@ -23,6 +23,7 @@ export class ExportJob {
   private readonly reader: RecordReader;
   private readonly format: ExportFormat;
   private readonly columns: readonly ExportColumn[];
+  private readonly integrityOf: (fileId: number) => string;
 
   /** `rows` in the order wanted for CSV (table order); JSON reorders them by file. */
   constructor(opts: {
@@ -31,7 +32,10 @@ export class ExportJob {
     rows: Uint32Array;
     format: ExportFormat;
     columns: readonly ExportColumn[];
+    /** The validation status of a stored file, for the `integrity` column ('' when not validated). */
+    integrityOf?: (fileId: number) => string;
   }) {
+    this.integrityOf = opts.integrityOf ?? (() => '');
     this.index = opts.index;
     this.reader = opts.reader;
     this.format = opts.format;
@@ -67,7 +71,11 @@ export class ExportJob {
     const data: string[][] = [];
     for (const row of part) {
       const view = rowView(this.index, row);
-      data.push(this.columns.map((c) => cell(view, c.id)));
+      data.push(
+        this.columns.map((c) =>
+          c.id === 'integrity' ? this.integrityOf(view.fileId) : cell(view, c.id),
+        ),
+      );
     }
     return `${Papa.unparse(data, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
   }

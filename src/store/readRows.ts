@@ -48,5 +48,6 @@ export function rowView(index: EventIndex, row: number): RowView {
     resourceTypes,
     resourceNames,
     flags: index.flags.data[row] ?? 0,
+    fileId: index.fileId.data[row] ?? 0,
   };
 }

@@ -104,6 +104,8 @@ export type RowView = {
   readonly resourceTypes: readonly string[];
   readonly resourceNames: readonly string[];
   readonly flags: number;
+  /** The stored file the event was first read from (its provenance and integrity status). */
+  readonly fileId: number;
 };
 
 /** Where an event came from: one entry per file that delivered it. */

@@ -1,4 +1,5 @@
 import type { EventSource } from '../../query/types';
+import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 
 /** Every file that delivered this event: path, record position and SHA-256 of the file as given. */
 export function SourceFiles(props: { readonly sources: readonly EventSource[] }) {
@@ -14,7 +15,7 @@ export function SourceFiles(props: { readonly sources: readonly EventSource[] })
       <ul>
         {sources.map((s) => (
           <li key={`${s.fileId}:${s.recordIndex}`} data-testid="source-file">
-            <span className="mono wrap">{s.path}</span>
+            <span className="mono wrap">{s.path}</span> <FileIntegrityBadge fileId={s.fileId} />
             <span className="muted">
               {' '}
               record #{s.recordIndex + 1} · SHA-256{' '}

@@ -3,6 +3,7 @@ import type { Row } from '@tanstack/react-table';
 import type { MouseEvent } from 'react';
 import { ROW_FLAG } from '../../query/types';
 import { MAX_COMPARE } from '../compare/useCompareMarks';
+import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { columnStyle, FIXED_COLUMNS } from './columnStyle';
 import { isLoaded } from './columns';
 import type { features, TableRow } from './columns';
@@ -86,6 +87,9 @@ export function EventTableRow(props: {
                 ? time
                 : flexRender(cell.column.columnDef.cell, cell.getContext())}
             </span>
+            {id === 'eventName' && isLoaded(data) ? (
+              <FileIntegrityBadge fileId={data.fileId} problemsOnly />
+            ) : null}
             {id === 'eventName' && conflict ? (
               <span className="badge badge-warn" title="Another, different record has this eventID">
                 conflict

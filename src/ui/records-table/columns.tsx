@@ -6,6 +6,7 @@ import {
 } from '@tanstack/react-table';
 import type { RowView } from '../../query/types';
 import { AccountId } from '../accounts/AccountId';
+import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 
 /** The table's features: visibility (the column chooser) and sizing. Sorting and paging are the worker's. */
 export const features = tableFeatures({ columnVisibilityFeature, columnSizingFeature });
@@ -103,6 +104,19 @@ export const columns = helper.columns([
     text((r) => r.userAgent),
     { id: 'userAgent', header: 'User agent', size: 260 },
   ),
+  helper.accessor(
+    text(() => ''),
+    {
+      id: 'integrity',
+      header: 'Integrity',
+      size: 120,
+      // The status is the last validation's, kept in the page: the index does not hold it.
+      cell: (ctx) => {
+        const r = ctx.row.original;
+        return isLoaded(r) ? <FileIntegrityBadge fileId={r.fileId} /> : null;
+      },
+    },
+  ),
 ]);
 
 /** Columns hidden until the user picks them in the column chooser. */
@@ -117,4 +131,5 @@ export const DEFAULT_HIDDEN: Readonly<Record<string, boolean>> = {
   identityType: false,
   eventCategory: false,
   userAgent: false,
+  integrity: false,
 };
