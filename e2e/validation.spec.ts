@@ -42,6 +42,7 @@ test('digests validate offline: keys, then the newest signature, then the report
   expect(olderListed).toContain(trail.modifiedKey);
 
   // No key: every hash that matches is only consistent; the rewritten file and the late one show.
+  await expect(summary).toContainText('hash chain consistent, signatures not checked');
   expect(await summaryCounts(summary)).toEqual({
     logsValid: 0,
     logsModified: 1,
@@ -129,5 +130,34 @@ test('digests validate offline: keys, then the newest signature, then the report
   await page.reload();
   await waitForIdle(page);
   expect(await summaryCounts(summary)).toEqual(final);
+
+  // Each event shows its file's status: the rewritten record is flagged in the table and the detail.
+  const input = page.getByTestId('query-input');
+  await input.fill('sourceIPAddress:203.0.113.66');
+  await input.press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveAttribute('data-count', '1');
+  const row = page.locator('.event-table-tr[data-position="0"]');
+  await expect(row.locator('[data-integrity="modified"]')).toHaveText('file modified');
+  await row.click();
+  const source = page.getByTestId('source-file');
+  await expect(source).toContainText(
+    trail.modifiedKey.slice(trail.modifiedKey.lastIndexOf('/') + 1),
+  );
+  await expect(source.locator('[data-integrity="modified"]')).toHaveText('modified');
+  await page.screenshot({ path: 'test-results/screens/validation-event-1280x800.png' });
+  // The file's other events are flagged too; events from verified files are not (only problems are).
+  await input.fill('-sourceIPAddress:203.0.113.66');
+  await input.press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveAttribute(
+    'data-count',
+    String(trail.recordCount - 1),
+  );
+  await expect(page.locator('.event-table-tr [data-integrity="modified"]')).toHaveCount(
+    trail.modifiedRecords - 1,
+  );
+  expect(trail.modifiedRecords - 1).toBeGreaterThan(0);
+  await expect(page.locator('.event-table-tr [data-integrity]')).toHaveCount(
+    trail.modifiedRecords - 1,
+  );
   expectClean(watch);
 });

@@ -21,6 +21,8 @@ export interface SignedTrail {
   readonly listedLogKeys: readonly (readonly string[])[];
   /** The listed log file rewritten after its digest was signed (listed by the second digest). */
   readonly modifiedKey: string;
+  /** Records in the modified file (the first one's sourceIPAddress was rewritten to 203.0.113.66). */
+  readonly modifiedRecords: number;
   /** A log file delivered after the newest digest: listed nowhere. */
   readonly uncoveredKey: string;
   /** Records in all the dropped log files. */
@@ -109,6 +111,7 @@ export function buildSignedTrail(): SignedTrail {
   const listedLogKeys: string[][] = [];
   let previous: { key: string; sha: string; sig: string } | undefined;
   let modifiedKey = '';
+  let modifiedRecords = 0;
   let newest = { name: '', sig: '' };
   for (const h of [0, 1, 2]) {
     const logs = [logFile(h, 20, 2 * h), logFile(h, 45, 2 * h + 1)];
@@ -158,6 +161,7 @@ export function buildSignedTrail(): SignedTrail {
       if (sha256(text2) === log.entry.hashValue) throw new Error('modification changed nothing');
       write(log.key, gzipSync(text2));
       modifiedKey = log.key;
+      modifiedRecords = log.records.length;
     }
   }
   const uncoveredKey = logFile(3, 10, 6).key;
@@ -199,6 +203,7 @@ export function buildSignedTrail(): SignedTrail {
     digestKeys,
     listedLogKeys,
     modifiedKey,
+    modifiedRecords,
     uncoveredKey,
     recordCount,
   };
