@@ -6,6 +6,7 @@ import { RecordReader } from '../store/RecordReader';
 import { readEventDetail } from '../store/readEventDetail';
 import type { RowWindow } from '../store/readRows';
 import { credentialChain } from '../store/credentialChain';
+import { insightPartners } from '../store/insightPartners';
 import { ExportJob } from '../store/ExportJob';
 import { Searcher } from '../store/Searcher';
 import { ValueSuggester } from '../store/suggestValues';
@@ -265,6 +266,11 @@ export class CairnEngine {
   credentialChain(row: number): Promise<CredentialChain | undefined> {
     if (row < 0 || row >= this.index.size) return Promise.resolve(undefined);
     return credentialChain(this.index, this.reader, row);
+  }
+
+  /** The other records of the Insight `row` belongs to: its Start or End (see insightPartners). */
+  insightPartners(row: number): Promise<RowView[]> {
+    return insightPartners(this.index, this.reader, row);
   }
 
   /**

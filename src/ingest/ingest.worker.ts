@@ -54,6 +54,7 @@ const api = {
     (await engine).suggest(field, text, limit),
   detail: async (row: number) => (await engine).detail(row),
   credentialChain: async (row: number) => (await engine).credentialChain(row),
+  insightPartners: async (row: number) => (await engine).insightPartners(row),
   validate: async (extras: ValidationExtras) => (await engine).validate(extras),
   files: async () => (await engine).files(),
   lastRun: async () => (await engine).lastRun(),

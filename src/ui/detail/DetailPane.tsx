@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { eventDetailQuery } from '../../query/datasetQueries';
 import { CredentialChainView } from './CredentialChainView';
 import { EventSummary } from './EventSummary';
+import { InsightDetails } from './InsightDetails';
 import { JsonTree } from './JsonTree';
 import { pivotClause } from './pivotClause';
 import { RelatedEvents } from './RelatedEvents';
@@ -52,6 +53,7 @@ export function DetailPane(props: {
       ) : null}
       {detail === undefined ? null : (
         <div className="detail-body">
+          <InsightDetails detail={detail} record={record} />
           <EventSummary detail={detail} record={record} />
           <RelatedEvents row={detail.row} record={record} onQuery={onQuery} />
           <CredentialChainView row={detail.row.row} onQuery={onQuery} />

@@ -5,6 +5,7 @@ import { ROW_FLAG } from '../../query/types';
 import { MAX_COMPARE } from '../compare/useCompareMarks';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { columnStyle, FIXED_COLUMNS } from './columnStyle';
+import { InsightBadge } from './InsightBadge';
 import { isLoaded } from './columns';
 import type { features, TableRow } from './columns';
 
@@ -89,6 +90,9 @@ export function EventTableRow(props: {
             </span>
             {id === 'eventName' && isLoaded(data) ? (
               <FileIntegrityBadge fileId={data.fileId} problemsOnly />
+            ) : null}
+            {id === 'eventName' && isLoaded(data) && data.eventCategory === 'Insight' ? (
+              <InsightBadge />
             ) : null}
             {id === 'eventName' && conflict ? (
               <span className="badge badge-warn" title="Another, different record has this eventID">
