@@ -10,6 +10,7 @@ import { insightPartners } from '../store/insightPartners';
 import { ExportJob } from '../store/ExportJob';
 import { Searcher } from '../store/Searcher';
 import { ValueSuggester } from '../store/suggestValues';
+import type { CoverageMap } from '../store/coverageMap';
 import type { Suggestion } from '../store/suggestValues';
 import type {
   CredentialChain,
@@ -27,6 +28,7 @@ import type {
   ExportColumn,
   ExportFormat,
 } from '../store/types';
+import { CoverageRunner } from './CoverageRunner';
 import { ingestFiles } from './ingestFiles';
 import { LOG_STATUS_LABEL } from '../cloudtrail/digest/logStatusLabel';
 import { runValidation } from './runValidation';
@@ -75,6 +77,7 @@ export class CairnEngine {
   private integrity = new Map<number, string>();
   /** SHA-256 of each stored file's uncompressed bytes, computed by the first validation. */
   private readonly inflatedSha = new Map<number, string | undefined>();
+  private readonly coverageRunner = new CoverageRunner();
 
   private constructor(db: CairnDatabase, parse: ParseFn, options: EngineOptions) {
     this.db = db;
@@ -285,6 +288,16 @@ export class CairnEngine {
       ),
     );
     return run;
+  }
+
+  /** The evidence coverage map of the dataset, with `extras` for its validation (CoverageRunner). */
+  coverage(extras: ValidationExtras): Promise<CoverageMap> {
+    return this.coverageRunner.run({
+      db: this.db,
+      index: this.index,
+      extras,
+      validate: (e) => this.validate(e),
+    });
   }
 
   files(): Promise<FileMeta[]> {

@@ -56,6 +56,7 @@ const api = {
   credentialChain: async (row: number) => (await engine).credentialChain(row),
   insightPartners: async (row: number) => (await engine).insightPartners(row),
   validate: async (extras: ValidationExtras) => (await engine).validate(extras),
+  coverage: async (extras: ValidationExtras) => (await engine).coverage(extras),
   files: async () => (await engine).files(),
   lastRun: async () => (await engine).lastRun(),
   clear: async () => (await engine).clear(),
