@@ -1,0 +1,41 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { zipSync } from 'fflate';
+
+/** Copies of ../shared/samples, each folder with its LICENSE. */
+export const SAMPLES = new URL('./fixtures/samples/', import.meta.url).pathname;
+/** Test fixtures holding zip archives (see the README there). */
+export const ZIPS = new URL('./fixtures/zips/', import.meta.url).pathname;
+/** The real otrf sample: one JSON-lines file inside a zip (MIT, LICENSE beside it). */
+export const OTRF_ZIP = new URL(
+  './fixtures/samples/otrf/zip/ec2_proxy_s3_exfiltration.zip',
+  import.meta.url,
+).pathname;
+
+/** Every file under `dir`, keyed by its path relative to `base` (default `dir`), sorted by path. */
+export function folderFiles(dir: string, base = dir): Record<string, Uint8Array> {
+  const paths: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else paths.push(p);
+    }
+  };
+  walk(dir);
+  const out: Record<string, Uint8Array> = {};
+  for (const p of paths.sort((a, b) => relative(base, a).localeCompare(relative(base, b)))) {
+    out[relative(base, p)] = new Uint8Array(readFileSync(p));
+  }
+  return out;
+}
+
+/** A zip archive built with fflate's zipSync (deflate) of every file under `dir`, paths relative to `base`. */
+export function zipFolder(dir: string, base = dir): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(zipSync(folderFiles(dir, base)));
+}
+
+/** A fixture file's bytes. */
+export function fixtureBytes(path: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(path));
+}
