@@ -137,7 +137,10 @@ test('digests validate offline: keys, then the newest signature, then the report
   await input.press('Enter');
   await expect(page.getByTestId('match-count')).toHaveAttribute('data-count', '1');
   const row = page.locator('.event-table-tr[data-position="0"]');
-  await expect(row.locator('[data-integrity="modified"]')).toHaveText('file modified');
+  await expect(row.locator('[data-integrity="modified"]')).toHaveAttribute(
+    'aria-label',
+    'Source file modified',
+  );
   await row.click();
   const source = page.getByTestId('source-file');
   await expect(source).toContainText(

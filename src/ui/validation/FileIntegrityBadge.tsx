@@ -15,11 +15,13 @@ export function FileIntegrityBadge(props: {
   if (props.problemsOnly === true && verdict.status !== 'modified') return null;
   return (
     <span
-      className={`badge validation-${verdict.status}`}
+      className={`badge validation-${verdict.status}${props.problemsOnly === true ? ' badge-evidence' : ''}`}
       data-integrity={verdict.status}
       title={`Source file integrity: ${verdict.reason}`}
+      aria-label={`Source file ${LOG_STATUS_LABEL[verdict.status]}`}
     >
-      {props.problemsOnly === true ? 'file modified' : LOG_STATUS_LABEL[verdict.status]}
+      {/* In a row, a glyph: the event name keeps its room and the title tells the rest. */}
+      {props.problemsOnly === true ? '⚠' : LOG_STATUS_LABEL[verdict.status]}
     </span>
   );
 }
