@@ -9,13 +9,14 @@ export type FieldSource =
   | { readonly kind: 'resourceType' }
   | { readonly kind: 'resourceName' }
   | { readonly kind: 'eventID' }
+  | { readonly kind: 'file' }
   | { readonly kind: 'path'; readonly path: readonly string[] };
 
 /** A field the index answers without reading records. `label` is the console's name for it. */
 export interface IndexedField {
   readonly name: string;
   readonly label: string;
-  readonly source: Exclude<FieldSource, { kind: 'path' }>;
+  readonly source: Exclude<FieldSource, { kind: 'path' } | { kind: 'file' }>;
   /** One of the console's eight lookup attributes. */
   readonly lookup: boolean;
 }
@@ -69,14 +70,22 @@ const BY_LOWER_NAME: ReadonlyMap<string, IndexedField> = new Map(
 );
 
 /**
- * Resolves a field as typed to its canonical name and source. Indexed names and aliases are matched
- * case-insensitively; anything else is a JSON path, split on dots, matched case-sensitively (JSON keys are).
+ * The provenance field: `file:<path pattern>` matches events delivered in a stored file whose path (as
+ * dropped) matches, re-deliveries included. Not a JSON path: no CloudTrail record has a `file` key.
+ */
+export const FILE_FIELD = 'file';
+
+/**
+ * Resolves a field as typed to its canonical name and source. Indexed names, aliases and `file` are
+ * matched case-insensitively; anything else is a JSON path, split on dots, matched case-sensitively
+ * (JSON keys are).
  */
 export function resolveField(typed: string): {
   readonly name: string;
   readonly source: FieldSource;
 } {
   const lower = typed.toLowerCase();
+  if (lower === FILE_FIELD) return { name: FILE_FIELD, source: { kind: 'file' } };
   // Alias targets are canonical (mixed-case) names, while BY_LOWER_NAME is keyed lower-case.
   const known = BY_LOWER_NAME.get((ALIASES.get(lower) ?? lower).toLowerCase());
   if (known !== undefined) return { name: known.name, source: known.source };

@@ -8,6 +8,10 @@ import type { RowWindow } from '../store/readRows';
 import { credentialChain } from '../store/credentialChain';
 import { insightPartners } from '../store/insightPartners';
 import { ExportJob } from '../store/ExportJob';
+import { FileCatalog } from '../store/FileCatalog';
+import { Provenance } from '../store/Provenance';
+import type { SourceFileList, SourcesTree } from '../store/Provenance';
+import type { FileView } from '../store/readFileView';
 import { Searcher } from '../store/Searcher';
 import { ValueSuggester } from '../store/suggestValues';
 import type { CoverageMap } from '../store/coverageMap';
@@ -77,6 +81,9 @@ export class CairnEngine {
   private integrity = new Map<number, string>();
   /** SHA-256 of each stored file's uncompressed bytes, computed by the first validation. */
   private readonly inflatedSha = new Map<number, string | undefined>();
+  /** Paths of the stored files by fileId, for `file:` clauses and the sources tree. */
+  private catalog = new FileCatalog();
+  private readonly provenance: Provenance;
   private readonly coverageRunner = new CoverageRunner();
 
   private constructor(db: CairnDatabase, parse: ParseFn, options: EngineOptions) {
@@ -95,7 +102,15 @@ export class CairnEngine {
             if (bytes === undefined) return new Uint8Array(recordIndices.length).fill(2);
             return match(bytes, q, recordIndices);
           },
+      () => this.catalog,
     );
+    this.provenance = new Provenance({
+      index: () => this.index,
+      files: () => this.catalog,
+      db,
+      reader: this.reader,
+      inflatedSha: this.inflatedSha,
+    });
     this.parse = parse;
     this.lookahead = options.lookahead ?? 12;
   }
@@ -136,7 +151,9 @@ export class CairnEngine {
         lookahead: this.lookahead,
         ...(onProgress === undefined ? {} : { onProgress }),
         isCancelled: () => this.cancelled,
+        onStaged: (meta) => this.catalog.add(meta),
       });
+      this.catalog.trim(outcome.nextFileId);
       const changed = outcome.nextFileId > this.nextFileId;
       this.nextFileId = outcome.nextFileId;
       this.digestFiles += outcome.reports.filter((r) => r.status === 'digest').length;
@@ -304,6 +321,31 @@ export class CairnEngine {
     return store.listFiles(this.db);
   }
 
+  /** The sources tree: account → Region → delivery day, other files by folder (see Provenance). */
+  sourcesTree(): SourcesTree {
+    return this.provenance.tree();
+  }
+
+  /** The files under one leaf of the sources tree (a day or a folder). */
+  sourceFiles(nodeId: string, limit?: number): SourceFileList {
+    return this.provenance.leafFiles(nodeId, limit);
+  }
+
+  /** One stored file's provenance and the start of its decompressed content (see readFileView). */
+  fileView(fileId: number, limit?: number): Promise<FileView | undefined> {
+    return this.provenance.fileView(fileId, limit);
+  }
+
+  /** The exact bytes stored for a file, as dropped. */
+  fileBytes(fileId: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+    return this.provenance.fileBytes(fileId);
+  }
+
+  /** The newest stored file with exactly this path. */
+  findFile(path: string): number | undefined {
+    return this.provenance.findFile(path);
+  }
+
   lastRun(): Promise<readonly FileReport[]> {
     return store.loadLastRun(this.db);
   }
@@ -317,6 +359,8 @@ export class CairnEngine {
       this.reader.clear();
       this.searcher.reset();
       this.inflatedSha.clear();
+      this.catalog = new FileCatalog();
+      this.provenance.reset();
       this.integrity = new Map();
       this.index = new EventIndex();
       this.nextFileId = 1;
@@ -357,6 +401,7 @@ export class CairnEngine {
     this.index = index;
     const files = await store.listFiles(this.db);
     this.knownFiles = new Map(files.map((f) => [f.sha256, f.path]));
+    this.catalog = new FileCatalog(files);
     this.digestFiles = files.filter((f) => f.kind === 'digest').length;
     this.nextFileId = (files.at(-1)?.fileId ?? 0) + 1;
   }

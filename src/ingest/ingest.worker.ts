@@ -1,6 +1,6 @@
 // The ingest worker: owns the database and the in-memory index, and answers the UI's reads.
 // A thin shell: all logic is in CairnEngine and the modules it calls.
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import type { RowWindow } from '../store/readRows';
 import type {
   ExportColumn,
@@ -58,6 +58,14 @@ const api = {
   validate: async (extras: ValidationExtras) => (await engine).validate(extras),
   coverage: async (extras: ValidationExtras) => (await engine).coverage(extras),
   files: async () => (await engine).files(),
+  sourcesTree: async () => (await engine).sourcesTree(),
+  sourceFiles: async (nodeId: string, limit?: number) => (await engine).sourceFiles(nodeId, limit),
+  fileView: async (fileId: number, limit?: number) => (await engine).fileView(fileId, limit),
+  fileBytes: async (fileId: number) => {
+    const bytes = await (await engine).fileBytes(fileId);
+    return bytes === undefined ? undefined : transfer(bytes, [bytes.buffer]);
+  },
+  findFile: async (path: string) => (await engine).findFile(path),
   lastRun: async () => (await engine).lastRun(),
   clear: async () => (await engine).clear(),
 };

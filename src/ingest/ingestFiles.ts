@@ -2,7 +2,7 @@ import type { CairnDatabase, FileCommit } from '../store/cairnDb';
 import { commitFiles, saveLastRun } from '../store/cairnDb';
 import type { EventIndex } from '../store/EventIndex';
 import type { RecordReader } from '../store/RecordReader';
-import type { FileReport } from '../store/types';
+import type { FileMeta, FileReport } from '../store/types';
 import { describeStorageError } from './describeStorageError';
 import { prepareCommit } from './prepareCommit';
 import type { IngestProgress, InputFile, ParseFn, ParseResult } from './types';
@@ -23,6 +23,11 @@ export interface IngestOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Polled between groups; once true, the run stops after the group being committed. */
   readonly isCancelled?: () => boolean;
+  /**
+   * Called when a file is applied to the index, before its transaction commits (a failed store is
+   * undone: files from the returned nextFileId on are not stored).
+   */
+  readonly onStaged?: (meta: FileMeta) => void;
 }
 
 /** The run's per-file reports, in input order, and the next unused fileId. */
@@ -182,6 +187,7 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
         if (prepared.commit === undefined) continue;
         staged.commits.push(prepared.commit);
         opts.knownFiles.set(prepared.commit.meta.sha256, input.path);
+        opts.onStaged?.(prepared.commit.meta);
         opts.reader.hold(prepared.commit.meta.fileId, prepared.commit.bytes);
       }
     } catch (error) {

@@ -1,7 +1,10 @@
+import { FILE_FIELD } from '../filter/fields';
 import { parseQuery } from '../filter/parseQuery';
+import type { Query } from '../filter/types';
 import { compileFilter } from './compileFilter';
 import { countFacets } from './countFacets';
 import type { EventIndex } from './EventIndex';
+import type { FileCatalog } from './FileCatalog';
 import { histogramOf } from './histogramOf';
 import { readRows } from './readRows';
 import type { RowWindow } from './readRows';
@@ -35,6 +38,8 @@ interface Result {
   complete: boolean;
   /** index.size when computed: a grown index makes the result stale. */
   readonly size: number;
+  /** With a `file:` clause, the file catalog's version when computed (a changed one makes it stale); else -1. */
+  readonly filesVersion: number;
   filesScanned: number;
   /** Files ruled out by their word filter without being read. */
   filesSkipped: number;
@@ -56,12 +61,22 @@ export class Searcher {
   private readonly index: () => EventIndex;
   private readonly reader: RecordReader;
   private readonly matcher: RecordMatcher | undefined;
+  private readonly files: (() => FileCatalog) | undefined;
 
-  /** Without `matcher`, records are read and tested here, one file at a time. */
-  constructor(index: () => EventIndex, reader: RecordReader, matcher?: RecordMatcher) {
+  /**
+   * Without `matcher`, records are read and tested here, one file at a time. `files` resolves
+   * `file:` clauses (without it they match nothing).
+   */
+  constructor(
+    index: () => EventIndex,
+    reader: RecordReader,
+    matcher?: RecordMatcher,
+    files?: () => FileCatalog,
+  ) {
     this.index = index;
     this.reader = reader;
     this.matcher = matcher;
+    this.files = files;
   }
 
   /**
@@ -81,13 +96,13 @@ export class Searcher {
       return { ...base, key, error: { message, start: span.start, end: span.end } };
     }
     const existing = this.current;
-    if (existing?.key === key && existing.size === this.index().size && existing.complete) {
+    if (existing?.key === key && this.isFresh(existing) && existing.complete) {
       return this.status(existing);
     }
     const generation = ++this.generation;
     const startedAt = performance.now();
     const index = this.index();
-    const filter = compileFilter(index, parsed.query);
+    const filter = compileFilter(index, parsed.query, this.files?.());
     const candidates = selectRows(index, filter.rowTests, request);
     const test = filter.recordTest;
     if (test === undefined) {
@@ -96,6 +111,7 @@ export class Searcher {
         rows: candidates,
         complete: true,
         size: index.size,
+        filesVersion: this.filesVersionFor(parsed.query),
         filesScanned: 0,
         filesSkipped: 0,
         filesToScan: 0,
@@ -111,6 +127,7 @@ export class Searcher {
       rows: new Uint32Array(0),
       complete: false,
       size: index.size,
+      filesVersion: this.filesVersionFor(parsed.query),
       filesScanned: 0,
       filesSkipped: 0,
       filesToScan: byFile.size,
@@ -198,7 +215,7 @@ export class Searcher {
     const parsed = parseQuery(request.q);
     if (!parsed.ok) return undefined;
     const index = this.index();
-    const filter = compileFilter(index, parsed.query);
+    const filter = compileFilter(index, parsed.query, this.files?.());
     if (filter.recordTest !== undefined) return undefined;
     return selectRows(index, filter.rowTests, request).length;
   }
@@ -254,14 +271,14 @@ export class Searcher {
   private resultFor(request: SearchRequest): Result | undefined {
     const key = searchKey(request);
     const current = this.current;
-    if (current?.key === key && (current.size === this.index().size || !current.complete)) {
+    if (current?.key === key && (this.isFresh(current) || !current.complete)) {
       return current;
     }
     // A query the index answers alone is recomputed on the spot (≈10 ms per million rows).
     const parsed = parseQuery(request.q);
     if (!parsed.ok) return undefined;
     const index = this.index();
-    const filter = compileFilter(index, parsed.query);
+    const filter = compileFilter(index, parsed.query, this.files?.());
     if (filter.recordTest !== undefined) return undefined;
     const startedAt = performance.now();
     const rows = selectRows(index, filter.rowTests, request);
@@ -270,6 +287,7 @@ export class Searcher {
       rows,
       complete: true,
       size: index.size,
+      filesVersion: this.filesVersionFor(parsed.query),
       filesScanned: 0,
       filesSkipped: 0,
       filesToScan: 0,
@@ -277,6 +295,19 @@ export class Searcher {
       elapsedMs: performance.now() - startedAt,
     };
     return this.current;
+  }
+
+  /** Whether `r` still holds: the index has not grown, nor the files a `file:` clause named. */
+  private isFresh(r: Result): boolean {
+    return (
+      r.size === this.index().size &&
+      (r.filesVersion < 0 || r.filesVersion === (this.files?.().version ?? 0))
+    );
+  }
+
+  private filesVersionFor(query: Query): number {
+    const named = query.clauses.some((c) => c.kind === 'field' && c.field === FILE_FIELD);
+    return named ? (this.files?.().version ?? 0) : -1;
   }
 
   private status(r: Result): SearchStatus {

@@ -6,6 +6,8 @@ import type { Clause, FieldClause, Query } from '../filter/types';
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { Dictionary } from './Dictionary';
 import type { EventIndex } from './EventIndex';
+import type { FileCatalog } from './FileCatalog';
+import { fileRowTest } from './fileRowTest';
 import { recordHasText, textMatcher, valuesAtPath } from './recordValues';
 import { mayContainAll, wordHashes } from './tokenBloom';
 
@@ -40,16 +42,23 @@ export interface CompiledFilter {
 
 /**
  * Compiles `query` for `index`. The row tests read the index's arrays as they are now: use them
- * before the index grows again (the worker runs a scan without yielding).
+ * before the index grows again (the worker runs a scan without yielding). `files` resolves `file:`
+ * clauses; without it they match no file.
  */
-export function compileFilter(index: EventIndex, query: Query): CompiledFilter {
+export function compileFilter(
+  index: EventIndex,
+  query: Query,
+  files?: FileCatalog,
+): CompiledFilter {
   const rowTests: RowTest[] = [];
   const recordTests: ((record: unknown) => boolean)[] = [];
   const wordSets: (readonly (readonly number[])[])[] = [];
   for (const clause of query.clauses) {
     const source = clause.kind === 'field' ? resolveField(clause.field).source : undefined;
     if (clause.kind === 'field' && source !== undefined && source.kind !== 'path') {
-      rowTests.push(rowTest(index, clause, source));
+      rowTests.push(
+        source.kind === 'file' ? fileRowTest(index, clause, files) : rowTest(index, clause, source),
+      );
     } else {
       recordTests.push(recordTest(clause, source));
       const words = clauseWords(clause);
