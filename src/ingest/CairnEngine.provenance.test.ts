@@ -17,7 +17,7 @@ const COPIED =
   'AWSLogs/218007301253/CloudTrail/us-east-1/2023/07/10/218007301253_CloudTrail_us-east-1_20230710T1240Z_C1qUFaqvZS64BcIN.json.gz';
 const EXPORT = 'exports/copy of a log.json';
 const inputs = [
-  ...fixtureInputs(),
+  ...fixtureInputs().filter((i) => i.path.startsWith('AWSLogs/')),
   { path: EXPORT, file: new Blob([gunzipSync(readFileSync(join(FIXTURES, COPIED)))]) },
 ];
 const logs = inputs.map((i) => i.path).filter((p) => p.includes('/CloudTrail/'));
