@@ -130,6 +130,14 @@ describe('validateDigests', () => {
     const appended = await run(withSig, [first, { ...second, trailingBytes: 12 }]);
     expect(appended.totals).toMatchObject({ logsValid: 1, logsModified: 1 });
     expect(appended.logs.find((l) => l.status === 'modified')?.reason).toContain('12 bytes');
+    const late: LogInput = {
+      path: 'late.json.gz',
+      key: logKey(11, 0),
+      sha256: sha('z'),
+      trailingBytes: 3,
+    };
+    const unlisted = await run(withSig, [first, second, late]);
+    expect(unlisted.totals).toMatchObject({ logsValid: 2, logsModified: 1, logsUncovered: 0 });
   });
 
   it('breaks the chain at a changed digest and counts a deleted one as missing', async () => {

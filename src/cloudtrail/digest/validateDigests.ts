@@ -291,8 +291,13 @@ function judgeLogs(
         path: l.path,
         ...placeOf(l.key),
         ...(l.fileId === undefined ? {} : { fileId: l.fileId }),
-        status: 'uncovered',
-        reason: 'Listed in no digest provided',
+        // Bytes after the gzip data are tampering whether or not a digest lists the file.
+        ...(l.trailingBytes > 0
+          ? {
+              status: 'modified',
+              reason: `${l.trailingBytes} bytes follow the end of the gzip data; listed in no digest provided`,
+            }
+          : { status: 'uncovered', reason: 'Listed in no digest provided' }),
       });
   }
   return [...out.values()];
