@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readPublicKey, verifySha256WithRsa } from '../../lib/rsaPublicKey';
 import { digestStringToSign } from './digestStringToSign';
@@ -8,20 +8,38 @@ import { validateDigests } from './validateDigests';
 
 // A trail as CloudTrail writes it: hourly digests, each listing the log files delivered in its hour
 // and signed over digestStringToSign; each carries the previous one's hash and signature.
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+// The key pair is WebCrypto's, as in the browser; the public half is handed over as list-public-keys
+// gives it: raw PKCS#1 in base64, which readPublicKey must wrap as SPKI.
+const { privateKey, publicKey } = await crypto.subtle.generateKey(
+  {
+    name: 'RSASSA-PKCS1-v1_5',
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: 'SHA-256',
+  },
+  true,
+  ['sign', 'verify'],
+);
+const pkcs1 = createPublicKey({
+  key: Buffer.from(await crypto.subtle.exportKey('spki', publicKey)),
+  format: 'der',
+  type: 'spki',
+}).export({ type: 'pkcs1', format: 'der' });
 const KEY: PublicKeyInput = {
   fingerprint: 'a1b2c3',
-  spki:
-    readPublicKey(publicKey.export({ type: 'pkcs1', format: 'der' }).toString('base64')) ??
-    new Uint8Array(0),
+  spki: readPublicKey(pkcs1.toString('base64')) ?? new Uint8Array(0),
 };
+const sign = async (text: string) =>
+  Buffer.from(
+    await crypto.subtle.sign('RSASSA-PKCS1-v1_5', privateKey, new TextEncoder().encode(text)),
+  ).toString('hex');
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const prefix = 'AWSLogs/111122223333';
 const logKey = (h: number, n: number) =>
   `${prefix}/CloudTrail/us-east-1/2024/03/01/111122223333_CloudTrail_us-east-1_20240301T${String(h).padStart(2, '0')}${String(n).padStart(2, '0')}Z_ABCDEFGHIJKLMNO${String(n)}.json.gz`;
 const logText = (h: number, n: number) => `{"Records":[{"eventID":"${String(h)}-${String(n)}"}]}`;
 
-function chain(hours: readonly number[]) {
+async function chain(hours: readonly number[]) {
   const digests: DigestInput[] = [];
   const signatures: string[] = [];
   let previous: { key: string; sha: string; sig: string } | undefined;
@@ -55,11 +73,7 @@ function chain(hours: readonly number[]) {
     const digest = readDigestFile(raw);
     if (isDigestProblem(digest)) throw new Error(digest.problem);
     const digestSha = sha(text);
-    const sig = sign(
-      'sha256',
-      Buffer.from(digestStringToSign(digest, digestSha)),
-      privateKey,
-    ).toString('hex');
+    const sig = await sign(digestStringToSign(digest, digestSha));
     digests.push({ path: key, digest, sha256: digestSha });
     signatures.push(sig);
     previous = { key, sha: digestSha, sig };
@@ -80,7 +94,7 @@ const run = (digests: readonly DigestInput[], logs: readonly LogInput[], keys = 
 
 describe('validateDigests', () => {
   it('validates a whole chain when the newest signature is supplied', async () => {
-    const { digests, signatures, logs } = chain([10, 11, 12]);
+    const { digests, signatures, logs } = await chain([10, 11, 12]);
     const newest = { ...digests[2], signature: signatures[2] } as DigestInput;
     const extra: LogInput = {
       path: 'late.json.gz',
@@ -103,7 +117,7 @@ describe('validateDigests', () => {
   });
 
   it('never calls valid what it could not verify: the newest digest, or any without a key', async () => {
-    const { digests, logs } = chain([10, 11]);
+    const { digests, logs } = await chain([10, 11]);
     const report = await run(digests, logs);
     expect(report.totals).toMatchObject({
       digestsValid: 1,
@@ -122,7 +136,7 @@ describe('validateDigests', () => {
   });
 
   it('finds modified, truncated-and-appended, and missing log files', async () => {
-    const { digests, signatures, logs } = chain([10]);
+    const { digests, signatures, logs } = await chain([10]);
     const withSig = [{ ...digests[0], signature: signatures[0] } as DigestInput];
     const [first, second] = logs as [LogInput, LogInput];
     const report = await run(withSig, [{ ...first, sha256: sha('changed') }]);
@@ -141,7 +155,7 @@ describe('validateDigests', () => {
   });
 
   it('breaks the chain at a changed digest and counts a deleted one as missing', async () => {
-    const { digests, signatures, logs } = chain([10, 11, 12]);
+    const { digests, signatures, logs } = await chain([10, 11, 12]);
     const [d0, d1, d2] = digests as [DigestInput, DigestInput, DigestInput];
     const newest: DigestInput = { ...d2, signature: signatures[2] ?? '' };
     const changed = { ...d1, sha256: sha('rewritten digest') };
@@ -154,14 +168,14 @@ describe('validateDigests', () => {
   });
 
   it('rejects a signature that does not match', async () => {
-    const { digests, logs } = chain([10]);
+    const { digests, logs } = await chain([10]);
     const forged = [{ ...digests[0], signature: '00'.repeat(256) } as DigestInput];
     const report = await run(forged, logs);
     expect(report.totals).toMatchObject({ digestsNotValid: 1, logsValid: 0, logsConsistent: 2 });
   });
 
   it('breaks the totals down by account and Region, and carries file ids to the verdicts', async () => {
-    const { digests, logs } = chain([10, 11, 12]);
+    const { digests, logs } = await chain([10, 11, 12]);
     const [d0, , d2] = digests as [DigestInput, DigestInput, DigestInput];
     const other: LogInput = {
       fileId: 42,
