@@ -93,7 +93,7 @@ function InsightSection(props: { readonly row: RowView; readonly details: Detail
       </div>
       <p className="insight-sentence" data-testid="insight-sentence">
         {formatRate(details.baselineAverage)} {unit}/min baseline vs{' '}
-        {formatRate(details.insightAverage)} during the insight
+        {formatRate(details.insightAverage)} {isStart ? 'at the start of' : 'during'} the insight
         {ratio === '' ? '' : ` (${ratio})`}.
       </p>
       <dl className="summary">
