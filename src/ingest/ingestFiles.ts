@@ -4,6 +4,9 @@ import type { EventIndex } from '../store/EventIndex';
 import type { RecordReader } from '../store/RecordReader';
 import type { FileMeta, FileReport } from '../store/types';
 import { describeStorageError } from './describeStorageError';
+import { expandInputs } from './expandZip';
+import type { ExpandedInput } from './expandZip';
+import { InputFeed } from './InputFeed';
 import { prepareCommit } from './prepareCommit';
 import type { IngestProgress, InputFile, ParseFn, ParseResult } from './types';
 
@@ -42,54 +45,47 @@ const GROUP_BYTES = 32 * 2 ** 20;
 
 /** A group applied to the index, with its transaction (done) possibly still running. */
 interface Staged {
-  readonly group: readonly InputFile[];
+  readonly group: readonly ExpandedInput[];
   readonly reports: FileReport[];
   readonly commits: FileCommit[];
   done: Promise<void>;
 }
 
-interface Pending {
-  readonly result: Promise<ParseResult>;
-  settled: boolean;
-}
-
 /**
- * Ingests files: parses up to `lookahead` files ahead (in the parse worker pool) while the writer,
- * strictly in input order, applies each parsed file to the index and stores groups of files in one
- * transaction each. A file that fails never affects another. A storage failure (full quota) undoes
- * the group's changes to the index and stops the run, with every earlier file intact. Ends by saving
- * the run's reports; saving the index snapshot is the caller's (it can wait: chunks are the truth).
+ * Ingests files, each zip archive among them as the files inside it (expandInputs): parses up to
+ * `lookahead` files ahead (in the parse worker pool) while the writer, strictly in input order,
+ * applies each parsed file to the index and stores groups of files in one transaction each. A file
+ * that fails never affects another. A storage failure (full quota) undoes the group's changes to the
+ * index and stops the run, with every earlier file intact. Ends by saving the run's reports; saving
+ * the index snapshot is the caller's (it can wait: chunks are the truth).
  */
 export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   const { inputs, index } = opts;
   const started = performance.now();
   const bytesTotal = inputs.reduce((n, i) => n + i.file.size, 0);
+  // Grows as archives open; bytes stay those dropped, each file counting for its share (weight).
+  let filesTotal = inputs.length;
   const reports: FileReport[] = [];
-  const pending = new Map<number, Pending>();
-  let nextToParse = 0;
   let fileId = opts.firstFileId;
   let bytesDone = 0;
   let eventsDone = 0;
   let lastProgress = 0;
   let stop: string | undefined;
-  const refill = () => {
-    while (nextToParse < inputs.length && pending.size < opts.lookahead) {
-      const input = inputs[nextToParse];
-      if (input !== undefined) {
-        const entry: Pending = { result: opts.parse(input), settled: false };
-        void entry.result.finally(() => (entry.settled = true));
-        pending.set(nextToParse, entry);
-      }
-      nextToParse++;
-    }
-  };
+  const feed = new InputFeed(
+    expandInputs(inputs, {
+      isStopped: () => stop !== undefined || opts.isCancelled?.() === true,
+      onFound: (extra) => (filesTotal += extra),
+    }),
+    opts.parse,
+    opts.lookahead,
+  );
   const progress = (current: string, force = false) => {
     const now = performance.now();
     if (!force && now - lastProgress < 250) return;
     lastProgress = now;
     opts.onProgress?.({
       filesDone: reports.length,
-      filesTotal: inputs.length,
+      filesTotal,
       bytesDone,
       bytesTotal,
       eventsDone,
@@ -121,10 +117,10 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
         opts.knownFiles.delete(c.meta.sha256);
         opts.reader.release(c.meta.fileId);
       }
-      for (const input of g.group) {
+      for (const item of g.group) {
         reports.push({
-          path: input.path,
-          size: input.file.size,
+          path: item.input.path,
+          size: item.size,
           status: 'failed',
           reason: stop ?? '',
         });
@@ -133,43 +129,40 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
     fileId = groups.flatMap((g) => g.commits)[0]?.meta.fileId ?? fileId;
   };
 
-  let i = 0;
-  while (i < inputs.length) {
+  for (;;) {
     if (stop === undefined && opts.isCancelled?.() === true)
       stop = 'Cancelled before this file was read';
     if (stop !== undefined) {
-      const input = inputs[i++];
-      if (input !== undefined)
-        reports.push({
-          path: input.path,
-          size: input.file.size,
-          status: 'cancelled',
-          reason: stop,
-        });
-      continue;
+      // Settle the last stored group first, so the reports stay in input order.
+      if (inFlight !== undefined) {
+        const failure = await settle(inFlight);
+        if (failure !== undefined) {
+          stop = describeStorageError(failure);
+          undo([inFlight]);
+        }
+        inFlight = undefined;
+      }
+      feed.stop();
+      for (let rest = await feed.next(); rest !== undefined; rest = await feed.next()) {
+        const { input, size } = rest.item;
+        reports.push({ path: input.path, size, status: 'cancelled', reason: stop });
+      }
+      break;
     }
     // A group: the next file, plus the files after it that are already parsed.
-    refill();
-    const group: { input: InputFile; result: ParseResult }[] = [];
+    const group: { item: ExpandedInput; input: InputFile; result: ParseResult }[] = [];
     let groupBytes = 0;
     do {
-      const input = inputs[i];
-      const entry = pending.get(i);
-      if (input === undefined || entry === undefined) break;
-      const result = await entry.result;
-      pending.delete(i++);
-      refill();
-      group.push({ input, result });
-      groupBytes += input.file.size;
-    } while (
-      group.length < GROUP_FILES &&
-      groupBytes < GROUP_BYTES &&
-      pending.get(i)?.settled === true
-    );
+      const fed = await feed.next();
+      if (fed === undefined) break;
+      group.push({ item: fed.item, input: fed.item.input, result: await fed.result });
+      groupBytes += fed.item.size;
+    } while (group.length < GROUP_FILES && groupBytes < GROUP_BYTES && feed.nextIsReady());
+    if (group.length === 0) break;
 
     index.begin();
     const staged: Staged = {
-      group: group.map((g) => g.input),
+      group: group.map((g) => g.item),
       reports: [],
       commits: [],
       done: Promise.resolve(),
@@ -207,8 +200,8 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
       stop = describeStorageError(failure);
       undo([...(previous === undefined ? [] : [previous]), staged]);
     }
-    for (const { input, result } of group) {
-      bytesDone += input.file.size;
+    for (const { item, result } of group) {
+      bytesDone += item.weight;
       eventsDone += result.status === 'log' ? result.chunk.count : 0;
     }
     progress(group.at(-1)?.input.path ?? '');
