@@ -33,7 +33,7 @@ export function EmptyState(props: {
           Layout:{' '}
           <code>AWSLogs/&lt;account&gt;/CloudTrail/&lt;region&gt;/YYYY/MM/DD/*.json.gz</code>, with
           digests under <code>CloudTrail-Digest/</code>. Region folders copied on their own work
-          too.
+          too, and so does a <code>.zip</code> of any of it.
         </p>
         <p className="privacy">
           <strong>Nothing leaves this machine.</strong> Files are parsed in this tab and stored in
