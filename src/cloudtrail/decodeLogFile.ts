@@ -1,57 +1,72 @@
-import { gunzip, isGzip } from '../lib/gunzip';
+import { inflateLayers } from '../lib/inflateLayers';
 import { classifyLogJson } from './classifyLogJson';
 import type { LogContent } from './classifyLogJson';
+import type { ReadContent } from './shapes/LogContent';
+import { withGzipLayers } from './shapes/LogShape';
+import { readEventText } from './shapes/readEventText';
+import { readJsonStream } from './shapes/readJsonStream';
+import { sniffEventText } from './shapes/sniffEventText';
 
 /** A file's bytes read as far as CloudTrail content. */
 export interface DecodedLogFile {
   readonly gzip: boolean;
-  /** Bytes after the end of the gzip data (0 when clean or not gzip). */
+  /** Gzip layers taken off: 0 plain, 1 a `.gz`, 2 a file gzipped twice (Firehose). */
+  readonly gzipLayers: number;
+  /** Bytes after the end of the outer gzip data (0 when clean or not gzip). */
   readonly trailingBytes: number;
   readonly content: LogContent;
 }
 
-/** V8's longest string is 2^29 − 24 characters; JSON text past that cannot be parsed in one piece. */
-const MAX_JSON_BYTES = 2 ** 29 - 24;
+/** V8's longest string is 2^29 − 24 characters; text past that cannot be read in one piece. */
+const MAX_TEXT_BYTES = 2 ** 29 - 24;
 
 /**
  * Reads a dropped file's bytes: sniffs gzip by its magic number (never by extension: downloads may be
- * inflated already or renamed), inflates, and parses the JSON. Text that is not JSON comes back as
- * content kind 'other' (skipped), never as an error.
+ * inflated already or renamed) and inflates while it is gzip, then reads the text by content. The
+ * hot path is one `JSON.parse` and a look at the top level (`{"Records":[…]}`); only when that
+ * fails, or the top level is something else, do the slower readers run: JSON lines and concatenated
+ * JSON (`readJsonStream`), CSV and CloudWatch Logs export lines (`readEventText`), wrappers
+ * (`classifyLogJson`). The records come back in the same order every time for the same bytes.
+ * Text that holds no CloudTrail record comes back as content kind 'other' (skipped), never as an error.
  * @throws Error with a sentence for the user when the file is empty, the gzip is corrupt or truncated,
- *   the JSON is truncated or invalid, or the text is too large to parse.
+ *   the JSON is truncated or invalid, or the text is too large to read.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-examples.html
  */
 export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<DecodedLogFile> {
   if (bytes.length === 0) throw new Error('Empty file (0 bytes)');
-  const gzip = isGzip(bytes);
-  const inflated = gzip ? await gunzip(bytes) : { bytes, trailingBytes: 0 };
+  const inflated = await inflateLayers(bytes);
+  const { layers, trailingBytes } = inflated;
   const text = inflated.bytes;
   if (text.length === 0) throw new Error('The gzip data holds an empty file');
+  const gzip = layers > 0;
   const first = firstNonSpace(text);
-  if (first !== 0x7b && first !== 0x5b) {
-    return {
-      gzip,
-      trailingBytes: inflated.trailingBytes,
-      content: notJson(gzip),
-    };
+  const json = first === 0x7b || first === 0x5b;
+  if (!json && !sniffEventText(text.subarray(0, 4096))) {
+    return { gzip, gzipLayers: layers, trailingBytes, content: notEventText(gzip) };
   }
-  if (text.length > MAX_JSON_BYTES) {
+  if (text.length > MAX_TEXT_BYTES) {
     throw new Error(
-      `Too large to read in one piece: ${Math.round(text.length / 2 ** 20)} MB of JSON (the browser's limit is 512 MB)`,
+      `Too large to read in one piece: ${Math.round(text.length / 2 ** 20)} MB of text (the browser's limit is 512 MB)`,
     );
   }
+  const decoded = new TextDecoder().decode(text);
+  const content = json ? readJson(decoded) : readEventText(decoded);
+  return { gzip, gzipLayers: layers, trailingBytes, content: addLayers(content, layers) };
+}
+
+function readJson(text: string): ReadContent {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder().decode(text));
+    value = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`Truncated or invalid JSON (${detail})`, { cause: error });
+    return readJsonStream(text, error);
   }
-  return {
-    gzip,
-    trailingBytes: inflated.trailingBytes,
-    content: classifyLogJson(value),
-  };
+  return classifyLogJson(value);
+}
+
+function addLayers(content: ReadContent, layers: number): LogContent {
+  if (content.kind !== 'records' || layers < 2) return content;
+  return { ...content, shape: withGzipLayers(content.shape, layers) };
 }
 
 function firstNonSpace(bytes: Uint8Array): number | undefined {
@@ -65,9 +80,10 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
   return bytes[i];
 }
 
-function notJson(gzip: boolean): LogContent {
+function notEventText(gzip: boolean): LogContent {
+  const what = 'JSON, CSV or CloudWatch Logs export lines';
   return {
     kind: 'other',
-    reason: gzip ? 'gzip of something that is not JSON' : 'not JSON or gzip',
+    reason: gzip ? `gzip of something that is not ${what}` : `not gzip, ${what}`,
   };
 }

@@ -1,6 +1,7 @@
 import { isObject, objectAt, stringAt } from '../lib/isObject';
 import { deriveResources } from './deriveResources';
 import { deriveUserName } from './deriveUserName';
+import { readAggregatedEvent } from './readAggregatedEvent';
 import { insightApi, isInsightRecord } from './readInsightDetails';
 import type { CloudTrailRecord, EventFields, ReadOnlyState } from './types';
 
@@ -14,20 +15,27 @@ export interface RecordProblem {
  * `2023-07-19T21:17:28Z`), `eventSource` and `eventName` strings, which every trail record has; anything
  * else may be absent. Insights records (no `userIdentity`, `eventSource` or `eventName`) take the API
  * from `insightDetails`, and `eventCategory` `Insight` when they omit it (the docs' own example does).
+ * Aggregated events (no eventTime, eventID or eventName) are read by `readAggregatedEvent`; records
+ * that went through Logstash have their eventTime as `@timestamp`
+ * (https://github.com/logstash-plugins/logstash-codec-cloudtrail).
  * Never throws: a record that is not usable comes back as a RecordProblem.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-insights-fields-trails.html
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aggregated-events.html
  */
 export function extractEventFields(record: unknown): EventFields | RecordProblem {
   if (!isObject(record)) return { problem: 'a record is not a JSON object' };
-  const time = stringAt(record, 'eventTime');
+  const aggregated = readAggregatedEvent(record);
+  // Logstash's cloudtrail codec moves eventTime into @timestamp (OTRF's JSON-lines datasets).
+  const time =
+    stringAt(record, 'eventTime') ?? aggregated?.eventTime ?? stringAt(record, '@timestamp');
   if (time === undefined) return { problem: 'a record has no eventTime' };
   const eventTime = Date.parse(time);
   if (Number.isNaN(eventTime)) return { problem: `a record has an unreadable eventTime` };
   // Insights records name their API only inside insightDetails; the table and the lookup
   // attributes show that API, as the console's Insights page and LookupEvents do.
   let eventSource = stringAt(record, 'eventSource');
-  let eventName = stringAt(record, 'eventName');
+  let eventName = stringAt(record, 'eventName') ?? aggregated?.eventName;
   if (eventSource === undefined || eventName === undefined) {
     const insight = insightApi(record);
     eventSource ??= insight?.eventSource;
@@ -38,7 +46,7 @@ export function extractEventFields(record: unknown): EventFields | RecordProblem
   }
   const identity = objectAt(record, 'userIdentity');
   return {
-    eventID: stringAt(record, 'eventID') ?? '',
+    eventID: stringAt(record, 'eventID') ?? aggregated?.eventID ?? '',
     eventTime,
     eventName,
     eventSource,
@@ -47,7 +55,7 @@ export function extractEventFields(record: unknown): EventFields | RecordProblem
     sourceIPAddress: str(record, 'sourceIPAddress'),
     userAgent: str(record, 'userAgent'),
     readOnly: readOnlyState(record),
-    recipientAccountId: str(record, 'recipientAccountId'),
+    recipientAccountId: stringAt(record, 'recipientAccountId') ?? aggregated?.accountId ?? '',
     eventCategory: stringAt(record, 'eventCategory') ?? (isInsightRecord(record) ? 'Insight' : ''),
     eventType: str(record, 'eventType'),
     identityType: str(identity, 'type'),

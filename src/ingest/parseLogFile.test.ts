@@ -70,7 +70,7 @@ describe('parseLogFile', () => {
     const r = await parse(blob('Copied with aws s3 sync'), 'notes.txt');
     expect(r).toMatchObject({
       status: 'skipped',
-      reason: expect.stringMatching(/neither gzip nor JSON/),
+      reason: expect.stringMatching(/neither gzip, JSON, CSV nor CloudWatch Logs export lines/),
     });
   });
 

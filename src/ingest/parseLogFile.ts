@@ -1,13 +1,14 @@
 import { decodeLogFile } from '../cloudtrail/decodeLogFile';
 import { extractEventFields, isRecordProblem } from '../cloudtrail/extractEventFields';
 import type { EventFields } from '../cloudtrail/types';
+import { sniffEventText } from '../cloudtrail/shapes/sniffEventText';
 import { isGzip } from '../lib/gunzip';
 import { sha256Hex } from '../lib/sha256Hex';
 import { encodeFileChunk } from '../store/encodeFileChunk';
 import type { InputFile, ParseResult } from './types';
 
-/** Files larger than this are read anyway, but a file that is not even gzip or JSON is never read whole. */
-const SNIFF_BYTES = 16;
+/** Enough of a file to see a CSV header or an export line; a file that is none of those is never read whole. */
+const SNIFF_BYTES = 4096;
 
 /**
  * Reads one dropped file to a ParseResult: hashes the bytes as given (SHA-256), decodes them, and for a
@@ -18,8 +19,12 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
   const size = file.size;
   if (size === 0) return { status: 'failed', size, reason: 'Empty file (0 bytes)' };
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-  if (!isGzip(head) && !startsLikeJson(head)) {
-    return { status: 'skipped', size, reason: 'Not a CloudTrail file: neither gzip nor JSON' };
+  if (!isGzip(head) && !startsLikeJson(head) && !sniffEventText(head)) {
+    return {
+      status: 'skipped',
+      size,
+      reason: 'Not a CloudTrail file: neither gzip, JSON, CSV nor CloudWatch Logs export lines',
+    };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const [sha256, decoded] = await Promise.all([sha256Hex(bytes), decodeOrReason(bytes)]);
@@ -31,8 +36,9 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
   }
   const events: EventFields[] = [];
   const recordIndex: number[] = [];
-  let invalidRecords = 0;
-  let invalidReason: string | undefined;
+  // Values that held no record (a non-CloudTrail EventBridge event, a log line that is not JSON).
+  let invalidRecords = content.skipped?.count ?? 0;
+  let invalidReason = content.skipped?.reason;
   content.records.forEach((record, i) => {
     const fields = extractEventFields(record);
     if (isRecordProblem(fields)) {
@@ -52,7 +58,7 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
     sha256,
     gzip,
     shape: content.shape,
-    records: content.records.length,
+    records: content.records.length + (content.skipped?.count ?? 0),
     chunk: encodeFileChunk(events, recordIndex),
     invalidRecords,
     ...(invalidReason === undefined ? {} : { invalidReason }),
