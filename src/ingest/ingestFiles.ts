@@ -73,7 +73,8 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   let stop: string | undefined;
   const feed = new InputFeed(
     expandInputs(inputs, {
-      isStopped: () => stop !== undefined || opts.isCancelled?.() === true,
+      // Only once the run has stopped: an entry yielded unread must never reach a group.
+      isStopped: () => stop !== undefined,
       onFound: (extra) => (filesTotal += extra),
     }),
     opts.parse,
