@@ -52,7 +52,7 @@ export function readCsvEvents(text: string): ReadContent {
       kind: 'other',
       reason: isEventHistoryHeader(header)
         ? "the console's Event history CSV holds only the table's columns, not the event records: download the events as JSON instead"
-        : `a CSV ${withoutEventJson(header)}`,
+        : `CSV ${withoutEventJson(header)}`,
     };
   }
   const into = new RecordCollector();

@@ -68,6 +68,7 @@ export function FilesPanel(props: {
               <th>File</th>
               <th className="num">Size</th>
               <th className="num">Events</th>
+              <th>Read as</th>
               <th>Details</th>
             </tr>
           </thead>
@@ -89,10 +90,11 @@ export function FilesPanel(props: {
                     ? ''
                     : `${formatCount(r.added ?? 0)} new of ${formatCount(r.records)}`}
                 </td>
-                <td className="reason">
-                  {r.shape === undefined ? null : <span className="muted">{r.shape}. </span>}
-                  {r.reason}
+                <td className="shape" data-testid="file-shape">
+                  {r.shape ??
+                    (r.status === 'digest' ? 'Digest file' : <span className="muted">—</span>)}
                 </td>
+                <td className="reason">{r.reason}</td>
               </tr>
             ))}
           </tbody>
