@@ -14,6 +14,9 @@ import { DropOverlay } from '../ui/drop/DropOverlay';
 import { FileInputs, useFilePickers } from '../ui/drop/OpenButtons';
 import { EmptyState } from '../ui/empty/EmptyState';
 import { FacetSidebar } from '../ui/facets/FacetSidebar';
+import { FileViewHost } from '../ui/provenance/FileViewHost';
+import { SideTabs } from '../ui/provenance/SideTabs';
+import { SourcesTree } from '../ui/provenance/SourcesTree';
 import { SearchBar } from '../ui/search/SearchBar';
 import { TimelineStrip } from '../ui/timeline/TimelineStrip';
 import { ValidationPanel } from '../ui/validation/ValidationPanel';
@@ -132,11 +135,16 @@ export function App() {
         ) : (
           <>
             {prefs.facets ? (
-              <FacetSidebar
-                request={request}
-                version={version}
-                isSelected={search.isSelected}
-                onPick={search.pickFacet}
+              <SideTabs
+                facets={
+                  <FacetSidebar
+                    request={request}
+                    version={version}
+                    isSelected={search.isSelected}
+                    onPick={search.pickFacet}
+                  />
+                }
+                sources={<SourcesTree q={view.q} onQuery={search.applyQuery} />}
               />
             ) : null}
             <section className="table-area" aria-label="Event history">
@@ -168,6 +176,7 @@ export function App() {
       </main>
       {filesOpen ? <FilesPanel reports={reports} onClose={() => setFilesOpen(false)} /> : null}
       {validationOpen ? <ValidationPanel onClose={closeValidation} /> : null}
+      <FileViewHost onQuery={search.applyQuery} />
       <DropOverlay onFiles={onFiles} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { EventSource } from '../../query/types';
+import { openFileView } from '../provenance/fileViewTarget';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 
 /** Every file that delivered this event: path, record position and SHA-256 of the file as given. */
@@ -22,7 +23,16 @@ export function SourceFiles(props: { readonly sources: readonly EventSource[] })
               <span className="mono" title={s.sha256}>
                 {s.sha256.slice(0, 16)}…
               </span>
-            </span>
+            </span>{' '}
+            <button
+              type="button"
+              className="btn btn-small"
+              title="Open the file view: S3 key, SHA-256, size, events and content"
+              onClick={() => openFileView({ fileId: s.fileId })}
+              data-testid="open-file-view"
+            >
+              View file
+            </button>
           </li>
         ))}
       </ul>

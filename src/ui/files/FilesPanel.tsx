@@ -1,6 +1,7 @@
 import { formatBytes } from '../../lib/formatBytes';
 import type { FileReport } from '../../query/types';
 import { formatCount } from '../common/formatCount';
+import { openFileView } from '../provenance/fileViewTarget';
 import './FilesPanel.css';
 
 /** Rows drawn at most: problems sort first, so none is ever hidden behind the cap. */
@@ -83,7 +84,20 @@ export function FilesPanel(props: {
                 <td>
                   <span className={`pill pill-${r.status}`}>{LABEL[r.status]}</span>
                 </td>
-                <td className="mono wrap">{r.path}</td>
+                <td className="mono wrap">
+                  {r.status === 'ingested' || r.status === 'digest' ? (
+                    <button
+                      type="button"
+                      className="file-link"
+                      title="Open the file view: S3 key, SHA-256, size, events and content"
+                      onClick={() => openFileView({ path: r.path })}
+                    >
+                      {r.path}
+                    </button>
+                  ) : (
+                    r.path
+                  )}
+                </td>
                 <td className="num">{formatBytes(r.size)}</td>
                 <td className="num">
                   {r.records === undefined
