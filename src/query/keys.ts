@@ -19,6 +19,7 @@ export const keys = {
   detail: (row: number) => [...keys.all, 'detail', row] as const,
   chain: (row: number) => [...keys.all, 'chain', row] as const,
   validation: (extras: string) => [...keys.all, 'validation', extras] as const,
+  coverage: (extras: string) => [...keys.all, 'coverage', extras] as const,
   files: () => [...keys.all, 'files'] as const,
   storage: () => [...keys.all, 'storage'] as const,
 };

@@ -17,7 +17,15 @@ export type {
   RowView,
   TimeOrder,
 } from '../store/types';
-export { ROW_FLAG } from '../store/types';
+export { COVERAGE_FLAG, ROW_FLAG } from '../store/types';
+export type {
+  CoverageGap,
+  CoverageMap,
+  CoverageNote,
+  CoverageRow,
+  CoverageUnit,
+  TamperingCount,
+} from '../store/types';
 export type {
   IngestProgress,
   InputFile,

@@ -39,6 +39,18 @@ export class CoverageGrid {
     this.cols = columns;
   }
 
+  /** The column grid. */
+  get columns(): CoverageColumns {
+    return this.cols;
+  }
+
+  /** The per-column event counts of a pair, for the hot loop to increment directly. */
+  eventsOf(pair: number): Uint32Array {
+    const events = this.events[pair];
+    if (events === undefined) throw new Error(`no coverage pair ${pair}`);
+    return events;
+  }
+
   /** The pair id of an account and Region, compared without case (as queries match). */
   pair(account: string, region: string): number {
     const id = `${account.toLowerCase()}\u0000${region.toLowerCase()}`;
@@ -58,13 +70,6 @@ export class CoverageGrid {
   column(t: number): number {
     const c = Math.floor((t - this.cols.start) / this.cols.step);
     return c >= 0 && c < this.cols.columns ? c : -1;
-  }
-
-  addEvent(pair: number, t: number): void {
-    const c = this.column(t);
-    const events = this.events[pair];
-    if (c < 0 || events === undefined) this.unplaced++;
-    else events[c] = (events[c] ?? 0) + 1;
   }
 
   addLogFile(pair: number, t: number): void {

@@ -245,3 +245,14 @@ export interface CredentialChain {
   /** The key this event itself issued, and how many events in the dataset were signed with it. */
   readonly issued?: { readonly key: string; readonly signedEvents: number };
 }
+
+export { COVERAGE_FLAG } from './coverageMap';
+export type {
+  CoverageGap,
+  CoverageMap,
+  CoverageNote,
+  CoverageRow,
+  CoverageTotals,
+  CoverageUnit,
+  TamperingCount,
+} from './coverageMap';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AccountsButton } from '../accounts/AccountsButton';
+import { CoverageButton } from '../coverage/CoverageButton';
 import { OpenButtons } from '../drop/OpenButtons';
 import type { FilePickers } from '../drop/OpenButtons';
 import { setPrefs, usePrefs } from '../prefs/usePrefs';
@@ -44,6 +45,7 @@ export function TopBar(props: {
           ))}
         </div>
         <ColumnChooser />
+        {props.empty ? null : <CoverageButton />}
         <AccountsButton />
         {props.filesButton}
         <ClearDataButton onClear={props.onClear} disabled={props.busy || props.empty} />
