@@ -4,6 +4,8 @@ import type { FileView } from '../../query/provenanceQueries';
 import { CopyButton } from '../common/CopyButton';
 import { formatCount } from '../common/formatCount';
 import { LogText } from '../common/LogText';
+import { useFileIntegrity } from '../../query/fileIntegrity';
+import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { formatDeliveredAt } from './formatDeliveredAt';
 
 const KIND_LABEL = {
@@ -55,6 +57,7 @@ export function FileFacts(props: { readonly view: FileView }) {
   const { view } = props;
   const { meta, key } = view;
   const isLog = meta.kind === 'log';
+  const verdict = useFileIntegrity(meta.fileId);
   const inflated =
     view.layers === 0
       ? 'not compressed'
@@ -117,6 +120,16 @@ export function FileFacts(props: { readonly view: FileView }) {
                   label="SHA-256 of the uncompressed content"
                   testId="file-view-inflated-sha256"
                 />
+              ),
+            ],
+            [
+              'Integrity',
+              verdict === undefined ? (
+                ''
+              ) : (
+                <span key="i">
+                  <FileIntegrityBadge fileId={meta.fileId} /> {verdict.reason}
+                </span>
               ),
             ],
             ['Size', `${bytes(meta.size)}${meta.gzip ? ' gzip' : ''}`],
