@@ -167,6 +167,13 @@ describe('the file view', () => {
     expect(view?.text).toBe(gunzipSync(readFileSync(join(FIXTURES, COPIED))).toString('utf8'));
   });
 
+  it('suggests stored log paths for file: as they are typed', () => {
+    const suggestions = engine.suggest('file', 'c1qufaqv', 5);
+    expect(suggestions).toEqual([{ value: COPIED, count: idsIn([COPIED]) }]);
+    expect(engine.suggest('File', 'exports/').map((s) => s.value)).toEqual([EXPORT]);
+    expect(engine.suggest('file', 'CloudTrail-Digest')).toEqual([]);
+  });
+
   it('is undefined for a file that is not stored', async () => {
     expect(await engine.fileView(99_999)).toBeUndefined();
     expect(engine.findFile('no/such/file')).toBeUndefined();

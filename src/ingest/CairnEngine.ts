@@ -8,6 +8,7 @@ import type { RowWindow } from '../store/readRows';
 import { credentialChain } from '../store/credentialChain';
 import { insightPartners } from '../store/insightPartners';
 import { ExportJob } from '../store/ExportJob';
+import { FILE_FIELD } from '../filter/fields';
 import { FileCatalog } from '../store/FileCatalog';
 import { Provenance } from '../store/Provenance';
 import type { SourceFileList, SourcesTree } from '../store/Provenance';
@@ -275,6 +276,7 @@ export class CairnEngine {
 
   /** Autocomplete for an indexed field: values containing `text`, with counts. */
   suggest(field: string, text: string, limit?: number): Suggestion[] {
+    if (field.toLowerCase() === FILE_FIELD) return this.provenance.suggestPaths(text, limit);
     return this.suggester.suggest(this.index, field, text, limit);
   }
 

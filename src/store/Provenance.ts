@@ -84,6 +84,21 @@ export class Provenance {
     return this.deps.reader.held(fileId)?.slice() ?? (await loadFileBytes(this.deps.db, fileId));
   }
 
+  /**
+   * Autocomplete for `file:`: log file paths containing `text` (case ignored), in path order, each
+   * with its distinct events.
+   */
+  suggestPaths(text: string, limit = 12): { readonly value: string; readonly count: number }[] {
+    const needle = text.toLowerCase();
+    const { fileEvents } = this.build();
+    const out: { value: string; count: number }[] = [];
+    for (const f of this.deps.files().list()) {
+      if (f.kind === 'log' && f.path.toLowerCase().includes(needle))
+        out.push({ value: f.path, count: fileEvents.get(f.fileId) ?? 0 });
+    }
+    return out.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, limit);
+  }
+
   /** The newest stored file with exactly this path, if any (the Files panel lists paths). */
   findFile(path: string): number | undefined {
     let found: number | undefined;
