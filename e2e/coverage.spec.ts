@@ -84,6 +84,13 @@ test('the coverage map marks the tampering, the chain gap and the missing file; 
   await expect(findings.nth(2)).toHaveAttribute('data-from', hourIso(trail.tamperingHour));
   await expect(findings.nth(2)).toContainText('Trail tampering: StopLogging');
 
+  // A finding can be shown on the map: the cursor moves there, with its marks.
+  await dialog.getByRole('button', { name: /^Show on the map: 2024-03-01 03:00/ }).click();
+  const shown = dialog.getByTestId('coverage-cursor');
+  await expect(shown).toHaveAttribute('data-column', String(trail.tamperingHour));
+  await expect(shown).toHaveAttribute('data-marks', 'covered tampering');
+  await expect(dialog.getByTestId('coverage-grid')).toBeFocused();
+
   // On the map itself: hovering a cell tells its marks and exact counts.
   const grid = dialog.getByTestId('coverage-grid');
   const tooltip = dialog.getByTestId('coverage-tooltip');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { cellQuery } from '../../query/cellQuery';
 import { useCellFilter, useCoverage } from '../../query/coverage';
 import type { CoverageMap } from '../../query/types';
@@ -31,6 +31,7 @@ export function CoverageDialog(props: { readonly onClose: () => void }) {
   const map = query.data;
   const notes = useMemo(() => new Map(map?.notes.map((n) => [n.cell, n])), [map]);
   const findings = useMemo(() => (map === undefined ? [] : coverageFindings(map)), [map]);
+  const [reveal, setReveal] = useState<{ row: number; column: number } | undefined>();
   const pick = (row: number, from: number, to: number) => {
     const r = map?.rows[row];
     if (r === undefined) return;
@@ -77,6 +78,7 @@ export function CoverageDialog(props: { readonly onClose: () => void }) {
             map={map}
             notes={notes}
             names={names}
+            reveal={reveal}
             onPick={(cell) =>
               pick(
                 cell.row,
@@ -90,6 +92,7 @@ export function CoverageDialog(props: { readonly onClose: () => void }) {
             findings={findings}
             names={names}
             onPick={(f) => pick(f.row, f.from, f.to)}
+            onLocate={(f) => setReveal({ row: f.row, column: f.column })}
           />
         </>
       )}

@@ -18,6 +18,8 @@ export function CoverageFindings(props: {
   readonly findings: readonly CoverageFinding[];
   readonly names: ReadonlyMap<string, string>;
   readonly onPick: (finding: CoverageFinding) => void;
+  /** Shows the finding's cell on the map. */
+  readonly onLocate: (finding: CoverageFinding) => void;
 }) {
   const { map, findings, names } = props;
   if (findings.length === 0) return null;
@@ -31,7 +33,7 @@ export function CoverageFindings(props: {
         {findings.slice(0, LIMIT).map((f) => {
           const row = map.rows[f.row];
           return (
-            <li key={`${f.kind}-${f.row}-${f.from}-${f.to}`}>
+            <li key={`${f.kind}-${f.row}-${f.from}-${f.to}`} className="coverage-finding-item">
               <button
                 type="button"
                 className="coverage-finding"
@@ -50,6 +52,14 @@ export function CoverageFindings(props: {
                   {row === undefined ? '' : rowTitle(row, names)}
                 </span>
                 <span className="coverage-finding-text">{f.text}</span>
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost coverage-locate"
+                aria-label={`Show on the map: ${f.when}`}
+                onClick={() => props.onLocate(f)}
+              >
+                Show on map
               </button>
             </li>
           );

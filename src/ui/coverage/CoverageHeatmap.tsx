@@ -21,8 +21,10 @@ export function CoverageHeatmap(props: {
   readonly notes: ReadonlyMap<number, CoverageNote>;
   readonly names: ReadonlyMap<string, string>;
   readonly onPick: (cell: CellPos) => void;
+  /** A cell to scroll to, make active and focus (a new object each time it is asked). */
+  readonly reveal?: CellPos | undefined;
 }) {
-  const { map, notes, names, onPick } = props;
+  const { map, notes, names, onPick, reveal } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const frame = useRef(0);
@@ -141,6 +143,14 @@ export function CoverageHeatmap(props: {
     s.scrollTop = to.top;
     setActiveRect(rectOf(cell));
   };
+  const moveToRef = useRef(moveTo);
+  moveToRef.current = moveTo;
+  useEffect(() => {
+    if (reveal === undefined) return;
+    // Focus first: the focus handler would otherwise put the cursor back where it was.
+    scroller.current?.focus();
+    moveToRef.current(reveal);
+  }, [reveal]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = active ?? { row: 0, column: 0 };
     const page = Math.max(

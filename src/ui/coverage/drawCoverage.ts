@@ -96,13 +96,19 @@ export function drawCoverage(ctx: CanvasRenderingContext2D, f: CoverageFrame): v
     last: Math.max(v.firstColumn, v.lastColumn),
     cellWidth: cw,
   });
-  // Where a day (hours) or month (days) begins, a line through the cells helps the eye.
+  // Where a day (hours) or month (days) begins, and where the next account's rows begin, a line
+  // through the cells helps the eye.
   ctx.fillStyle = p.line;
   for (const t of ticks) {
     if (t.line !== 0 || t.column === v.firstColumn) continue;
     ctx.fillRect(lw + t.column * cw - f.scrollLeft - 1, hh, 1, f.height - hh);
   }
   drawLabels(ctx, f, v.firstRow, v.lastRow);
+  ctx.fillStyle = p.line;
+  for (let r = v.firstRow + 1; r <= v.lastRow; r++) {
+    if (f.labels[r]?.account !== f.labels[r - 1]?.account)
+      ctx.fillRect(0, hh + r * ch - f.scrollTop - 1, f.width, 1);
+  }
   drawAxis(ctx, f, ticks);
 }
 
@@ -132,6 +138,8 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: CoverageFrame, first: numb
     ctx.textAlign = 'right';
     ctx.fillText(fit(ctx, label.region, 110), lw - 8, y);
     ctx.textAlign = 'left';
+    // An account's rows are grouped: its ID heads the group (and the top row when scrolled).
+    if (r !== first && f.labels[r - 1]?.account === label.account) continue;
     ctx.font = `12px ${p.mono}`;
     const account = fit(ctx, label.account, lw - regionWidth - 24);
     ctx.fillText(account, 8, y);
