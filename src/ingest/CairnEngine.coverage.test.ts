@@ -3,10 +3,13 @@ import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCoverageTrail } from '../../test/coverageTrail';
 import { recordsIn } from '../../test/sampleRecords';
+import { loadSnapshot, openCairnDb } from '../store/cairnDb';
 import { COVERAGE_FLAG } from '../store/coverageMap';
+import { EventIndex } from '../store/EventIndex';
 import type { CoverageMap } from '../store/coverageMap';
 import { DB_NAME } from '../store/schema';
 import { CairnEngine } from './CairnEngine';
+import { CoverageRunner } from './CoverageRunner';
 import { parseLogFile } from './parseLogFile';
 
 const HOUR = 3_600_000;
@@ -98,6 +101,41 @@ describe('coverage of a built trail', () => {
       const q = `recipientAccountId:${trail.account} awsRegion:${trail.region}`;
       expect(engine.count({ q, from, to: from + map.step })).toBe(map.events[c]);
     }
+  });
+});
+
+describe('coverage when validation fails', () => {
+  it('still shows events, digests and chain gaps, and says the file verdicts are unknown', async () => {
+    const trail = buildCoverageTrail();
+    await engine.ingest(
+      trail.files.map((f) => ({ path: f.path, file: new Blob([new Uint8Array(f.bytes)]) })),
+    );
+    await engine.settled();
+    const db = await openCairnDb();
+    const index = new EventIndex(await loadSnapshot(db));
+    const map = await new CoverageRunner().run({
+      db,
+      index,
+      extras: NO_EXTRAS,
+      validate: () => Promise.reject(new Error('no hashes today')),
+    });
+    db.close();
+    expect([map.hasDigests, map.validated]).toEqual([true, false]);
+    expect(rowOf(map, map.events, 0)).toEqual(trail.eventsByHour);
+    expect(rowOf(map, map.digests, 0)).toEqual([1, 1, 0, 1, 1]);
+    expect(has(rowOf(map, map.flags, 0), COVERAGE_FLAG.gap)).toEqual([
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
+    expect(map.totals).toMatchObject({
+      missingLogs: 0,
+      uncoveredLogs: 0,
+      missingDigests: 0,
+      tamperingEvents: 1,
+    });
   });
 });
 

@@ -41,10 +41,15 @@ export class CoverageRunner {
     let verdicts: ValidationRun | undefined;
     if (digestFiles.length > 0) {
       const stamp = JSON.stringify([files.length, files.at(-1)?.sha256, args.extras]);
-      if (this.validation?.stamp !== stamp) {
-        this.validation = { stamp, run: await args.validate(args.extras) };
+      try {
+        if (this.validation?.stamp !== stamp) {
+          this.validation = { stamp, run: await args.validate(args.extras) };
+        }
+        verdicts = this.validation.run;
+      } catch {
+        // The map still shows events, files, digests and gaps; it says the verdicts are unknown.
+        verdicts = undefined;
       }
-      verdicts = this.validation.run;
     }
     return coverageOf(args.index, {
       files,

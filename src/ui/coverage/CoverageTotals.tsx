@@ -69,6 +69,12 @@ export function CoverageTotals(props: { readonly map: CoverageMap }) {
           </>
         ) : null}
       </ul>
+      {map.hasDigests && !map.validated ? (
+        <p className="notice notice-error coverage-notice">
+          Validation of the stored files failed, so missing, modified and uncovered log files are
+          not marked. The Integrity panel says why.
+        </p>
+      ) : null}
       {map.hasDigests ? null : (
         <p className="notice coverage-notice">
           No digest files are stored, so nothing shows which hours CloudTrail vouched for. Drop the{' '}
