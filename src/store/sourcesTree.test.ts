@@ -29,10 +29,17 @@ const FILES: CatalogFile[] = [
   { fileId: 8, path: 'loose.json', kind: 'log' },
   // A browser's copy of file 1: not CloudTrail's name any more, still on its account and day.
   { fileId: 9, path: `${A}_20240102T0005Z_aaaaaaaaaaaaaaaa (1).json.gz`, kind: 'log' },
+  // A subfolder of exports/, and a trail file copied there: exports/* selects both.
+  { fileId: 10, path: 'exports/sub/more.json', kind: 'log' },
+  {
+    fileId: 11,
+    path: 'exports/111122223333_CloudTrail_us-east-1_20240102T0300Z_eeeeeeeeeeeeeeee.json.gz',
+    kind: 'log',
+  },
 ];
 
-// Rows' first source files: 3 events in file 1, 2 in file 2, 1 in 3, 4 in 4, 2 in 6, 1 in 8.
-const ROW_FILES = Uint32Array.from([1, 1, 1, 2, 2, 3, 4, 4, 4, 4, 6, 6, 8]);
+// Rows' first source files: 3 events in file 1, 2 in file 2, 1 in 3, 4 in 4, 2 in 6, 1 in 8, 10, 11.
+const ROW_FILES = Uint32Array.from([1, 1, 1, 2, 2, 3, 4, 4, 4, 4, 6, 6, 8, 10, 11]);
 // Re-deliveries: row 0 again in file 9 (same day), row 3 in file 3 (another Region), row 5 in file 6
 // and file 2, and row 10 twice in file 6 itself (an identical record repeated in one file).
 const EXTRA = new Map<number, number[]>([
@@ -61,7 +68,7 @@ function findOrUndefined(nodes: readonly SourceNode[], id: string): SourceNode |
 describe('buildSourcesTree', () => {
   const tree = buildSourcesTree(FILES, ROW_FILES, EXTRA);
 
-  it('groups trail files by account, Region and delivery day, other files by folder', () => {
+  it('groups trail files by account, Region and delivery day, other files by nested folder', () => {
     expect(tree.roots.map((n) => n.id)).toEqual(['a:111122223333', 'a:444455556666', 'o:']);
     const account = find(tree.roots, 'a:111122223333');
     expect(account.children.map((n) => n.label)).toEqual(['eu-west-1', 'us-east-1']);
@@ -73,29 +80,39 @@ describe('buildSourcesTree', () => {
       '(top level)',
       'exports/',
     ]);
+    expect(find(tree.roots, 'f:exports').children.map((n) => n.label)).toEqual(['sub/']);
     // Digests deliver no events: not in the tree.
-    expect(tree.files).toBe(8);
+    expect(tree.files).toBe(10);
   });
 
   it('counts files and distinct events per node, re-deliveries once', () => {
     const day = find(tree.roots, 'd:111122223333/us-east-1/2024-01-02');
-    // Files 1, 2 and the copy 9; events: rows 0–4 plus row 5 re-delivered in file 2.
-    expect([day.files, day.events]).toEqual([3, 6]);
+    // Files 1, 2, the copy 9 and 11 in exports/; events: rows 0–4, 14, and row 5 re-delivered in 2.
+    expect([day.files, day.events]).toEqual([4, 7]);
     const euWest = find(tree.roots, 'r:111122223333/eu-west-1');
     // Row 5, plus row 3 re-delivered here.
     expect([euWest.files, euWest.events]).toEqual([1, 2]);
-    // Rows 0–5, each once although 0, 3 and 5 have a second source in the account.
-    expect(find(tree.roots, 'a:111122223333').events).toBe(6);
+    // Rows 0–5 and 14, each once although 0, 3 and 5 have a second source in the account.
+    expect(find(tree.roots, 'a:111122223333').events).toBe(7);
     const exports = find(tree.roots, 'f:exports');
-    // Rows 10, 11 and row 5 re-delivered in file 6; row 10 repeated in file 6 counts once.
-    expect([exports.files, exports.events]).toEqual([2, 3]);
-    expect(find(tree.roots, 'o:').events).toBe(4);
+    // Files 6, 7, 10 and 11, below it. Rows 10, 11, 13, 14 and row 5 re-delivered in file 6; row 10
+    // repeated in file 6 counts once.
+    expect([exports.files, exports.events]).toEqual([4, 5]);
+    expect([
+      find(tree.roots, 'f:exports/sub').files,
+      find(tree.roots, 'f:exports/sub').events,
+    ]).toEqual([1, 1]);
+    // Files 6, 7, 8, 10, 11: rows 5, 10–14.
+    expect([find(tree.roots, 'o:').files, find(tree.roots, 'o:').events]).toEqual([5, 6]);
     expect(tree.events).toBe(ROW_FILES.length);
   });
 
   it('lists each leaf’s files in path order (code points) with their own event counts', () => {
-    expect(tree.leafFiles.get('d:111122223333/us-east-1/2024-01-02')).toEqual([9, 1, 2]);
+    expect(tree.leafFiles.get('d:111122223333/us-east-1/2024-01-02')).toEqual([9, 1, 2, 11]);
     expect(tree.leafFiles.get('f:')).toEqual([8]);
+    // A folder lists the files directly in it, trail files too.
+    expect(tree.leafFiles.get('f:exports')).toEqual([11, 7, 6]);
+    expect(tree.leafFiles.get('f:exports/sub')).toEqual([10]);
     expect(tree.fileEvents.get(1)).toBe(3);
     expect(tree.fileEvents.get(9)).toBe(1);
     expect(tree.fileEvents.get(2)).toBe(3);
@@ -116,6 +133,7 @@ describe('buildSourcesTree', () => {
       'd:111122223333/us-east-1/2024-01-02',
       'a:444455556666',
       'f:exports',
+      'f:exports/sub',
     ])
       check(id);
     expect(find(tree.roots, 'f:').patterns).toEqual([]);

@@ -1,14 +1,18 @@
 import { parseS3Key } from '../cloudtrail/parseS3Key';
 import type { ValuePattern } from '../filter/types';
 import type { CatalogFile } from './FileCatalog';
+import { SourceFolders } from './sourceFolders';
+import { compareText, NodeMaker, TRAIL_NAME } from './sourceNodes';
+import type { Draft } from './sourceNodes';
 
 /** What a node of the sources tree groups. */
 export type SourceNodeKind = 'account' | 'region' | 'day' | 'other' | 'folder';
 
 /**
  * One node of the sources tree: an account, a Region in it, a delivery day in that, or, for files
- * outside the trail's layout, the "Other files" group and a folder in it. Counts are over the log
- * files below the node; `events` counts distinct events with at least one source file there.
+ * outside the trail's naming, the "Other files" group and its folders (see SourceFolders). Counts
+ * are over the log files the node's `file:` patterns select; `events` counts distinct events with
+ * at least one source file there.
  */
 export interface SourceNode {
   /** Stable across rebuilds: `a:<account>`, `r:<account>/<region>`, `d:<account>/<region>/<YYYY-MM-DD>`, `o:`, `f:<folder>`. */
@@ -27,7 +31,7 @@ export interface SourceNode {
   readonly children: readonly SourceNode[];
 }
 
-/** One file under a leaf node (a day or a folder). */
+/** One file listed under a day or a folder. */
 export interface SourceFileEntry {
   readonly fileId: number;
   readonly path: string;
@@ -42,104 +46,116 @@ export interface SourcesTreeBuild {
   /** Log files and distinct events in the whole tree. */
   readonly files: number;
   readonly events: number;
-  /** Leaf node id → its files' ids, in path order. */
+  /** Day or folder node id → the ids of the files it lists (a folder: those directly in it), in path order. */
   readonly leafFiles: ReadonlyMap<string, readonly number[]>;
   /** fileId → distinct events with that file as a source. */
   readonly fileEvents: ReadonlyMap<number, number>;
 }
 
 /**
- * The start of a trail file name: `<account>_CloudTrail[-Kind]_<region>_<YYYYMMDD>T`. Looser than
- * parseS3Key on purpose: a copy renamed by a browser (`… (1).json.gz`) still sits on its day, as the
- * `file:` patterns of the tree (which look at the name only) also select it. Digests are not event
- * sources. @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-examples.html
- */
-const TRAIL_NAME =
-  /^(\d{12})_CloudTrail(-(?!Digest_)[A-Za-z]+)?_([a-z0-9-]+)_(\d{4})(\d{2})(\d{2})T/;
-
-interface Draft {
-  readonly id: string;
-  readonly kind: SourceNodeKind;
-  readonly label: string;
-  orgId?: string;
-  files: number;
-  events: number;
-  readonly patterns: readonly ValuePattern[];
-  readonly children: Map<string, Draft>;
-  /** Index into the counting arrays. */
-  readonly slot: number;
-}
-
-/**
  * Builds the sources tree: account → Region → delivery day (UTC, from the file name) for files named
- * as CloudTrail delivers them, wherever they sit; other log files under "Other files" by folder.
- * `rowFiles[row]` is each event's first source file and `extraSources` its re-deliveries (row →
- * [fileId, recordIndex, …]); a re-delivered event is counted once per node. Digest files are left
- * out. Cost: one pass over the rows, one over the re-delivered events, one regex per file.
+ * as CloudTrail delivers them, wherever they sit; the folders of other log files under "Other
+ * files". `rowFiles[row]` is each event's first source file and `extraSources` its re-deliveries
+ * (row → [fileId, recordIndex, …]); a re-delivered event is counted once per node. Digest files are
+ * left out. Cost: one regex per file, one pass over the rows, one over the re-delivered events.
  */
 export function buildSourcesTree(
   files: Iterable<CatalogFile>,
   rowFiles: Uint32Array,
   extraSources: ReadonlyMap<number, readonly number[]>,
 ): SourcesTreeBuild {
-  const roots = new Map<string, Draft>();
-  const drafts: Draft[] = [];
-  const make = (
-    parent: Map<string, Draft>,
-    id: string,
-    kind: SourceNodeKind,
-    label: string,
-    patterns: readonly ValuePattern[],
-  ): Draft => {
-    let d = parent.get(id);
-    if (d === undefined) {
-      d = {
-        id,
-        kind,
-        label,
-        files: 0,
-        events: 0,
-        patterns,
-        children: new Map(),
-        slot: drafts.length,
-      };
-      drafts.push(d);
-      parent.set(id, d);
-    }
-    return d;
-  };
-  // fileId → the slots of its nodes, root first.
-  const chains = new Map<number, readonly number[]>();
-  const leafFiles = new Map<string, { path: string; fileId: number }[]>();
-  // Files of one delivery day (or folder) share their nodes: one lookup per file, not three string
-  // keys built and hashed (measured: that churn cost ≈6 µs per file, mostly garbage collection).
-  const groups = new Map<string, Group>();
+  const maker = new NodeMaker();
+  const logs: {
+    readonly f: CatalogFile;
+    readonly slash: number;
+    readonly m: RegExpExecArray | null;
+  }[] = [];
+  const otherDirs = new Set<string>();
   for (const f of files) {
     if (f.kind !== 'log') continue;
     const slash = f.path.lastIndexOf('/');
     const m = TRAIL_NAME.exec(f.path.slice(slash + 1));
-    const key = m === null ? `/${f.path.slice(0, Math.max(slash, 0))}` : m[0];
+    if (m === null) otherDirs.add(slash < 0 ? '' : f.path.slice(0, slash));
+    logs.push({ f, slash, m });
+  }
+  const folders = new SourceFolders(maker, otherDirs);
+
+  // fileId → the slots of its nodes.
+  const chains = new Map<number, readonly number[]>();
+  const listed = new Map<string, { path: string; fileId: number }[]>();
+  // Files of one delivery day in one folder share their nodes: one lookup per file, not three
+  // string keys built and hashed (measured: that churn cost ≈6 µs per file, mostly GC). A trail
+  // file's key ends in `T`, any other's in `/` (or is empty): they never collide.
+  const groups = new Map<string, Group>();
+  for (const { f, slash, m } of logs) {
+    // The folder and, for a trail file, its name up to the day: one slice of the path, no copy.
+    const key = f.path.slice(0, slash + 1 + (m === null ? 0 : m[0].length));
     let group = groups.get(key);
     if (group === undefined) {
-      const nodes = placeFile(f.path, m, roots, make);
-      const leaf = nodes[nodes.length - 1]?.id ?? '';
-      const list = leafFiles.get(leaf) ?? [];
-      leafFiles.set(leaf, list);
-      group = { nodes, slots: nodes.map((d) => d.slot), files: list };
+      const dir = slash < 0 ? '' : f.path.slice(0, slash);
+      const nodes = [
+        ...(m === null ? [] : maker.trailNodes(m)),
+        ...folders.nodesFor(dir, m !== null),
+      ];
+      const lists = [m === null ? undefined : nodes[2], folders.listing(dir, m !== null)].flatMap(
+        (d) => (d === undefined ? [] : [listOf(listed, d.id)]),
+      );
+      group = { nodes, slots: nodes.map((d) => d.slot), lists };
       groups.set(key, group);
     }
-    const account = group.nodes[0];
+    const account = m === null ? undefined : group.nodes[0];
     // Only an organization trail's path has an `o-…` folder: most paths need no parse.
-    if (m !== null && account?.orgId === undefined && f.path.includes('/o-')) {
+    if (account !== undefined && account.orgId === undefined && f.path.includes('/o-')) {
       const orgId = parseS3Key(f.path)?.orgId;
-      if (orgId !== undefined && account !== undefined) account.orgId = orgId;
+      if (orgId !== undefined) account.orgId = orgId;
     }
     chains.set(f.fileId, group.slots);
     for (const d of group.nodes) d.files++;
-    group.files.push({ path: f.path, fileId: f.fileId });
+    for (const list of group.lists) list.push({ path: f.path, fileId: f.fileId });
   }
 
-  // Events per first source file: a typed array by fileId, since this loop runs once per event.
+  const fileEvents = countEvents(maker.drafts, chains, rowFiles, extraSources);
+  const roots = maker.finish();
+  return {
+    roots,
+    files: logs.length,
+    events: rowFiles.length,
+    leafFiles: new Map(
+      [...listed].map(([id, list]) => [
+        id,
+        list.sort((a, b) => compareText(a.path, b.path)).map((f) => f.fileId),
+      ]),
+    ),
+    fileEvents,
+  };
+}
+
+/** The nodes shared by the files of one day in one folder, and the lists that show them. */
+interface Group {
+  readonly nodes: readonly Draft[];
+  readonly slots: readonly number[];
+  readonly lists: { path: string; fileId: number }[][];
+}
+
+function listOf<T>(lists: Map<string, T[]>, id: string): T[] {
+  let list = lists.get(id);
+  if (list === undefined) {
+    list = [];
+    lists.set(id, list);
+  }
+  return list;
+}
+
+/**
+ * Sets each node's distinct events and returns each file's: first sources by a typed array over
+ * the rows (this loop runs once per event), then re-deliveries, each event counted once per node.
+ */
+function countEvents(
+  drafts: readonly Draft[],
+  chains: ReadonlyMap<number, readonly number[]>,
+  rowFiles: Uint32Array,
+  extraSources: ReadonlyMap<number, readonly number[]>,
+): Map<number, number> {
   let maxFileId = 0;
   for (let r = 0; r < rowFiles.length; r++) maxFileId = Math.max(maxFileId, rowFiles[r] ?? 0);
   const primary = new Uint32Array(maxFileId + 1);
@@ -172,95 +188,5 @@ export function buildSourcesTree(
     }
   }
   for (const d of drafts) d.events = nodeEvents[d.slot] ?? 0;
-
-  const out = finish(roots);
-  return {
-    roots: out,
-    files: out.reduce((n, r) => n + r.files, 0),
-    // Roots are disjoint, but one event may sit under two accounts when re-delivered elsewhere.
-    events: rowFiles.length,
-    leafFiles: new Map(
-      [...leafFiles].map(([id, list]) => [
-        id,
-        list.sort((a, b) => compare(a.path, b.path)).map((f) => f.fileId),
-      ]),
-    ),
-    fileEvents,
-  };
-}
-
-/** The nodes shared by the files of one day or folder, and that leaf's file list. */
-interface Group {
-  readonly nodes: readonly Draft[];
-  readonly slots: readonly number[];
-  readonly files: { path: string; fileId: number }[];
-}
-
-type Make = (
-  parent: Map<string, Draft>,
-  id: string,
-  kind: SourceNodeKind,
-  label: string,
-  patterns: readonly ValuePattern[],
-) => Draft;
-
-/**
- * The nodes a log file at `path` falls under, root first, created as needed. `m` is TRAIL_NAME's
- * match of its name, or null.
- */
-function placeFile(
-  path: string,
-  m: RegExpExecArray | null,
-  roots: Map<string, Draft>,
-  make: Make,
-): Draft[] {
-  const slash = path.lastIndexOf('/');
-  if (m !== null) {
-    const [, account = '', , region = '', y = '', mo = '', d = ''] = m;
-    const trail = `${account}_CloudTrail`;
-    const day = `${y}-${mo}-${d}`;
-    const a = make(roots, `a:${account}`, 'account', account, [{ parts: ['', trail, ''] }]);
-    const r = make(a.children, `r:${account}/${region}`, 'region', region, [
-      { parts: ['', trail, `_${region}_`, ''] },
-    ]);
-    const dayNode = make(r.children, `d:${account}/${region}/${day}`, 'day', day, [
-      { parts: ['', trail, `_${region}_${y}${mo}${d}T`, ''] },
-    ]);
-    return [a, r, dayNode];
-  }
-  const other = make(roots, 'o:', 'other', 'Other files', []);
-  const dir = slash < 0 ? '' : path.slice(0, slash);
-  const folder = make(
-    other.children,
-    `f:${dir}`,
-    'folder',
-    dir === '' ? '(top level)' : `${dir}/`,
-    dir === '' ? [] : [{ parts: [`${dir}/`, ''] }],
-  );
-  return [other, folder];
-}
-
-function finish(level: Map<string, Draft>): SourceNode[] {
-  return [...level.values()]
-    .sort((a, b) =>
-      (a.kind === 'other') !== (b.kind === 'other')
-        ? a.kind === 'other'
-          ? 1
-          : -1
-        : compare(a.label, b.label),
-    )
-    .map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      label: d.label,
-      ...(d.orgId === undefined ? {} : { orgId: d.orgId }),
-      files: d.files,
-      events: d.events,
-      patterns: d.patterns,
-      children: finish(d.children),
-    }));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return fileEvents;
 }

@@ -40,7 +40,7 @@ export function SourceFileRows(props: {
               <button
                 type="button"
                 className="sources-label"
-                style={{ paddingLeft: indent(depth) }}
+                style={{ paddingLeft: indent(depth) + 12 }}
                 title={`${f.path}\n${formatCount(f.events)} events. Click to filter to this file.`}
                 onClick={() => onPick(f.path)}
                 data-testid="sources-file"

@@ -14,8 +14,8 @@ export interface SourcePicks {
 }
 
 /**
- * One node of the sources tree and, once expanded, its children (rendered only then, so a tree of
- * 50k files draws only what is open). A click on the label filters to the node, or lifts the filter
+ * One node of the sources tree and, once expanded, its children and files (rendered only then, so a
+ * tree of 50k files draws only what is open). A click on the label filters to the node, or lifts the filter
  * when it is the selected one; the arrow expands it.
  */
 export function SourceTreeNode(props: {
@@ -26,10 +26,20 @@ export function SourceTreeNode(props: {
 }) {
   const { node, depth, picks } = props;
   const [open, setOpen] = useState(props.initiallyOpen === true);
-  const leaf = node.kind === 'day' || node.kind === 'folder';
+  // Days and folders list their files (a folder: those directly in it) after any subfolders.
+  const listsFiles = node.kind === 'day' || node.kind === 'folder';
   const selectable = node.patterns.length > 0;
   const selected = selectable && picks.isNodeSelected(node);
-  const title = `${node.label}: ${formatCount(node.files)} ${node.files === 1 ? 'file' : 'files'}, ${formatCount(node.events)} events.${selectable ? (selected ? ' Click to remove the filter.' : ' Click to filter to these files.') : ''}`;
+  // A folder's label is relative to its parent folder; its pattern holds the whole path.
+  const folder = node.kind === 'folder' ? node.patterns[0]?.parts[0] : undefined;
+  const title = [
+    `${folder ?? node.label}: ${formatCount(node.files)} log ${node.files === 1 ? 'file' : 'files'}${folder === undefined ? '' : ' in this folder and below'}, ${formatCount(node.events)} events.`,
+    selectable
+      ? selected
+        ? 'Click to remove the filter.'
+        : 'Click to filter to these files.'
+      : '',
+  ].join(' ');
   return (
     <li
       role="treeitem"
@@ -65,25 +75,26 @@ export function SourceTreeNode(props: {
             )}
           </span>
           <span className="sources-count">
-            {leaf ? null : <span className="sources-files">{formatCount(node.files)} · </span>}
+            {node.kind === 'day' ? null : (
+              <span className="sources-files">{formatCount(node.files)} · </span>
+            )}
             {formatCount(node.events)}
           </span>
         </button>
       </div>
       {open ? (
         <ul role="group">
-          {leaf ? (
+          {node.children.map((child) => (
+            <SourceTreeNode key={child.id} node={child} depth={depth + 1} picks={picks} />
+          ))}
+          {listsFiles ? (
             <SourceFileRows
               nodeId={node.id}
               depth={depth + 1}
               isSelected={picks.isFileSelected}
               onPick={picks.pickFile}
             />
-          ) : (
-            node.children.map((child) => (
-              <SourceTreeNode key={child.id} node={child} depth={depth + 1} picks={picks} />
-            ))
-          )}
+          ) : null}
         </ul>
       ) : null}
     </li>
