@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { eventDetailQuery } from '../../query/datasetQueries';
+import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { CredentialChainView } from './CredentialChainView';
 import { EventSummary } from './EventSummary';
 import { InsightDetails } from './InsightDetails';
@@ -43,7 +44,10 @@ export function DetailPane(props: {
   return (
     <aside className="detail" aria-label="Event detail">
       <div className="detail-head">
-        <h2>{detail?.row.eventName ?? 'Loading…'}</h2>
+        <h2>
+          {detail?.row.eventName ?? 'Loading…'}{' '}
+          {detail === undefined ? null : <FileIntegrityBadge fileId={detail.row.fileId} />}
+        </h2>
         <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close detail">
           ✕
         </button>
