@@ -164,3 +164,28 @@ test('digests validate offline: keys, then the newest signature, then the report
   );
   expectClean(watch);
 });
+
+test('key lists and saved signatures dropped with the logs are used without a step', async ({
+  page,
+}) => {
+  const watch = await openApp(page);
+  // The whole evidence folder: AWSLogs/ plus list-public-keys.json and the newest digest's sidecar.
+  await dropFolder(page, trail.root, trail.recordCount);
+  const summary = page.getByTestId('validation-summary');
+  await settle(page, summary, 'data-digests-valid', 3);
+  expect(await summaryCounts(summary)).toEqual({
+    logsValid: 5,
+    logsModified: 1,
+    logsMissing: 0,
+    logsUncovered: 1,
+    digestsValid: 3,
+    digestsNotValid: 0,
+    digestsMissing: 0,
+  });
+  await page.getByRole('button', { name: /^Files/ }).click();
+  await expect(
+    page.getByText(/list-public-keys output\): added to digest validation/),
+  ).toBeVisible();
+  await expect(page.getByText(/saved S3 metadata\): added to digest validation/)).toBeVisible();
+  expectClean(watch);
+});

@@ -1,4 +1,5 @@
 import { isObject } from '../lib/isObject';
+import { readValidationInput } from './digest/readValidationInput';
 import type { ReadContent } from './shapes/LogContent';
 import { readJsonArray } from './shapes/readJsonArray';
 import { readJsonObject } from './shapes/readJsonObject';
@@ -23,6 +24,17 @@ export function classifyLogJson(value: unknown): ReadContent {
   const records = value['Records'];
   if (Array.isArray(records)) return { kind: 'records', shape: 'Records envelope', records };
   if ('digestS3Object' in value && 'logFiles' in value) return { kind: 'digest' };
+  const validationInput = readValidationInput(value);
+  if (validationInput !== undefined) {
+    return {
+      kind: 'other',
+      reason:
+        validationInput.kind === 'publicKeys'
+          ? 'CloudTrail public keys (list-public-keys output): added to digest validation'
+          : 'a digest signature (saved S3 metadata): added to digest validation',
+      validationInput,
+    };
+  }
   return readJsonObject(value);
 }
 

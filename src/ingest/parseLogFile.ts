@@ -32,6 +32,10 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
   const { content, gzip, trailingBytes } = decoded;
   if (content.kind === 'digest') return { status: 'digest', size, sha256, gzip, bytes };
   if (content.kind === 'other') {
+    if (content.validationInput !== undefined) {
+      const { validationInput } = content;
+      return { status: 'skipped', size, reason: content.reason, validationInput };
+    }
     return { status: 'skipped', size, reason: `Not a CloudTrail log: ${content.reason}` };
   }
   const events: EventFields[] = [];

@@ -23,6 +23,10 @@ export async function prepareCommit(args: {
 }): Promise<{ report: FileReport; commit?: FileCommit }> {
   const { input, result, fileId, index } = args;
   const base = { path: input.path, size: result.size };
+  if (result.status === 'skipped' && result.validationInput !== undefined) {
+    const { validationInput } = result;
+    return { report: { ...base, status: 'skipped', reason: result.reason, validationInput } };
+  }
   if (result.status === 'skipped' || result.status === 'failed') {
     return { report: { ...base, status: result.status, reason: result.reason } };
   }

@@ -1,4 +1,5 @@
 import type { LogShape } from '../cloudtrail/classifyLogJson';
+import type { ValidationInput } from '../cloudtrail/digest/readValidationInput';
 import type { FileChunk } from '../store/types';
 
 /** A file handed to ingest, with the path it had in the dropped folder (File.name when dropped alone). */
@@ -30,7 +31,13 @@ export type ParseResult =
       readonly gzip: boolean;
       readonly bytes: Uint8Array<ArrayBuffer>;
     }
-  | { readonly status: 'skipped'; readonly size: number; readonly reason: string }
+  | {
+      readonly status: 'skipped';
+      readonly size: number;
+      readonly reason: string;
+      /** A key list or saved signature, for the page to add to validation's inputs. */
+      readonly validationInput?: ValidationInput;
+    }
   | { readonly status: 'failed'; readonly size: number; readonly reason: string };
 
 /** Parses one file; implemented by the parse worker pool in the browser and directly in tests. */

@@ -6,6 +6,7 @@ import { keys } from './keys';
 import { setIngestState } from './ingestState';
 import { fetchSampleFiles } from './fetchSampleFiles';
 import { refreshValidation } from './validation';
+import { addValidationInputs } from './validationExtras';
 
 /** How often the table and header refresh while an ingest runs, in ms. */
 const REFRESH_MS = 2000;
@@ -47,6 +48,7 @@ export function useIngestActions(): IngestActions {
           }),
         );
         setIngestState({ reports });
+        addValidationInputs(reports);
       } catch (error) {
         setIngestState({ error: error instanceof Error ? error.message : String(error) });
       } finally {

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { isObject } from '../lib/isObject';
 import type { ValidationExtras } from '../ingest/types';
+import type { FileReport } from './types';
 
 /**
  * What validation needs besides the files, kept in localStorage (public keys and signatures are
@@ -48,6 +49,35 @@ export function setValidationExtras(next: ValidationExtras): void {
   for (const l of listeners) l();
 }
 
+/**
+ * Adds the key lists and saved signatures that ingest recognised among dropped files (reports with
+ * a `validationInput`), each once; a signature is matched by its file's name, as when added by hand.
+ * Returns how many were new.
+ */
+export function addValidationInputs(reports: readonly FileReport[]): number {
+  const seen = new Set([
+    ...extras.publicKeys.map((k) => JSON.stringify(k)),
+    ...extras.signatures.map((s) => JSON.stringify(s)),
+  ]);
+  const publicKeys = [...extras.publicKeys];
+  const signatures = [...extras.signatures];
+  for (const r of reports) {
+    const input = r.validationInput;
+    if (input === undefined) continue;
+    const entry =
+      input.kind === 'publicKeys' ? input.value : { name: baseName(r.path), value: input.value };
+    const key = JSON.stringify(entry);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (input.kind === 'publicKeys') publicKeys.push(input.value);
+    else signatures.push({ name: baseName(r.path), value: input.value });
+  }
+  const fresh =
+    publicKeys.length - extras.publicKeys.length + signatures.length - extras.signatures.length;
+  if (fresh > 0) setValidationExtras({ publicKeys, signatures });
+  return fresh;
+}
+
 /** The extras, re-rendering on change. */
 export function useValidationExtras(): ValidationExtras {
   return useSyncExternalStore(
@@ -57,4 +87,8 @@ export function useValidationExtras(): ValidationExtras {
     },
     () => extras,
   );
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }

@@ -1,4 +1,5 @@
 import type { LogShape } from '../cloudtrail/classifyLogJson';
+import type { ValidationInput } from '../cloudtrail/digest/readValidationInput';
 import type { StringField } from '../cloudtrail/types';
 
 /**
@@ -81,6 +82,8 @@ export interface FileReport {
   readonly shape?: LogShape;
   /** Readable reason for skipped, failed and duplicate, or a warning for ingested files. */
   readonly reason?: string;
+  /** Skipped files that validation reads: a public key list or a saved digest signature. */
+  readonly validationInput?: ValidationInput;
 }
 
 /** A flag bit on an event row. */

@@ -1,3 +1,4 @@
+import type { ValidationInput } from '../digest/readValidationInput';
 import type { BaseShape, LogShape } from './LogShape';
 
 /** Values of a file that held no CloudTrail record: how many, and the first reason, for the user. */
@@ -20,7 +21,12 @@ export type LogContent<S extends LogShape = LogShape> =
       readonly skipped?: SkippedItems;
     }
   | { readonly kind: 'digest' }
-  | { readonly kind: 'other'; readonly reason: string };
+  | {
+      readonly kind: 'other';
+      readonly reason: string;
+      /** A public key list or saved signature: no events, but input for digest validation. */
+      readonly validationInput?: ValidationInput;
+    };
 
 /** What a shape reader returns: the shape before gzip layers are added. */
 export type ReadContent = LogContent<BaseShape>;
