@@ -1,6 +1,7 @@
 import { useValidation } from '../../query/validation';
 import { formatCount } from '../common/formatCount';
 import { integrityVerdict } from './integrityVerdict';
+import './Validation.css';
 
 /**
  * The integrity summary in the header, once digests are stored: what validation proved, never more.
@@ -21,24 +22,25 @@ export function ValidationSummary(props: { readonly onOpen: () => void }) {
   const verdict = integrityVerdict(t);
   const tone = { ok: 'btn btn-ok', warn: 'btn btn-warn', bad: 'btn btn-danger' }[verdict.tone];
   const unsigned = t.digestsValid === 0 && t.digestsUnverified > 0;
+  // Problems first: the header may cut the text short (the title and the panel have it whole).
   const parts = [
-    t.logsValid > 0 ? `${formatCount(t.logsValid)} verified` : '',
     t.logsModified > 0 ? `${formatCount(t.logsModified)} modified` : '',
     t.logsMissing > 0 ? `${formatCount(t.logsMissing)} missing` : '',
+    t.digestsNotValid + t.digestsMissing > 0
+      ? `${formatCount(t.digestsNotValid + t.digestsMissing)} digest problems`
+      : '',
     unsigned
       ? 'hash chain consistent, signatures not checked'
       : t.logsConsistent > 0
         ? `${formatCount(t.logsConsistent)} unauthenticated`
         : '',
+    t.logsValid > 0 ? `${formatCount(t.logsValid)} verified` : '',
     t.logsUncovered > 0 ? `${formatCount(t.logsUncovered)} not covered` : '',
-    t.digestsNotValid + t.digestsMissing > 0
-      ? `${formatCount(t.digestsNotValid + t.digestsMissing)} digest problems`
-      : '',
   ].filter((p) => p !== '');
   return (
     <button
       type="button"
-      className={tone}
+      className={`${tone} integrity-summary`}
       data-testid="validation-summary"
       data-logs-valid={t.logsValid}
       data-logs-modified={t.logsModified}
@@ -47,7 +49,7 @@ export function ValidationSummary(props: { readonly onOpen: () => void }) {
       data-digests-valid={t.digestsValid}
       data-digests-not-valid={t.digestsNotValid}
       data-digests-missing={t.digestsMissing}
-      title={`${verdict.headline}. Log file integrity, checked against the CloudTrail digest files you dropped`}
+      title={`${verdict.headline}: ${parts.join(', ')}. Checked against the CloudTrail digest files you dropped; click for details`}
       onClick={props.onOpen}
     >
       Integrity: {parts.length === 0 ? 'no log files listed' : parts.join(' · ')}
