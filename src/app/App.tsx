@@ -13,6 +13,7 @@ import { DetailPane } from '../ui/detail/DetailPane';
 import { DropOverlay } from '../ui/drop/DropOverlay';
 import { FileInputs, useFilePickers } from '../ui/drop/OpenButtons';
 import { EmptyState } from '../ui/empty/EmptyState';
+import { InsecureContextNotice } from '../ui/common/InsecureContextNotice';
 import { FacetSidebar } from '../ui/facets/FacetSidebar';
 import { FileViewHost } from '../ui/provenance/FileViewHost';
 import { SideTabs } from '../ui/provenance/SideTabs';
@@ -110,6 +111,7 @@ export function App() {
         filesButton={filesButton}
         integrity={<ValidationSummary onOpen={() => setValidationOpen(true)} />}
       />
+      <InsecureContextNotice />
       {phase === 'ingesting' ? <IngestBar onCancel={actions.cancel} /> : null}
       {ingestError === undefined ? null : (
         <p className="notice notice-error" role="alert">
