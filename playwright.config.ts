@@ -7,6 +7,21 @@ const debianChromium = '/usr/bin/chromium';
 const executablePath =
   process.env['CHROMIUM_PATH'] ?? (existsSync(debianChromium) ? debianChromium : undefined);
 const PORT = 4174;
+// CI runs Chromium. `CAIRN_BROWSER=firefox` or `webkit` runs the suite in Playwright's own build of
+// that engine, where `npx playwright install firefox webkit` could fetch it (README "Browsers").
+const BROWSERS = ['chromium', 'firefox', 'webkit'] as const;
+const browser = BROWSERS.find((b) => b === (process.env['CAIRN_BROWSER'] ?? 'chromium'));
+if (browser === undefined) throw new Error('CAIRN_BROWSER must be chromium, firefox or webkit');
+const chromium = browser === 'chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,17 +33,10 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}/`,
     viewport: { width: 1280, height: 800 },
+    browserName: browser,
     launchOptions: {
-      ...(executablePath === undefined ? {} : { executablePath }),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      ...(executablePath === undefined || !chromium ? {} : { executablePath }),
+      args: chromium ? CHROMIUM_ARGS : [],
     },
   },
   webServer: {
