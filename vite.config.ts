@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
+import { offlineServiceWorker } from './scripts/offlineServiceWorker';
 
 /**
  * The Content-Security-Policy of the built app: nothing but its own origin, no inline script or style,
@@ -37,7 +38,7 @@ function contentSecurityPolicy(): Plugin {
 // `base: './'` makes dist/ work from any path prefix on any static server.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2023', sourcemap: true },
 });

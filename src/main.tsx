@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { Providers } from './app/Providers';
+import { registerServiceWorker } from './app/registerServiceWorker';
 import './app/app.css';
 
 const root = document.getElementById('root');
@@ -13,3 +14,4 @@ createRoot(root).render(
     </Providers>
   </StrictMode>,
 );
+registerServiceWorker();
