@@ -54,7 +54,12 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
     }
   });
   if (events.length === 0 && invalidRecords > 0) {
-    return { status: 'failed', size, reason: `No usable records: ${invalidReason ?? ''}` };
+    const n = invalidRecords.toLocaleString('en-US');
+    return {
+      status: 'failed',
+      size,
+      reason: `None of its ${n} ${invalidRecords === 1 ? 'record' : 'records'} can be indexed: ${invalidReason ?? 'unusable'} (CloudTrail records carry eventTime, eventSource and eventName)`,
+    };
   }
   return {
     status: 'log',

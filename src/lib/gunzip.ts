@@ -20,7 +20,8 @@ export function isGzip(bytes: Uint8Array): boolean {
  * errors on anything after it ("Junk found after end of compressed data", ../shared/reference/browser-limits.md).
  * Only then does it fall back to fflate's streaming inflater, which reads every member and reports where
  * the last one ended, so a second member is read and non-gzip trailing bytes are counted, not fatal.
- * @throws Error with a readable message when the data is corrupt or truncated.
+ * @throws Error "Corrupt gzip: …" when the deflate data is damaged, "Truncated gzip: …" when the
+ *   file ends before it (RFC 1952 §2.3.1 trailer missing or wrong).
  */
 export async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<GunzipResult> {
   try {
@@ -53,19 +54,21 @@ function inflateMembers(bytes: Uint8Array): GunzipResult {
     outAtMember.push(total);
     memberOffsets.push(offset);
   };
-  let junk = false;
+  let junk: unknown;
   try {
     inflater.push(bytes, true);
   } catch (error) {
-    if (total === 0) throw gzipError(error);
-    junk = true;
+    if (total === 0) throw corruptError(error, bytes.length);
+    junk = error;
   }
   // fflate accepts a truncated final member silently; the native stream failed for a reason, so demand
   // that the last member's ISIZE trailer (RFC 1952 §2.3.1) matches what was inflated from it.
   const lastSize = (total - (outAtMember.at(-1) ?? 0)) >>> 0;
-  const end = junk ? findMemberEnd(bytes, memberOffsets.at(-1) ?? 0, lastSize) : bytes.length;
-  if (end < 0 || (!junk && readUint32LE(bytes, end - 4) !== lastSize)) {
-    throw gzipError(new Error('unexpected end of data'));
+  const end =
+    junk !== undefined ? findMemberEnd(bytes, memberOffsets.at(-1) ?? 0, lastSize) : bytes.length;
+  if (end < 0) throw corruptError(junk, bytes.length);
+  if (junk === undefined && readUint32LE(bytes, end - 4) !== lastSize) {
+    throw truncatedError(bytes.length);
   }
   const out = new Uint8Array(total);
   let at = 0;
@@ -95,7 +98,22 @@ function readUint32LE(bytes: Uint8Array, at: number): number {
   );
 }
 
-function gzipError(cause: unknown): Error {
+/** fflate's message when the deflate data runs out before its final block: a file cut short. */
+const FFLATE_EOF = 'unexpected EOF';
+
+function corruptError(cause: unknown, size: number): Error {
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return new Error(`Corrupt or truncated gzip data (${detail})`);
+  if (detail === FFLATE_EOF) return truncatedError(size);
+  return new Error(
+    `Corrupt gzip: the compressed data is damaged and cannot be inflated (${detail})`,
+    {
+      cause,
+    },
+  );
+}
+
+function truncatedError(size: number): Error {
+  return new Error(
+    `Truncated gzip: the file ends before its compressed data does (${size.toLocaleString('en-US')} bytes; cut short in a copy or download?)`,
+  );
 }

@@ -10,14 +10,16 @@ import { describeValue, unwrapItem } from './unwrapItem';
  * back to back (Firehose batches of EventBridge events or CloudWatch Logs payloads). Each value is
  * unwrapped by `unwrapItem`; values that hold no record, stray lines, and a value cut off at the
  * end of the file are counted as skipped.
- * @throws Error "Truncated or invalid JSON (…)" with `parseError`'s message when the text is a single
- *   value (or the start of one): a broken document stays a failure, not a stream of nothing.
+ * @throws Error "Truncated JSON: …" when the text is the start of a single value cut off at its end,
+ *   "Invalid JSON (…)" with `parseError`'s message when it is otherwise one broken value: a broken
+ *   document stays a failure, not a stream of nothing.
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html
  */
 export function readJsonStream(text: string, parseError: unknown): ReadContent {
   const scan = scanJsonValues(text);
   const pieces = scan.spans.length + scan.strayLines + (scan.truncatedAt >= 0 ? 1 : 0);
-  if (scan.spans.length === 0 || pieces < 2) throw invalidJson(parseError);
+  if (scan.spans.length === 0 || pieces < 2)
+    throw invalidJson(parseError, text.length, scan.truncatedAt);
   const into = new RecordCollector();
   let item: StreamItem | undefined;
   for (const [start, end] of scan.spans) {
@@ -41,7 +43,13 @@ export function readJsonStream(text: string, parseError: unknown): ReadContent {
   );
 }
 
-function invalidJson(error: unknown): Error {
+function invalidJson(error: unknown, length: number, truncatedAt: number): Error {
   const detail = error instanceof Error ? error.message : String(error);
-  return new Error(`Truncated or invalid JSON (${detail})`, { cause: error });
+  if (truncatedAt >= 0) {
+    return new Error(
+      `Truncated JSON: the text stops after ${length.toLocaleString('en-US')} characters, inside a value that is never closed (cut short in a copy or download?)`,
+      { cause: error },
+    );
+  }
+  return new Error(`Invalid JSON (${detail})`, { cause: error });
 }
