@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../vite.config';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('README "Static hosting"', () => {
+  it('gives the built policy as the header to set, plus frame-ancestors', () => {
+    expect(readme).toContain(
+      `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'\n`,
+    );
+  });
+
+  it('gives the same policy in the CloudFront response headers policy', () => {
+    expect(readme).toContain(
+      `"ContentSecurityPolicy": "${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'"`,
+    );
+  });
+
+  it('allows no origin but the app’s own', () => {
+    const sources = CONTENT_SECURITY_POLICY.split(';').flatMap((d) =>
+      d.trim().split(/\s+/).slice(1),
+    );
+    expect(sources.filter((s) => !["'self'", "'none'", 'data:'].includes(s))).toEqual([]);
+  });
+});
