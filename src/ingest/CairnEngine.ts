@@ -35,6 +35,14 @@ import type {
 } from '../store/types';
 import { CoverageRunner } from './CoverageRunner';
 import { ingestFiles } from './ingestFiles';
+import { pathSizeKey, skipStoredFiles } from './skipStoredFiles';
+import {
+  clearPendingRun,
+  loadPendingRun,
+  savePendingRun,
+  summarizeInterruptedRun,
+} from '../store/pendingRun';
+import type { InterruptedRun, PendingRun } from '../store/pendingRun';
 import { LOG_STATUS_LABEL } from '../cloudtrail/digest/logStatusLabel';
 import { runValidation } from './runValidation';
 import type { ValidationExtras, ValidationRun } from './runValidation';
@@ -68,6 +76,10 @@ export class CairnEngine {
   private digestFiles = 0;
   private cancelled = false;
   private busy: Promise<unknown> = Promise.resolve();
+  /** A run that never ended (the tab closed mid-ingest), found at load, until resumed or discarded. */
+  private interrupted: { run: PendingRun; summary: InterruptedRun } | undefined;
+  /** pathSizeKey → SHA-256 of the files the interrupted run stored: a resume skips them unparsed. */
+  private resumable = new Map<string, string>();
 
   private readonly db: CairnDatabase;
   private readonly reader: RecordReader;
@@ -141,12 +153,21 @@ export class CairnEngine {
     this.words?.pause();
     const run = this.busy.then(async () => {
       this.cancelled = false;
+      // Kept until the run ends: found at the next load, it means the tab died mid-run.
+      await savePendingRun(this.db, {
+        kind: 'pendingRun',
+        startedAt: Date.now(),
+        firstFileId: this.interrupted?.run.firstFileId ?? this.nextFileId,
+        files: inputs.map((i) => ({ path: i.path, size: i.file.size })),
+      });
+      const parse =
+        this.resumable.size === 0 ? this.parse : skipStoredFiles(this.parse, this.resumable);
       const outcome = await ingestFiles({
         inputs,
         db: this.db,
         index: this.index,
         reader: this.reader,
-        parse: this.parse,
+        parse,
         knownFiles: this.knownFiles,
         firstFileId: this.nextFileId,
         lookahead: this.lookahead,
@@ -155,6 +176,9 @@ export class CairnEngine {
         onStaged: (meta) => this.catalog.add(meta),
       });
       this.catalog.trim(outcome.nextFileId);
+      await clearPendingRun(this.db);
+      this.interrupted = undefined;
+      this.resumable = new Map();
       const changed = outcome.nextFileId > this.nextFileId;
       this.nextFileId = outcome.nextFileId;
       this.digestFiles += outcome.reports.filter((r) => r.status === 'digest').length;
@@ -169,6 +193,20 @@ export class CairnEngine {
     this.busy = snapshot.catch(() => undefined);
     void this.busy.then(() => this.words?.start());
     return run.then(({ reports }) => reports);
+  }
+
+  /** The last run, if the page closed before it ended: what it had stored, of how much. */
+  interruptedRun(): InterruptedRun | undefined {
+    return this.interrupted?.summary;
+  }
+
+  /** Forgets the rest of an interrupted run; the files it stored stay. */
+  discardInterruptedRun(): Promise<void> {
+    return this.after(async () => {
+      await clearPendingRun(this.db);
+      this.interrupted = undefined;
+      this.resumable = new Map();
+    });
   }
 
   /** Stops the running ingest after the file being committed; committed files stay. */
@@ -358,6 +396,8 @@ export class CairnEngine {
     return this.after(async () => {
       await this.words?.settled();
       await store.clearAll(this.db);
+      this.interrupted = undefined;
+      this.resumable = new Map();
       this.reader.clear();
       this.searcher.reset();
       this.inflatedSha.clear();
@@ -406,5 +446,12 @@ export class CairnEngine {
     this.catalog = new FileCatalog(files);
     this.digestFiles = files.filter((f) => f.kind === 'digest').length;
     this.nextFileId = (files.at(-1)?.fileId ?? 0) + 1;
+    const run = await loadPendingRun(this.db);
+    if (run !== undefined) {
+      this.interrupted = { run, summary: summarizeInterruptedRun(run, files) };
+      for (const f of files) {
+        if (f.fileId >= run.firstFileId) this.resumable.set(pathSizeKey(f.path, f.size), f.sha256);
+      }
+    }
   }
 }

@@ -27,6 +27,8 @@ const api = {
   },
   ingest: async (inputs: readonly InputFile[], onProgress?: (p: IngestProgress) => void) =>
     (await engine).ingest(inputs, onProgress),
+  interruptedRun: async () => (await engine).interruptedRun(),
+  discardInterruptedRun: async () => (await engine).discardInterruptedRun(),
   cancel: async () => {
     (await engine).cancel();
   },

@@ -31,6 +31,13 @@ export async function prepareCommit(args: {
     return { report: { ...base, status: result.status, reason: result.reason } };
   }
   const known = args.knownFiles.get(result.sha256);
+  if (result.status === 'known') {
+    const reason =
+      known === undefined
+        ? 'Already stored before the interrupted ingest (same path, size and SHA-256)'
+        : `Already stored before the interrupted ingest as ${known} (same SHA-256): not read again`;
+    return { report: { ...base, status: 'duplicate', reason } };
+  }
   if (known !== undefined) {
     return {
       report: { ...base, status: 'duplicate', reason: `Same bytes as ${known}, already loaded` },

@@ -38,7 +38,9 @@ export type ParseResult =
       /** A key list or saved signature, for the page to add to validation's inputs. */
       readonly validationInput?: ValidationInput;
     }
-  | { readonly status: 'failed'; readonly size: number; readonly reason: string };
+  | { readonly status: 'failed'; readonly size: number; readonly reason: string }
+  /** Bytes already stored by an interrupted run, recognised before parsing (skipStoredFiles). */
+  | { readonly status: 'known'; readonly size: number; readonly sha256: string };
 
 /** Parses one file; implemented by the parse worker pool in the browser and directly in tests. */
 export type ParseFn = (input: InputFile) => Promise<ParseResult>;

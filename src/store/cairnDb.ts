@@ -98,7 +98,7 @@ export async function saveLastRun(
 /** The last ingest run's per-file report. */
 export async function loadLastRun(db: CairnDatabase): Promise<readonly FileReport[]> {
   const value = await db.get('meta', 'lastRun');
-  return value !== undefined && !('version' in value) ? value : [];
+  return value !== undefined && !('version' in value) && !('kind' in value) ? value : [];
 }
 
 /** Stores a log file's word filter. */

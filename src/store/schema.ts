@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { IndexSnapshot } from './IndexSnapshot';
+import type { PendingRun } from './pendingRun';
 import type { ChunkOutcome, FileChunk, FileMeta, FileReport } from './types';
 
 /** IndexedDB database name; one dataset per browser profile and origin. */
@@ -26,7 +27,7 @@ export interface CairnDb extends DBSchema {
   blooms: { key: number; value: Uint32Array };
   meta: {
     key: string;
-    value: IndexSnapshot | readonly FileReport[];
+    value: IndexSnapshot | readonly FileReport[] | PendingRun;
   };
 }
 
