@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { Providers } from './app/Providers';
 import { registerServiceWorker } from './app/registerServiceWorker';
 import './app/app.css';
+import './app/theme-dark.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('#root is missing from index.html');

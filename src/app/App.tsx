@@ -25,6 +25,7 @@ import { ValidationSummary } from '../ui/validation/ValidationSummary';
 import { TopBar } from '../ui/header/TopBar';
 import { countReports, FilesPanel } from '../ui/files/FilesPanel';
 import { IngestBar } from '../ui/files/IngestBar';
+import { InterruptedBanner } from '../ui/files/InterruptedBanner';
 import { usePrefs } from '../ui/prefs/usePrefs';
 import { EventTable } from '../ui/records-table/EventTable';
 import type { Selection } from '../ui/records-table/EventTable';
@@ -113,6 +114,9 @@ export function App() {
       />
       <InsecureContextNotice />
       {phase === 'ingesting' ? <IngestBar onCancel={actions.cancel} /> : null}
+      {phase === 'idle' ? (
+        <InterruptedBanner onPickFolder={pickers.openFolder} onPickFiles={pickers.openFiles} />
+      ) : null}
       {ingestError === undefined ? null : (
         <p className="notice notice-error" role="alert">
           {ingestError}

@@ -27,7 +27,8 @@ export function CompareTable(props: {
   const [limit, setLimit] = useState(ROW_LIMIT);
   const loading = columns.some((c) => c.problem === 'Loading…');
   return (
-    <div className="compare-scroll">
+    // A tab stop, so the keyboard can scroll the fields (WCAG 2.1.1).
+    <div className="compare-scroll" tabIndex={0} role="region" aria-label="Compared fields">
       <table className="compare-table" style={{ minWidth: 220 + columns.length * 200 }}>
         <colgroup>
           <col className="compare-path-col" />

@@ -59,7 +59,7 @@ export function CoverageFindings(props: {
                 aria-label={`Show on the map: ${f.when}`}
                 onClick={() => props.onLocate(f)}
               >
-                Show on map
+                Show on the map
               </button>
             </li>
           );

@@ -94,6 +94,12 @@ export function CoverageHeatmap(props: {
     draw();
     return () => cancelAnimationFrame(frame.current);
   }, [draw, size]);
+  // A theme switch (the system's light/dark) changes the CSS colours the canvas is painted with.
+  useEffect(() => {
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', draw);
+    return () => scheme.removeEventListener('change', draw);
+  }, [draw]);
   const onScroll = () => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(draw);

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { eventDetailQuery } from '../../query/datasetQueries';
+import { focusEventTable } from '../keyboard/focusTargets';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { CredentialChainView } from './CredentialChainView';
 import { EventSummary } from './EventSummary';
@@ -21,7 +22,12 @@ export function DetailPane(props: {
   /** Adds a clause to the query ("filter by this value"). */
   readonly onAddClause: (clause: string) => void;
 }) {
-  const { row, onClose, onQuery, onAddClause } = props;
+  const { row, onQuery, onAddClause } = props;
+  // Closing by keyboard or the ✕ button hands the focus back to the table, on the same place.
+  const onClose = () => {
+    props.onClose();
+    focusEventTable();
+  };
   const query = useQuery({ ...eventDetailQuery(row ?? -1), enabled: row !== undefined });
   const [view, setView] = useState<'tree' | 'raw'>('tree');
   const detail = query.data ?? undefined;
@@ -37,12 +43,26 @@ export function DetailPane(props: {
     return (
       <aside className="detail detail-empty" aria-label="Event detail">
         <p>Select an event to see its details.</p>
-        <p className="muted">↑ ↓ move between events; the table must have focus.</p>
+        <p className="muted">
+          ↑ ↓ in the table, or j k anywhere, move between events; Enter opens the detail; ? lists
+          all shortcuts.
+        </p>
       </aside>
     );
   }
   return (
-    <aside className="detail" aria-label="Event detail">
+    <aside
+      className="detail"
+      aria-label="Event detail"
+      data-focus-area="event-detail"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        // Escape inside the pane closes it, unless a field or menu in it used the key first.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <div className="detail-head">
         <h2>
           {detail?.row.eventName ?? 'Loading…'}{' '}
@@ -63,26 +83,29 @@ export function DetailPane(props: {
           <CredentialChainView row={detail.row.row} onQuery={onQuery} />
           <ResourcesTable types={detail.row.resourceTypes} names={detail.row.resourceNames} />
           <section className="detail-section">
-            <div className="detail-tabs" role="tablist" aria-label="Event record view">
+            <div className="detail-tabs">
               <h3>Event record</h3>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={view === 'tree'}
-                className="tab"
-                onClick={() => setView('tree')}
-              >
-                Tree
-              </button>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={view === 'raw'}
-                className="tab"
-                onClick={() => setView('raw')}
-              >
-                Raw JSON
-              </button>
+              {/* A tablist holds only tabs: the heading stays outside it. */}
+              <div className="detail-tabs" role="tablist" aria-label="Event record view">
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={view === 'tree'}
+                  className="tab"
+                  onClick={() => setView('tree')}
+                >
+                  Tree
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={view === 'raw'}
+                  className="tab"
+                  onClick={() => setView('raw')}
+                >
+                  Raw JSON
+                </button>
+              </div>
             </div>
             {view === 'tree' ? (
               <JsonTree

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AccountsButton } from '../accounts/AccountsButton';
 import { CoverageButton } from '../coverage/CoverageButton';
 import { OpenButtons } from '../drop/OpenButtons';
+import { ShortcutHelp } from '../keyboard/ShortcutHelp';
 import type { FilePickers } from '../drop/OpenButtons';
 import { setPrefs, usePrefs } from '../prefs/usePrefs';
 import { ClearDataButton } from './ClearDataButton';
@@ -47,6 +48,7 @@ export function TopBar(props: {
         <ColumnChooser />
         {props.empty ? null : <CoverageButton />}
         <AccountsButton />
+        <ShortcutHelp />
         {props.filesButton}
         <ClearDataButton onClear={props.onClear} disabled={props.busy || props.empty} />
       </div>

@@ -9,6 +9,7 @@ import { FileFacts } from './FileFacts';
 import type { FileViewTarget } from './fileViewTarget';
 import { RawFileText } from './RawFileText';
 import './Provenance.css';
+import { useDialogFocus } from '../keyboard/useDialogFocus';
 
 /**
  * The file view: one stored file's path, S3 key, hashes, sizes and ingest figures, its content
@@ -33,6 +34,8 @@ export function FileViewDialog(props: {
   const view = query.data ?? undefined;
   const [saveError, setSaveError] = useState<string | undefined>();
   const dialog = useRef<HTMLDivElement>(null);
+  // Tab stays inside; on close the focus goes back to what opened the dialog.
+  useDialogFocus(dialog);
   useEffect(() => {
     dialog.current?.focus();
     const esc = (e: KeyboardEvent) => {

@@ -1,8 +1,10 @@
 import { useTable } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import type { SearchRequest, TimeOrder } from '../../query/types';
 import { formatTime } from '../common/formatTime';
+import { focusEventDetail } from '../keyboard/focusTargets';
+import { isTypingTarget, modalOpen } from '../keyboard/isTypingTarget';
 import { usePrefs } from '../prefs/usePrefs';
 import { FIXED_COLUMNS, minTableWidth } from './columnStyle';
 import { columns, features, isLoaded } from './columns';
@@ -30,8 +32,10 @@ export interface Selection {
 
 /**
  * The Event history table: every event, virtualised (only visible rows exist in the DOM and only
- * their pages are fetched), newest first by default. ↑/↓, PageUp/PageDown, Home/End move the selection;
- * Space marks the selected row for comparison.
+ * their pages are fetched), newest first by default: an ARIA grid whose selected row is its active
+ * descendant. ↑/↓, PageUp/PageDown, Home/End (and j/k from anywhere outside a text field) move the
+ * selection; Enter moves the focus into the detail pane; Space marks the selected row for comparison.
+ * https://www.w3.org/WAI/ARIA/apg/patterns/grid/
  */
 export function EventTable(props: {
   /** Rows in the search result. */
@@ -93,6 +97,35 @@ export function EventTable(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reveal]);
 
+  // Where the last selection was: after Escape closes the detail, j/k/↓ carry on from there.
+  const lastPosition = useRef(-1);
+  if (selection !== undefined) lastPosition.current = selection.position;
+  const moveBy = (step: number) => {
+    if (count === 0) return;
+    const from = selection?.position ?? Math.min(lastPosition.current, count - 1);
+    const position = Math.min(count - 1, Math.max(0, from + step));
+    const row = loaded[position - start];
+    onSelect({ position, row: row?.row, ...(row === undefined ? {} : { eventID: row.eventID }) });
+    scrollToRow(position, HEADER_HEIGHT);
+  };
+  // j/k move through the events from anywhere outside a text field (and outside dialogs).
+  const moveRef = useRef(moveBy);
+  useEffect(() => {
+    moveRef.current = moveBy;
+  });
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.key !== 'j' && e.key !== 'k') || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTypingTarget(e.target) || modalOpen()) return;
+      e.preventDefault();
+      moveRef.current(e.key === 'j' ? 1 : -1);
+      // The grid takes the focus so that the selected row is announced and arrows work next.
+      scrollRef.current?.focus({ preventScroll: true });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const move = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const steps: Record<string, number> = {
@@ -106,11 +139,7 @@ export function EventTable(props: {
     const step = steps[e.key];
     if (step === undefined || count === 0) return;
     e.preventDefault();
-    const from = selection?.position ?? -1;
-    const position = Math.min(count - 1, Math.max(0, from + step));
-    const row = loaded[position - start];
-    onSelect({ position, row: row?.row, ...(row === undefined ? {} : { eventID: row.eventID }) });
-    scrollToRow(position, HEADER_HEIGHT);
+    moveBy(step);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -124,8 +153,18 @@ export function EventTable(props: {
       if (row !== undefined && (marked.has(row) || !markFull)) onToggleMark(row);
       return;
     }
+    if (e.key === 'Enter' && e.target === e.currentTarget && selection !== undefined) {
+      e.preventDefault();
+      focusEventDetail();
+      return;
+    }
     move(e);
   };
+  const rowIdPrefix = useId();
+  const activeRowId =
+    selection !== undefined && items.some((i) => i.index === selection.position)
+      ? `${rowIdPrefix}-${selection.position}`
+      : undefined;
   const width = minTableWidth([
     { size: CHECK_WIDTH, fixed: true },
     ...table
@@ -145,6 +184,10 @@ export function EventTable(props: {
       role="grid"
       aria-label="Events"
       aria-rowcount={count + 1}
+      aria-colcount={table.getVisibleLeafColumns().length + 1}
+      // The focus stays on the grid; the selected row is the active descendant screen readers read.
+      aria-activedescendant={activeRowId}
+      data-focus-area="event-table"
       tabIndex={0}
       onKeyDown={onKeyDown}
       style={checkWidth}
@@ -156,7 +199,11 @@ export function EventTable(props: {
         order={order}
         onToggleOrder={props.onToggleOrder}
       />
-      <div className="event-table-body" style={{ height: totalHeight, minWidth: width }}>
+      <div
+        className="event-table-body"
+        role="rowgroup"
+        style={{ height: totalHeight, minWidth: width }}
+      >
         {items.map((item) => {
           const row = rows[item.index - start];
           if (row === undefined) return null;
@@ -164,6 +211,7 @@ export function EventTable(props: {
           return (
             <EventTableRow
               key={item.index}
+              id={`${rowIdPrefix}-${item.index}`}
               row={row}
               position={item.index}
               top={rowTop(item.start)}

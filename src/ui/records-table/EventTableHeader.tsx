@@ -14,7 +14,10 @@ export function EventTableHeader(props: {
 }) {
   const { table, width, timeZone, order } = props;
   return (
-    <div className="event-table-head" role="row" style={{ minWidth: width }}>
+    <div className="event-table-head" role="row" aria-rowindex={1} style={{ minWidth: width }}>
+      <div className="event-table-th-check" role="columnheader">
+        <span className="visually-hidden">Compare</span>
+      </div>
       {table.getVisibleLeafColumns().map((column) => (
         <div
           key={column.id}

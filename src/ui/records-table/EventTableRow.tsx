@@ -18,6 +18,8 @@ const FULL_TITLE = `At most ${MAX_COMPARE} events can be compared: unmark one fi
 export function EventTableRow(props: {
   readonly row: Row<typeof features, TableRow>;
   readonly position: number;
+  /** DOM id, the grid's aria-activedescendant when this row is selected. */
+  readonly id: string;
   readonly top: number;
   readonly height: number;
   readonly time: string;
@@ -48,6 +50,7 @@ export function EventTableRow(props: {
     <div
       className={cls.join(' ')}
       role="row"
+      id={props.id}
       aria-rowindex={position + 2}
       aria-selected={selected}
       data-position={position}

@@ -10,6 +10,7 @@ import { integrityVerdict } from './integrityVerdict';
 import { ValidationByTrail } from './ValidationByTrail';
 import { ValidationList } from './ValidationList';
 import './Validation.css';
+import { useDialogFocus } from '../keyboard/useDialogFocus';
 
 /**
  * The validation panel: what was checked and how far it could be trusted, the per-digest and
@@ -24,6 +25,8 @@ export function ValidationPanel(props: { readonly onClose: () => void }) {
   const [keysText, setKeysText] = useState('');
   const [message, setMessage] = useState<string | undefined>();
   const dialog = useRef<HTMLDivElement>(null);
+  // Tab stays inside; on close the focus goes back to what opened the dialog.
+  useDialogFocus(dialog);
   useEffect(() => {
     dialog.current?.focus();
     const esc = (e: KeyboardEvent) => {
