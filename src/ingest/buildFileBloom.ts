@@ -2,6 +2,7 @@ import { decodeLogFile } from '../cloudtrail/decodeLogFile';
 import { startsAsRecordsEnvelope } from '../cloudtrail/shapes/startsAsRecordsEnvelope';
 import { inflateLayers } from '../lib/inflateLayers';
 import { buildTokenBloom } from '../store/tokenBloom';
+import { stringifyJson } from '../lib/stringifyJson';
 
 /**
  * The word filter of a stored log file from its original bytes: inflated (every gzip layer), then
@@ -18,7 +19,7 @@ export async function buildFileBloom(
     if (startsAsRecordsEnvelope(text)) return buildTokenBloom(text);
     const { content } = await decodeLogFile(bytes);
     if (content.kind !== 'records') return buildTokenBloom(text);
-    return buildTokenBloom(new TextEncoder().encode(JSON.stringify(content.records)));
+    return buildTokenBloom(new TextEncoder().encode(stringifyJson(content.records)));
   } catch {
     return undefined;
   }

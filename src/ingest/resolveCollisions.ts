@@ -1,4 +1,5 @@
 import type { Collision, CollisionDecision } from '../store/EventIndex';
+import { stringifyJson } from '../lib/stringifyJson';
 
 /** Reads the records a collision decision needs. */
 export interface CollisionRecords {
@@ -21,10 +22,10 @@ export async function resolveCollisions(
 ): Promise<Map<number, CollisionDecision>> {
   const decisions = new Map<number, CollisionDecision>();
   for (const c of collisions) {
-    const mine = JSON.stringify(await read.local(c.localRow));
+    const mine = stringifyJson(await read.local(c.localRow));
     let decision: CollisionDecision;
     for (const row of c.rows) {
-      if (JSON.stringify(await read.stored(row)) === mine) {
+      if (stringifyJson(await read.stored(row)) === mine) {
         decision = { global: row };
         break;
       }
@@ -33,7 +34,7 @@ export async function resolveCollisions(
       for (const local of c.localRows) {
         // An earlier row that was itself a duplicate points at the same stored event.
         if (decisions.get(local) !== undefined) continue;
-        if (JSON.stringify(await read.local(local)) === mine) {
+        if (stringifyJson(await read.local(local)) === mine) {
           decision = { local };
           break;
         }

@@ -5,6 +5,7 @@ import type { EventIndex } from './EventIndex';
 import { rowView } from './readRows';
 import type { RecordReader } from './RecordReader';
 import type { ExportColumn, ExportFormat, RowView } from './types';
+import { stringifyJson } from '../lib/stringifyJson';
 
 /** Rows per part: a part is a few MB of text, so the page writes it out and the worker frees it. */
 const ROWS_PER_PART = 2000;
@@ -84,7 +85,7 @@ export class ExportJob {
     const out: string[] = [];
     for (const row of part) {
       const records = await this.reader.records(this.index.fileId.data[row] ?? 0);
-      out.push(JSON.stringify(records[this.index.recordIndex.data[row] ?? 0] ?? null));
+      out.push(stringifyJson(records[this.index.recordIndex.data[row] ?? 0] ?? null));
     }
     return out;
   }

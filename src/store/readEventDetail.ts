@@ -5,6 +5,7 @@ import type { RecordReader } from './RecordReader';
 import { rowView } from './readRows';
 import { ROW_FLAG } from './types';
 import type { EventDetail, EventSource } from './types';
+import { stringifyJson } from '../lib/stringifyJson';
 
 /**
  * Everything the detail pane shows for `row`: its table values, every file it came from (path and
@@ -39,7 +40,7 @@ export async function readEventDetail(args: {
   let recordJson: string;
   try {
     const record = await reader.record(sources[0]?.fileId ?? 0, sources[0]?.recordIndex ?? 0);
-    recordJson = JSON.stringify(record, null, 2);
+    recordJson = stringifyJson(record, 2);
   } catch (error) {
     recordJson = `// ${error instanceof Error ? error.message : String(error)}`;
   }

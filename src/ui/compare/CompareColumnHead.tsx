@@ -1,13 +1,9 @@
 import { formatTime } from '../common/formatTime';
-import { LogText } from '../common/LogText';
-import { visibleText } from '../detail/visibleText';
+import { LogText, logTitle } from '../common/LogText';
 import type { CompareColumn } from './compareColumn';
 
-/** A tooltip for a log string: the same escapes LogText shows, as plain attribute text. */
-const tooltip = (s: string) =>
-  visibleText(s)
-    .map((r) => r.text)
-    .join('');
+/** A tooltip for a log string: the same escapes LogText shows, as plain attribute text, cut. */
+const tooltip = (s: string) => logTitle(s, 300);
 
 /**
  * The head of one event's column: its time in UTC, event name and user name (one line each, cut
@@ -53,12 +49,12 @@ export function CompareColumnHead(props: {
       <span className="compare-head-time">{formatTime(view.eventTime, 'utc')} UTC</span>
       <div className="compare-head-line">
         <strong className="compare-head-name ellipsis" title={tooltip(name)}>
-          <LogText text={name} />
+          <LogText text={name} max={200} />
         </strong>
         {remove}
       </div>
       <span className="compare-head-user ellipsis" title={tooltip(user)}>
-        <LogText text={user} />
+        <LogText text={user} max={200} />
       </span>
       {column.problem === undefined ? null : <span className="error">{column.problem}</span>}
     </div>

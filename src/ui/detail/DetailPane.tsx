@@ -12,6 +12,7 @@ import { RelatedEvents } from './RelatedEvents';
 import { RawJson } from './RawJson';
 import { ResourcesTable } from './ResourcesTable';
 import './DetailPane.css';
+import { LogText } from '../common/LogText';
 
 /** The detail of the selected event: summary, resources, sources, and the record as a tree or raw JSON. */
 export function DetailPane(props: {
@@ -65,7 +66,7 @@ export function DetailPane(props: {
     >
       <div className="detail-head">
         <h2>
-          {detail?.row.eventName ?? 'Loading…'}{' '}
+          {detail === undefined ? 'Loading…' : <LogText text={detail.row.eventName} max={200} />}{' '}
           {detail === undefined ? null : <FileIntegrityBadge fileId={detail.row.fileId} />}
         </h2>
         <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close detail">

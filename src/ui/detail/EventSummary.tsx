@@ -8,6 +8,7 @@ import { CopyButton } from '../common/CopyButton';
 import { formatTime, zoneLabel } from '../common/formatTime';
 import { usePrefs } from '../prefs/usePrefs';
 import { SourceFiles } from './SourceFiles';
+import { LongLogText } from '../common/LongLogText';
 
 /** The summary block: who, what, when, where, outcome, identifiers and provenance of one event. */
 export function EventSummary(props: { readonly detail: EventDetail; readonly record: unknown }) {
@@ -67,7 +68,7 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
               <dt>{label}</dt>
               <dd title={title} data-testid={`summary-${label.toLowerCase().replaceAll(' ', '-')}`}>
                 <span className="summary-value">
-                  {value}
+                  {typeof value === 'string' ? <LongLogText text={value} /> : value}
                   {after[label]}
                 </span>
                 {typeof value === 'string' && value.length > 0 ? (

@@ -3,6 +3,7 @@ import type {
   InsightAttributionValue,
 } from '../../cloudtrail/readInsightDetails';
 import { attributeLabel, formatRate } from './formatInsight';
+import { LogText } from '../common/LogText';
 
 /**
  * An insight's top contributors, one small table per attribute: each value with its rate during the
@@ -44,7 +45,7 @@ export function InsightAttributions(props: {
                       no error
                     </span>
                   ) : (
-                    row.value
+                    <LogText text={row.value} max={300} />
                   )}
                 </td>
                 <td className="num">{row.insight === null ? '—' : formatRate(row.insight)}</td>

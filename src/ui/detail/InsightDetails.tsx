@@ -21,6 +21,7 @@ import { InsightAttributions } from './InsightAttributions';
 import { insightWindow } from './insightWindow';
 import type { InsightWindow } from './insightWindow';
 import './InsightDetails.css';
+import { LogText, logTitle } from '../common/LogText';
 
 /**
  * The readable Insight section of the detail pane, shown only for CloudTrail Insights records: the
@@ -58,20 +59,25 @@ function InsightSection(props: { readonly row: RowView; readonly details: Detail
           data-testid="insight-state"
           title={isStart ? 'The unusual activity began' : 'The unusual activity ended'}
         >
-          {details.state === '' ? 'State unknown' : details.state}
+          {details.state === '' ? 'State unknown' : <LogText text={details.state} max={100} />}
         </span>
         <span className="insight-pill insight-type" data-testid="insight-type">
           {insightTypeLabel(details.insightType)}
         </span>
         {details.errorCode === '' ? null : (
           <span className="insight-pill insight-error" data-testid="insight-error-code">
-            {details.errorCode}
+            <LogText text={details.errorCode} max={200} />
           </span>
         )}
       </div>
       <p className="insight-api" data-testid="insight-api">
-        <strong>{details.eventName}</strong> <span className="muted">on</span>{' '}
-        <code>{details.eventSource}</code>
+        <strong>
+          <LogText text={details.eventName} max={200} />
+        </strong>{' '}
+        <span className="muted">on</span>{' '}
+        <code>
+          <LogText text={details.eventSource} max={200} />
+        </code>
       </p>
       <div className="insight-rates" data-testid="insight-rates">
         <div className="insight-stat">
@@ -128,7 +134,7 @@ function InsightSection(props: { readonly row: RowView; readonly details: Detail
             title={
               pair === undefined
                 ? `No ${isStart ? 'End' : 'Start'} record with this sharedEventID is loaded`
-                : `sharedEventID:${details.sharedEventID}`
+                : logTitle(`sharedEventID:${details.sharedEventID}`)
             }
             onClick={() =>
               pair === undefined
@@ -169,7 +175,7 @@ function WindowPivot(props: {
         type="button"
         className="btn btn-small"
         data-testid="insight-window-pivot"
-        title={q}
+        title={logTitle(q)}
         onClick={() => onOpen({ q, range })}
       >
         {count === undefined || count === null

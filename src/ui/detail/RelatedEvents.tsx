@@ -4,6 +4,7 @@ import { countQuery } from '../../query/searchQueries';
 import type { RowView } from '../../query/types';
 import { formatCount } from '../common/formatCount';
 import { quoteValue } from '../search/tokenAtCursor';
+import { logTitle } from '../common/LogText';
 
 interface Pivot {
   readonly label: string;
@@ -42,7 +43,7 @@ function PivotButton(props: { readonly pivot: Pivot; readonly onQuery: (q: strin
         type="button"
         className="btn btn-small"
         data-pivot={pivot.label}
-        title={pivot.q}
+        title={logTitle(pivot.q)}
         onClick={() => onQuery(pivot.q)}
       >
         {pivot.label}

@@ -1,3 +1,6 @@
+import { LogText } from '../common/LogText';
+import { LongLogText } from '../common/LongLogText';
+
 /** The "Resources referenced" table: one line per resource, as the console lists them. */
 export function ResourcesTable(props: {
   readonly types: readonly string[];
@@ -20,8 +23,16 @@ export function ResourcesTable(props: {
           <tbody>
             {names.map((name, i) => (
               <tr key={`${i}:${name}`}>
-                <td>{types[i] === '' ? <span className="muted">unknown</span> : types[i]}</td>
-                <td className="mono wrap">{name}</td>
+                <td>
+                  {types[i] === '' ? (
+                    <span className="muted">unknown</span>
+                  ) : (
+                    <LogText text={types[i] ?? ''} max={200} />
+                  )}
+                </td>
+                <td className="mono wrap">
+                  <LongLogText text={name} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import { isObject } from '../../lib/isObject';
+import { stringifyJson } from '../../lib/stringifyJson';
 
 /** What a node is. `other` covers values JSON.parse never yields (undefined, functions, bigint). */
 export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' | 'other';
@@ -79,11 +80,11 @@ export function leafValue(value: unknown): JsonLeafValue | undefined {
   return undefined;
 }
 
-/** The text "Copy value" puts on the clipboard. Throws RangeError for absurdly deep containers. */
+/** The text "Copy value" puts on the clipboard (containers indented; see stringifyJson for deep ones). */
 export function copyText(value: unknown): string {
   if (typeof value === 'string') return value;
   const kind = kindOf(value);
-  if (kind === 'object' || kind === 'array') return JSON.stringify(value, null, 2);
+  if (kind === 'object' || kind === 'array') return stringifyJson(value, 2);
   return leafText(value);
 }
 

@@ -4,7 +4,7 @@ import type { FacetPick } from '../../query/useSearchView';
 import { AccountName } from '../accounts/AccountName';
 import { useAccountNames } from '../accounts/useAccountNames';
 import { formatCount } from '../common/formatCount';
-import { LogText } from '../common/LogText';
+import { LogText, logTitle } from '../common/LogText';
 import './FacetPanel.css';
 
 const LABEL = new Map(INDEXED_FIELDS.map((f) => [f.name, f.label]));
@@ -52,7 +52,7 @@ export function FacetPanel(props: {
                     <button
                       type="button"
                       className="facet-value"
-                      title={`${shown}${name === undefined ? '' : ` (${name})`}: ${count.toLocaleString('en-US')} events. Click to filter, Alt+click to exclude.`}
+                      title={`${logTitle(shown, 300)}${name === undefined ? '' : ` (${name})`}: ${count.toLocaleString('en-US')} events. Click to filter, Alt+click to exclude.`}
                       data-field={facet.field}
                       onClick={(e) => onPick({ field: facet.field, value, exclude: e.altKey })}
                     >
@@ -62,7 +62,7 @@ export function FacetPanel(props: {
                         aria-hidden="true"
                       />
                       <span className={value === '' ? 'facet-label muted' : 'facet-label'}>
-                        {value === '' ? shown : <LogText text={value} />}
+                        {value === '' ? shown : <LogText text={value} max={200} />}
                         {facet.field === 'recipientAccountId' ? <AccountName id={value} /> : null}
                       </span>
                       <span className="facet-count">{formatCount(count)}</span>

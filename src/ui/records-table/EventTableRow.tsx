@@ -8,6 +8,7 @@ import { columnStyle, FIXED_COLUMNS } from './columnStyle';
 import { InsightBadge } from './InsightBadge';
 import { isLoaded } from './columns';
 import type { features, TableRow } from './columns';
+import { LogText, logTitle } from '../common/LogText';
 
 const FULL_TITLE = `At most ${MAX_COMPARE} events can be compared: unmark one first`;
 
@@ -84,7 +85,7 @@ export function EventTableRow(props: {
             className={`event-table-td col-${id}`}
             role="gridcell"
             style={columnStyle(cell.column.getSize(), FIXED_COLUMNS.has(id))}
-            title={value}
+            title={id === 'eventTime' ? value : logTitle(value)}
           >
             <span className="cell-text">
               {id === 'eventTime'
@@ -103,8 +104,8 @@ export function EventTableRow(props: {
               </span>
             ) : null}
             {id === 'eventName' && error && isLoaded(data) ? (
-              <span className="badge badge-error" title={`Error code: ${data.errorCode}`}>
-                {data.errorCode}
+              <span className="badge badge-error" title={`Error code: ${logTitle(data.errorCode)}`}>
+                <LogText text={data.errorCode} max={60} />
               </span>
             ) : null}
           </div>

@@ -6,6 +6,7 @@ import {
 } from '@tanstack/react-table';
 import type { RowView } from '../../query/types';
 import { AccountId } from '../accounts/AccountId';
+import { LogText } from '../common/LogText';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 
 /** The table's features: visibility (the column chooser) and sizing. Sorting and paging are the worker's. */
@@ -20,6 +21,13 @@ export function isLoaded(r: TableRow): r is RowView {
 }
 
 const helper = createColumnHelper<typeof features, TableRow>();
+/** Characters a cell renders: a column is a few hundred pixels wide, and a log value can be 1 MB. */
+export const CELL_CHARS = 300;
+/** A log string in a cell: text only, escapes made visible, cut to CELL_CHARS. */
+const logCell = (ctx: { getValue: () => unknown }) => {
+  const v = ctx.getValue();
+  return <LogText text={typeof v === 'string' ? v : ''} max={CELL_CHARS} />;
+};
 const text = (pick: (r: RowView) => string) => (r: TableRow) => (isLoaded(r) ? pick(r) : '');
 const list = (pick: (r: RowView) => readonly string[]) => (r: TableRow) => {
   if (!isLoaded(r)) return '';
@@ -40,47 +48,47 @@ export const columns = helper.columns([
   ),
   helper.accessor(
     text((r) => r.userName),
-    { id: 'userName', header: 'User name', size: 170 },
+    { id: 'userName', header: 'User name', size: 170, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventName),
-    { id: 'eventName', header: 'Event name', size: 190 },
+    { id: 'eventName', header: 'Event name', size: 190, cell: logCell },
   ),
   helper.accessor(
     list((r) => r.resourceTypes),
-    { id: 'resourceType', header: 'Resource type', size: 170 },
+    { id: 'resourceType', header: 'Resource type', size: 170, cell: logCell },
   ),
   helper.accessor(
     list((r) => r.resourceNames),
-    { id: 'resourceName', header: 'Resource name', size: 240 },
+    { id: 'resourceName', header: 'Resource name', size: 240, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventSource),
-    { id: 'eventSource', header: 'Event source', size: 190 },
+    { id: 'eventSource', header: 'Event source', size: 190, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.accessKeyId),
-    { id: 'accessKeyId', header: 'AWS access key', size: 180 },
+    { id: 'accessKeyId', header: 'AWS access key', size: 180, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.awsRegion),
-    { id: 'awsRegion', header: 'AWS region', size: 110 },
+    { id: 'awsRegion', header: 'AWS region', size: 110, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.errorCode),
-    { id: 'errorCode', header: 'Error code', size: 150 },
+    { id: 'errorCode', header: 'Error code', size: 150, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.sourceIPAddress),
-    { id: 'sourceIPAddress', header: 'Source IP address', size: 140 },
+    { id: 'sourceIPAddress', header: 'Source IP address', size: 140, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.readOnly),
-    { id: 'readOnly', header: 'Read-only', size: 80 },
+    { id: 'readOnly', header: 'Read-only', size: 80, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventID),
-    { id: 'eventID', header: 'Event ID', size: 290 },
+    { id: 'eventID', header: 'Event ID', size: 290, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.recipientAccountId),
@@ -94,15 +102,15 @@ export const columns = helper.columns([
   ),
   helper.accessor(
     text((r) => r.identityType),
-    { id: 'identityType', header: 'Identity type', size: 120 },
+    { id: 'identityType', header: 'Identity type', size: 120, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventCategory),
-    { id: 'eventCategory', header: 'Event category', size: 110 },
+    { id: 'eventCategory', header: 'Event category', size: 110, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.userAgent),
-    { id: 'userAgent', header: 'User agent', size: 260 },
+    { id: 'userAgent', header: 'User agent', size: 260, cell: logCell },
   ),
   helper.accessor(
     text(() => ''),

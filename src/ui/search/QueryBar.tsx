@@ -4,6 +4,7 @@ import { parseQuery } from '../../filter/parseQuery';
 import { useSuggestions } from './useSuggestions';
 import type { SuggestionItem } from './useSuggestions';
 import './QueryBar.css';
+import { LogText } from '../common/LogText';
 
 /**
  * The query bar: one text field in the query language (docs/query-language.md). Enter applies the
@@ -114,7 +115,9 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
                 accept(s);
               }}
             >
-              <span className="mono ellipsis">{s.label}</span>
+              <span className="mono ellipsis">
+                <LogText text={s.label} max={200} />
+              </span>
               <span className="muted">{s.detail}</span>
             </li>
           ))}

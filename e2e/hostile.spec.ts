@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { dropFolder, expectClean, openApp } from './helpers/app';
+import { firstDifference, holdsWord, HOSTILE, hostileRecords } from './helpers/hostileFacts';
+
+// The oracle: the corpus read with node:zlib. Its records attack the viewer: HTML and script in
+// values and keys, javascript: URLs, bidi overrides and zero-width characters, a 1 MB string,
+// 10,000-deep nesting and CSV formulas (scripts/makeHostileFixtures.js).
+const records = hostileRecords();
+const byId = new Map(records.map((r) => [String(r['eventID']), r]));
+
+/** Characters that must never reach the screen as themselves: bidi controls, zero-width, C0/C1. */
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+const row = (page: Page, position: number) =>
+  page.locator(`.event-table-tr[data-position="${position}"]`);
+
+/** Fails the test on any dialog, and traps the payloads' `window.__pwned = n` before the app loads. */
+async function arm(page: Page): Promise<string[]> {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const hits: unknown[] = [];
+    w['__pwnedHits'] = hits;
+    Object.defineProperty(window, '__pwned', {
+      configurable: false,
+      get: () => hits.length,
+      set: (v: unknown) => void hits.push(v),
+    });
+  });
+  return dialogs;
+}
+
+/** Nothing ran: no dialog, the trap untouched, no element a payload could have made. */
+async function expectInert(page: Page, dialogs: readonly string[]): Promise<void> {
+  expect(dialogs, 'dialogs opened by payloads').toEqual([]);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwnedHits: unknown[] }).__pwnedHits),
+  ).toEqual([]);
+  await expect(page.locator('img[src="x"], svg[onload], [onerror], script:not([src])')).toHaveCount(
+    0,
+  );
+  await expect(page.locator('a[href^="javascript:" i], a[href^="data:" i]')).toHaveCount(0);
+}
+
+/** No invisible or bidi character is shown as itself, in text or in tooltips. */
+async function expectVisibleControls(page: Page): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  expect(text.match(INVISIBLE), 'invisible characters on screen').toBeNull();
+  const titles = await page.evaluate(() =>
+    [...document.querySelectorAll('[title]')].map((e) => e.getAttribute('title') ?? ''),
+  );
+  expect(
+    titles.filter((t) => INVISIBLE.test(t)),
+    'invisible characters in tooltips',
+  ).toEqual([]);
+}
+
+test('hostile records render inert, visible, and export safely', async ({ page }) => {
+  test.setTimeout(180_000);
+  expect(records).toHaveLength(15);
+  expect(byId.size).toBe(15);
+  const dialogs = await arm(page);
+  const watch = await openApp(page);
+  await dropFolder(page, HOSTILE, 15);
+
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'User agent' }).check();
+  await page.getByRole('checkbox', { name: 'Event ID' }).check();
+  await page.keyboard.press('Escape');
+
+  // The table: payloads as text, bidi and zero-width characters as escapes, 1 MB cut short.
+  const grid = page.getByRole('grid', { name: 'Events' });
+  await expect(grid).toContainText('<script>window.__pwned=1;alert(1)</script>');
+  await expect(grid).toContainText('<img src=x onerror="window.__pwned=2;alert(2)">');
+  await expect(grid).toContainText('javascript:window.__pwned=3;alert(3)');
+  await expect(grid.locator('.col-userName .json-escape', { hasText: '\\u202E' })).toHaveCount(1);
+  await expect(grid.locator('.col-userName', { hasText: 'ad\\u200Bmi\\u200Cn' })).toHaveCount(1);
+  const long = grid.locator('.col-userAgent', { hasText: 'AAAA' });
+  await expect(long).toHaveCount(1);
+  expect((await long.innerText()).length).toBeLessThan(1000);
+  await expect(long).toContainText('chars)');
+  await expectVisibleControls(page);
+  await expectInert(page, dialogs);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: 'test-results/screens/hostile-table-1280x800.png' });
+
+  // Every event's detail pane, as a tree and as raw JSON.
+  const seen = new Set<string>();
+  for (let position = 0; position < records.length; position++) {
+    await row(page, position).click();
+    const id = page.getByTestId('summary-event-id');
+    await expect(id).toBeVisible();
+    const eventID = (await id.innerText()).replace('⧉', '').trim();
+    const record = byId.get(eventID);
+    expect(record, eventID).toBeDefined();
+    seen.add(eventID);
+    const pane = page.getByRole('complementary', { name: 'Event detail' });
+    await pane.getByRole('tab', { name: 'Tree' }).click();
+    await expect(pane.getByRole('tree', { name: 'Event record' })).toBeVisible();
+    await pane.getByRole('button', { name: 'Expand all' }).click();
+    await expect(pane.getByRole('treeitem').first()).toBeVisible();
+    await expectVisibleControls(page);
+    await pane.getByRole('tab', { name: 'Raw JSON' }).click();
+    const raw = pane.locator('.raw-json pre');
+    if (record?.['hostileFixture'] === '1 MB string') {
+      // Cut at 100,000 characters until asked; the whole record is then there.
+      await expect(raw).toContainText('… cut; Show all for the rest');
+      expect((await raw.innerText()).length).toBeLessThan(110_000);
+      await pane.getByRole('button', { name: /Show all \(.* chars\)/ }).click();
+    }
+    await expect(raw).toContainText(`"eventID": "${eventID}"`);
+    await expectVisibleControls(page);
+    if (record?.['hostileFixture'] === 'bidi override in sessionIssuer userName') {
+      await expect(pane.locator('.raw-json pre')).toContainText(
+        '"userName": "admin\\u202Egnp.exe"',
+      );
+      await pane.getByRole('tab', { name: 'Tree' }).click();
+      await expect(pane.getByRole('tree')).toContainText('admin\\u202Egnp.exe');
+      await expect(pane.getByTestId('summary-principal-arn')).toContainText(
+        'assumed-role/admin\\u202Egnp.exe/dev\\u202Efdp.exe',
+      );
+      await page.screenshot({ path: 'test-results/screens/hostile-bidi-1280x800.png' });
+    }
+    if (record?.['hostileFixture'] === '1 MB string') {
+      const agent = pane.getByTestId('summary-user-agent');
+      expect((await agent.innerText()).length).toBeLessThan(5000);
+      await expect(agent.getByRole('button', { name: /show all/ })).toBeVisible();
+      await page.screenshot({ path: 'test-results/screens/hostile-long-1280x800.png' });
+    }
+    if (record?.['hostileFixture'] === '10,000-deep nesting') {
+      await pane.getByRole('tab', { name: 'Tree' }).click();
+      // Expand all opens 200 levels of the 10,000; the rest open one at a time.
+      await pane.getByRole('button', { name: 'Expand all' }).click();
+      await expect(pane.locator('[role="treeitem"][aria-level="200"]').first()).toBeAttached();
+      await expect(pane.locator('[role="treeitem"][aria-level="202"]')).toHaveCount(0);
+      const last = pane.locator('[role="treeitem"][aria-level="201"]').first();
+      await last.scrollIntoViewIfNeeded();
+      await last.focus();
+      await last.press('ArrowRight');
+      await expect(pane.locator('[role="treeitem"][aria-level="202"]').first()).toBeAttached();
+      await page.screenshot({ path: 'test-results/screens/hostile-deep-1280x800.png' });
+    }
+  }
+  expect(seen.size).toBe(records.length);
+  await expectInert(page, dialogs);
+
+  // The compare dialog on a few of the worst.
+  for (let position = 0; position < 5; position++) {
+    await row(page, position).getByRole('checkbox', { name: 'Compare this event' }).check();
+  }
+  await page
+    .getByRole('region', { name: 'Events marked for comparison' })
+    .getByRole('button', { name: 'Compare' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Compare 5 events' });
+  await expect(dialog).toBeVisible();
+  await expectVisibleControls(page);
+  await expectInert(page, dialogs);
+  await page.keyboard.press('Escape');
+  await page
+    .getByRole('region', { name: 'Events marked for comparison' })
+    .getByRole('button', { name: 'Clear' })
+    .click();
+
+  // Free text finds payload words, and a word 10,000 levels down.
+  for (const word of ['pwned', 'onerror', 'deepest']) {
+    const expected = records.filter((r) => holdsWord(r, word)).length;
+    expect(expected, word).toBeGreaterThan(0);
+    const input = page.getByTestId('query-input');
+    await input.fill(word);
+    await input.press('Enter');
+    const count = page.getByTestId('match-count');
+    await expect(count).toHaveAttribute('data-complete', 'true');
+    await expect(count).toHaveAttribute('data-count', String(expected));
+  }
+  await expectInert(page, dialogs);
+  await page.getByTestId('query-input').fill('');
+  await page.getByTestId('query-input').press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveAttribute('data-count', '15');
+
+  // CSV: every cell that starts like a formula is escaped with a leading quote (papaparse).
+  const csvDownload = page.waitForEvent('download');
+  await page.locator('[data-export="csv"]').click();
+  const csv = readFileSync(await (await csvDownload).path(), 'utf8');
+  const rows = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(16);
+  const cells = rows.slice(1).flat();
+  expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+  for (const formula of ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3']) {
+    // eventName, userName and userAgent of one record each.
+    expect(
+      cells.filter((c) => c === `'${formula}`),
+      formula,
+    ).toHaveLength(3);
+  }
+  expect(cells).toContain("'\t=1+1");
+
+  // JSON: the records come back with the same values, key order and nesting.
+  const jsonDownload = page.waitForEvent('download');
+  await page.locator('[data-export="json"]').click();
+  const exported = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as {
+    Records: Record<string, unknown>[];
+  };
+  expect(exported.Records).toHaveLength(records.length);
+  for (const r of exported.Records) {
+    expect(
+      firstDifference(r, byId.get(String(r['eventID']))),
+      String(r['eventID']),
+    ).toBeUndefined();
+  }
+
+  await expectInert(page, dialogs);
+  expectClean(watch);
+});
