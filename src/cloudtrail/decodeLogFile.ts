@@ -18,7 +18,7 @@ export interface DecodedLogFile {
 }
 
 /** V8's longest string is 2^29 − 24 characters; text past that cannot be read in one piece. */
-const MAX_TEXT_BYTES = 2 ** 29 - 24;
+export const MAX_TEXT_BYTES = 2 ** 29 - 24;
 
 /**
  * Reads a dropped file's bytes: sniffs gzip by its magic number (never by extension: downloads may be
@@ -34,7 +34,8 @@ const MAX_TEXT_BYTES = 2 ** 29 - 24;
  */
 export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<DecodedLogFile> {
   if (bytes.length === 0) throw new Error('Empty file (0 bytes)');
-  const inflated = await inflateLayers(bytes);
+  // Inflating stops past the limit: a gzip bomb or a huge file never fills the worker's memory.
+  const inflated = await inflateLayers(bytes, MAX_TEXT_BYTES);
   const { layers, trailingBytes } = inflated;
   const text = inflated.bytes;
   if (text.length === 0) throw new Error('The gzip data holds an empty file');
@@ -44,14 +45,16 @@ export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<Dec
   if (!json && !sniffEventText(text.subarray(0, 4096))) {
     return { gzip, gzipLayers: layers, trailingBytes, content: notEventText(gzip) };
   }
-  if (text.length > MAX_TEXT_BYTES) {
-    throw new Error(
-      `Too large to read in one piece: ${Math.round(text.length / 2 ** 20)} MB of text (the browser's limit is 512 MB)`,
-    );
-  }
+  if (text.length > MAX_TEXT_BYTES) throw new Error(tooLargeText(text.length));
   const decoded = new TextDecoder().decode(text);
   const content = json ? readJson(decoded) : readEventText(decoded);
   return { gzip, gzipLayers: layers, trailingBytes, content: addLayers(content, layers) };
+}
+
+/** The reason given for `bytes` of text that cannot become one string. */
+export function tooLargeText(bytes: number): string {
+  const mb = Math.round(bytes / 2 ** 20).toLocaleString('en-US');
+  return `Too large to read in one piece: ${mb} MB of text (the browser's longest string is 512 MB); split the file`;
 }
 
 function readJson(text: string): ReadContent {

@@ -59,6 +59,28 @@ describe('parseLogFile', () => {
     });
   });
 
+  it('fails plain text past the longest string without reading it', async () => {
+    let read = false;
+    /** A 600 MB JSON file, as far as its size and first bytes go. */
+    class Huge extends Blob {
+      override get size() {
+        return 600 * 2 ** 20;
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        read = true;
+        return super.arrayBuffer();
+      }
+    }
+    const r = await parseLogFile({ path: 'huge.json', file: new Huge(['{"Records":[']) });
+    expect(r).toEqual({
+      status: 'failed',
+      size: 600 * 2 ** 20,
+      reason:
+        "Too large to read in one piece: 600 MB of text (the browser's longest string is 512 MB); split the file",
+    });
+    expect(read).toBe(false);
+  });
+
   it('fails an empty file', async () => {
     expect(await parse(blob(''))).toMatchObject({
       status: 'failed',

@@ -1,4 +1,4 @@
-import { decodeLogFile } from '../cloudtrail/decodeLogFile';
+import { decodeLogFile, MAX_TEXT_BYTES, tooLargeText } from '../cloudtrail/decodeLogFile';
 import { extractEventFields, isRecordProblem } from '../cloudtrail/extractEventFields';
 import type { EventFields } from '../cloudtrail/types';
 import { sniffEventText } from '../cloudtrail/shapes/sniffEventText';
@@ -25,6 +25,10 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
       size,
       reason: 'Not a CloudTrail file: neither gzip, JSON, CSV nor CloudWatch Logs export lines',
     };
+  }
+  // Plain text past a string's limit could never be parsed: say so without reading it at all.
+  if (!isGzip(head) && size > MAX_TEXT_BYTES) {
+    return { status: 'failed', size, reason: tooLargeText(size) };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const [sha256, decoded] = await Promise.all([sha256Hex(bytes), decodeOrReason(bytes)]);

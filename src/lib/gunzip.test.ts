@@ -1,6 +1,6 @@
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { gunzip, isGzip } from './gunzip';
+import { gunzip, isGzip, TooLargeError } from './gunzip';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -45,6 +45,19 @@ describe('gunzip', () => {
     await expect(gunzip(concat(new Uint8Array([0x1f, 0x8b]), enc('garbage here')))).rejects.toThrow(
       /^Corrupt gzip: the compressed data is damaged/,
     );
+  });
+
+  it('stops inflating past the limit, natively and through the fallback, without inflating it all', async () => {
+    const bomb = gzipSync(new Uint8Array(8 * 2 ** 20));
+    expect(bomb.length).toBeLessThan(20_000);
+    await expect(gunzip(bomb, 2 ** 20)).rejects.toThrow(TooLargeError);
+    await expect(gunzip(bomb, 2 ** 20)).rejects.toThrow(
+      /^Too large to read in one piece: more than 1 MB of text once inflated/,
+    );
+    // Two members: the native stream fails on the second, fflate reads both, and still stops.
+    await expect(gunzip(concat(bomb, bomb), 12 * 2 ** 20)).rejects.toThrow(TooLargeError);
+    expect((await gunzip(concat(bomb, bomb), 16 * 2 ** 20)).bytes.length).toBe(16 * 2 ** 20);
+    expect((await gunzip(bomb, 8 * 2 ** 20)).bytes.length).toBe(8 * 2 ** 20);
   });
 
   it('sniffs the magic number', () => {

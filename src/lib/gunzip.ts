@@ -20,27 +20,60 @@ export function isGzip(bytes: Uint8Array): boolean {
  * errors on anything after it ("Junk found after end of compressed data", ../shared/reference/browser-limits.md).
  * Only then does it fall back to fflate's streaming inflater, which reads every member and reports where
  * the last one ended, so a second member is read and non-gzip trailing bytes are counted, not fatal.
+ * @param maxBytes inflated bytes allowed; past them inflating stops at once (a 1 GB gzip can hold
+ *   tens of GB of text, which would exhaust the worker's memory before any check could run).
  * @throws Error "Corrupt gzip: …" when the deflate data is damaged, "Truncated gzip: …" when the
- *   file ends before it (RFC 1952 §2.3.1 trailer missing or wrong).
+ *   file ends before it (RFC 1952 §2.3.1 trailer missing or wrong), TooLargeError past `maxBytes`.
  */
-export async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<GunzipResult> {
+export async function gunzip(
+  bytes: Uint8Array<ArrayBuffer>,
+  maxBytes = Infinity,
+): Promise<GunzipResult> {
   try {
-    return { bytes: await inflateNative(bytes), members: 1, trailingBytes: 0 };
-  } catch {
-    return inflateMembers(bytes);
+    return { bytes: await inflateNative(bytes, maxBytes), members: 1, trailingBytes: 0 };
+  } catch (error) {
+    if (error instanceof TooLargeError) throw error;
+    return inflateMembers(bytes, maxBytes);
   }
 }
 
-async function inflateNative(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+/** Inflated data past the limit the caller can read. `limit` is in bytes. */
+export class TooLargeError extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(
+      `Too large to read in one piece: more than ${Math.round(limit / 2 ** 20)} MB of text once inflated (the browser's longest string is 512 MB); split the file`,
+    );
+    this.limit = limit;
+  }
+}
+
+async function inflateNative(
+  bytes: Uint8Array<ArrayBuffer>,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const ds = new DecompressionStream('gzip');
   const writer = ds.writable.getWriter();
   // Writing the whole buffer then reading through Response is the fastest native path measured.
   void writer.write(bytes).catch(() => undefined);
   void writer.close().catch(() => undefined);
-  return new Uint8Array(await new Response(ds.readable).arrayBuffer());
+  let readable = ds.readable;
+  if (maxBytes !== Infinity) {
+    let total = 0;
+    readable = readable.pipeThrough(
+      new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+        transform(chunk, controller) {
+          total += chunk.length;
+          if (total > maxBytes) controller.error(new TooLargeError(maxBytes));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+  }
+  return new Uint8Array(await new Response(readable).arrayBuffer());
 }
 
-function inflateMembers(bytes: Uint8Array): GunzipResult {
+function inflateMembers(bytes: Uint8Array, maxBytes: number): GunzipResult {
   const chunks: Uint8Array[] = [];
   // Output length at the start of each member after the first, as fflate reports them.
   const outAtMember: number[] = [0];
@@ -49,6 +82,7 @@ function inflateMembers(bytes: Uint8Array): GunzipResult {
   const inflater = new Gunzip((chunk) => {
     chunks.push(chunk);
     total += chunk.length;
+    if (total > maxBytes) throw new TooLargeError(maxBytes);
   });
   inflater.onmember = (offset) => {
     outAtMember.push(total);
@@ -58,6 +92,7 @@ function inflateMembers(bytes: Uint8Array): GunzipResult {
   try {
     inflater.push(bytes, true);
   } catch (error) {
+    if (error instanceof TooLargeError) throw error;
     if (total === 0) throw corruptError(error, bytes.length);
     junk = error;
   }
