@@ -1,11 +1,12 @@
+import { useMemo, useState } from 'react';
 import { formatBytes } from '../../lib/formatBytes';
 import type { FileReport } from '../../query/types';
 import { formatCount } from '../common/formatCount';
 import { openFileView } from '../provenance/fileViewTarget';
 import './FilesPanel.css';
 
-/** Rows drawn at most: problems sort first, so none is ever hidden behind the cap. */
-const MAX_ROWS = 2000;
+/** Rows drawn at first and per "show more": problems sort first, so none hides behind the cap. */
+const PAGE_ROWS = 2000;
 
 const ORDER: Record<FileReport['status'], number> = {
   failed: 0,
@@ -36,12 +37,22 @@ export function FilesPanel(props: {
   readonly reports: readonly FileReport[];
   readonly onClose: () => void;
 }) {
-  const sorted = [...props.reports].sort((a, b) =>
-    ORDER[a.status] - ORDER[b.status] !== 0
-      ? ORDER[a.status] - ORDER[b.status]
-      : a.path.localeCompare(b.path),
+  // 50,000 reports sort in ≈30 ms by code unit; localeCompare took seconds, on every render.
+  const sorted = useMemo(
+    () =>
+      [...props.reports].sort((a, b) =>
+        ORDER[a.status] - ORDER[b.status] !== 0
+          ? ORDER[a.status] - ORDER[b.status]
+          : a.path < b.path
+            ? -1
+            : a.path > b.path
+              ? 1
+              : 0,
+      ),
+    [props.reports],
   );
-  const counts = countReports(props.reports);
+  const counts = useMemo(() => countReports(props.reports), [props.reports]);
+  const [shown, setShown] = useState(PAGE_ROWS);
   return (
     <section className="files-panel" aria-label="Files of the last ingest">
       <header>
@@ -74,7 +85,7 @@ export function FilesPanel(props: {
             </tr>
           </thead>
           <tbody>
-            {sorted.slice(0, MAX_ROWS).map((r, i) => (
+            {sorted.slice(0, shown).map((r, i) => (
               <tr
                 key={`${i}:${r.path}`}
                 className={`status-${r.status}`}
@@ -113,10 +124,16 @@ export function FilesPanel(props: {
             ))}
           </tbody>
         </table>
-        {sorted.length > MAX_ROWS ? (
-          <p className="muted files-more">
-            {formatCount(sorted.length - MAX_ROWS)} more files not shown (failures are listed
-            first).
+        {sorted.length > shown ? (
+          <p className="muted files-more" data-testid="files-more">
+            {formatCount(sorted.length - shown)} more files not shown (failures are listed first).{' '}
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => setShown(shown + PAGE_ROWS)}
+            >
+              Show {formatCount(Math.min(PAGE_ROWS, sorted.length - shown))} more
+            </button>
           </p>
         ) : null}
       </div>
