@@ -33,7 +33,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['Home', 'End'], action: 'First / last event' },
       { keys: ['Enter'], action: 'Move the focus into the event detail' },
       { keys: ['Space'], action: 'Mark the event for comparison' },
-      { keys: ['Ctrl', 'click'], action: 'Mark an event for comparison (⌘-click on a Mac)' },
+      { keys: ['Ctrl+click'], action: 'Mark an event for comparison (⌘+click on a Mac)' },
     ],
   },
   {
