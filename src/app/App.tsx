@@ -27,6 +27,7 @@ import { countReports, FilesPanel } from '../ui/files/FilesPanel';
 import { IngestBar } from '../ui/files/IngestBar';
 import { InterruptedBanner } from '../ui/files/InterruptedBanner';
 import { usePrefs } from '../ui/prefs/usePrefs';
+import { useFocusAfterIngest } from '../ui/keyboard/useFocusAfterIngest';
 import { EventTable } from '../ui/records-table/EventTable';
 import type { Selection } from '../ui/records-table/EventTable';
 
@@ -70,6 +71,7 @@ export function App() {
   const [validationOpen, setValidationOpen] = useState(false);
   const closeValidation = useCallback(() => setValidationOpen(false), []);
   const busy = phase !== 'idle';
+  useFocusAfterIngest(busy, count);
   const marks = useCompareMarks();
   const clearMarks = marks.clear;
   // Row ids outlive searches, not the dataset: once cleared, a later ingest reuses them.
