@@ -135,6 +135,9 @@ test('hostile records render inert, visible, and export safely', async ({ page }
       const agent = pane.getByTestId('summary-user-agent');
       expect((await agent.innerText()).length).toBeLessThan(5000);
       await expect(agent.getByRole('button', { name: /show all/ })).toBeVisible();
+      await pane.getByRole('tab', { name: 'Tree' }).click();
+      await page.screenshot({ path: 'test-results/screens/hostile-long-summary-1280x800.png' });
+      await pane.getByRole('tab', { name: 'Raw JSON' }).click();
       await page.screenshot({ path: 'test-results/screens/hostile-long-1280x800.png' });
     }
     if (record?.['hostileFixture'] === '10,000-deep nesting') {
@@ -154,8 +157,8 @@ test('hostile records render inert, visible, and export safely', async ({ page }
   expect(seen.size).toBe(records.length);
   await expectInert(page, dialogs);
 
-  // The compare dialog on a few of the worst.
-  for (let position = 0; position < 5; position++) {
+  // The compare dialog on five of the worst: 10,000-deep, 1 MB, zero-width and bidi user names.
+  for (let position = 5; position < 10; position++) {
     await row(page, position).getByRole('checkbox', { name: 'Compare this event' }).check();
   }
   await page
@@ -164,7 +167,10 @@ test('hostile records render inert, visible, and export safely', async ({ page }
     .click();
   const dialog = page.getByRole('dialog', { name: 'Compare 5 events' });
   await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('ad\\u200Bmi\\u200Cn');
+  await expect(dialog).toContainText('Org\\u200BAdmin');
   await expectVisibleControls(page);
+  await page.screenshot({ path: 'test-results/screens/hostile-compare-1280x800.png' });
   await expectInert(page, dialogs);
   await page.keyboard.press('Escape');
   await page
