@@ -18,9 +18,9 @@ const FULL_TITLE = `At most ${MAX_COMPARE} events can be compared: unmark one fi
  */
 export function EventTableRow(props: {
   readonly row: Row<typeof features, TableRow>;
-  readonly position: number;
   /** DOM id, the grid's aria-activedescendant when this row is selected. */
   readonly id: string;
+  readonly position: number;
   readonly top: number;
   readonly height: number;
   readonly time: string;
@@ -50,8 +50,8 @@ export function EventTableRow(props: {
   return (
     <div
       className={cls.join(' ')}
-      role="row"
       id={props.id}
+      role="row"
       aria-rowindex={position + 2}
       aria-selected={selected}
       data-position={position}
