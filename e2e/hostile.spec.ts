@@ -178,6 +178,28 @@ test('hostile records render inert, visible, and export safely', async ({ page }
     .getByRole('button', { name: 'Clear' })
     .click();
 
+  // The file view (the decompressed file, 2 MB: cut, escapes visible), the Sources tab, the map.
+  await row(page, 0).click();
+  await page.getByTestId('open-file-view').first().click();
+  const fileView = page.getByTestId('file-view');
+  await expect(fileView.getByTestId('file-view-raw')).toContainText('window.__pwned=1');
+  await expect(fileView.getByTestId('file-view-raw')).toContainText('admin\\u202Egnp.exe');
+  await expectVisibleControls(page);
+  await expectInert(page, dialogs);
+  await page.screenshot({ path: 'test-results/screens/hostile-file-view-1280x800.png' });
+  await page.keyboard.press('Escape');
+  await expect(fileView).toBeHidden();
+  await page.getByRole('tab', { name: 'Sources' }).click();
+  await expectVisibleControls(page);
+  await page.getByRole('tab', { name: 'Facets' }).click();
+  await page.getByRole('button', { name: 'Coverage' }).click();
+  const coverage = page.getByRole('dialog', { name: 'Evidence coverage' });
+  await expect(coverage.getByTestId('coverage-grid')).toBeVisible();
+  await expectVisibleControls(page);
+  await page.keyboard.press('Escape');
+  await expect(coverage).toBeHidden();
+  await expectInert(page, dialogs);
+
   // Free text finds payload words, and a word 10,000 levels down.
   for (const word of ['pwned', 'onerror', 'deepest']) {
     const expected = records.filter((r) => holdsWord(r, word)).length;
