@@ -200,6 +200,15 @@ test('hostile records render inert, visible, and export safely', async ({ page }
   await expect(coverage).toBeHidden();
   await expectInert(page, dialogs);
 
+  // Autocomplete suggests the hostile user names with their escapes visible.
+  await page.getByTestId('query-input').fill('userName:');
+  const suggestions = page.getByRole('listbox');
+  await expect(suggestions).toContainText('dev\\u202Efdp.exe');
+  await expect(suggestions).toContainText('<img src=x onerror=');
+  await expectVisibleControls(page);
+  await page.screenshot({ path: 'test-results/screens/hostile-suggestions-1280x800.png' });
+  await page.getByTestId('query-input').press('Escape');
+
   // Free text finds payload words, and a word 10,000 levels down.
   for (const word of ['pwned', 'onerror', 'deepest']) {
     const expected = records.filter((r) => holdsWord(r, word)).length;
