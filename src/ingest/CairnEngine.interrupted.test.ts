@@ -62,6 +62,19 @@ describe('an ingest interrupted by a closed tab', () => {
       bytesTotal: inputs.reduce((n, i) => n + i.file.size, 0),
     });
 
+    // The Files panel of the lost run: the stored files as stored, the rest as not stored.
+    const lost = await reopened.lastRun();
+    expect(lost.map((r) => r.path)).toEqual(inputs.map((i) => i.path));
+    expect(lost.filter((r) => r.status === 'ingested')).toHaveLength(STORED);
+    expect(lost[0]).toMatchObject({ status: 'ingested', records: PER_FILE, added: PER_FILE });
+    expect(lost[STORED]).toEqual({
+      path: inputs[STORED]?.path,
+      size: inputs[STORED]?.file.size,
+      status: 'cancelled',
+      reason:
+        'Not stored: the page was closed or reloaded during the ingest (pick the folder again to resume)',
+    });
+
     // Resume: the same folder again. Files already stored are recognised before parsing.
     reopened.close();
     open.pop();

@@ -36,6 +36,7 @@ import type {
 import { CoverageRunner } from './CoverageRunner';
 import { ingestFiles } from './ingestFiles';
 import { pathSizeKey, skipStoredFiles } from './skipStoredFiles';
+import { interruptedReports } from './interruptedReports';
 import {
   clearPendingRun,
   loadPendingRun,
@@ -77,7 +78,8 @@ export class CairnEngine {
   private cancelled = false;
   private busy: Promise<unknown> = Promise.resolve();
   /** A run that never ended (the tab closed mid-ingest), found at load, until resumed or discarded. */
-  private interrupted: { run: PendingRun; summary: InterruptedRun } | undefined;
+  private interrupted:
+    { run: PendingRun; summary: InterruptedRun; reports: readonly FileReport[] } | undefined;
   /** pathSizeKey → SHA-256 of the files the interrupted run stored: a resume skips them unparsed. */
   private resumable = new Map<string, string>();
 
@@ -386,7 +388,9 @@ export class CairnEngine {
     return this.provenance.findFile(path);
   }
 
+  /** The last run's reports; for a run the page closed during, rebuilt from what it stored. */
   lastRun(): Promise<readonly FileReport[]> {
+    if (this.interrupted !== undefined) return Promise.resolve(this.interrupted.reports);
     return store.loadLastRun(this.db);
   }
 
@@ -448,7 +452,11 @@ export class CairnEngine {
     this.nextFileId = (files.at(-1)?.fileId ?? 0) + 1;
     const run = await loadPendingRun(this.db);
     if (run !== undefined) {
-      this.interrupted = { run, summary: summarizeInterruptedRun(run, files) };
+      this.interrupted = {
+        run,
+        summary: summarizeInterruptedRun(run, files),
+        reports: interruptedReports(run, files),
+      };
       for (const f of files) {
         if (f.fileId >= run.firstFileId) this.resumable.set(pathSizeKey(f.path, f.size), f.sha256);
       }
