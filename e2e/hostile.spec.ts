@@ -66,11 +66,11 @@ async function expectVisibleControls(page: Page): Promise<void> {
 
 test('hostile records render inert, visible, and export safely', async ({ page }) => {
   test.setTimeout(180_000);
-  expect(records).toHaveLength(15);
-  expect(byId.size).toBe(15);
+  expect(records).toHaveLength(16);
+  expect(byId.size).toBe(16);
   const dialogs = await arm(page);
   const watch = await openApp(page);
-  await dropFolder(page, HOSTILE, 15);
+  await dropFolder(page, HOSTILE, 16);
 
   await page.getByRole('button', { name: 'Columns' }).click();
   await page.getByRole('checkbox', { name: 'User agent' }).check();
@@ -130,6 +130,10 @@ test('hostile records render inert, visible, and export safely', async ({ page }
         'assumed-role/admin\\u202Egnp.exe/dev\\u202Efdp.exe',
       );
       await page.screenshot({ path: 'test-results/screens/hostile-bidi-1280x800.png' });
+    }
+    if (record?.['hostileFixture'] === 'file name with a bidi override') {
+      await expect(pane.getByTestId('summary-event-id')).toBeVisible();
+      await expect(pane).toContainText('exported-\\u202Etxt.json');
     }
     if (record?.['hostileFixture'] === '1 MB string') {
       const agent = pane.getByTestId('summary-user-agent');
@@ -191,6 +195,12 @@ test('hostile records render inert, visible, and export safely', async ({ page }
   await expect(fileView).toBeHidden();
   await page.getByRole('tab', { name: 'Sources' }).click();
   await expectVisibleControls(page);
+  await page.getByRole('button', { name: 'Files', exact: true }).click();
+  const files = page.getByRole('region', { name: 'Files of the last ingest' });
+  await expect(files).toContainText('exported-\\u202Etxt.json');
+  await expectVisibleControls(page);
+  await page.screenshot({ path: 'test-results/screens/hostile-files-1280x800.png' });
+  await files.getByRole('button', { name: 'Close files panel' }).click();
   await page.getByRole('tab', { name: 'Facets' }).click();
   await page.getByRole('button', { name: 'Coverage' }).click();
   const coverage = page.getByRole('dialog', { name: 'Evidence coverage' });
@@ -223,14 +233,14 @@ test('hostile records render inert, visible, and export safely', async ({ page }
   await expectInert(page, dialogs);
   await page.getByTestId('query-input').fill('');
   await page.getByTestId('query-input').press('Enter');
-  await expect(page.getByTestId('match-count')).toHaveAttribute('data-count', '15');
+  await expect(page.getByTestId('match-count')).toHaveAttribute('data-count', '16');
 
   // CSV: every cell that starts like a formula is escaped with a leading quote (papaparse).
   const csvDownload = page.waitForEvent('download');
   await page.locator('[data-export="csv"]').click();
   const csv = readFileSync(await (await csvDownload).path(), 'utf8');
   const rows = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
-  expect(rows).toHaveLength(16);
+  expect(rows).toHaveLength(17);
   const cells = rows.slice(1).flat();
   expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
   for (const formula of ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3']) {

@@ -222,5 +222,12 @@ writeFileSync(
     { level: 9 },
   ),
 );
+// A file whose name hides its type behind a bidi override (reads "exported-logjson.txt"), holding one
+// plain record a minute before the others: file paths are attacker-chosen text too.
+const named = clone();
+named.eventID = '00000000-0000-4000-8000-000000000016';
+named.eventTime = '2026-01-15T11:59:00Z';
+named.hostileFixture = 'file name with a bidi override';
+writeFileSync(join(out, `AWSLogs/exported-${RLO}txt.json`), JSON.stringify({ Records: [named] }));
 copyFileSync(join(samples, 'LICENSE'), join(out, 'LICENSE-invictus-aws'));
-console.log(`${records.length} records written to ${dir}`);
+console.log(`${records.length + 1} records written under ${out}`);

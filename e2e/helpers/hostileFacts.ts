@@ -2,7 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-/** The hostile corpus (scripts/makeHostileFixtures.js): one trail file of attacking records. */
+/**
+ * The hostile corpus (scripts/makeHostileFixtures.js): a trail file of attacking records and a file
+ * whose name holds a bidi override.
+ */
 export const HOSTILE = new URL('../fixtures-hostile/AWSLogs', import.meta.url).pathname;
 
 /** The corpus's records, read with node:zlib and JSON.parse (which handles 10,000-deep nesting). */
@@ -12,8 +15,10 @@ export function hostileRecords(): Record<string, unknown>[] {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (p.endsWith('.json.gz')) {
-        const parsed = JSON.parse(gunzipSync(readFileSync(p)).toString('utf8')) as {
+      else if (p.endsWith('.json.gz') || p.endsWith('.json')) {
+        const bytes = readFileSync(p);
+        const text = (p.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+        const parsed = JSON.parse(text) as {
           Records: Record<string, unknown>[];
         };
         out.push(...parsed.Records);

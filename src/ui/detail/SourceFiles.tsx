@@ -1,6 +1,7 @@
 import type { EventSource } from '../../query/types';
 import { openFileView } from '../provenance/fileViewTarget';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
+import { LogText } from '../common/LogText';
 
 /** Every file that delivered this event: path, record position and SHA-256 of the file as given. */
 export function SourceFiles(props: { readonly sources: readonly EventSource[] }) {
@@ -16,7 +17,10 @@ export function SourceFiles(props: { readonly sources: readonly EventSource[] })
       <ul>
         {sources.map((s) => (
           <li key={`${s.fileId}:${s.recordIndex}`} data-testid="source-file">
-            <span className="mono wrap">{s.path}</span> <FileIntegrityBadge fileId={s.fileId} />
+            <span className="mono wrap">
+              <LogText text={s.path} max={500} />
+            </span>{' '}
+            <FileIntegrityBadge fileId={s.fileId} />
             <span className="muted">
               {' '}
               record #{s.recordIndex + 1} · SHA-256{' '}

@@ -4,6 +4,7 @@ import type { FileReport } from '../../query/types';
 import { formatCount } from '../common/formatCount';
 import { openFileView } from '../provenance/fileViewTarget';
 import './FilesPanel.css';
+import { LogText } from '../common/LogText';
 
 /** Rows drawn at first and per "show more": problems sort first, so none hides behind the cap. */
 const PAGE_ROWS = 2000;
@@ -103,10 +104,10 @@ export function FilesPanel(props: {
                       title="Open the file view: S3 key, SHA-256, size, events and content"
                       onClick={() => openFileView({ path: r.path })}
                     >
-                      {r.path}
+                      <LogText text={r.path} max={500} />
                     </button>
                   ) : (
-                    r.path
+                    <LogText text={r.path} max={500} />
                   )}
                 </td>
                 <td className="num">{formatBytes(r.size)}</td>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { sourceFilesQuery } from '../../query/provenanceQueries';
 import { formatCount } from '../common/formatCount';
-import { LogText } from '../common/LogText';
+import { LogText, logTitle } from '../common/LogText';
 import { fileLabel } from './fileLabel';
 import { openFileView } from './fileViewTarget';
 
@@ -41,7 +41,7 @@ export function SourceFileRows(props: {
                 type="button"
                 className="sources-label"
                 style={{ paddingLeft: indent(depth) + 12 }}
-                title={`${f.path}\n${formatCount(f.events)} events. Click to filter to this file.`}
+                title={`${logTitle(f.path)}\n${formatCount(f.events)} events. Click to filter to this file.`}
                 onClick={() => onPick(f.path)}
                 data-testid="sources-file"
               >

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SourceNode } from '../../query/provenanceQueries';
 import { AccountName } from '../accounts/AccountName';
 import { formatCount } from '../common/formatCount';
-import { LogText } from '../common/LogText';
+import { LogText, logTitle } from '../common/LogText';
 import { indent, SourceFileRows } from './SourceFileRows';
 
 /** How a tree row asks about and changes the query's file filter. */
@@ -33,7 +33,7 @@ export function SourceTreeNode(props: {
   // A folder's label is relative to its parent folder; its pattern holds the whole path.
   const folder = node.kind === 'folder' ? node.patterns[0]?.parts[0] : undefined;
   const title = [
-    `${folder ?? node.label}: ${formatCount(node.files)} log ${node.files === 1 ? 'file' : 'files'}${folder === undefined ? '' : ' in this folder and below'}, ${formatCount(node.events)} events.`,
+    `${logTitle(folder ?? node.label)}: ${formatCount(node.files)} log ${node.files === 1 ? 'file' : 'files'}${folder === undefined ? '' : ' in this folder and below'}, ${formatCount(node.events)} events.`,
     selectable
       ? selected
         ? 'Click to remove the filter.'
