@@ -29,6 +29,9 @@ export async function launchBrowser() {
     ...(executablePath === undefined ? {} : { executablePath }),
     args: [...ARGS, ...(process.env.BENCH_CHROME_ARGS ?? '').split(' ').filter(Boolean)],
     viewport: { width: 1280, height: 800 },
+    // The app's service worker would answer the floor page's navigation (same origin) with the app,
+    // and serve reloads from its cache: the bench measures Cairn's own loading, so none runs.
+    serviceWorkers: 'block',
   });
   const version = context.browser()?.version() ?? (await versionOf(context));
   return {
