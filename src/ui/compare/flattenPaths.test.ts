@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { record, SAMPLE } from '../../../test/sampleRecords';
-import { compactJson } from './compactJson';
+import { stringifyJson } from '../../lib/stringifyJson';
 import { flattenPaths, MAX_DEPTH } from './flattenPaths';
 
 /** `levels` objects nested under key `a`, with a string at the bottom. */
@@ -89,8 +89,8 @@ describe('flattenPaths', () => {
 
   it('prints a cut subtree as compact JSON, as JSON.stringify would', () => {
     const value = { a: [1, 'two', null, true, {}, []], 'k"ey': { '': -0.5 } };
-    expect(compactJson(value)).toBe(JSON.stringify(value));
-    expect(compactJson('x\n"y"')).toBe(JSON.stringify('x\n"y"'));
+    expect(stringifyJson(value)).toBe(JSON.stringify(value));
+    expect(stringifyJson('x\n"y"')).toBe(JSON.stringify('x\n"y"'));
   });
 
   it('a scalar root is one leaf at the empty path', () => {

@@ -1,6 +1,6 @@
 import { isObject } from '../../lib/isObject';
 import { childPath, kindOf } from '../detail/flattenJson';
-import { compactJson } from './compactJson';
+import { stringifyJson } from '../../lib/stringifyJson';
 import type { JsonKind } from '../detail/flattenJson';
 
 /** One leaf of a record: a scalar, an empty container, or a subtree cut at the depth limit. */
@@ -82,5 +82,5 @@ function childAt(value: unknown, key: string | number): unknown {
 }
 
 function leafText(value: unknown): string {
-  return typeof value === 'string' ? value : compactJson(value);
+  return typeof value === 'string' ? value : stringifyJson(value);
 }

@@ -1,4 +1,4 @@
-import { useLayoutEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import type { RefObject } from 'react';
 
 /**
@@ -46,6 +46,22 @@ export function useDialogFocus(ref: RefObject<HTMLElement | null>): void {
       });
     };
   }, [ref]);
+}
+
+/**
+ * A `role="dialog"` div that React mounts while it is open: useDialogFocus, plus the focus moved
+ * into the dialog when it opens and Escape calling `onClose` (a native `<dialog>` does both itself).
+ */
+export function useDivDialog(ref: RefObject<HTMLElement | null>, onClose: () => void): void {
+  useDialogFocus(ref);
+  useEffect(() => {
+    ref.current?.focus();
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', esc);
+    return () => window.removeEventListener('keydown', esc);
+  }, [ref, onClose]);
 }
 
 const TABBABLE = [

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { exactFileClause } from '../../filter/fileFilter';
 import { downloadFileBytes, fileByPathQuery, fileViewQuery } from '../../query/provenanceQueries';
 import { CopyButton } from '../common/CopyButton';
@@ -9,7 +9,7 @@ import { FileFacts } from './FileFacts';
 import type { FileViewTarget } from './fileViewTarget';
 import { RawFileText } from './RawFileText';
 import './Provenance.css';
-import { useDialogFocus } from '../keyboard/useDialogFocus';
+import { useDivDialog } from '../keyboard/useDialogFocus';
 
 /**
  * The file view: one stored file's path, S3 key, hashes, sizes and ingest figures, its content
@@ -34,16 +34,8 @@ export function FileViewDialog(props: {
   const view = query.data ?? undefined;
   const [saveError, setSaveError] = useState<string | undefined>();
   const dialog = useRef<HTMLDivElement>(null);
-  // Tab stays inside; on close the focus goes back to what opened the dialog.
-  useDialogFocus(dialog);
-  useEffect(() => {
-    dialog.current?.focus();
-    const esc = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', esc);
-    return () => window.removeEventListener('keydown', esc);
-  }, [onClose]);
+  // Focus moves in and Tab stays inside; Escape closes; on close the focus goes back.
+  useDivDialog(dialog, onClose);
 
   const missing = byPath.data === null || query.data === null;
   const path = view?.meta.path ?? ('path' in target ? target.path : '');

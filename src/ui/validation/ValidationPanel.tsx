@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { refreshValidation, useValidation } from '../../query/validation';
 import { setValidationExtras, useValidationExtras } from '../../query/validationExtras';
@@ -10,7 +10,7 @@ import { integrityVerdict } from './integrityVerdict';
 import { ValidationByTrail } from './ValidationByTrail';
 import { ValidationList } from './ValidationList';
 import './Validation.css';
-import { useDialogFocus } from '../keyboard/useDialogFocus';
+import { useDivDialog } from '../keyboard/useDialogFocus';
 
 /**
  * The validation panel: what was checked and how far it could be trusted, the per-digest and
@@ -25,16 +25,8 @@ export function ValidationPanel(props: { readonly onClose: () => void }) {
   const [keysText, setKeysText] = useState('');
   const [message, setMessage] = useState<string | undefined>();
   const dialog = useRef<HTMLDivElement>(null);
-  // Tab stays inside; on close the focus goes back to what opened the dialog.
-  useDialogFocus(dialog);
-  useEffect(() => {
-    dialog.current?.focus();
-    const esc = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', esc);
-    return () => window.removeEventListener('keydown', esc);
-  }, [onClose]);
+  // Focus moves in and Tab stays inside; Escape closes; on close the focus goes back.
+  useDivDialog(dialog, onClose);
 
   const update = (next: typeof extras) => {
     setValidationExtras(next);
