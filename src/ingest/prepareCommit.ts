@@ -59,7 +59,8 @@ export async function prepareCommit(args: {
     addedAt: Date.now(),
   };
   if (result.status === 'digest') {
-    return { report: { ...base, status: 'digest' }, commit: { meta, bytes: result.bytes } };
+    const commit = { meta, bytes: result.bytes, ...originalOf(args.input, result.bytes) };
+    return { report: { ...base, status: 'digest' }, commit };
   }
   const { chunk } = result;
   const collisions = index.findCollisions(chunk);
@@ -89,8 +90,18 @@ export async function prepareCommit(args: {
   };
   return {
     report: logFileReport(logMeta),
-    commit: { meta: logMeta, bytes: result.bytes, chunk: { chunk, outcome } },
+    commit: {
+      meta: logMeta,
+      bytes: result.bytes,
+      ...originalOf(args.input, result.bytes),
+      chunk: { chunk, outcome },
+    },
   };
+}
+
+/** The dropped Blob to store in place of the bytes read from it (see FileCommit.original). */
+function originalOf(input: InputFile, bytes: Uint8Array): { original?: Blob } {
+  return input.file.size === bytes.length ? { original: input.file } : {};
 }
 
 async function decodeRecords(bytes: Uint8Array<ArrayBuffer>): Promise<readonly unknown[]> {

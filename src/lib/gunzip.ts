@@ -54,23 +54,31 @@ async function inflateNative(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const ds = new DecompressionStream('gzip');
   const writer = ds.writable.getWriter();
-  // Writing the whole buffer then reading through Response is the fastest native path measured.
+  // Writing the whole buffer at once is the fastest native path measured; errors surface on reading.
   void writer.write(bytes).catch(() => undefined);
   void writer.close().catch(() => undefined);
-  let readable = ds.readable;
-  if (maxBytes !== Infinity) {
-    let total = 0;
-    readable = readable.pipeThrough(
-      new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
-        transform(chunk, controller) {
-          total += chunk.length;
-          if (total > maxBytes) controller.error(new TooLargeError(maxBytes));
-          else controller.enqueue(chunk);
-        },
-      }),
-    );
+  // Reading the chunks by hand and joining them once measured as fast as `Response.arrayBuffer()`
+  // (13–16 ms for 4 MB) and keeps the size limit free; a TransformStream for it cost ≈10% more.
+  const reader = ds.readable.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw new TooLargeError(maxBytes);
+    }
+    parts.push(value);
   }
-  return new Uint8Array(await new Response(readable).arrayBuffer());
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 function inflateMembers(bytes: Uint8Array, maxBytes: number): GunzipResult {

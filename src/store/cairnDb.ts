@@ -19,6 +19,12 @@ export function openCairnDb(): Promise<CairnDatabase> {
 export interface FileCommit {
   readonly meta: FileMeta;
   readonly bytes: Uint8Array<ArrayBuffer>;
+  /**
+   * The same bytes as the dropped Blob, stored instead of `bytes` when given: putting a Blob costs
+   * the writer ≈0.1 ms against ≈2.4 ms for a 430 kB array, since IndexedDB copies it outside the page
+   * (docs/architecture.md).
+   */
+  readonly original?: Blob;
   readonly chunk?: StoredChunk;
 }
 
@@ -39,7 +45,7 @@ export async function commitFiles(
   for (const commit of commits) {
     const id = commit.meta.fileId;
     writes.push(tx.objectStore('files').put(commit.meta));
-    writes.push(tx.objectStore('fileBytes').put(commit.bytes, id));
+    writes.push(tx.objectStore('fileBytes').put(commit.original ?? commit.bytes, id));
     if (commit.chunk !== undefined) writes.push(tx.objectStore('chunks').put(commit.chunk, id));
   }
   await Promise.all([...writes, tx.done]);
@@ -56,11 +62,12 @@ export function listFiles(db: CairnDatabase): Promise<FileMeta[]> {
 }
 
 /** A stored file's original bytes. */
-export function loadFileBytes(
+export async function loadFileBytes(
   db: CairnDatabase,
   fileId: number,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  return db.get('fileBytes', fileId);
+  const stored = await db.get('fileBytes', fileId);
+  return stored instanceof Blob ? new Uint8Array(await stored.arrayBuffer()) : stored;
 }
 
 /** Saves the index snapshot. */

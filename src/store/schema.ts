@@ -20,8 +20,11 @@ export interface StoredChunk {
  */
 export interface CairnDb extends DBSchema {
   files: { key: number; value: FileMeta; indexes: { 'by-sha256': string } };
-  /** The file's original bytes exactly as dropped (gzip stays gzip). */
-  fileBytes: { key: number; value: Uint8Array<ArrayBuffer> };
+  /**
+   * The file's original bytes exactly as dropped (gzip stays gzip): the dropped Blob itself, or bytes
+   * in databases written before Blobs were stored (read both through loadFileBytes).
+   */
+  fileBytes: { key: number; value: Blob | Uint8Array<ArrayBuffer> };
   chunks: { key: number; value: StoredChunk };
   /** Each log file's word filter (tokenBloom.ts), built after ingest; version 2. */
   blooms: { key: number; value: Uint32Array };

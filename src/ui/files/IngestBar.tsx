@@ -46,7 +46,7 @@ export function IngestBar(props: { readonly onCancel: () => void }) {
         aria-valuemax={100}
         aria-valuenow={Math.round(fraction * 100)}
       >
-        <div className="progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+        <div className="progress-fill" style={{ transform: `scaleX(${fraction.toFixed(3)})` }} />
       </div>
     </div>
   );
