@@ -10,6 +10,7 @@ import type {
   TimeOrder,
 } from '../store/types';
 import { CairnEngine } from './CairnEngine';
+import { CaseManager } from './CaseManager';
 import type { ValidationExtras } from './runValidation';
 import { ParsePool } from './ParsePool';
 import type { IngestProgress, InputFile } from './types';
@@ -17,7 +18,14 @@ import type { IngestProgress, InputFile } from './types';
 const pool = new ParsePool(
   () => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }),
 );
-const engine = CairnEngine.open(pool.parse, { bloom: pool.bloom, match: pool.match });
+const cases = CaseManager.open(
+  (dbName) => CairnEngine.open(pool.parse, { bloom: pool.bloom, match: pool.match, dbName }),
+  (next) => {
+    engine = next;
+  },
+);
+/** The open case's engine; the case manager replaces it when the user opens another case. */
+let engine = cases.then((c) => c.engine);
 
 const api = {
   /** Resolves once the stored dataset is loaded and queryable. */
@@ -70,6 +78,12 @@ const api = {
   findFile: async (path: string) => (await engine).findFile(path),
   lastRun: async () => (await engine).lastRun(),
   clear: async () => (await engine).clear(),
+  /** Cases (CaseManager): list, create (not opened), rename, open, delete. */
+  cases: async () => (await cases).list(),
+  createCase: async (name?: string) => (await cases).create(name),
+  renameCase: async (id: string, name: string) => (await cases).rename(id, name),
+  switchCase: async (id: string) => (await cases).switchTo(id),
+  deleteCase: async (id: string) => (await cases).remove(id),
 };
 
 /** The worker API as the main thread sees it through Comlink. */

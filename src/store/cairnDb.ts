@@ -8,9 +8,12 @@ import type { FileMeta, FileReport } from './types';
 /** An open Cairn database. */
 export type CairnDatabase = IDBPDatabase<CairnDb>;
 
-/** Opens (creating or upgrading) the database. @throws when IndexedDB is unavailable. */
-export function openCairnDb(): Promise<CairnDatabase> {
-  return openDB<CairnDb>(DB_NAME, DB_VERSION, {
+/**
+ * Opens (creating or upgrading) a case's database: `cairn` for the first case, `cairn-case-<id>` for
+ * the others (caseRegistry.ts). @throws when IndexedDB is unavailable.
+ */
+export function openCairnDb(name: string = DB_NAME): Promise<CairnDatabase> {
+  return openDB<CairnDb>(name, DB_VERSION, {
     upgrade: (db, oldVersion) => upgradeCairnDb(db, oldVersion),
   });
 }
