@@ -35,6 +35,7 @@ import type {
 } from '../store/types';
 import { CoverageRunner } from './CoverageRunner';
 import { ingestFiles } from './ingestFiles';
+import { storageErrorMessage } from './describeStorageError';
 import { pathSizeKey, skipStoredFiles } from './skipStoredFiles';
 import { interruptedReports } from './interruptedReports';
 import {
@@ -163,11 +164,15 @@ export class CairnEngine {
     const run = this.busy.then(async () => {
       this.cancelled = false;
       // Kept until the run ends: found at the next load, it means the tab died mid-run.
+      const files = inputs.map((i) => ({ path: i.path, size: i.file.size }));
       await savePendingRun(this.db, {
         kind: 'pendingRun',
         startedAt: Date.now(),
         firstFileId: this.interrupted?.run.firstFileId ?? this.nextFileId,
-        files: inputs.map((i) => ({ path: i.path, size: i.file.size })),
+        files,
+      }).catch(async (error: unknown) => {
+        const bytes = files.reduce((n, f) => n + f.size, 0);
+        throw new Error(await storageErrorMessage(error, { files: files.length, bytes }));
       });
       const parse =
         this.resumable.size === 0 ? this.parse : skipStoredFiles(this.parse, this.resumable);

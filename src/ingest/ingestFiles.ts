@@ -3,7 +3,7 @@ import { commitFiles, saveLastRun } from '../store/cairnDb';
 import type { EventIndex } from '../store/EventIndex';
 import type { RecordReader } from '../store/RecordReader';
 import type { FileMeta, FileReport } from '../store/types';
-import { describeStorageError } from './describeStorageError';
+import { storageErrorMessage } from './describeStorageError';
 import { expandInputs } from './expandZip';
 import type { ExpandedInput } from './expandZip';
 import { InputFeed } from './InputFeed';
@@ -68,6 +68,8 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   const reports: FileReport[] = [];
   let fileId = opts.firstFileId;
   let bytesDone = 0;
+  /** Bytes of the files settled (stored, or needing no store): the rest is what a full disk lacks. */
+  let bytesSettled = 0;
   let eventsDone = 0;
   let lastProgress = 0;
   let stop: string | undefined;
@@ -96,6 +98,10 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
     });
   };
 
+  const unsettled = () => ({
+    files: filesTotal - reports.length,
+    bytes: bytesTotal - bytesSettled,
+  });
   let inFlight: Staged | undefined;
   /** Awaits a group's transaction; on success keeps its changes and reports. Returns the error. */
   const settle = async (staged: Staged): Promise<unknown> => {
@@ -108,6 +114,7 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
     }
     index.commit();
     reports.push(...staged.reports);
+    bytesSettled += staged.group.reduce((n, item) => n + item.weight, 0);
     return undefined;
   };
   /** Undoes groups whose store failed: index, known files, fileIds; reports them as failed. */
@@ -138,7 +145,7 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
       if (inFlight !== undefined) {
         const failure = await settle(inFlight);
         if (failure !== undefined) {
-          stop = describeStorageError(failure);
+          stop = await storageErrorMessage(failure, unsettled());
           undo([inFlight]);
         }
         inFlight = undefined;
@@ -198,7 +205,7 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
       staged.done.catch(() => undefined);
       inFlight = staged;
     } else {
-      stop = describeStorageError(failure);
+      stop = await storageErrorMessage(failure, unsettled());
       undo([...(previous === undefined ? [] : [previous]), staged]);
     }
     for (const { item, result } of group) {
@@ -209,9 +216,13 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   }
   if (inFlight !== undefined) {
     const failure = await settle(inFlight);
-    if (failure !== undefined) undo([inFlight]);
+    if (failure !== undefined) {
+      stop = await storageErrorMessage(failure, unsettled());
+      undo([inFlight]);
+    }
   }
   progress('', true);
-  await saveLastRun(opts.db, reports);
+  // The reports are a convenience for the next load; a full disk must not lose the run's outcome.
+  await saveLastRun(opts.db, reports).catch(() => undefined);
   return { reports, nextFileId: fileId };
 }
