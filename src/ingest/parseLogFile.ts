@@ -4,6 +4,7 @@ import type { EventFields } from '../cloudtrail/types';
 import { sniffEventText } from '../cloudtrail/shapes/sniffEventText';
 import { isGzip } from '../lib/gunzip';
 import { sha256Hex } from '../lib/sha256Hex';
+import { encodeChunkBlob } from '../store/chunkBlob';
 import { encodeFileChunk } from '../store/encodeFileChunk';
 import type { InputFile, ParseResult } from './types';
 
@@ -65,6 +66,7 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
       reason: `None of its ${n} ${invalidRecords === 1 ? 'record' : 'records'} can be indexed: ${invalidReason ?? 'unusable'} (CloudTrail records carry eventTime, eventSource and eventName)`,
     };
   }
+  const chunk = encodeFileChunk(events, recordIndex);
   return {
     status: 'log',
     size,
@@ -72,7 +74,8 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
     gzip,
     shape: content.shape,
     records: content.records.length + (content.skipped?.count ?? 0),
-    chunk: encodeFileChunk(events, recordIndex),
+    chunk,
+    chunkBlob: encodeChunkBlob(chunk),
     invalidRecords,
     ...(invalidReason === undefined ? {} : { invalidReason }),
     trailingBytes,

@@ -94,7 +94,7 @@ export async function prepareCommit(args: {
       meta: logMeta,
       bytes: result.bytes,
       ...originalOf(args.input, result.bytes),
-      chunk: { chunk, outcome },
+      chunk: { chunk: result.chunkBlob, outcome },
     },
   };
 }

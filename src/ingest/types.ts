@@ -18,6 +18,8 @@ export type ParseResult =
       readonly shape: LogShape;
       readonly records: number;
       readonly chunk: FileChunk;
+      /** The same chunk in its stored form (encodeChunkBlob), built here so the writer only stores it. */
+      readonly chunkBlob: Blob;
       readonly invalidRecords: number;
       readonly invalidReason?: string;
       readonly trailingBytes: number;

@@ -1,9 +1,10 @@
 import { openDB } from 'idb';
 import type { IDBPDatabase } from 'idb';
+import { decodeChunkBlob } from './chunkBlob';
 import type { IndexSnapshot } from './IndexSnapshot';
 import { DB_NAME, DB_VERSION, upgradeCairnDb } from './schema';
 import type { CairnDb, StoredChunk } from './schema';
-import type { FileMeta, FileReport } from './types';
+import type { FileChunk, FileMeta, FileReport } from './types';
 
 /** An open Cairn database. */
 export type CairnDatabase = IDBPDatabase<CairnDb>;
@@ -84,17 +85,25 @@ export async function loadSnapshot(db: CairnDatabase): Promise<IndexSnapshot | u
   return value !== undefined && 'version' in value && value.version === 1 ? value : undefined;
 }
 
-/** Chunks of files stored after `watermark`, in fileId order: what a snapshot does not include yet. */
+/**
+ * Chunks of files stored after `watermark`, in fileId order: what a snapshot does not include yet.
+ * @throws Error when a stored chunk is damaged (decodeChunkBlob).
+ */
 export async function loadChunksAfter(
   db: CairnDatabase,
   watermark: number,
-): Promise<{ fileId: number; stored: StoredChunk }[]> {
+): Promise<{ fileId: number; stored: StoredChunk & { chunk: FileChunk } }[]> {
   const range = IDBKeyRange.lowerBound(watermark, true);
   const [keys, values] = await Promise.all([
     db.getAllKeys('chunks', range),
     db.getAll('chunks', range),
   ]);
-  return values.map((stored, i) => ({ fileId: keys[i] ?? 0, stored }));
+  return Promise.all(
+    values.map(async ({ chunk, outcome }, i) => ({
+      fileId: keys[i] ?? 0,
+      stored: { chunk: chunk instanceof Blob ? await decodeChunkBlob(chunk) : chunk, outcome },
+    })),
+  );
 }
 
 /** Saves the last ingest run's per-file report, so it survives a reload. */
@@ -127,10 +136,12 @@ export async function loadBlooms(db: CairnDatabase): Promise<Map<number, Uint32A
   return new Map(keys.map((k, i) => [k, values[i] ?? new Uint32Array(0)]));
 }
 
-/** Deletes every stored file, chunk, word filter and snapshot. */
+/** Deletes every stored file, chunk, word filter, annotation and snapshot. */
 export async function clearAll(db: CairnDatabase): Promise<void> {
-  const tx = db.transaction(['files', 'fileBytes', 'chunks', 'blooms', 'meta'], 'readwrite');
+  const stores = ['files', 'fileBytes', 'chunks', 'blooms', 'annotations', 'meta'] as const;
+  const tx = db.transaction(stores, 'readwrite');
   await Promise.all([
+    tx.objectStore('annotations').clear(),
     tx.objectStore('blooms').clear(),
     tx.objectStore('files').clear(),
     tx.objectStore('fileBytes').clear(),

@@ -1,16 +1,18 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { IndexSnapshot } from './IndexSnapshot';
 import type { PendingRun } from './pendingRun';
+import type { Annotation } from './annotations';
 import type { ChunkOutcome, FileChunk, FileMeta, FileReport } from './types';
 
 /** IndexedDB database name; one dataset per browser profile and origin. */
 export const DB_NAME = 'cairn';
 /** Bump with a migration in `upgrade` whenever a store or value shape changes. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A file's index rows with how they were resolved, stored in the same transaction as the file. */
 export interface StoredChunk {
-  readonly chunk: FileChunk;
+  /** A Blob (chunkBlob.ts) since it is far cheaper to store; an object in older databases. */
+  readonly chunk: FileChunk | Blob;
   readonly outcome: ChunkOutcome;
 }
 
@@ -28,6 +30,8 @@ export interface CairnDb extends DBSchema {
   chunks: { key: number; value: StoredChunk };
   /** Each log file's word filter (tokenBloom.ts), built after ingest; version 2. */
   blooms: { key: number; value: Uint32Array };
+  /** Bookmarks, tags and notes by event key (annotations.ts); version 3. */
+  annotations: { key: string; value: Annotation };
   meta: {
     key: string;
     value: IndexSnapshot | readonly FileReport[] | PendingRun;
@@ -44,4 +48,5 @@ export function upgradeCairnDb(db: IDBPDatabase<CairnDb>, oldVersion: number): v
     db.createObjectStore('meta');
   }
   if (oldVersion < 2) db.createObjectStore('blooms');
+  if (oldVersion < 3) db.createObjectStore('annotations');
 }
