@@ -10,13 +10,17 @@ export type FieldSource =
   | { readonly kind: 'resourceName' }
   | { readonly kind: 'eventID' }
   | { readonly kind: 'file' }
+  | { readonly kind: 'annotation'; readonly field: AnnotationField }
   | { readonly kind: 'path'; readonly path: readonly string[] };
 
 /** A field the index answers without reading records. `label` is the console's name for it. */
 export interface IndexedField {
   readonly name: string;
   readonly label: string;
-  readonly source: Exclude<FieldSource, { kind: 'path' } | { kind: 'file' }>;
+  readonly source: Exclude<
+    FieldSource,
+    { kind: 'path' } | { kind: 'file' } | { kind: 'annotation' }
+  >;
   /** One of the console's eight lookup attributes. */
   readonly lookup: boolean;
 }
@@ -75,6 +79,34 @@ const BY_LOWER_NAME: ReadonlyMap<string, IndexedField> = new Map(
  */
 export const FILE_FIELD = 'file';
 
+/** The fields of the responder's own marks on events (bookmarks, tags, notes), not of the record. */
+export type AnnotationField = 'bookmarked' | 'tag' | 'note' | 'is';
+
+/**
+ * The annotation fields with their help text: `bookmarked:true`, `tag:<name>` (wildcards as
+ * elsewhere), `note:<text>` (the whole note; `note:*word*` finds a word in it) and `is:` one of
+ * bookmarked, tagged, noted, annotated. No CloudTrail record has these top-level keys.
+ */
+export const ANNOTATION_FIELDS: readonly {
+  readonly name: AnnotationField;
+  readonly label: string;
+}[] = [
+  { name: 'bookmarked', label: 'Bookmarked by you (true / false)' },
+  { name: 'tag', label: 'A tag you gave the event' },
+  { name: 'note', label: 'Your note on the event' },
+  { name: 'is', label: 'bookmarked, tagged, noted or annotated' },
+];
+
+const ANNOTATION_ALIASES: ReadonlyMap<string, AnnotationField> = new Map([
+  ['bookmarked', 'bookmarked'],
+  ['bookmark', 'bookmarked'],
+  ['tag', 'tag'],
+  ['tags', 'tag'],
+  ['note', 'note'],
+  ['notes', 'note'],
+  ['is', 'is'],
+]);
+
 /**
  * Resolves a field as typed to its canonical name and source. Indexed names, aliases and `file` are
  * matched case-insensitively; anything else is a JSON path, split on dots, matched case-sensitively
@@ -86,6 +118,10 @@ export function resolveField(typed: string): {
 } {
   const lower = typed.toLowerCase();
   if (lower === FILE_FIELD) return { name: FILE_FIELD, source: { kind: 'file' } };
+  const annotation = ANNOTATION_ALIASES.get(lower);
+  if (annotation !== undefined) {
+    return { name: annotation, source: { kind: 'annotation', field: annotation } };
+  }
   // Alias targets are canonical (mixed-case) names, while BY_LOWER_NAME is keyed lower-case.
   const known = BY_LOWER_NAME.get((ALIASES.get(lower) ?? lower).toLowerCase());
   if (known !== undefined) return { name: known.name, source: known.source };

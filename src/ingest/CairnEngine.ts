@@ -53,6 +53,8 @@ import { WordIndexer } from './WordIndexer';
 import { summarizeCase } from '../store/caseSummary';
 import type { CaseSummary } from '../store/caseSummary';
 import type { BloomFn } from './WordIndexer';
+import { CaseNotes } from './CaseNotes';
+import { CaseBundles } from './CaseBundles';
 
 /** What the engine runs elsewhere (parse workers) when it can; without them it works alone. */
 export interface EngineOptions {
@@ -107,6 +109,9 @@ export class CairnEngine {
   private catalog = new FileCatalog();
   private readonly provenance: Provenance;
   private readonly coverageRunner = new CoverageRunner();
+  /** Bookmarks, tags and notes on events (annotations), and case bundles of them. */
+  readonly notes: CaseNotes;
+  readonly bundles: CaseBundles;
 
   private constructor(db: CairnDatabase, parse: ParseFn, options: EngineOptions) {
     this.db = db;
@@ -125,7 +130,15 @@ export class CairnEngine {
             return match(bytes, q, recordIndices);
           },
       () => this.catalog,
+      () => this.notes.current,
     );
+    this.notes = new CaseNotes(db, () => this.index);
+    this.bundles = new CaseBundles({
+      db,
+      notes: this.notes,
+      knownFiles: () => this.knownFiles,
+      ingest: (inputs, onProgress) => this.ingest(inputs, onProgress),
+    });
     this.provenance = new Provenance({
       index: () => this.index,
       files: () => this.catalog,
@@ -187,7 +200,10 @@ export class CairnEngine {
         lookahead: this.lookahead,
         ...(onProgress === undefined ? {} : { onProgress }),
         isCancelled: () => this.cancelled,
-        onStaged: (meta) => this.catalog.add(meta),
+        onStaged: (meta) => {
+          this.catalog.add(meta);
+          this.notes.addFile(meta);
+        },
       });
       this.catalog.trim(outcome.nextFileId);
       await clearPendingRun(this.db);
@@ -266,7 +282,7 @@ export class CairnEngine {
     const withRows = (s: SearchStatus): SearchAnswer =>
       firstPage === undefined || s.error !== undefined
         ? s
-        : { ...s, firstRows: this.searcher.rows(request, firstPage) };
+        : { ...s, firstRows: this.notes.mark(this.searcher.rows(request, firstPage)) };
     const status = await this.searcher.search(
       request,
       onProgress === undefined ? undefined : (s) => onProgress(withRows(s)),
@@ -276,7 +292,7 @@ export class CairnEngine {
 
   /** A window of the rows matching `request`, in the given time order. */
   rows(request: SearchRequest, window: RowWindow): RowView[] {
-    return this.searcher.rows(request, window);
+    return this.notes.mark(this.searcher.rows(request, window));
   }
 
   /** Row and table position of an event in the result of `request` (URL `event` restore). */
@@ -333,6 +349,8 @@ export class CairnEngine {
   /** Autocomplete for an indexed field: values containing `text`, with counts. */
   suggest(field: string, text: string, limit?: number): Suggestion[] {
     if (field.toLowerCase() === FILE_FIELD) return this.provenance.suggestPaths(text, limit);
+    const annotation = this.notes.suggest(field, text, limit);
+    if (annotation !== undefined) return annotation;
     return this.suggester.suggest(this.index, field, text, limit);
   }
 
@@ -422,6 +440,7 @@ export class CairnEngine {
       this.searcher.reset();
       this.inflatedSha.clear();
       this.catalog = new FileCatalog();
+      this.notes.clear();
       this.provenance.reset();
       this.integrity = new Map();
       this.index = new EventIndex();
@@ -487,6 +506,7 @@ export class CairnEngine {
     const files = await store.listFiles(this.db);
     this.knownFiles = new Map(files.map((f) => [f.sha256, f.path]));
     this.catalog = new FileCatalog(files);
+    await this.notes.load(files);
     this.digestFiles = files.filter((f) => f.kind === 'digest').length;
     this.nextFileId = (files.at(-1)?.fileId ?? 0) + 1;
     const run = await loadPendingRun(this.db);

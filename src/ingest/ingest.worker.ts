@@ -12,6 +12,8 @@ import type {
 import { CairnEngine } from './CairnEngine';
 import { CaseManager } from './CaseManager';
 import type { ValidationExtras } from './runValidation';
+import type { AnnotationEdit } from '../store/annotations';
+import type { BundleOptions } from './buildCaseManifest';
 import { ParsePool } from './ParsePool';
 import type { IngestProgress, InputFile } from './types';
 
@@ -78,6 +80,19 @@ const api = {
   findFile: async (path: string) => (await engine).findFile(path),
   lastRun: async () => (await engine).lastRun(),
   clear: async () => (await engine).clear(),
+  /** Bookmarks, tags and notes on events (CaseNotes), and case bundles (CaseBundles). */
+  annotation: async (row: number) => (await engine).notes.of(row),
+  annotate: async (row: number, edit: AnnotationEdit) => (await engine).notes.annotate(row, edit),
+  annotations: async () => (await engine).notes.all(),
+  annotationTags: async () => (await engine).notes.tags(),
+  bundleSize: async () => (await engine).bundles.size(),
+  startBundle: async (options: BundleOptions) => (await engine).bundles.start(options),
+  bundleNext: async (id: number) => (await engine).bundles.next(id),
+  cancelBundle: async (id: number) => {
+    (await engine).bundles.cancel(id);
+  },
+  importBundle: async (zip: Blob, onProgress?: (p: IngestProgress) => void) =>
+    (await engine).bundles.import(zip, onProgress),
   /** Cases (CaseManager): list, create (not opened), rename, open, delete. */
   cases: async () => (await cases).list(),
   createCase: async (name?: string) => (await cases).create(name),

@@ -1,6 +1,7 @@
-import { FILE_FIELD } from '../filter/fields';
+import { FILE_FIELD, resolveField } from '../filter/fields';
 import { parseQuery } from '../filter/parseQuery';
 import type { Query } from '../filter/types';
+import type { AnnotationIndex } from './AnnotationIndex';
 import { compileFilter } from './compileFilter';
 import { countFacets } from './countFacets';
 import type { EventIndex } from './EventIndex';
@@ -40,6 +41,8 @@ interface Result {
   readonly size: number;
   /** With a `file:` clause, the file catalog's version when computed (a changed one makes it stale); else -1. */
   readonly filesVersion: number;
+  /** With an annotation clause (`tag:`…), the annotations' version when computed; else -1. */
+  readonly annotationsVersion: number;
   filesScanned: number;
   /** Files ruled out by their word filter without being read. */
   filesSkipped: number;
@@ -62,21 +65,25 @@ export class Searcher {
   private readonly reader: RecordReader;
   private readonly matcher: RecordMatcher | undefined;
   private readonly files: (() => FileCatalog) | undefined;
+  private readonly annotations: (() => AnnotationIndex) | undefined;
 
   /**
    * Without `matcher`, records are read and tested here, one file at a time. `files` resolves
-   * `file:` clauses (without it they match nothing).
+   * `file:` clauses (without it they match nothing); `annotations` answers `tag:`, `bookmarked:`,
+   * `note:` and `is:` (without it no event is annotated).
    */
   constructor(
     index: () => EventIndex,
     reader: RecordReader,
     matcher?: RecordMatcher,
     files?: () => FileCatalog,
+    annotations?: () => AnnotationIndex,
   ) {
     this.index = index;
     this.reader = reader;
     this.matcher = matcher;
     this.files = files;
+    this.annotations = annotations;
   }
 
   /**
@@ -102,7 +109,12 @@ export class Searcher {
     const generation = ++this.generation;
     const startedAt = performance.now();
     const index = this.index();
-    const filter = compileFilter(index, parsed.query, this.files?.());
+    const filter = compileFilter(
+      index,
+      parsed.query,
+      this.files?.(),
+      this.annotations?.().rows(index),
+    );
     const candidates = selectRows(index, filter.rowTests, request);
     const test = filter.recordTest;
     if (test === undefined) {
@@ -112,6 +124,7 @@ export class Searcher {
         complete: true,
         size: index.size,
         filesVersion: this.filesVersionFor(parsed.query),
+        annotationsVersion: this.annotationsVersionFor(parsed.query),
         filesScanned: 0,
         filesSkipped: 0,
         filesToScan: 0,
@@ -128,6 +141,7 @@ export class Searcher {
       complete: false,
       size: index.size,
       filesVersion: this.filesVersionFor(parsed.query),
+      annotationsVersion: this.annotationsVersionFor(parsed.query),
       filesScanned: 0,
       filesSkipped: 0,
       filesToScan: byFile.size,
@@ -215,7 +229,12 @@ export class Searcher {
     const parsed = parseQuery(request.q);
     if (!parsed.ok) return undefined;
     const index = this.index();
-    const filter = compileFilter(index, parsed.query, this.files?.());
+    const filter = compileFilter(
+      index,
+      parsed.query,
+      this.files?.(),
+      this.annotations?.().rows(index),
+    );
     if (filter.recordTest !== undefined) return undefined;
     return selectRows(index, filter.rowTests, request).length;
   }
@@ -278,7 +297,12 @@ export class Searcher {
     const parsed = parseQuery(request.q);
     if (!parsed.ok) return undefined;
     const index = this.index();
-    const filter = compileFilter(index, parsed.query, this.files?.());
+    const filter = compileFilter(
+      index,
+      parsed.query,
+      this.files?.(),
+      this.annotations?.().rows(index),
+    );
     if (filter.recordTest !== undefined) return undefined;
     const startedAt = performance.now();
     const rows = selectRows(index, filter.rowTests, request);
@@ -288,6 +312,7 @@ export class Searcher {
       complete: true,
       size: index.size,
       filesVersion: this.filesVersionFor(parsed.query),
+      annotationsVersion: this.annotationsVersionFor(parsed.query),
       filesScanned: 0,
       filesSkipped: 0,
       filesToScan: 0,
@@ -301,8 +326,16 @@ export class Searcher {
   private isFresh(r: Result): boolean {
     return (
       r.size === this.index().size &&
-      (r.filesVersion < 0 || r.filesVersion === (this.files?.().version ?? 0))
+      (r.filesVersion < 0 || r.filesVersion === (this.files?.().version ?? 0)) &&
+      (r.annotationsVersion < 0 || r.annotationsVersion === (this.annotations?.().version ?? 0))
     );
+  }
+
+  private annotationsVersionFor(query: Query): number {
+    const named = query.clauses.some(
+      (c) => c.kind === 'field' && resolveField(c.field).source.kind === 'annotation',
+    );
+    return named ? (this.annotations?.().version ?? 0) : -1;
   }
 
   private filesVersionFor(query: Query): number {

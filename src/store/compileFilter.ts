@@ -4,6 +4,8 @@ import { parseCidr } from '../filter/ipAddress';
 import { compilePatterns } from '../filter/matchPattern';
 import type { Clause, FieldClause, Query } from '../filter/types';
 import { STRING_FIELDS } from '../cloudtrail/types';
+import type { Annotation } from './annotations';
+import { annotationRowTest } from './annotationRowTest';
 import type { Dictionary } from './Dictionary';
 import type { EventIndex } from './EventIndex';
 import type { FileCatalog } from './FileCatalog';
@@ -43,12 +45,14 @@ export interface CompiledFilter {
 /**
  * Compiles `query` for `index`. The row tests read the index's arrays as they are now: use them
  * before the index grows again (the worker runs a scan without yielding). `files` resolves `file:`
- * clauses; without it they match no file.
+ * clauses; without it they match no file. `annotations` (row → annotation) answers `bookmarked:`,
+ * `tag:`, `note:` and `is:` clauses; without it no event is annotated.
  */
 export function compileFilter(
   index: EventIndex,
   query: Query,
   files?: FileCatalog,
+  annotations?: ReadonlyMap<number, Annotation>,
 ): CompiledFilter {
   const rowTests: RowTest[] = [];
   const recordTests: ((record: unknown) => boolean)[] = [];
@@ -57,7 +61,11 @@ export function compileFilter(
     const source = clause.kind === 'field' ? resolveField(clause.field).source : undefined;
     if (clause.kind === 'field' && source !== undefined && source.kind !== 'path') {
       rowTests.push(
-        source.kind === 'file' ? fileRowTest(index, clause, files) : rowTest(index, clause, source),
+        source.kind === 'file'
+          ? fileRowTest(index, clause, files)
+          : source.kind === 'annotation'
+            ? annotationRowTest(clause, source.field, annotations)
+            : rowTest(index, clause, source),
       );
     } else {
       recordTests.push(recordTest(clause, source));

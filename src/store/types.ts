@@ -109,6 +109,10 @@ export type RowView = {
   readonly flags: number;
   /** The stored file the event was first read from (its provenance and integrity status). */
   readonly fileId: number;
+  /** Set when the responder bookmarked the event (annotations.ts). */
+  readonly bookmarked?: true;
+  /** The responder's tags on the event, when it has any. */
+  readonly tags?: readonly string[];
 };
 
 /** Where an event came from: one entry per file that delivered it. */
