@@ -52,7 +52,7 @@ export function FacetPanel(props: {
                     <button
                       type="button"
                       className="facet-value"
-                      title={`${logTitle(shown, 300)}${name === undefined ? '' : ` (${name})`}: ${count.toLocaleString('en-US')} events. Click to filter, Alt+click to exclude.`}
+                      title={`${logTitle(shown, 300)}${name === undefined ? '' : ` (${name})`}: ${formatCount(count)} events. Click to filter, Alt+click to exclude.`}
                       data-field={facet.field}
                       onClick={(e) => onPick({ field: facet.field, value, exclude: e.altKey })}
                     >

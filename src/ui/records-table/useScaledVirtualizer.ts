@@ -19,6 +19,9 @@ export function useScaledVirtualizer(options: {
   const { height, scale } = scrollScale(count * rowHeight, viewport);
   // The offset observer is set up once per scroll element; it reads the current scale from here.
   const scaleRef = useRef(scale);
+  // Kept by the scroll listener: reading scrollTop while rows render forced a layout per render
+  // (the largest share of the time from Enter to the first screen of rows).
+  const scrollTopRef = useRef(0);
   useEffect(() => {
     scaleRef.current = scale;
   }, [scale]);
@@ -33,6 +36,7 @@ export function useScaledVirtualizer(options: {
       if (el === null) return undefined;
       const report = () => {
         if (el.clientHeight !== viewport) setViewport(el.clientHeight);
+        scrollTopRef.current = el.scrollTop;
         cb(el.scrollTop * scaleRef.current, false);
       };
       report();
@@ -62,7 +66,8 @@ export function useScaledVirtualizer(options: {
     totalHeight: height,
     /** Where to draw a row whose virtual start is `start`: relative to the physical scrollTop. */
     rowTop: (start: number) => {
-      const scrollTop = scrollRef.current?.scrollTop ?? 0;
+      if (scale === 1) return start;
+      const scrollTop = scrollTopRef.current;
       return start - scrollTop * scale + scrollTop;
     },
   };
