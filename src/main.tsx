@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { CaseRoot } from './app/CaseRoot';
 import { Providers } from './app/Providers';
 import { registerServiceWorker } from './app/registerServiceWorker';
 import './app/app.css';
@@ -11,7 +11,7 @@ if (root === null) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <Providers>
-      <App />
+      <CaseRoot />
     </Providers>
   </StrictMode>,
 );

@@ -14,6 +14,7 @@ import { DropOverlay } from '../ui/drop/DropOverlay';
 import { FileInputs, useFilePickers } from '../ui/drop/OpenButtons';
 import { EmptyState } from '../ui/empty/EmptyState';
 import { InsecureContextNotice } from '../ui/common/InsecureContextNotice';
+import { SafariStorageNotice } from '../ui/cases/SafariStorageNotice';
 import { FacetSidebar } from '../ui/facets/FacetSidebar';
 import { FileViewHost } from '../ui/provenance/FileViewHost';
 import { SideTabs } from '../ui/provenance/SideTabs';
@@ -115,6 +116,7 @@ export function App() {
         integrity={<ValidationSummary onOpen={() => setValidationOpen(true)} />}
       />
       <InsecureContextNotice />
+      <SafariStorageNotice />
       {phase === 'ingesting' ? <IngestBar onCancel={actions.cancel} /> : null}
       {phase === 'idle' ? (
         <InterruptedBanner onPickFolder={pickers.openFolder} onPickFiles={pickers.openFiles} />

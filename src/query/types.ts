@@ -34,3 +34,4 @@ export type {
   ValidationRun,
   ValidationTotals,
 } from '../ingest/types';
+export type { CaseEntry, CaseSummary } from '../store/types';

@@ -5,6 +5,7 @@ import type { IngestProgress, InputFile } from '../ingest/types';
 import { keys } from './keys';
 import { setIngestState } from './ingestState';
 import { fetchSampleFiles } from './fetchSampleFiles';
+import { persistOnFirstIngest } from './persistStorage';
 import { refreshValidation } from './validation';
 import { addValidationInputs } from './validationExtras';
 
@@ -35,6 +36,7 @@ export function useIngestActions(): IngestActions {
         setIngestState({ phase: 'idle' });
         return;
       }
+      void persistOnFirstIngest(client);
       let last = 0;
       try {
         const reports = await ingestClient().ingest(

@@ -263,3 +263,7 @@ export type {
   CoverageUnit,
   TamperingCount,
 } from './coverageMap';
+
+/** Cases (named datasets, one IndexedDB database each): the registry entry and its figures. */
+export type { CaseEntry } from './caseRegistry';
+export type { CaseSummary } from './caseSummary';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AccountsButton } from '../accounts/AccountsButton';
+import { CaseSwitcher } from '../cases/CaseSwitcher';
 import { CoverageButton } from '../coverage/CoverageButton';
 import { OpenButtons } from '../drop/OpenButtons';
 import { ShortcutHelp } from '../keyboard/ShortcutHelp';
@@ -29,6 +30,7 @@ export function TopBar(props: {
         </span>{' '}
         Cairn
       </div>
+      <CaseSwitcher />
       <DatasetStats />
       {props.integrity}
       <div className="topbar-actions">

@@ -1,0 +1,173 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { dropFolder, eventCount, expectClean, openApp, waitForIdle } from './helpers/app';
+import { AWSLOGS } from './helpers/fixtureFacts';
+
+/** Distinct eventIDs of the readable trail files under `dir`, read with node:zlib (not the app). */
+function distinctIds(dir: string): number {
+  const ids = new Set<string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.includes('/CloudTrail/') && p.endsWith('.json.gz')) {
+        try {
+          const parsed = JSON.parse(gunzipSync(readFileSync(p)).toString('utf8')) as {
+            Records: { eventID: string }[];
+          };
+          for (const r of parsed.Records) ids.add(r.eventID);
+        } catch {
+          // The truncated file holds no countable events.
+        }
+      }
+    }
+  };
+  walk(dir);
+  return ids.size;
+}
+
+const FOLDER_A = join(AWSLOGS, '218007301253/CloudTrail/us-east-1/2023/07/10');
+const FOLDER_B = join(AWSLOGS, '333333333333');
+const COUNT_A = distinctIds(FOLDER_A);
+const COUNT_B = distinctIds(FOLDER_B);
+const HOSTILE_NAME = 'Prod <img src=x onerror=alert(1)> breach';
+
+const dialog = (page: Page) => page.getByTestId('cases-dialog');
+const row = (page: Page, name: string) =>
+  dialog(page)
+    .getByTestId('case-row')
+    .filter({ has: page.getByText(name, { exact: true }) });
+
+async function openCases(page: Page): Promise<void> {
+  await page.getByTestId('case-switcher').click();
+  await expect(dialog(page)).toBeVisible();
+}
+
+async function createCase(page: Page, name: string): Promise<void> {
+  await openCases(page);
+  await dialog(page).getByTestId('new-case-name').fill(name);
+  await dialog(page).getByRole('button', { name: 'Create and open' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await waitForIdle(page);
+  await expect(page.getByTestId('case-switcher')).toContainText(name);
+}
+
+async function openCase(page: Page, name: string, expected: number): Promise<void> {
+  await openCases(page);
+  await row(page, name).getByRole('button', { name: 'Open' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await waitForIdle(page);
+  await expect(page.getByTestId('case-switcher')).toContainText(name);
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(expected));
+}
+
+test('cases: create, ingest, rename, switch, reload and delete, each keeping its own events', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  expect(COUNT_A).toBeGreaterThan(0);
+  expect(COUNT_B).toBeGreaterThan(0);
+  expect(COUNT_A).not.toBe(COUNT_B);
+  page.on('dialog', () => {
+    throw new Error('a case name ran as script');
+  });
+  const watch = await openApp(page);
+  await expect(page.getByTestId('case-switcher')).toContainText('Case 1');
+
+  await createCase(page, 'Incident 4711');
+  expect(await eventCount(page)).toBe(0);
+  await dropFolder(page, FOLDER_A, COUNT_A);
+
+  await createCase(page, 'Second');
+  expect(await eventCount(page)).toBe(0);
+  await dropFolder(page, FOLDER_B, COUNT_B);
+
+  // Rename in place; the name is shown as text, never as markup.
+  await openCases(page);
+  await row(page, 'Second').getByRole('button', { name: 'Rename Second' }).click();
+  const input = dialog(page).getByRole('textbox', { name: 'New name for Second' });
+  await input.fill(HOSTILE_NAME);
+  await input.press('Enter');
+  await expect(row(page, HOSTILE_NAME)).toHaveAttribute('data-active', 'true');
+  await expect(dialog(page).locator('img')).toHaveCount(0);
+  const figures = row(page, 'Incident 4711');
+  await expect(figures).toHaveAttribute('data-events', String(COUNT_A));
+  await expect(figures).toContainText('2023-07-10');
+  await expect(figures).toContainText('1 account · 1 Region');
+  await expect(row(page, HOSTILE_NAME)).toHaveAttribute('data-events', String(COUNT_B));
+  await expect(dialog(page).getByTestId('storage-status')).toContainText('used');
+  await page.screenshot({ path: 'test-results/screens/cases.png' });
+  await dialog(page).getByRole('button', { name: 'Close cases' }).click();
+  await expect(page.getByTestId('case-switcher')).toContainText(HOSTILE_NAME);
+
+  // A query in the URL belongs to the case it was typed in: switching clears it.
+  const query = page.getByTestId('query-input');
+  await query.fill('eventName:ConsoleLogin');
+  await query.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=/);
+  await openCase(page, 'Incident 4711', COUNT_A);
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await openCase(page, HOSTILE_NAME, COUNT_B);
+  await openCase(page, 'Incident 4711', COUNT_A);
+
+  // A reload opens the case open last, with its data.
+  await page.reload();
+  await waitForIdle(page);
+  await expect(page.getByTestId('case-switcher')).toContainText('Incident 4711');
+  expect(await eventCount(page)).toBe(COUNT_A);
+
+  // Delete a case that is not open: it goes, the open one is untouched.
+  await openCases(page);
+  await expect(dialog(page).getByTestId('case-row')).toHaveCount(3);
+  await row(page, 'Case 1').getByRole('button', { name: 'Delete Case 1' }).click();
+  await expect(dialog(page).getByRole('group', { name: 'Confirm deleting Case 1' })).toContainText(
+    'Its 0 events and 0 B of stored files are removed',
+  );
+  await dialog(page).getByRole('button', { name: 'Delete case', exact: true }).click();
+  await expect(dialog(page).getByTestId('case-row')).toHaveCount(2);
+  expect(await eventCount(page)).toBe(COUNT_A);
+
+  // Delete the open case: the other one opens.
+  await row(page, 'Incident 4711').getByRole('button', { name: 'Delete Incident 4711' }).click();
+  await expect(
+    dialog(page).getByRole('group', { name: 'Confirm deleting Incident 4711' }),
+  ).toContainText(`Its ${COUNT_A.toLocaleString('en-US')} events`);
+  await dialog(page).getByRole('button', { name: 'Delete case', exact: true }).click();
+  await expect(dialog(page).getByTestId('case-row')).toHaveCount(1);
+  await waitForIdle(page);
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(COUNT_B));
+  await expect(row(page, HOSTILE_NAME)).toHaveAttribute('data-active', 'true');
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toHaveCount(0);
+  await page.reload();
+  await waitForIdle(page);
+  expect(await eventCount(page)).toBe(COUNT_B);
+  expectClean(watch);
+});
+
+test('Safari is told that it deletes site data after 7 days, until dismissed', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    userAgent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15',
+  });
+  const page = await context.newPage();
+  const watch = await openApp(page);
+  const notice = page.getByTestId('safari-notice');
+  await expect(notice).toContainText('Safari deletes this site’s stored data after 7 days');
+  await expect(notice).toContainText('Export case bundle');
+  await page.getByRole('button', { name: 'Dismiss the Safari storage notice' }).click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await waitForIdle(page);
+  await expect(notice).toHaveCount(0);
+  // The Cases dialog still says it.
+  await page.getByTestId('case-switcher').click();
+  await expect(page.getByTestId('cases-dialog').getByTestId('safari-notice')).toBeVisible();
+  expectClean(watch);
+  await context.close();
+});

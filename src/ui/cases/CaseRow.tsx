@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import type { CaseEntry } from '../../query/types';
+import { caseFigures } from './caseFigures';
+
+/** What a row can do; each resolves when done and rejects with the reason it could not. */
+export interface CaseRowActions {
+  readonly open: (id: string) => Promise<void>;
+  readonly rename: (id: string, name: string) => Promise<void>;
+  readonly remove: (id: string) => Promise<void>;
+}
+
+/**
+ * One case in the Cases dialog: name (user text, shown as text), figures, and Open / Rename / Delete.
+ * Rename edits in place; Delete asks first, naming the case, its events and its size. `lockReason`
+ * (an ingest is running) disables opening and deleting, and says why.
+ */
+export function CaseRow(props: {
+  readonly entry: CaseEntry;
+  readonly active: boolean;
+  readonly lockReason: string | undefined;
+  readonly timeZone: 'utc' | 'local';
+  readonly actions: CaseRowActions;
+}) {
+  const { entry, active, lockReason, actions } = props;
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(entry.name);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const f = caseFigures(entry.summary, props.timeZone);
+  const run = (work: Promise<void>) =>
+    work.then(
+      () => setError(undefined),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  const save = () => {
+    setEditing(false);
+    if (draft.trim() !== '' && draft !== entry.name) void run(actions.rename(entry.id, draft));
+  };
+  return (
+    <>
+      <tr
+        className={active ? 'case-row case-active' : 'case-row'}
+        data-testid="case-row"
+        data-case-id={entry.id}
+        data-active={active}
+        data-events={entry.summary?.eventCount ?? 0}
+      >
+        <td className="case-name-cell">
+          {editing ? (
+            <input
+              className="case-name-input"
+              aria-label={`New name for ${entry.name}`}
+              value={draft}
+              autoFocus
+              onChange={(e) => setDraft(e.target.value)}
+              onBlur={save}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') save();
+                if (e.key === 'Escape') {
+                  // Escape cancels the edit, not the whole dialog.
+                  e.preventDefault();
+                  setDraft(entry.name);
+                  setEditing(false);
+                }
+              }}
+            />
+          ) : (
+            <span className="case-name" data-testid="case-name">
+              {entry.name}
+            </span>
+          )}
+          {active ? <span className="case-badge">open</span> : null}
+        </td>
+        <td className="num">{f.events}</td>
+        <td className="num">{f.size}</td>
+        <td className="mono case-span">
+          {f.span === undefined ? (
+            <span className="muted">—</span>
+          ) : (
+            <>
+              {f.span} <span className="muted">{f.zone}</span>
+            </>
+          )}
+        </td>
+        <td className="case-sources">
+          <div>{f.files}</div>
+          {f.origins === '' ? null : <div className="muted">{f.origins}</div>}
+        </td>
+        <td className="case-actions">
+          {active ? null : (
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={lockReason !== undefined}
+              title={lockReason ?? `Open ${entry.name}`}
+              onClick={() => void run(actions.open(entry.id))}
+            >
+              Open
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-label={`Rename ${entry.name}`}
+            onClick={() => {
+              setDraft(entry.name);
+              setEditing(true);
+            }}
+          >
+            Rename
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-danger-ghost"
+            aria-label={`Delete ${entry.name}`}
+            disabled={lockReason !== undefined}
+            title={lockReason ?? 'Delete this case and its stored files'}
+            onClick={() => setConfirming(true)}
+          >
+            Delete
+          </button>
+        </td>
+      </tr>
+      {confirming ? (
+        <tr className="case-confirm-row">
+          <td colSpan={6}>
+            <div
+              className="case-confirm"
+              role="group"
+              aria-label={`Confirm deleting ${entry.name}`}
+            >
+              <span>
+                Delete <strong className="case-name">{entry.name}</strong>? Its {f.events} events
+                and {f.size} of stored files are removed from this browser. This cannot be undone.
+              </span>
+              <button
+                type="button"
+                className="btn btn-small btn-danger"
+                disabled={lockReason !== undefined}
+                onClick={() => {
+                  setConfirming(false);
+                  void run(actions.remove(entry.id));
+                }}
+              >
+                Delete case
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </div>
+          </td>
+        </tr>
+      ) : null}
+      {error === undefined ? null : (
+        <tr className="case-error-row">
+          <td colSpan={6} role="alert">
+            {error}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
