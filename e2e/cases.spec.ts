@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -171,3 +172,27 @@ test('Safari is told that it deletes site data after 7 days, until dismissed', a
   expectClean(watch);
   await context.close();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the Cases dialog passes axe with a delete being confirmed (${scheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const watch = await openApp(page);
+    await dropFolder(page, FOLDER_A, COUNT_A);
+    await createCase(page, 'Empty one');
+    await openCases(page);
+    await row(page, 'Case 1').getByRole('button', { name: 'Delete Case 1' }).click();
+    await page.screenshot({ path: `test-results/screens/cases-${scheme}.png` });
+    const results = await new AxeBuilder({ page })
+      .include('[data-testid="cases-dialog"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(bad).toEqual([]);
+    expect(results.passes.length).toBeGreaterThan(10);
+    expectClean(watch);
+  });
+}

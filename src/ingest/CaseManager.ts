@@ -19,6 +19,16 @@ export interface CaseList {
 /** How a case's engine is opened (CairnEngine.open with the case's database name). */
 export type OpenCaseEngine<E> = (dbName: string) => Promise<E>;
 
+/**
+ * Deletes a case's database. Another tab with the case open blocks the deletion until it closes the
+ * case (or the tab): the entry is already gone then, so this resolves and the browser finishes later.
+ */
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    deleteDB(name, { blocked: () => resolve() }).then(resolve, reject);
+  });
+}
+
 /** Thrown when a case switch is asked for while an ingest runs. */
 export class CaseBusyError extends Error {
   constructor() {
@@ -120,7 +130,7 @@ export class CaseManager<E extends CaseEngine> {
       await this.open(others[0] ?? (await this.registry.create()), false);
     }
     await this.registry.remove(id);
-    await deleteDB(entry.dbName);
+    await deleteDatabase(entry.dbName);
   }
 
   /** Closes the open case and the registry (tests). */

@@ -50,8 +50,11 @@ export function DatasetStats() {
         </span>
       )}
       {storage === undefined ? null : (
-        <span className="stat muted" title={`Quota ${formatBytes(storage.quota)}`}>
-          {formatBytes(storage.usage)} stored
+        <span
+          className="stat muted"
+          title={`Browser storage used by all cases, of a quota of ${formatBytes(storage.quota)}`}
+        >
+          {formatBytes(storage.usage)} stored (all cases)
         </span>
       )}
     </div>
