@@ -4,7 +4,7 @@ import type { PendingRun } from './pendingRun';
 import type { Annotation } from './annotations';
 import type { ChunkOutcome, FileChunk, FileMeta, FileReport } from './types';
 
-/** IndexedDB database name; one dataset per browser profile and origin. */
+/** The first case's IndexedDB database; other cases are `cairn-case-<id>` (caseRegistry.ts). */
 export const DB_NAME = 'cairn';
 /** Bump with a migration in `upgrade` whenever a store or value shape changes. */
 export const DB_VERSION = 3;

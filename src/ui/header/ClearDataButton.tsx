@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-/** "Clear data", with a confirmation step: it deletes every stored file and event. */
+/** "Clear data", with a confirmation step: it deletes every stored file and event of the open case. */
 export function ClearDataButton(props: {
   readonly onClear: () => Promise<void>;
   readonly disabled: boolean;
@@ -20,7 +20,7 @@ export function ClearDataButton(props: {
   }
   return (
     <span className="confirm" role="group" aria-label="Confirm clearing data">
-      Delete all stored files and events?
+      Delete all stored files and events of this case?
       <button
         type="button"
         className="btn btn-danger"
