@@ -1,6 +1,7 @@
 import { readZipDirectory } from '../lib/readZipDirectory';
 import type { ZipEntry } from '../lib/readZipDirectory';
 import { readZipEntry } from '../lib/readZipEntry';
+import { needsSplit, PART_BYTES, splitLargeFile, SPLIT_BYTES } from './splitLargeFile';
 import type { InputFile } from './types';
 
 /** Archives inside archives are opened this deep (a dropped zip is depth 1); deeper ones are skipped. */
@@ -24,14 +25,19 @@ export interface ExpandedInput {
 export interface ExpandOptions {
   /** Once true nothing more is read: the files still to come are yielded unread (to be reported). */
   readonly isStopped?: () => boolean;
-  /** Called as each archive opens, with how many files it adds beyond itself (entries − 1). */
+  /** Called as each archive opens, or a large file yields a part, with how many files it adds. */
   readonly onFound?: (extraFiles: number) => void;
+  /** JSON text past this many bytes is cut into parts (default SPLIT_BYTES; see splitLargeFile). */
+  readonly splitBytes?: number;
+  /** Text per part when cutting (default PART_BYTES). */
+  readonly partBytes?: number;
 }
 
 const NOT_READ = new Blob([]);
 
 /**
- * Yields the dropped files in order, with every zip archive among them (recognised by its first
+ * Yields the dropped files in order, with every JSON file too large to read whole cut into parts of
+ * whole records (splitLargeFile), and every zip archive among them (recognised by its first
  * bytes, `PK\x03\x04`, or `PK\x05\x06` when empty, not by name) replaced by the files inside it, so a
  * zip ingests exactly as its files dropped would. Lazy: an entry is inflated only when pulled, so no
  * more than the consumer's look-ahead is ever held in memory. Directories and macOS `__MACOSX/`
@@ -54,8 +60,18 @@ async function* expand(
   options: ExpandOptions,
 ): AsyncGenerator<ExpandedInput> {
   const size = input.file.size;
-  if (options.isStopped?.() === true || !(await isZip(input.file))) {
+  if (options.isStopped?.() === true) {
     yield { input, size, weight };
+    return;
+  }
+  if (!(await isZip(input.file))) {
+    const sizes = {
+      splitBytes: options.splitBytes ?? SPLIT_BYTES,
+      partBytes: options.partBytes ?? PART_BYTES,
+    };
+    if (await needsSplit(input.file, sizes).catch(() => false)) {
+      yield* splitLargeFile(input, weight, { ...options, ...sizes });
+    } else yield { input, size, weight };
     return;
   }
   if (depth > MAX_ZIP_DEPTH) {
