@@ -22,4 +22,9 @@ export const keys = {
   coverage: (extras: string) => [...keys.all, 'coverage', extras] as const,
   files: () => [...keys.all, 'files'] as const,
   storage: () => [...keys.all, 'storage'] as const,
+  /** Annotations (bookmarks, tags, notes): one event's, all of them, the tags in use. */
+  annotation: (row: number) => [...keys.all, 'annotation', row] as const,
+  annotations: () => [...keys.all, 'annotations'] as const,
+  tags: () => [...keys.all, 'tags'] as const,
+  bundleSize: () => [...keys.all, 'bundleSize'] as const,
 };

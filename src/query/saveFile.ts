@@ -1,6 +1,6 @@
-/** Where an export is written, part by part. */
+/** Where an export is written, part by part (text, or bytes for a zip). */
 export interface FileSink {
-  write(text: string): Promise<void>;
+  write(part: string | Uint8Array<ArrayBuffer>): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -10,7 +10,9 @@ interface SaveFilePickerWindow {
     suggestedName: string;
     types: { description: string; accept: Record<string, string[]> }[];
   }) => Promise<{
-    createWritable: () => Promise<WritableStream<string> & { close(): Promise<void> }>;
+    createWritable: () => Promise<
+      WritableStream<string | Uint8Array<ArrayBuffer>> & { close(): Promise<void> }
+    >;
   }>;
 }
 
@@ -35,15 +37,15 @@ export async function openFileSink(
     const stream = await handle.createWritable();
     const writer = stream.getWriter();
     return {
-      write: (text) => writer.write(text),
+      write: (part) => writer.write(part),
       close: () => writer.close(),
       abort: () => writer.abort(),
     };
   }
   const parts: Blob[] = [];
   return {
-    write: (text) => {
-      parts.push(new Blob([text], { type: mime }));
+    write: (part) => {
+      parts.push(new Blob([part], { type: mime }));
       return Promise.resolve();
     },
     close: () => {

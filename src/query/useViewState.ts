@@ -46,3 +46,6 @@ export function useViewState() {
 
 /** The view state's value type. */
 export type ViewState = ReturnType<typeof useViewState>[0];
+
+/** The view's URL parsers, for reading a saved search string back (case bundles). */
+export { parsers as viewParsers };

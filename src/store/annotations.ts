@@ -1,4 +1,5 @@
 import type { CairnDatabase } from './cairnDb';
+import { ANNOTATION_LIMITS } from './types';
 
 /**
  * A responder's marks on one event (IndexedDB `annotations` store, keyed by `key`). `key` is the
@@ -25,9 +26,9 @@ export interface AnnotationEdit {
 }
 
 /** Longest tag kept, in characters; longer tags are cut. */
-export const MAX_TAG_LENGTH = 64;
-/** Longest note kept, in characters (a page of text; a note is not a document store). */
-export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_TAG_LENGTH = ANNOTATION_LIMITS.tag;
+/** Longest note kept, in characters (pages of text; a note is not a document store). */
+export const MAX_NOTE_LENGTH = ANNOTATION_LIMITS.note;
 
 /**
  * Tags as stored: trimmed, inner whitespace runs made one space, cut to MAX_TAG_LENGTH, empty ones

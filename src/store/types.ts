@@ -115,6 +115,9 @@ export type RowView = {
   readonly tags?: readonly string[];
 };
 
+/** Longest tag and note kept on an event, in characters (annotations.ts); longer text is cut. */
+export const ANNOTATION_LIMITS = { tag: 64, note: 20_000 } as const;
+
 /** Where an event came from: one entry per file that delivered it. */
 export interface EventSource {
   readonly fileId: number;

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { eventDetailQuery } from '../../query/datasetQueries';
+import { annotationQuery } from '../../query/annotationQueries';
 import { focusEventTable } from '../keyboard/focusTargets';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { CredentialChainView } from './CredentialChainView';
@@ -13,6 +14,9 @@ import { RawJson } from './RawJson';
 import { ResourcesTable } from './ResourcesTable';
 import './DetailPane.css';
 import { LogText } from '../common/LogText';
+import { AnnotationEditor } from '../annotations/AnnotationEditor';
+import { RowBookmark, RowTags } from '../annotations/RowMarks';
+import { useBookmarkShortcut } from '../annotations/useBookmarkShortcut';
 
 /** The detail of the selected event: summary, resources, sources, and the record as a tree or raw JSON. */
 export function DetailPane(props: {
@@ -30,6 +34,8 @@ export function DetailPane(props: {
     focusEventTable();
   };
   const query = useQuery({ ...eventDetailQuery(row ?? -1), enabled: row !== undefined });
+  useBookmarkShortcut(row);
+  const marks = useQuery({ ...annotationQuery(row ?? -1), enabled: row !== undefined }).data;
   const [view, setView] = useState<'tree' | 'raw'>('tree');
   const detail = query.data ?? undefined;
   const record = useMemo<unknown>(() => {
@@ -66,7 +72,13 @@ export function DetailPane(props: {
     >
       <div className="detail-head">
         <h2>
-          {detail === undefined ? 'Loading…' : <LogText text={detail.row.eventName} max={200} />}{' '}
+          <RowBookmark bookmarked={marks?.annotation?.bookmarked} />
+          {detail === undefined ? (
+            'Loading…'
+          ) : (
+            <LogText text={detail.row.eventName} max={200} />
+          )}{' '}
+          <RowTags tags={marks?.annotation?.tags} />{' '}
           {detail === undefined ? null : <FileIntegrityBadge fileId={detail.row.fileId} />}
         </h2>
         <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close detail">
@@ -78,6 +90,7 @@ export function DetailPane(props: {
       ) : null}
       {detail === undefined ? null : (
         <div className="detail-body">
+          <AnnotationEditor row={detail.row.row} />
           <InsightDetails detail={detail} record={record} />
           <EventSummary detail={detail} record={record} />
           <RelatedEvents row={detail.row} record={record} onQuery={onQuery} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AccountsButton } from '../accounts/AccountsButton';
+import { CaseBundleButton } from '../annotations/CaseBundleButton';
 import { CaseSwitcher } from '../cases/CaseSwitcher';
 import { CoverageButton } from '../coverage/CoverageButton';
 import { OpenButtons } from '../drop/OpenButtons';
@@ -50,6 +51,7 @@ export function TopBar(props: {
         <ColumnChooser />
         {props.empty ? null : <CoverageButton />}
         <AccountsButton />
+        <CaseBundleButton />
         <ShortcutHelp />
         {props.filesButton}
         <ClearDataButton onClear={props.onClear} disabled={props.busy || props.empty} />

@@ -21,6 +21,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['/'], action: 'Focus the query bar' },
       { keys: ['j'], action: 'Select the next event' },
       { keys: ['k'], action: 'Select the previous event' },
+      { keys: ['b'], action: 'Bookmark the selected event (again: remove the bookmark)' },
       { keys: ['?'], action: 'Show this help' },
       { keys: ['Esc'], action: 'Close a dialog; focus returns where it was' },
     ],
@@ -38,7 +39,11 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   },
   {
     title: 'Event detail',
-    shortcuts: [{ keys: ['Esc'], action: 'Close the detail and return to the table' }],
+    shortcuts: [
+      { keys: ['Esc'], action: 'Close the detail and return to the table' },
+      { keys: ['Enter'], action: 'Add the typed tag (in the tag field)' },
+      { keys: ['Ctrl+Enter'], action: 'Save the note (it also saves when you leave the field)' },
+    ],
   },
   {
     title: 'Query bar',

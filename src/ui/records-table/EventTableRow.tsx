@@ -9,6 +9,7 @@ import { InsightBadge } from './InsightBadge';
 import { isLoaded } from './columns';
 import type { features, TableRow } from './columns';
 import { LogText, logTitle } from '../common/LogText';
+import { RowBookmark, RowTags } from '../annotations/RowMarks';
 
 const FULL_TITLE = `At most ${MAX_COMPARE} events can be compared: unmark one first`;
 
@@ -87,6 +88,9 @@ export function EventTableRow(props: {
             style={columnStyle(cell.column.getSize(), FIXED_COLUMNS.has(id))}
             title={id === 'eventTime' ? value : logTitle(value)}
           >
+            {id === 'eventName' && isLoaded(data) ? (
+              <RowBookmark bookmarked={data.bookmarked} />
+            ) : null}
             <span className="cell-text">
               {id === 'eventTime'
                 ? time
@@ -95,6 +99,7 @@ export function EventTableRow(props: {
             {id === 'eventName' && isLoaded(data) ? (
               <FileIntegrityBadge fileId={data.fileId} problemsOnly />
             ) : null}
+            {id === 'eventName' && isLoaded(data) ? <RowTags tags={data.tags} /> : null}
             {id === 'eventName' && isLoaded(data) && data.eventCategory === 'Insight' ? (
               <InsightBadge />
             ) : null}

@@ -1,4 +1,5 @@
 import type { useSearchView } from '../../query/useSearchView';
+import { BookmarksFilter } from '../annotations/BookmarksFilter';
 import { ExportMenu } from '../export/ExportMenu';
 import { setPrefs, usePrefs } from '../prefs/usePrefs';
 import { columns } from '../records-table/columns';
@@ -31,6 +32,7 @@ export function SearchBar(props: {
       >
         Facets
       </button>
+      <BookmarksFilter q={view.q} onQuery={search.applyQuery} />
       <QueryBar value={view.q} onApply={search.applyQuery} />
       <TimeRangeControl
         value={{ range: view.range, anchor: view.anchor, from: view.from, to: view.to }}

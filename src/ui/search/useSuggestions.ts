@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { FILE_FIELD, INDEXED_FIELDS, resolveField } from '../../filter/fields';
+import { ANNOTATION_FIELDS, FILE_FIELD, INDEXED_FIELDS, resolveField } from '../../filter/fields';
 import { suggestQuery } from '../../query/searchQueries';
 import { quoteValue, tokenAtCursor } from './tokenAtCursor';
 
@@ -29,7 +29,11 @@ export function useSuggestions(text: string, caret: number, enabled: boolean): S
     const typed = token.value.toLowerCase();
     if (typed === '') return [];
     const negated = text[token.start] === '-';
-    return [...INDEXED_FIELDS, { name: FILE_FIELD, label: 'Source file path' }]
+    return [
+      ...INDEXED_FIELDS,
+      { name: FILE_FIELD, label: 'Source file path' },
+      ...ANNOTATION_FIELDS,
+    ]
       .filter((f) => f.name.toLowerCase().startsWith(typed))
       .slice(0, 10)
       .map((f) => ({

@@ -1,0 +1,76 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import type { BundleImport } from '../../query/annotationTypes';
+import { importCaseBundle } from '../../query/caseBundleActions';
+import { useApplyView } from '../../query/useApplyView';
+import { ImportOutcome } from './ImportOutcome';
+
+/**
+ * The import half of the case bundle dialog: pick a bundle (.zip); its files are ingested like a
+ * drop, its annotations merged (the newer edit wins), and its view applied. The outcome stays
+ * shown, with the source files the case still lacks.
+ */
+export function BundleImportForm(props: { readonly onDone: () => void }) {
+  const client = useQueryClient();
+  const applyView = useApplyView();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<BundleImport | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const headingId = useId();
+  const run = async (file: File) => {
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      const outcome = await importCaseBundle(client, file);
+      await applyView(outcome.view);
+      setResult(outcome);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="bundle-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>Import a case bundle</h3>
+      <p className="muted bundle-hint">
+        Into this case: files already here are recognised by SHA-256 and not stored twice.
+      </p>
+      <input
+        ref={input}
+        type="file"
+        accept=".zip,application/zip"
+        hidden
+        data-testid="bundle-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file !== undefined) void run(file);
+        }}
+      />
+      <div className="bundle-actions">
+        <button
+          type="button"
+          className="btn"
+          disabled={busy}
+          onClick={() => input.current?.click()}
+        >
+          {busy ? 'Importing…' : 'Import case bundle…'}
+        </button>
+        {result === undefined ? null : (
+          <button type="button" className="btn" onClick={props.onDone}>
+            Show the case
+          </button>
+        )}
+      </div>
+      {error === undefined ? null : (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {result === undefined ? null : <ImportOutcome result={result} />}
+    </section>
+  );
+}

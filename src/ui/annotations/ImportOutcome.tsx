@@ -1,0 +1,58 @@
+import type { BundleImport } from '../../query/annotationTypes';
+import { formatCount } from '../common/formatCount';
+
+/** Missing files listed by path; the rest are counted. */
+const LISTED = 8;
+
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** What a bundle import did, in a few sentences, and the source files the case still lacks. */
+export function ImportOutcome(props: { readonly result: BundleImport }) {
+  const r = props.result;
+  const duplicates = r.reports.filter((x) => x.status === 'duplicate').length;
+  const failed = r.reports.filter((x) => x.status === 'failed').length;
+  const present = r.filesListed - r.missing.length;
+  return (
+    <div className="bundle-outcome" role="status" data-testid="bundle-outcome">
+      <p>
+        Imported <strong>{r.caseName}</strong> (exported{' '}
+        {r.exportedAt.slice(0, 16).replace('T', ' ')} UTC): {plural(r.filesIncluded, 'file')} in the
+        bundle
+        {duplicates > 0 ? `, ${formatCount(duplicates)} already in this case` : ''}
+        {failed > 0 ? `, ${formatCount(failed)} failed (see Files)` : ''};{' '}
+        {plural(r.annotations, 'annotation')} ({formatCount(r.annotationsWritten)} new or newer).
+        The saved view is applied.
+      </p>
+      {r.missing.length === 0 ? (
+        <p className="ok">
+          All {plural(r.filesListed, 'source file')} of the bundle are in this case.
+        </p>
+      ) : (
+        <div className="warn-box">
+          <p>
+            {formatCount(r.missing.length)} of {plural(r.filesListed, 'source file')} are not in
+            this case{present > 0 ? '' : ' yet'}; drop them to see their events.
+          </p>
+          <ul className="bundle-missing">
+            {r.missing.slice(0, LISTED).map((f) => (
+              <li key={f.sha256}>
+                <span className="mono">{f.path}</span>{' '}
+                <span className="muted mono" title={f.sha256}>
+                  {f.sha256.slice(0, 12)}…
+                </span>
+              </li>
+            ))}
+            {r.missing.length > LISTED ? (
+              <li className="muted">and {formatCount(r.missing.length - LISTED)} more</li>
+            ) : null}
+          </ul>
+        </div>
+      )}
+      {r.unreadable.length === 0 ? null : (
+        <p className="error">
+          Could not read from the bundle: {r.unreadable.slice(0, LISTED).join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}
