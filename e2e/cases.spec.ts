@@ -1,11 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { dropFolder, eventCount, expectClean, openApp, waitForIdle } from './helpers/app';
 import { AWSLOGS } from './helpers/fixtureFacts';
+import { tinyLogFiles } from '../test/tinyLogFiles';
 
 /** Distinct eventIDs of the readable trail files under `dir`, read with node:zlib (not the app). */
 function distinctIds(dir: string): number {
@@ -99,7 +101,15 @@ test('cases: create, ingest, rename, switch, reload and delete, each keeping its
   await expect(figures).toContainText('2023-07-10');
   await expect(figures).toContainText('1 account · 1 Region');
   await expect(row(page, HOSTILE_NAME)).toHaveAttribute('data-events', String(COUNT_B));
-  await expect(dialog(page).getByTestId('storage-status')).toContainText('used');
+  // Persistence was asked for at the first ingest; the browser's answer is shown as given.
+  const storage = dialog(page).getByTestId('storage-status');
+  await expect(storage).toContainText('used');
+  if ((await storage.getAttribute('data-persisted')) === 'true') {
+    await expect(storage).toContainText('Persistent');
+  } else {
+    await expect(storage).toContainText('The browser declined the last request');
+    await expect(storage.getByRole('button', { name: 'Keep data persistent' })).toBeEnabled();
+  }
   await page.screenshot({ path: 'test-results/screens/cases.png' });
   await dialog(page).getByRole('button', { name: 'Close cases' }).click();
   await expect(page.getByTestId('case-switcher')).toContainText(HOSTILE_NAME);
@@ -196,3 +206,39 @@ for (const scheme of ['light', 'dark'] as const) {
     expectClean(watch);
   });
 }
+
+test('cases cannot be opened, created or deleted while an ingest runs, and say why', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const root = mkdtempSync(join(tmpdir(), 'cairn-cases-'));
+  try {
+    for (const { path, file } of tinyLogFiles(300, 300)) {
+      const target = join(root, 'evidence', `${path}.gz`);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, gzipSync(Buffer.from(await file.arrayBuffer())));
+    }
+    const watch = await openApp(page);
+    await createCase(page, 'Big');
+    await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(root, 'evidence'));
+    await expect(page.getByRole('progressbar')).toBeVisible();
+    await openCases(page);
+    const reason = 'An ingest is running: wait for it to finish or cancel it first';
+    await expect(dialog(page).getByRole('status')).toHaveText(`${reason}.`);
+    const open = row(page, 'Case 1').getByRole('button', { name: 'Open' });
+    await expect(open).toBeDisabled();
+    await expect(open).toHaveAttribute('title', reason);
+    await expect(row(page, 'Big').getByRole('button', { name: 'Delete Big' })).toBeDisabled();
+    await expect(dialog(page).getByRole('button', { name: 'Create and open' })).toBeDisabled();
+    // Once it ends, the case's figures are taken and switching is allowed again.
+    await waitForIdle(page);
+    await expect(open).toBeEnabled();
+    await expect(row(page, 'Big')).toHaveAttribute('data-events', String(300 * 300));
+    await open.click();
+    await waitForIdle(page);
+    expect(await eventCount(page)).toBe(0);
+    expectClean(watch);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
