@@ -19,20 +19,25 @@ export function FacetPanel(props: {
   readonly elapsedMs?: number | undefined;
   /** The search result version the counts are of, once they are (not placeholder data). */
   readonly version?: string | undefined;
+  /** Said above the counts while they are not those of the current result (version unset). */
+  readonly staleNote?: string;
   /** Values currently selected, per field: included and excluded. */
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
 }) {
   const { facets, isSelected, onPick } = props;
   const accountNames = useAccountNames();
+  const stale = props.version === undefined && props.staleNote !== undefined;
   return (
     <aside
-      className="facets"
+      className={stale ? 'facets facets-stale' : 'facets'}
+      aria-busy={stale}
       aria-label="Facets"
       data-testid="facets"
       data-elapsed-ms={props.elapsedMs?.toFixed(1)}
       data-version={props.version}
     >
+      {stale && <p className="facets-note muted">{props.staleNote}</p>}
       {(facets ?? []).map((facet) => {
         const top = facet.values[0]?.count ?? 1;
         return (

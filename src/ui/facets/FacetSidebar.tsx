@@ -22,6 +22,7 @@ export function FacetSidebar(props: {
       facets={counts?.facets}
       elapsedMs={counts?.elapsedMs}
       version={query.isSuccess && !query.isPlaceholderData ? props.version : undefined}
+      staleNote={ingesting ? 'Counts update when the files are in' : 'Counting…'}
       isSelected={props.isSelected}
       onPick={props.onPick}
     />
