@@ -92,6 +92,13 @@ test('cases: create, ingest, rename, switch, reload and delete, each keeping its
   await openCases(page);
   await row(page, 'Second').getByRole('button', { name: 'Rename Second' }).click();
   const input = dialog(page).getByRole('textbox', { name: 'New name for Second' });
+  // Escape cancels the edit and leaves the dialog open.
+  await input.fill('Discarded');
+  await input.press('Escape');
+  await expect(input).toHaveCount(0);
+  await expect(dialog(page)).toBeVisible();
+  await expect(row(page, 'Second')).toHaveCount(1);
+  await row(page, 'Second').getByRole('button', { name: 'Rename Second' }).click();
   await input.fill(HOSTILE_NAME);
   await input.press('Enter');
   await expect(row(page, HOSTILE_NAME)).toHaveAttribute('data-active', 'true');

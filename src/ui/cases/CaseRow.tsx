@@ -26,15 +26,27 @@ export function CaseRow(props: {
   const [draft, setDraft] = useState(entry.name);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  /** The action under way (opening or deleting a large case takes a moment). */
+  const [pending, setPending] = useState<'open' | 'delete' | undefined>();
   const f = caseFigures(entry.summary, props.timeZone);
-  const run = (work: Promise<void>) =>
-    work.then(
-      () => setError(undefined),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+  const run = (work: () => Promise<void>, what?: 'open' | 'delete') => {
+    setPending(what);
+    return work().then(
+      () => {
+        setError(undefined);
+        setPending(undefined);
+      },
+      (e: unknown) => {
+        setError(e instanceof Error ? e.message : String(e));
+        setPending(undefined);
+      },
     );
+  };
+  const locked = lockReason !== undefined || pending !== undefined;
   const save = () => {
     setEditing(false);
-    if (draft.trim() !== '' && draft !== entry.name) void run(actions.rename(entry.id, draft));
+    if (draft.trim() !== '' && draft !== entry.name)
+      void run(() => actions.rename(entry.id, draft));
   };
   return (
     <>
@@ -91,11 +103,11 @@ export function CaseRow(props: {
             <button
               type="button"
               className="btn btn-small btn-primary"
-              disabled={lockReason !== undefined}
+              disabled={locked}
               title={lockReason ?? `Open ${entry.name}`}
-              onClick={() => void run(actions.open(entry.id))}
+              onClick={() => void run(() => actions.open(entry.id), 'open')}
             >
-              Open
+              {pending === 'open' ? 'Opening…' : 'Open'}
             </button>
           )}
           <button
@@ -113,11 +125,11 @@ export function CaseRow(props: {
             type="button"
             className="btn btn-small btn-danger-ghost"
             aria-label={`Delete ${entry.name}`}
-            disabled={lockReason !== undefined}
+            disabled={locked}
             title={lockReason ?? 'Delete this case and its stored files'}
             onClick={() => setConfirming(true)}
           >
-            Delete
+            {pending === 'delete' ? 'Deleting…' : 'Delete'}
           </button>
         </td>
       </tr>
@@ -139,7 +151,7 @@ export function CaseRow(props: {
                 disabled={lockReason !== undefined}
                 onClick={() => {
                   setConfirming(false);
-                  void run(actions.remove(entry.id));
+                  void run(() => actions.remove(entry.id), 'delete');
                 }}
               >
                 Delete case
