@@ -74,6 +74,7 @@ describe('case bundles', () => {
       files.map((f) => [`files/${f.path}`, 0, f.size]),
     );
     const read = await readCaseBundle(zip);
+    expect(await source.bundles.peek(zip)).toEqual(read.manifest);
     expect(read.manifest.files.map((f) => f.sha256)).toEqual(files.map((f) => f.sha256));
     expect(read.manifest).toMatchObject({ caseName: 'Incident 42', view: VIEW });
     source.close();

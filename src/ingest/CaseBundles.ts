@@ -1,11 +1,11 @@
 import type { CairnDatabase } from '../store/cairnDb';
 import { listFiles, loadFileBytes } from '../store/cairnDb';
-import type { BundleFile } from '../store/caseBundle';
+import type { BundleFile, CaseManifest } from '../store/caseBundle';
 import type { FileReport } from '../store/types';
 import { buildCaseManifest } from './buildCaseManifest';
 import type { BundleOptions } from './buildCaseManifest';
 import type { CaseNotes } from './CaseNotes';
-import { readCaseBundle } from './readCaseBundle';
+import { readBundleManifest, readCaseBundle } from './readCaseBundle';
 import type { IngestProgress, InputFile } from './types';
 import { MAX_BUNDLE_BYTES, writeCaseBundle } from './writeCaseBundle';
 
@@ -125,6 +125,14 @@ export class CaseBundles {
   cancel(id: number): void {
     void this.jobs.get(id)?.return(undefined);
     this.jobs.delete(id);
+  }
+
+  /**
+   * What a bundle holds, read and checked without importing anything (for naming a new case after
+   * it). @throws Error when the zip or its manifest is not a valid bundle.
+   */
+  async peek(zip: Blob): Promise<CaseManifest> {
+    return readBundleManifest(zip);
   }
 
   /**

@@ -91,6 +91,7 @@ const api = {
   cancelBundle: async (id: number) => {
     (await engine).bundles.cancel(id);
   },
+  peekBundle: async (zip: Blob) => (await engine).bundles.peek(zip),
   importBundle: async (zip: Blob, onProgress?: (p: IngestProgress) => void) =>
     (await engine).bundles.import(zip, onProgress),
   /** Cases (CaseManager): list, create (not opened), rename, open, delete. */

@@ -1,4 +1,5 @@
 import { readZipDirectory } from '../lib/readZipDirectory';
+import type { ZipEntry } from '../lib/readZipDirectory';
 import { readZipEntry } from '../lib/readZipEntry';
 import type { CaseManifest } from '../store/caseBundle';
 import { MANIFEST_ENTRY, validateCaseManifest } from '../store/caseBundle';
@@ -26,6 +27,37 @@ export interface CaseBundle {
  *   not valid JSON or not a valid bundle manifest.
  */
 export async function readCaseBundle(zip: Blob): Promise<CaseBundle> {
+  const { manifest, byName } = await openBundle(zip);
+  const inputs: InputFile[] = [];
+  const unreadable: string[] = [];
+  for (const f of manifest.files) {
+    if (f.entry === undefined) continue;
+    const entry = byName.get(f.entry);
+    if (entry === undefined) {
+      unreadable.push(`${f.path}: not in the bundle`);
+      continue;
+    }
+    try {
+      inputs.push({ path: f.path, file: await readZipEntry(zip, entry) });
+    } catch (error) {
+      unreadable.push(`${f.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { manifest, inputs, unreadable };
+}
+
+/**
+ * Only the checked manifest of a case bundle (its name, view, annotations and file list), without
+ * touching the files: what a page shows before importing, e.g. to name a new case after it.
+ * @throws Error as readCaseBundle.
+ */
+export async function readBundleManifest(zip: Blob): Promise<CaseManifest> {
+  return (await openBundle(zip)).manifest;
+}
+
+async function openBundle(
+  zip: Blob,
+): Promise<{ manifest: CaseManifest; byName: Map<string, ZipEntry> }> {
   const entries = await readZipDirectory(zip);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const manifestEntry = byName.get(MANIFEST_ENTRY);
@@ -41,20 +73,5 @@ export async function readCaseBundle(zip: Blob): Promise<CaseBundle> {
   }
   const checked = validateCaseManifest(json);
   if (!checked.ok) throw new Error(checked.error);
-  const inputs: InputFile[] = [];
-  const unreadable: string[] = [];
-  for (const f of checked.manifest.files) {
-    if (f.entry === undefined) continue;
-    const entry = byName.get(f.entry);
-    if (entry === undefined) {
-      unreadable.push(`${f.path}: not in the bundle`);
-      continue;
-    }
-    try {
-      inputs.push({ path: f.path, file: await readZipEntry(zip, entry) });
-    } catch (error) {
-      unreadable.push(`${f.path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return { manifest: checked.manifest, inputs, unreadable };
+  return { manifest: checked.manifest, byName };
 }

@@ -68,6 +68,15 @@ export async function exportCaseBundle(opts: BundleExportOptions): Promise<numbe
 }
 
 /**
+ * The checked manifest of a case bundle (name, exportedAt, view, annotations, files), read without
+ * importing: e.g. to create a case named after it first, then importCaseBundle into that case.
+ * @throws Error with a readable reason when the file is not a valid case bundle.
+ */
+export function peekCaseBundle(zip: Blob) {
+  return ingestClient().peekBundle(zip);
+}
+
+/**
  * Imports a case bundle into the open dataset: the worker ingests its files (progress shows like
  * any drop, and the page is busy until done), merges its annotations, and every read is refreshed.
  * The caller applies `result.view` (useApplyView). The one entry point for "import a bundle",

@@ -1,8 +1,5 @@
 import './Annotations.css';
 
-/** Tags shown in a table row: the first few, then "+N". */
-const SHOWN_TAGS = 1;
-
 /** The ★ of a bookmarked row, placed before its event name. */
 export function RowBookmark(props: { readonly bookmarked: boolean | undefined }) {
   if (props.bookmarked !== true) return null;
@@ -13,20 +10,24 @@ export function RowBookmark(props: { readonly bookmarked: boolean | undefined })
   );
 }
 
-/** A row's tags as small chips after its event name (text only). */
-export function RowTags(props: { readonly tags: readonly string[] | undefined }) {
+/** An event's tags as small chips (text only): the first `max` (1 in a table row), then "+N". */
+export function RowTags(props: {
+  readonly tags: readonly string[] | undefined;
+  readonly max?: number;
+}) {
   const tags = props.tags ?? [];
+  const shown = props.max ?? 1;
   if (tags.length === 0) return null;
-  const rest = tags.length - SHOWN_TAGS;
+  const rest = tags.length - shown;
   return (
     <>
-      {tags.slice(0, SHOWN_TAGS).map((tag) => (
+      {tags.slice(0, shown).map((tag) => (
         <span key={tag} className="row-tag" title={`Tag: ${tag}`}>
           {tag}
         </span>
       ))}
       {rest > 0 ? (
-        <span className="row-tag" title={tags.slice(SHOWN_TAGS).join(', ')}>
+        <span className="row-tag" title={tags.slice(shown).join(', ')}>
           +{rest}
         </span>
       ) : null}

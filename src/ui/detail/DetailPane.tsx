@@ -78,7 +78,7 @@ export function DetailPane(props: {
           ) : (
             <LogText text={detail.row.eventName} max={200} />
           )}{' '}
-          <RowTags tags={marks?.annotation?.tags} />{' '}
+          <RowTags tags={marks?.annotation?.tags} max={6} />{' '}
           {detail === undefined ? null : <FileIntegrityBadge fileId={detail.row.fileId} />}
         </h2>
         <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close detail">
