@@ -156,4 +156,24 @@ describe('CaseManager over real CloudTrail files', () => {
     await again.manager.switchTo(first);
     expect((await again.engine()).interruptedRun()).toMatchObject({ filesStored: 3 });
   });
+
+  it('lists, opens and deletes cases when the open case cannot be opened', async () => {
+    const { manager } = await openManager();
+    const broken = (await manager.list()).activeId;
+    const good = await manager.create('Good');
+    await manager.close();
+    managers = [];
+    const failing = await CaseManager.open((dbName) =>
+      dbName === DB_NAME
+        ? Promise.reject(new Error('damaged database'))
+        : CairnEngine.open(parseLogFile, { dbName }),
+    );
+    managers.push(failing);
+    await expect(failing.engine).rejects.toThrow('damaged database');
+    expect((await failing.list()).cases.map((c) => c.name)).toEqual(['Case 1', 'Good']);
+    await failing.switchTo(good.id);
+    expect((await failing.engine).dataset().eventCount).toBe(0);
+    await failing.remove(broken);
+    expect((await failing.list()).cases.map((c) => c.id)).toEqual([good.id]);
+  });
 });

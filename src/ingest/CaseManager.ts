@@ -66,7 +66,9 @@ export class CaseManager<E extends CaseEngine> {
 
   /**
    * Opens the registry (registering the pre-existing `cairn` database as the first case) and the
-   * active case. Resolves once the case is loaded. @throws what opening IndexedDB throws.
+   * active case. Resolves once the case is loaded or has failed to: a case that cannot be opened
+   * leaves its engine rejected (the UI says so) but the cases can still be listed, switched and
+   * deleted. @throws what opening the registry throws.
    */
   static async open<E extends CaseEngine>(
     openEngine: OpenCaseEngine<E>,
@@ -76,7 +78,7 @@ export class CaseManager<E extends CaseEngine> {
     const registry = await CaseRegistry.open(registryName);
     const active = await registry.active();
     const manager = new CaseManager(registry, active, openEngine, onSwitch);
-    await manager.current;
+    await manager.current.catch(() => undefined);
     await registry.setActive(active.id);
     return manager;
   }
@@ -152,11 +154,15 @@ export class CaseManager<E extends CaseEngine> {
   /** Closes the open case (keeping its figures unless it is being deleted) and opens `target`. */
   private async open(target: CaseEntry, keepSummary = true): Promise<void> {
     const leavingId = this.activeId;
-    const next = this.current.then(async (engine) => {
-      if (keepSummary) await this.saveSummary(leavingId, engine).catch(() => undefined);
-      await engine.shutdown();
-      return this.openEngine(target.dbName);
-    });
+    const next = this.current.then(
+      async (engine) => {
+        if (keepSummary) await this.saveSummary(leavingId, engine).catch(() => undefined);
+        await engine.shutdown();
+        return this.openEngine(target.dbName);
+      },
+      // The case being left never opened: nothing to close.
+      () => this.openEngine(target.dbName),
+    );
     this.activeId = target.id;
     this.current = this.track(next);
     await this.current;
