@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useIngestState } from '../../query/ingestState';
 import { facetsQuery } from '../../query/searchQueries';
 import type { SearchRequest } from '../../query/types';
+import { useSettledVersion } from '../../query/useSettledVersion';
 import type { FacetPick } from '../../query/useSearchView';
 import { FacetPanel } from './FacetPanel';
 
@@ -15,13 +16,14 @@ export function FacetSidebar(props: {
   // While files stream in, the counts would be stale within seconds and their scans would take
   // the worker from the ingest: they refresh once it is idle.
   const ingesting = useIngestState((s) => s.phase === 'ingesting');
-  const query = useQuery({ ...facetsQuery(props.request, props.version), enabled: !ingesting });
+  const version = useSettledVersion(props.version);
+  const query = useQuery({ ...facetsQuery(props.request, version), enabled: !ingesting });
   const counts = query.data ?? undefined;
   return (
     <FacetPanel
       facets={counts?.facets}
       elapsedMs={counts?.elapsedMs}
-      version={query.isSuccess && !query.isPlaceholderData ? props.version : undefined}
+      version={query.isSuccess && !query.isPlaceholderData ? version : undefined}
       staleNote={ingesting ? 'Counts update when the files are in' : 'Counting…'}
       isSelected={props.isSelected}
       onPick={props.onPick}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useIngestState } from '../../query/ingestState';
 import { histogramQuery } from '../../query/searchQueries';
 import type { SearchRequest } from '../../query/types';
+import { useSettledVersion } from '../../query/useSettledVersion';
 import { Timeline } from './Timeline';
 
 /** The timeline above the table, fed with the histogram of the current search over `span`. */
@@ -13,7 +14,8 @@ export function TimelineStrip(props: {
   readonly timeZone: 'utc' | 'local';
   readonly onBrush: (from: number, to: number) => void;
 }) {
-  const { request, version, span, timeZone, onBrush } = props;
+  const { request, span, timeZone, onBrush } = props;
+  const version = useSettledVersion(props.version);
   const from = span.from ?? 0;
   const to = span.to ?? 0;
   // Refreshed once an ingest is idle, as the facets are (FacetSidebar).
