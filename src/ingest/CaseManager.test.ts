@@ -176,4 +176,16 @@ describe('CaseManager over real CloudTrail files', () => {
     await failing.remove(broken);
     expect((await failing.list()).cases.map((c) => c.id)).toEqual([good.id]);
   });
+
+  it('gives way to another tab deleting the open case instead of blocking it', async () => {
+    const { manager, engine } = await openManager();
+    await (await engine()).ingest(caseA);
+    const other = await manager.create('Other');
+    const dbName = (await manager.list()).cases.find((c) => c.id !== other.id)?.dbName ?? '';
+    // What another tab's delete does; without giving way this would wait for this "tab" to close.
+    await deleteDB(dbName);
+    const check = await openCairnDb(dbName);
+    expect(await listFiles(check)).toEqual([]);
+    check.close();
+  });
 });

@@ -13,10 +13,14 @@ export type CairnDatabase = IDBPDatabase<CairnDb>;
  * Opens (creating or upgrading) a case's database: `cairn` for the first case, `cairn-case-<id>` for
  * the others (caseRegistry.ts). @throws when IndexedDB is unavailable.
  */
-export function openCairnDb(name: string = DB_NAME): Promise<CairnDatabase> {
-  return openDB<CairnDb>(name, DB_VERSION, {
-    upgrade: (db, oldVersion) => upgradeCairnDb(db, oldVersion),
+export async function openCairnDb(name: string = DB_NAME): Promise<CairnDatabase> {
+  const db: CairnDatabase = await openDB<CairnDb>(name, DB_VERSION, {
+    upgrade: (d, oldVersion) => upgradeCairnDb(d, oldVersion),
+    // Another tab deletes this case, or opens it at a newer version: close rather than block it (a
+    // blocked deletion would complete only when this tab closes, after anything stored meanwhile).
+    blocking: () => db.close(),
   });
+  return db;
 }
 
 /** What one stored file consists of. */
