@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -19,6 +20,17 @@ async function search(page: Page, q: string, expected: number) {
   const count = page.getByTestId('match-count');
   await expect(count).toHaveAttribute('data-complete', 'true');
   await expect(count).toHaveAttribute('data-count', String(expected));
+}
+
+/** axe (WCAG A/AA) finds no serious or critical violation on the page as it is. */
+async function expectAccessible(page: Page, view: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, `axe on ${view}`).toEqual([]);
 }
 
 async function addTag(page: Page, tag: string) {
@@ -51,6 +63,7 @@ test('bookmarks, tags and notes filter the table and travel in a case bundle', a
   await note.press('Control+Enter');
   await expect(detail(page).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/bundle-detail.png` });
+  await expectAccessible(page, 'annotated detail');
 
   // Event 1: tagged x too (the chips show in the row).
   await row(page, 1).click();
@@ -78,6 +91,7 @@ test('bookmarks, tags and notes filter the table and travel in a case bundle', a
   const include = dialog.getByRole('checkbox', { name: /Include the original log files/ });
   await expect(include).toBeChecked();
   await page.screenshot({ path: `${SCREENS}/bundle-dialog.png` });
+  await expectAccessible(page, 'case bundle dialog');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export case bundle' }).click();
   const saved = await (await download).path();
@@ -108,6 +122,7 @@ test('bookmarks, tags and notes filter the table and travel in a case bundle', a
   await page.getByTestId('bundle-input').setInputFiles(saved);
   await expect(page.getByTestId('bundle-outcome')).toContainText('Imported Incident 42');
   await expect(page.getByTestId('bundle-outcome')).toContainText('are in this case');
+  await page.screenshot({ path: `${SCREENS}/bundle-imported.png` });
   await waitForIdle(page);
   await page.getByRole('button', { name: 'Show the case' }).click();
   await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(total));
