@@ -38,6 +38,17 @@ const COUNT_A = distinctIds(FOLDER_A);
 const COUNT_B = distinctIds(FOLDER_B);
 const HOSTILE_NAME = 'Prod <img src=x onerror=alert(1)> breach';
 
+/** A temporary folder `evidence/` of 300 gzipped trail files of 300 real records each (90,000 events). */
+async function bigFolder(): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'cairn-cases-'));
+  for (const { path, file } of tinyLogFiles(300, 300)) {
+    const target = join(root, 'evidence', `${path}.gz`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, gzipSync(Buffer.from(await file.arrayBuffer())));
+  }
+  return root;
+}
+
 const dialog = (page: Page) => page.getByTestId('cases-dialog');
 const row = (page: Page, name: string) =>
   dialog(page)
@@ -218,13 +229,8 @@ test('cases cannot be opened, created or deleted while an ingest runs, and say w
   page,
 }) => {
   test.setTimeout(120_000);
-  const root = mkdtempSync(join(tmpdir(), 'cairn-cases-'));
+  const root = await bigFolder();
   try {
-    for (const { path, file } of tinyLogFiles(300, 300)) {
-      const target = join(root, 'evidence', `${path}.gz`);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, gzipSync(Buffer.from(await file.arrayBuffer())));
-    }
     const watch = await openApp(page);
     await createCase(page, 'Big');
     await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(root, 'evidence'));
@@ -244,6 +250,43 @@ test('cases cannot be opened, created or deleted while an ingest runs, and say w
     await open.click();
     await waitForIdle(page);
     expect(await eventCount(page)).toBe(0);
+    expectClean(watch);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('an ingest interrupted in one case is offered for resume in that case only', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const root = await bigFolder();
+  try {
+    const watch = await openApp(page);
+    await createCase(page, 'Interrupted');
+    await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(root, 'evidence'));
+    await expect(page.getByRole('progressbar')).toHaveAttribute(
+      'aria-valuenow',
+      /^([1-9]|[1-8]\d)$/,
+      { timeout: 60_000 },
+    );
+    await page.reload();
+    await waitForIdle(page);
+    await expect(page.getByTestId('case-switcher')).toContainText('Interrupted');
+    const banner = page.getByTestId('interrupted-run');
+    await expect(banner).toBeVisible();
+    const stored = Number(await banner.getAttribute('data-stored'));
+    expect(await eventCount(page)).toBe(stored * 300);
+
+    await openCase(page, 'Case 1', 0);
+    await expect(banner).toHaveCount(0);
+    await openCase(page, 'Interrupted', stored * 300);
+    await expect(banner).toHaveAttribute('data-stored', String(stored));
+    await banner.getByRole('button', { name: 'Discard the rest' }).click();
+    await expect(banner).toHaveCount(0);
+    await openCase(page, 'Case 1', 0);
+    await openCase(page, 'Interrupted', stored * 300);
+    await expect(banner).toHaveCount(0);
     expectClean(watch);
   } finally {
     rmSync(root, { recursive: true, force: true });
