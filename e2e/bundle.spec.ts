@@ -138,5 +138,8 @@ test('bookmarks, tags and notes filter the table and travel in a case bundle', a
   );
   // The note is text: its markup-looking part stays text.
   await expect(detail(page).locator('b')).toHaveCount(0);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${SCREENS}/bundle-detail-dark.png` });
+  await expectAccessible(page, 'annotated detail, dark');
   expectClean(watch);
 });

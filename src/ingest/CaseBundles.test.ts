@@ -1,5 +1,5 @@
 import { deleteDB } from 'idb';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsWithoutEventId } from '../../test/annotationFixture';
 import { FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
@@ -89,6 +89,7 @@ describe('case bundles', () => {
       filesListed: files.length,
       filesIncluded: files.length,
       missing: [],
+      altered: [],
       unreadable: [],
     });
     expect(target.dataset().eventCount).toBe(events);
@@ -127,6 +128,28 @@ describe('case bundles', () => {
     expect(result.annotationsWritten).toBe(0);
     expect(result.reports.every((r) => r.status === 'duplicate')).toBe(true);
     expect(engine.notes.of(first?.row ?? 0).annotation?.note).toBe('Edited after the export');
+  });
+
+  it('a re-packed bundle with a changed file imports the rest and names the altered one', async () => {
+    const source = await annotatedCase();
+    const events = source.dataset().eventCount;
+    const zip = await bundleOf(source, true);
+    source.close();
+    const members = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    const noIdEntry = 'files/exports/no-event-ids.json';
+    const original = strFromU8(members[noIdEntry] ?? new Uint8Array());
+    // Same records, one byte of whitespace more: another SHA-256 (deflated by zipSync this time).
+    members[noIdEntry] = strToU8(`${original} `);
+    const repacked = new Blob([zipSync(members)]);
+
+    const target = await freshEngine();
+    const result = await target.bundles.import(repacked);
+    expect(result.altered.map((f) => f.path)).toEqual(['exports/no-event-ids.json']);
+    expect(result.missing).toEqual([]);
+    expect(target.dataset().eventCount).toBe(events);
+    // Its events are keyed by the listed SHA-256, which is not this file's: their marks do not apply.
+    expect(await count(target, 'tag:no-id')).toBe(0);
+    expect(await count(target, 'tag:phishing')).toBe(1);
   });
 
   it('refuses a zip that is not a bundle, and a bundle whose manifest is invalid', async () => {

@@ -32,8 +32,13 @@ export interface BundleImport {
   readonly filesIncluded: number;
   /** The ingest reports of the carried files (duplicates of stored files say so). */
   readonly reports: readonly FileReport[];
-  /** Listed files whose SHA-256 is in no stored file of the case after the import. */
+  /** Listed files the bundle did not carry and whose SHA-256 is in no stored file of the case. */
   readonly missing: readonly BundleFile[];
+  /**
+   * Files the bundle carried whose SHA-256 is in no stored file after the import: their bytes do
+   * not hash to what the manifest lists (altered after the export), or they failed to ingest.
+   */
+  readonly altered: readonly BundleFile[];
   /** Carried files that could not be read from the zip, with why. */
   readonly unreadable: readonly string[];
 }
@@ -157,7 +162,8 @@ export class CaseBundles {
       filesListed: manifest.files.length,
       filesIncluded: bundle.inputs.length,
       reports,
-      missing: manifest.files.filter((f) => !known.has(f.sha256)),
+      missing: manifest.files.filter((f) => f.entry === undefined && !known.has(f.sha256)),
+      altered: manifest.files.filter((f) => f.entry !== undefined && !known.has(f.sha256)),
       unreadable: bundle.unreadable,
     };
   }

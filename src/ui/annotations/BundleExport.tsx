@@ -69,7 +69,7 @@ export function BundleExport(props: { readonly caseName: string }) {
         <button
           type="button"
           className="btn btn-primary"
-          disabled={state.busy || size === undefined}
+          disabled={state.busy || size === undefined || size.files + size.annotations === 0}
           onClick={() => void run()}
         >
           Export case bundle

@@ -11,7 +11,7 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
   const r = props.result;
   const duplicates = r.reports.filter((x) => x.status === 'duplicate').length;
   const failed = r.reports.filter((x) => x.status === 'failed').length;
-  const present = r.filesListed - r.missing.length;
+  const present = r.filesListed - r.missing.length - r.altered.length;
   return (
     <div className="bundle-outcome" role="status" data-testid="bundle-outcome">
       <p>
@@ -23,11 +23,11 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
         {plural(r.annotations, 'annotation')} ({formatCount(r.annotationsWritten)} new or newer).
         The saved view is applied.
       </p>
-      {r.missing.length === 0 ? (
+      {r.missing.length === 0 && r.altered.length === 0 ? (
         <p className="ok">
           All {plural(r.filesListed, 'source file')} of the bundle are in this case.
         </p>
-      ) : (
+      ) : r.missing.length === 0 ? null : (
         <div className="warn-box">
           <p>
             {formatCount(r.missing.length)} of {plural(r.filesListed, 'source file')} are not in
@@ -45,6 +45,21 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
             {r.missing.length > LISTED ? (
               <li className="muted">and {formatCount(r.missing.length - LISTED)} more</li>
             ) : null}
+          </ul>
+        </div>
+      )}
+      {r.altered.length === 0 ? null : (
+        <div className="warn-box">
+          <p>
+            {plural(r.altered.length, 'file')} in the bundle do not match the SHA-256 its manifest
+            lists (changed after the export, or failed to read): not the evidence it describes.
+          </p>
+          <ul className="bundle-missing">
+            {r.altered.slice(0, LISTED).map((f) => (
+              <li key={f.sha256}>
+                <span className="mono">{f.path}</span>
+              </li>
+            ))}
           </ul>
         </div>
       )}
