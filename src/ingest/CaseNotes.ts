@@ -115,10 +115,11 @@ export class CaseNotes {
 
   /** `rows` with their bookmark and tags, for the table's markers. */
   mark(rows: RowView[]): RowView[] {
-    const marks = this.notes.rows(this.index());
-    if (marks.size === 0) return rows;
+    if (this.notes.size === 0) return rows;
+    const index = this.index();
+    // Key by key (a page is a few hundred rows): no eventID table needs building for it.
     return rows.map((r) => {
-      const a = marks.get(r.row);
+      const a = this.notes.get(this.notes.keyOf(index, r.row));
       if (a === undefined) return r;
       return {
         ...r,

@@ -58,6 +58,11 @@ export class AnnotationIndex {
     return annotationKey(index.eventId(row), this.shaByFileId.get(fileId) ?? '', recordIndex);
   }
 
+  /** Number of annotated events. */
+  get size(): number {
+    return this.byKey.size;
+  }
+
   get(key: string): Annotation | undefined {
     return this.byKey.get(key);
   }

@@ -113,7 +113,7 @@ export class Searcher {
       index,
       parsed.query,
       this.files?.(),
-      this.annotations?.().rows(index),
+      () => this.annotations?.().rows(index) ?? new Map(),
     );
     const candidates = selectRows(index, filter.rowTests, request);
     const test = filter.recordTest;
@@ -233,7 +233,7 @@ export class Searcher {
       index,
       parsed.query,
       this.files?.(),
-      this.annotations?.().rows(index),
+      () => this.annotations?.().rows(index) ?? new Map(),
     );
     if (filter.recordTest !== undefined) return undefined;
     return selectRows(index, filter.rowTests, request).length;
@@ -301,7 +301,7 @@ export class Searcher {
       index,
       parsed.query,
       this.files?.(),
-      this.annotations?.().rows(index),
+      () => this.annotations?.().rows(index) ?? new Map(),
     );
     if (filter.recordTest !== undefined) return undefined;
     const startedAt = performance.now();

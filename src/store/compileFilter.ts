@@ -45,14 +45,15 @@ export interface CompiledFilter {
 /**
  * Compiles `query` for `index`. The row tests read the index's arrays as they are now: use them
  * before the index grows again (the worker runs a scan without yielding). `files` resolves `file:`
- * clauses; without it they match no file. `annotations` (row → annotation) answers `bookmarked:`,
- * `tag:`, `note:` and `is:` clauses; without it no event is annotated.
+ * clauses; without it they match no file. `annotations` (row → annotation, asked for only when a
+ * clause needs it) answers `bookmarked:`, `tag:`, `note:` and `is:` clauses; without it no event
+ * is annotated.
  */
 export function compileFilter(
   index: EventIndex,
   query: Query,
   files?: FileCatalog,
-  annotations?: ReadonlyMap<number, Annotation>,
+  annotations?: () => ReadonlyMap<number, Annotation>,
 ): CompiledFilter {
   const rowTests: RowTest[] = [];
   const recordTests: ((record: unknown) => boolean)[] = [];
@@ -64,7 +65,7 @@ export function compileFilter(
         source.kind === 'file'
           ? fileRowTest(index, clause, files)
           : source.kind === 'annotation'
-            ? annotationRowTest(clause, source.field, annotations)
+            ? annotationRowTest(clause, source.field, annotations?.())
             : rowTest(index, clause, source),
       );
     } else {
