@@ -17,6 +17,15 @@ function verdictsByFile(run: ValidationRun): ReadonlyMap<number, LogVerdict> {
 }
 
 /**
+ * Every stored log file's validation verdict by fileId, for views that show many files at once:
+ * undefined while the dataset has no digests or validation has not finished.
+ */
+export function useFileIntegrityMap(): ReadonlyMap<number, LogVerdict> | undefined {
+  const run = useValidation().data;
+  return run === undefined ? undefined : verdictsByFile(run);
+}
+
+/**
  * The validation verdict of a stored log file, for showing beside the events it delivered:
  * undefined while the dataset has no digests or validation has not finished.
  */

@@ -6,6 +6,8 @@ export const keys = {
   all: ['dataset'] as const,
   info: () => [...keys.all, 'info'] as const,
   search: (r: SearchRequest) => [...keys.all, 'search', searchKey(r)] as const,
+  /** The partial status of a streaming search, written by whichever fetch runs it. */
+  searchProgress: (r: SearchRequest) => [...keys.all, 'searchProgress', searchKey(r)] as const,
   rows: (r: SearchRequest, order: string, page: number, version: string) =>
     [...keys.all, 'rows', searchKey(r), order, page, version] as const,
   facets: (r: SearchRequest, version: string) =>

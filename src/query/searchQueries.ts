@@ -1,5 +1,5 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { ingestClient, progressCallback } from '../ingest/ingestClient';
 import type { SearchAnswer, SearchRequest, SearchStatus, TimeOrder } from '../store/types';
 import { keys } from './keys';
@@ -12,32 +12,52 @@ export const resultVersion = (s: SearchStatus | undefined) =>
   s === undefined ? 'none' : `${s.key}:${s.matchCount}:${s.complete}`;
 
 /**
- * Runs the search for `request` in the worker. While stored records are scanned (free text, JSON
- * paths) the partial status streams in, so the count and the first screen appear before the end.
+ * The search for `request` as a query: runs it in the worker, which answers with the status and the
+ * first page of rows in `order` (seeded into that page's query, saving a round trip before the first
+ * screen). While stored records are scanned (free text, JSON paths) the partial status streams into
+ * the cache (keys.searchProgress), so whichever fetch runs it, prefetch or view, the count and the
+ * first screen appear before the end.
  */
-export function useSearch(request: SearchRequest, order: TimeOrder): SearchStatus | undefined {
-  const client = useQueryClient();
-  const [progress, setProgress] = useState<SearchStatus | undefined>();
-  // Each answer carries the first page of rows in the table's order: seeding that page's query
-  // saves a round trip to the worker before the first screen.
+export const searchQuery = (client: QueryClient, request: SearchRequest, order: TimeOrder) => {
   const seed = ({ firstRows, ...status }: SearchAnswer): SearchStatus => {
     if (firstRows !== undefined) {
       client.setQueryData(keys.rows(request, order, 0, resultVersion(status)), firstRows);
     }
     return status;
   };
-  const final = useQuery({
+  return queryOptions({
     queryKey: keys.search(request),
     queryFn: async () =>
       seed(
         await ingestClient().search(
           request,
-          progressCallback((s: SearchAnswer) => setProgress(seed(s))),
+          progressCallback((s: SearchAnswer) =>
+            client.setQueryData(keys.searchProgress(request), seed(s)),
+          ),
           { offset: 0, limit: ROWS_PAGE, order },
         ),
       ),
     placeholderData: (previous) => previous,
   });
+};
+
+/**
+ * Starts the search for `request` before the view that shows it renders: from the verb that applies
+ * a query, so the worker works while React renders and paints the new view state (the view's own
+ * fetch would start only in an effect after that paint, tens of ms later).
+ */
+export function prefetchSearch(client: QueryClient, request: SearchRequest, order: TimeOrder) {
+  client.query(searchQuery(client, request, order)).catch(() => undefined);
+}
+
+/** The status of the search for `request`: final, or partial while it streams. */
+export function useSearch(request: SearchRequest, order: TimeOrder): SearchStatus | undefined {
+  const client = useQueryClient();
+  const final = useQuery(searchQuery(client, request, order));
+  const progress = useQuery<SearchStatus>({
+    queryKey: keys.searchProgress(request),
+    queryFn: skipToken,
+  }).data;
   const key = final.data?.key;
   if (final.isFetching && progress !== undefined && progress.key !== key) return progress;
   return final.data ?? progress;

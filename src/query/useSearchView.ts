@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { hasFieldValue, withFieldValue, withoutFieldValue } from '../filter/editQuery';
 import { parseQuery } from '../filter/parseQuery';
@@ -7,7 +7,7 @@ import type { Clause, Query } from '../filter/types';
 import type { DatasetInfo, SearchRequest, SearchStatus } from '../store/types';
 import { datasetInfoQuery } from './datasetQueries';
 import { resolveRange } from './resolveRange';
-import { resultVersion, useSearch } from './searchQueries';
+import { prefetchSearch, resultVersion, useSearch } from './searchQueries';
 import { useViewState } from './useViewState';
 import type { ViewState } from './useViewState';
 
@@ -43,9 +43,14 @@ export function useSearchView() {
     return parsed.ok ? parsed.query : { clauses: [] };
   }, [view.q]);
 
+  const client = useQueryClient();
   const applyQuery = useCallback(
-    (q: string) => void setView({ q: q === '' ? null : q, event: null }),
-    [setView],
+    (q: string) => {
+      // The same request the next render computes (only q changes), so its query is this fetch.
+      prefetchSearch(client, { ...request, q }, view.order);
+      void setView({ q: q === '' ? null : q, event: null });
+    },
+    [client, request, view.order, setView],
   );
   const addClause = useCallback(
     (clause: string) => applyQuery(view.q.trim() === '' ? clause : `${view.q.trim()} ${clause}`),

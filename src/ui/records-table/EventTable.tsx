@@ -2,6 +2,7 @@ import { useTable } from '@tanstack/react-table';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import type { SearchRequest, TimeOrder } from '../../query/types';
+import { useFileIntegrityMap } from '../../query/fileIntegrity';
 import { formatTime } from '../common/formatTime';
 import { focusEventDetail } from '../keyboard/focusTargets';
 import { isTypingTarget, modalOpen } from '../keyboard/isTypingTarget';
@@ -73,6 +74,7 @@ export function EventTable(props: {
     [loaded, start],
   );
   const { visibility: columnVisibility } = useVisibleColumns();
+  const integrity = useFileIntegrityMap();
   const table = useTable({ features, columns, data, state: { columnVisibility } });
   const rows = table.getRowModel().rows;
 
@@ -220,6 +222,7 @@ export function EventTable(props: {
               selected={selection?.position === item.index}
               marked={isLoaded(original) && marked.has(original.row)}
               markFull={markFull}
+              integrity={integrity}
               onToggleMark={() => {
                 if (isLoaded(original)) onToggleMark(original.row);
               }}

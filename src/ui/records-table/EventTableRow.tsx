@@ -3,7 +3,8 @@ import type { Row } from '@tanstack/react-table';
 import type { MouseEvent } from 'react';
 import { ROW_FLAG } from '../../query/types';
 import { MAX_COMPARE } from '../compare/useCompareMarks';
-import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
+import type { LogVerdict } from '../../query/types';
+import { FileIntegrityMark } from '../validation/FileIntegrityBadge';
 import { columnStyle, FIXED_COLUMNS } from './columnStyle';
 import { InsightBadge } from './InsightBadge';
 import { isLoaded } from './columns';
@@ -31,6 +32,8 @@ export function EventTableRow(props: {
   /** True when the comparison is full: an unmarked row cannot be marked. */
   readonly markFull: boolean;
   readonly onToggleMark: () => void;
+  /** Validation verdicts by fileId (useFileIntegrityMap), when there are any. */
+  readonly integrity: ReadonlyMap<number, LogVerdict> | undefined;
 }) {
   const { row, position, top, height, time, selected, onClick, marked, markFull } = props;
   const data = row.original;
@@ -97,7 +100,7 @@ export function EventTableRow(props: {
                 : flexRender(cell.column.columnDef.cell, cell.getContext())}
             </span>
             {id === 'eventName' && isLoaded(data) ? (
-              <FileIntegrityBadge fileId={data.fileId} problemsOnly />
+              <FileIntegrityMark verdict={props.integrity?.get(data.fileId)} problemsOnly />
             ) : null}
             {id === 'eventName' && isLoaded(data) ? <RowTags tags={data.tags} /> : null}
             {id === 'eventName' && isLoaded(data) && data.eventCategory === 'Insight' ? (

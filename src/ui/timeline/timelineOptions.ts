@@ -52,6 +52,10 @@ export function timelineOptions(
   height: number,
 ): uPlot.Options {
   let palette = readPalette(host);
+  // The palette changes only with the theme, which follows the system: reading the computed style
+  // on every redraw forced a style recalculation each time new counts arrived.
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  let paletteDark = dark.matches;
   /** Bin index and zone of the readout's text, so it is rebuilt only when either changes. */
   let shown = '';
   const font = `11px ${palette.font}`;
@@ -107,9 +111,11 @@ export function timelineOptions(
       },
     ],
     hooks: {
-      // Canvas colours cannot follow CSS variables by themselves: re-read them on every redraw.
+      // Canvas colours cannot follow CSS variables by themselves: re-read them when the theme turns.
       drawClear: [
         () => {
+          if (dark.matches === paletteDark) return;
+          paletteDark = dark.matches;
           palette = readPalette(host);
         },
       ],

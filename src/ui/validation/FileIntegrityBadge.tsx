@@ -1,4 +1,5 @@
 import { LOG_STATUS_LABEL, useFileIntegrity } from '../../query/fileIntegrity';
+import type { LogVerdict } from '../../query/types';
 import './Validation.css';
 
 /**
@@ -11,17 +12,29 @@ export function FileIntegrityBadge(props: {
   readonly problemsOnly?: boolean;
 }) {
   const verdict = useFileIntegrity(props.fileId);
+  return <FileIntegrityMark verdict={verdict} problemsOnly={props.problemsOnly === true} />;
+}
+
+/**
+ * FileIntegrityBadge for a verdict already looked up: table rows take theirs from one map read by
+ * the table (useFileIntegrityMap), not a query hook each.
+ */
+export function FileIntegrityMark(props: {
+  readonly verdict: LogVerdict | undefined;
+  readonly problemsOnly: boolean;
+}) {
+  const { verdict, problemsOnly } = props;
   if (verdict === undefined) return null;
-  if (props.problemsOnly === true && verdict.status !== 'modified') return null;
+  if (problemsOnly && verdict.status !== 'modified') return null;
   return (
     <span
-      className={`badge validation-${verdict.status}${props.problemsOnly === true ? ' badge-evidence' : ''}`}
+      className={`badge validation-${verdict.status}${problemsOnly ? ' badge-evidence' : ''}`}
       data-integrity={verdict.status}
       title={`Source file integrity: ${verdict.reason}`}
       aria-label={`Source file ${LOG_STATUS_LABEL[verdict.status]}`}
     >
       {/* In a row, a glyph: the event name keeps its room and the title tells the rest. */}
-      {props.problemsOnly === true ? '⚠' : LOG_STATUS_LABEL[verdict.status]}
+      {problemsOnly ? '⚠' : LOG_STATUS_LABEL[verdict.status]}
     </span>
   );
 }
