@@ -141,5 +141,22 @@ test('bookmarks, tags and notes filter the table and travel in a case bundle', a
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: `${SCREENS}/bundle-detail-dark.png` });
   await expectAccessible(page, 'annotated detail, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // From the Cases dialog the bundle comes back as a case of its own, under its name: the open
+  // case holds events, so a new one is made, and the first is left as it was.
+  await page.getByTestId('case-switcher').click();
+  const cases = page.getByTestId('cases-dialog');
+  await cases.getByTestId('case-bundle-input').setInputFiles(saved);
+  await expect(cases.getByRole('status').filter({ hasText: 'Opened as a new case' })).toBeVisible();
+  await expect(cases.getByTestId('bundle-outcome')).toContainText('Imported Incident 42');
+  await expect(page.getByTestId('case-switcher')).toContainText('Incident 42');
+  await expect(cases.locator('tbody tr')).toHaveCount(2);
+  await page.screenshot({ path: `${SCREENS}/bundle-as-case.png` });
+  await cases.getByRole('button', { name: 'Close cases' }).click();
+  await waitForIdle(page);
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(total));
+  await expect(page.getByTestId('query-input')).toHaveValue('tag:x');
+  await expect(page.getByTestId('match-count')).toHaveAttribute('data-count', '2');
   expectClean(watch);
 });

@@ -5,6 +5,7 @@ import { useIngestState } from '../../query/ingestState';
 import { useCaseActions } from '../../query/useCaseActions';
 import { usePrefs } from '../prefs/usePrefs';
 import { CaseRow } from './CaseRow';
+import { ImportBundleAsCase } from './ImportBundleAsCase';
 import { NewCaseForm } from './NewCaseForm';
 import { SafariStorageNotice } from './SafariStorageNotice';
 import { StorageStatus } from './StorageStatus';
@@ -107,6 +108,7 @@ export function CasesDialog(props: { readonly onClose: () => void }) {
           onClose();
         }}
       />
+      <ImportBundleAsCase lockReason={lockReason} />
     </dialog>
   );
 }
