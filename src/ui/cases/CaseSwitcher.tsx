@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatBytes } from '../../lib/formatBytes';
 import { casesQuery, storageStatusQuery } from '../../query/caseQueries';
+import { useIngestState } from '../../query/ingestState';
 import { setCasesDialogOpen, useCasesDialogOpen } from './casesDialogState';
 import { quotaPercent } from './StorageStatus';
 
@@ -12,7 +13,9 @@ export const CASE_SWITCHER_ID = 'case-switcher';
  * opens the Cases dialog. Storage near the quota shows as a warning.
  */
 export function CaseSwitcher() {
-  const list = useQuery(casesQuery()).data;
+  // The list refreshes the open case's figures (a pass over the index): not before it is loaded.
+  const loading = useIngestState((s) => s.phase === 'loading');
+  const list = useQuery({ ...casesQuery(), enabled: !loading }).data;
   const storage = useQuery(storageStatusQuery()).data;
   const open = useCasesDialogOpen();
   const active = list?.cases.find((c) => c.id === list.activeId);

@@ -19,7 +19,7 @@ export function TimelineStrip(props: {
   const from = span.from ?? 0;
   const to = span.to ?? 0;
   // Refreshed once an ingest is idle, as the facets are (FacetSidebar).
-  const ingesting = useIngestState((s) => s.phase === 'ingesting');
+  const ingesting = useIngestState((s) => s.phase !== 'idle');
   const query = useQuery({
     ...histogramQuery(request, from, to, version),
     enabled: to > from && !ingesting,
