@@ -68,6 +68,11 @@ export function App() {
     },
     [selectEvent],
   );
+  const { setOrder } = search;
+  const toggleOrder = useCallback(
+    () => setOrder(view.order === 'desc' ? 'asc' : 'desc'),
+    [setOrder, view.order],
+  );
   const [filesOpen, setFilesOpen] = useState(false);
   const [validationOpen, setValidationOpen] = useState(false);
   const closeValidation = useCallback(() => setValidationOpen(false), []);
@@ -163,7 +168,7 @@ export function App() {
                 request={request}
                 version={version}
                 order={view.order}
-                onToggleOrder={() => search.setOrder(view.order === 'desc' ? 'asc' : 'desc')}
+                onToggleOrder={toggleOrder}
                 selection={selection}
                 onSelect={onSelect}
                 reveal={located?.position}

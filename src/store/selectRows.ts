@@ -24,7 +24,7 @@ export function selectRows(
   const hi = range.to === undefined ? sorted.length : lowerBound(sorted, time, range.to);
   if (tests.length === 0) return sorted.subarray(lo, Math.max(lo, hi));
   const n = index.size;
-  const pass = new Uint8Array(n).fill(1);
+  const pass = scratch.pass(n).fill(1, 0, n);
   for (const test of tests) {
     const c = test.column;
     if (c === undefined) continue;
@@ -38,14 +38,34 @@ export function selectRows(
       if (pass[row] === 1 && !others.every((t) => t(row))) pass[row] = 0;
     }
   }
-  const out = new Uint32Array(Math.max(0, hi - lo));
+  const out = scratch.out(Math.max(0, hi - lo));
   let k = 0;
   for (let i = lo; i < hi; i++) {
     const row = sorted[i] ?? 0;
     if (pass[row] === 1) out[k++] = row;
   }
-  return out.subarray(0, k);
+  return out.slice(0, k);
 }
+
+/**
+ * Work arrays kept between searches (selectRows is synchronous, so one set serves every call): a
+ * fresh 1 MB mask and 4 MB of output per search at 1M events was external memory enough to set off
+ * collections of the worker's large heap mid-query. Only the matches are copied out.
+ */
+const scratch = (() => {
+  let pass = new Uint8Array(0);
+  let out = new Uint32Array(0);
+  return {
+    pass(n: number): Uint8Array {
+      if (pass.length < n) pass = new Uint8Array(Math.ceil(n * 1.25));
+      return pass;
+    },
+    out(n: number): Uint32Array {
+      if (out.length < n) out = new Uint32Array(Math.ceil(n * 1.25));
+      return out;
+    },
+  };
+})();
 
 /** First position in `sorted` whose time is ≥ t. */
 export function lowerBound(sorted: Uint32Array, time: Float64Array, t: number): number {

@@ -1,5 +1,5 @@
 import { useTable } from '@tanstack/react-table';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import type { SearchRequest, TimeOrder } from '../../query/types';
 import { useFileIntegrityMap } from '../../query/fileIntegrity';
@@ -38,7 +38,7 @@ export interface Selection {
  * selection; Enter moves the focus into the detail pane; Space marks the selected row for comparison.
  * https://www.w3.org/WAI/ARIA/apg/patterns/grid/
  */
-export function EventTable(props: {
+export const EventTable = memo(function EventTable(props: {
   /** Rows in the search result. */
   readonly count: number;
   readonly request: SearchRequest;
@@ -60,12 +60,11 @@ export function EventTable(props: {
   const { marked, markFull, onToggleMark } = props;
   const prefs = usePrefs();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { virtualizer, totalHeight, rowTop, scrollToRow } = useScaledVirtualizer({
+  const { items, totalHeight, rowTop, scrollToRow } = useScaledVirtualizer({
     count,
     rowHeight: ROW_HEIGHT,
     scrollRef,
   });
-  const items = virtualizer.getVirtualItems();
   const start = items[0]?.index ?? 0;
   const end = (items.at(-1)?.index ?? -1) + 1;
   const loaded = useRowWindow(request, version, order, start, end);
@@ -239,4 +238,4 @@ export function EventTable(props: {
       </div>
     </div>
   );
-}
+});
