@@ -90,9 +90,10 @@ export function DetailPane(props: {
       ) : null}
       {detail === undefined ? null : (
         <div className="detail-body">
-          <AnnotationEditor row={detail.row.row} />
           <InsightDetails detail={detail} record={record} />
           <EventSummary detail={detail} record={record} />
+          {/* The event's facts first; the analyst's marks on it follow (★ and tags are in the title). */}
+          <AnnotationEditor row={detail.row.row} />
           <RelatedEvents row={detail.row} record={record} onQuery={onQuery} />
           <CredentialChainView row={detail.row.row} onQuery={onQuery} />
           <ResourcesTable types={detail.row.resourceTypes} names={detail.row.resourceNames} />
