@@ -43,11 +43,16 @@ export const searchQuery = (client: QueryClient, request: SearchRequest, order: 
 
 /**
  * Starts the search for `request` before the view that shows it renders: from the verb that applies
- * a query, so the worker works while React renders and paints the new view state (the view's own
- * fetch would start only in an effect after that paint, tens of ms later).
+ * a query, so the view's first render of it can already hold the answer (the view's own fetch
+ * would start only in an effect after a render and a paint, tens of ms later). Resolves when the
+ * search ends (never rejects).
  */
-export function prefetchSearch(client: QueryClient, request: SearchRequest, order: TimeOrder) {
-  client.query(searchQuery(client, request, order)).catch(() => undefined);
+export function prefetchSearch(
+  client: QueryClient,
+  request: SearchRequest,
+  order: TimeOrder,
+): Promise<unknown> {
+  return client.query(searchQuery(client, request, order)).catch(() => undefined);
 }
 
 /** The status of the search for `request`: final, or partial while it streams. */

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { hasFieldValue, withFieldValue, withoutFieldValue } from '../filter/editQuery';
 import { parseQuery } from '../filter/parseQuery';
 import { printQuery } from '../filter/printQuery';
@@ -10,6 +10,11 @@ import { resolveRange } from './resolveRange';
 import { prefetchSearch, resultVersion, useSearch } from './searchQueries';
 import { useViewState } from './useViewState';
 import type { ViewState } from './useViewState';
+
+/** Longest a newly applied query waits for its answer before the view shows it, ms. */
+const APPLY_WAIT_MS = 120;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A facet click: include or exclude one value of an indexed field ('' = field absent). */
 export interface FacetPick {
@@ -44,11 +49,18 @@ export function useSearchView() {
   }, [view.q]);
 
   const client = useQueryClient();
+  const applying = useRef(0);
   const applyQuery = useCallback(
     (q: string) => {
       // The same request the next render computes (only q changes), so its query is this fetch.
-      prefetchSearch(client, { ...request, q }, view.order);
-      void setView({ q: q === '' ? null : q, event: null });
+      // The view changes once the answer is in (lookups take a few ms), so its first render shows
+      // the rows, instead of rendering and painting the old result first; a longer search (a record
+      // scan streams its progress) gets APPLY_WAIT_MS. Only the latest query applied wins.
+      const turn = ++applying.current;
+      const answered = prefetchSearch(client, { ...request, q }, view.order);
+      void Promise.race([answered, delay(APPLY_WAIT_MS)]).then(() => {
+        if (turn === applying.current) void setView({ q: q === '' ? null : q, event: null });
+      });
     },
     [client, request, view.order, setView],
   );
