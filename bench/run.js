@@ -2,7 +2,8 @@
 // and measures in headless Chromium (fresh profile) Cairn's ingest of the AWSLogs folder, its
 // query-ready time after a reload and its index size, against the native floor (gunzip + parse).
 // Exits 0 whether targets pass or fail (it is a measurement); non-zero only on errors.
-// Flags: --events N (200000)  --seed S (1)  --reps R (3)  --skip-floor  --skip-search  --json out.json
+// Flags: --events N (200000)  --seed S (1)  --reps R (3)  --skip-floor  --skip-search  --skip-export
+//        --json out.json
 //        --dist DIR
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -42,6 +43,7 @@ function readArgs() {
       reps: { type: 'string', default: '3' },
       'skip-floor': { type: 'boolean', default: false },
       'skip-search': { type: 'boolean', default: false },
+      'skip-export': { type: 'boolean', default: false },
       json: { type: 'string' },
       dist: { type: 'string', default: join(ROOT, 'dist') },
     },
@@ -61,6 +63,7 @@ function readArgs() {
     reps,
     skipFloor: values['skip-floor'] === true,
     skipSearch: values['skip-search'] === true,
+    skipExport: values['skip-export'] === true,
     json: values.json,
     dist: resolve(values.dist),
   };
@@ -119,7 +122,8 @@ async function main() {
         );
     const search =
       queries === undefined ? undefined : await measureSearch(page, queries, args.reps, log);
-    const exported = search === undefined ? undefined : await measureExport(page);
+    const exported =
+      search === undefined || args.skipExport ? undefined : await measureExport(page);
     if (exported !== undefined) {
       log(
         `export: ${args.events.toLocaleString('en-US')} events as JSON lines, ${(exported.bytes / 1e6).toFixed(0)} MB in ${(exported.ms / 1000).toFixed(1)} s; page heap after ${exported.heapMB?.toFixed(0)} MB`,
