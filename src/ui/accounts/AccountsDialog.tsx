@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { AccountNameList } from './AccountNameList';
 import { AccountNamesInput } from './AccountNamesInput';
+import '../common/modalDialog.css';
 import './AccountsDialog.css';
 
 /**
@@ -18,8 +19,13 @@ export function AccountsDialog(props: { readonly onClose: () => void }) {
     dialog.querySelector('textarea')?.focus();
   }, []);
   return (
-    <dialog ref={ref} className="accounts-dialog" aria-label="Account names" onClose={onClose}>
-      <header className="accounts-head">
+    <dialog
+      ref={ref}
+      className="modal-dialog accounts-dialog"
+      aria-label="Account names"
+      onClose={onClose}
+    >
+      <header className="modal-head">
         <h2>Account names</h2>
         <button
           type="button"
@@ -30,7 +36,7 @@ export function AccountsDialog(props: { readonly onClose: () => void }) {
           ✕
         </button>
       </header>
-      <p className="muted accounts-intro">
+      <p className="muted modal-intro">
         Names appear beside account IDs in the table, the facets and the event details. They are
         kept in this browser only, apart from the logs: Clear data leaves them.
       </p>

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { BundleImport } from '../../query/annotationTypes';
 import { importCaseBundle } from '../../query/caseBundleActions';
 import { useApplyView } from '../../query/useApplyView';
+import { BundleFilePicker } from './BundleFilePicker';
 import { ImportOutcome } from './ImportOutcome';
 
 /**
@@ -13,7 +14,6 @@ import { ImportOutcome } from './ImportOutcome';
 export function BundleImportForm(props: { readonly onDone: () => void }) {
   const client = useQueryClient();
   const applyView = useApplyView();
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BundleImport | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -38,27 +38,8 @@ export function BundleImportForm(props: { readonly onDone: () => void }) {
       <p className="muted bundle-hint">
         Into this case: files already here are recognised by SHA-256 and not stored twice.
       </p>
-      <input
-        ref={input}
-        type="file"
-        accept=".zip,application/zip"
-        hidden
-        data-testid="bundle-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file !== undefined) void run(file);
-        }}
-      />
       <div className="bundle-actions">
-        <button
-          type="button"
-          className="btn"
-          disabled={busy}
-          onClick={() => input.current?.click()}
-        >
-          {busy ? 'Importing…' : 'Import case bundle…'}
-        </button>
+        <BundleFilePicker testId="bundle-input" busy={busy} onFile={(file) => void run(file)} />
         {result === undefined ? null : (
           <button type="button" className="btn" onClick={props.onDone}>
             Show the case

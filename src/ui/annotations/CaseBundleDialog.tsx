@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { BundleExport } from './BundleExport';
 import { BundleImportForm } from './BundleImportForm';
+import '../common/modalDialog.css';
 import './CaseBundle.css';
 
 /**
@@ -20,8 +21,13 @@ export function CaseBundleDialog(props: {
     dialog.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="bundle-dialog" aria-label="Case bundle" onClose={onClose}>
-      <header className="bundle-head">
+    <dialog
+      ref={ref}
+      className="modal-dialog bundle-dialog"
+      aria-label="Case bundle"
+      onClose={onClose}
+    >
+      <header className="modal-head">
         <h2>Case bundle</h2>
         <button
           type="button"
@@ -32,7 +38,7 @@ export function CaseBundleDialog(props: {
           ✕
         </button>
       </header>
-      <p className="muted bundle-intro">
+      <p className="muted modal-intro bundle-intro">
         One zip file with your bookmarks, tags and notes, the current view (query, time range,
         columns, selection) and the list of source files with their SHA-256, to hand a case over or
         keep it. Importing it restores all of that in this case.

@@ -9,6 +9,7 @@ import { ImportBundleAsCase } from './ImportBundleAsCase';
 import { NewCaseForm } from './NewCaseForm';
 import { SafariStorageNotice } from './SafariStorageNotice';
 import { StorageStatus } from './StorageStatus';
+import '../common/modalDialog.css';
 import './Cases.css';
 
 /** Why cases cannot be opened or deleted right now, if so. */
@@ -35,18 +36,18 @@ export function CasesDialog(props: { readonly onClose: () => void }) {
   return (
     <dialog
       ref={ref}
-      className="cases-dialog"
+      className="modal-dialog cases-dialog"
       aria-label="Cases"
       data-testid="cases-dialog"
       onClose={onClose}
     >
-      <header className="cases-head">
+      <header className="modal-head">
         <h2>Cases</h2>
         <button type="button" className="btn btn-ghost" aria-label="Close cases" onClick={onClose}>
           ✕
         </button>
       </header>
-      <p className="muted cases-intro">
+      <p className="muted modal-intro">
         Each case is a separate set of evidence, stored in this browser only. Opening a case closes
         the current one; nothing is mixed between cases.
       </p>
@@ -58,7 +59,7 @@ export function CasesDialog(props: { readonly onClose: () => void }) {
         </p>
       )}
       {list.error === null ? null : (
-        <p className="error cases-intro" role="alert">
+        <p className="error modal-intro" role="alert">
           Could not list the cases: {list.error.message}
         </p>
       )}

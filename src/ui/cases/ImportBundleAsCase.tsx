@@ -1,6 +1,7 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CaseImport } from '../../query/useImportBundleAsCase';
 import { useImportBundleAsCase } from '../../query/useImportBundleAsCase';
+import { BundleFilePicker } from '../annotations/BundleFilePicker';
 import { ImportOutcome } from '../annotations/ImportOutcome';
 
 /**
@@ -9,7 +10,6 @@ import { ImportOutcome } from '../annotations/ImportOutcome';
  */
 export function ImportBundleAsCase(props: { readonly lockReason: string | undefined }) {
   const importAsCase = useImportBundleAsCase();
-  const input = useRef<HTMLInputElement>(null);
   const [working, setWorking] = useState(false);
   const [result, setResult] = useState<CaseImport | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -27,30 +27,16 @@ export function ImportBundleAsCase(props: { readonly lockReason: string | undefi
   };
   return (
     <div className="cases-import">
-      <input
-        ref={input}
-        type="file"
-        accept=".zip,application/zip"
-        hidden
-        data-testid="case-bundle-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file !== undefined) void run(file);
-        }}
-      />
-      <button
-        type="button"
-        className="btn"
-        disabled={props.lockReason !== undefined || working}
+      <BundleFilePicker
+        testId="case-bundle-input"
+        busy={working}
+        disabled={props.lockReason !== undefined}
         title={
           props.lockReason ??
           'Bring back an exported case under its own name: its files, notes, tags, bookmarks and view'
         }
-        onClick={() => input.current?.click()}
-      >
-        {working ? 'Importing…' : 'Import case bundle…'}
-      </button>
+        onFile={(file) => void run(file)}
+      />
       {error === undefined ? null : (
         <span className="error" role="alert">
           {error}

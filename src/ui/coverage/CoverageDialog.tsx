@@ -10,6 +10,7 @@ import { CoverageHeatmap } from './CoverageHeatmap';
 import { CoverageLegend } from './CoverageLegend';
 import { CoverageTotals } from './CoverageTotals';
 import { describeInterval, unitLabel } from './coverageTime';
+import '../common/modalDialog.css';
 import './Coverage.css';
 
 /**
@@ -41,7 +42,7 @@ export function CoverageDialog(props: { readonly onClose: () => void }) {
   return (
     <dialog
       ref={ref}
-      className="coverage-dialog"
+      className="modal-dialog coverage-dialog"
       aria-label="Evidence coverage"
       onClose={onClose}
       data-testid="coverage-dialog"

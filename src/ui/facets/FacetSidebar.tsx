@@ -17,9 +17,8 @@ export function FacetSidebar(props: {
   // the worker from the ingest: they refresh once it is idle. At start-up they wait for the stored
   // dataset to be ready: queued before it, a full count (0.4 s at 1M events) delayed the first screen.
   const phase = useIngestState((s) => s.phase);
-  const ingesting = phase !== 'idle';
   const version = useSettledVersion(props.version);
-  const query = useQuery({ ...facetsQuery(props.request, version), enabled: !ingesting });
+  const query = useQuery({ ...facetsQuery(props.request, version), enabled: phase === 'idle' });
   const counts = query.data ?? undefined;
   return (
     <FacetPanel

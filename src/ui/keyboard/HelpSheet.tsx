@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { SHORTCUT_GROUPS } from './shortcuts';
 import { useDialogFocus } from './useDialogFocus';
+import '../common/modalDialog.css';
 import './HelpSheet.css';
 
 /**
@@ -19,7 +20,7 @@ export function HelpSheet(props: { readonly onClose: () => void }) {
   return (
     <dialog
       ref={ref}
-      className="help-sheet"
+      className="modal-dialog help-sheet"
       aria-labelledby={titleId}
       data-testid="help-sheet"
       onCancel={(e) => {
@@ -28,7 +29,7 @@ export function HelpSheet(props: { readonly onClose: () => void }) {
         onClose();
       }}
     >
-      <header className="help-sheet-head">
+      <header className="modal-head help-sheet-head">
         <h2 id={titleId}>Keyboard shortcuts</h2>
         <button type="button" className="btn btn-ghost" aria-label="Close" onClick={onClose}>
           ✕

@@ -19,10 +19,10 @@ export function TimelineStrip(props: {
   const from = span.from ?? 0;
   const to = span.to ?? 0;
   // Refreshed once an ingest is idle, as the facets are (FacetSidebar).
-  const ingesting = useIngestState((s) => s.phase !== 'idle');
+  const idle = useIngestState((s) => s.phase === 'idle');
   const query = useQuery({
     ...histogramQuery(request, from, to, version),
-    enabled: to > from && !ingesting,
+    enabled: to > from && idle,
   });
   const bins = query.data;
   return (
