@@ -5,6 +5,7 @@ import { parseQuery } from '../filter/parseQuery';
 import { printQuery } from '../filter/printQuery';
 import type { Clause, Query } from '../filter/types';
 import type { DatasetInfo, SearchRequest, SearchStatus } from '../store/types';
+import { beginApplyingQuery } from './applyingQuery';
 import { datasetInfoQuery } from './datasetQueries';
 import { resolveRange } from './resolveRange';
 import { prefetchSearch, resultVersion, useSearch } from './searchQueries';
@@ -57,9 +58,12 @@ export function useSearchView() {
       // the rows, instead of rendering and painting the old result first; a longer search (a record
       // scan streams its progress) gets APPLY_WAIT_MS. Only the latest query applied wins.
       const turn = ++applying.current;
+      const applied = beginApplyingQuery();
       const answered = prefetchSearch(client, { ...request, q }, view.order);
       void Promise.race([answered, delay(APPLY_WAIT_MS)]).then(() => {
+        // Both updates land in one render: the new view and the hook's "complete" again.
         if (turn === applying.current) void setView({ q: q === '' ? null : q, event: null });
+        applied();
       });
     },
     [client, request, view.order, setView],

@@ -1,3 +1,4 @@
+import { useApplyingQuery } from '../../query/applyingQuery';
 import type { SearchStatus } from '../../query/types';
 import { formatCount } from '../common/formatCount';
 
@@ -9,12 +10,14 @@ export function MatchCount(props: {
   const { status, total } = props;
   const count = status?.matchCount ?? total;
   const scanning = status !== undefined && !status.complete;
+  // A query being applied has not reached the view yet: this count is not its count.
+  const applying = useApplyingQuery();
   return (
     <span className="match-count" aria-live="polite">
       <strong
         data-testid="match-count"
         data-count={count}
-        data-complete={!scanning}
+        data-complete={!scanning && !applying}
         data-key={status?.key}
         data-elapsed-ms={status?.elapsedMs.toFixed(1)}
         title={
