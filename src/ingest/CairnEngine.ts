@@ -499,7 +499,7 @@ export class CairnEngine {
     const snapshot = await store.loadSnapshot(this.db);
     const index = new EventIndex(snapshot);
     const replay = await store.loadChunksAfter(this.db, index.watermark);
-    for (const { fileId, stored } of replay) index.applyChunk(stored.chunk, fileId, stored.outcome);
+    for (const { fileId, chunk, outcome } of replay) index.applyChunk(chunk, fileId, outcome);
     index.sortedRows();
     if (replay.length > 0) await store.saveSnapshot(this.db, takeSnapshot(index));
     this.index = index;

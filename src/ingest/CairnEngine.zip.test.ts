@@ -9,7 +9,7 @@ import { DB_NAME } from '../store/schema';
 import { CairnEngine } from './CairnEngine';
 import { ingestFiles } from './ingestFiles';
 import { parseLogFile } from './parseLogFile';
-import type { IngestProgress, ParseFn } from './types';
+import type { IngestProgress, InputFile, ParseFn } from './types';
 
 /** The e2e AWSLogs folder (logs, a re-delivery, a truncated file, a digest, a note), and a zip of it. */
 const AWSLOGS = `${FIXTURES}AWSLogs`;
@@ -84,6 +84,31 @@ describe('a dropped zip archive', () => {
       reason: expect.stringMatching(/encrypted/) as string,
     });
     expect(reports.filter((r) => r.status === 'ingested').length).toBeGreaterThan(30);
+  });
+
+  it('opens an archive its parse found, in place, even one named like a log file', async () => {
+    const fromFolder = await freshEngine();
+    const folderReports = await fromFolder.ingest(folder);
+    fromFolder.close();
+    const [before, after] = fixtureInputs().filter((i) => !i.path.startsWith('AWSLogs/')) as [
+      InputFile,
+      InputFile,
+    ];
+    const engine = await freshEngine();
+    // `after` is pulled and parsing before the archive opens: it must still come after its files.
+    const reports = await engine.ingest([
+      before,
+      { path: 'renamed.json.gz', file: zipInput.file },
+      after,
+    ]);
+    expect(reports.map((r) => r.path)).toEqual([
+      before.path,
+      ...folder.map((f) => `renamed.json.gz/${f.path}`),
+      after.path,
+    ]);
+    expect(reports.slice(1, -1)).toEqual(
+      folderReports.map((r) => ({ ...r, path: `renamed.json.gz/${r.path}` })),
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { readZipDirectory } from '../lib/readZipDirectory';
+import { readZipDirectory, startsLikeZip } from '../lib/readZipDirectory';
 import type { ZipEntry } from '../lib/readZipDirectory';
 import { readZipEntry } from '../lib/readZipEntry';
 import { needsSplit, PART_BYTES, splitLargeFile, SPLIT_BYTES } from './splitLargeFile';
@@ -31,6 +31,12 @@ export interface ExpandOptions {
   readonly splitBytes?: number;
   /** Text per part when cutting (default PART_BYTES). */
   readonly partBytes?: number;
+  /**
+   * False to leave the dropped files' own zip check to their parse (which reads them anyway, and
+   * answers 'zip'; see expandArchive): reading a dropped file's first bytes here costs a round trip
+   * to the browser process per file. Files inside archives are always checked here. Default true.
+   */
+  readonly sniffDroppedZips?: boolean;
 }
 
 const NOT_READ = new Blob([]);
@@ -53,6 +59,17 @@ export async function* expandInputs(
   for (const input of inputs) yield* expand(input, input.file.size, 1, options);
 }
 
+/**
+ * Yields the files inside a dropped file that its parse found to be a zip archive (with
+ * `sniffDroppedZips: false`), exactly as expandInputs would have. Never throws.
+ */
+export function expandArchive(
+  item: ExpandedInput,
+  options: ExpandOptions = {},
+): AsyncGenerator<ExpandedInput> {
+  return openArchive(item.input, item.weight, 1, options);
+}
+
 async function* expand(
   input: InputFile,
   weight: number,
@@ -64,7 +81,8 @@ async function* expand(
     yield { input, size, weight };
     return;
   }
-  if (!(await isZip(input.file))) {
+  const sniff = depth > 1 || options.sniffDroppedZips !== false;
+  if (!sniff || !(await isZip(input.file))) {
     const sizes = {
       splitBytes: options.splitBytes ?? SPLIT_BYTES,
       partBytes: options.partBytes ?? PART_BYTES,
@@ -74,6 +92,16 @@ async function* expand(
     } else yield { input, size, weight };
     return;
   }
+  yield* openArchive(input, weight, depth, options);
+}
+
+async function* openArchive(
+  input: InputFile,
+  weight: number,
+  depth: number,
+  options: ExpandOptions,
+): AsyncGenerator<ExpandedInput> {
+  const size = input.file.size;
   if (depth > MAX_ZIP_DEPTH) {
     const reason = `A zip archive nested more than ${MAX_ZIP_DEPTH} deep: not opened`;
     yield { input, size, weight, problem: { status: 'skipped', reason } };
@@ -127,11 +155,7 @@ async function isZip(file: Blob): Promise<boolean> {
     // Unreadable: the parse reports why.
     return false;
   }
-  return (
-    head[0] === 0x50 &&
-    head[1] === 0x4b &&
-    ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06))
-  );
+  return startsLikeZip(head);
 }
 
 function isFileEntry(entry: ZipEntry): boolean {

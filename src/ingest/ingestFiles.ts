@@ -4,7 +4,7 @@ import type { EventIndex } from '../store/EventIndex';
 import type { RecordReader } from '../store/RecordReader';
 import type { FileMeta, FileReport } from '../store/types';
 import { storageErrorMessage } from './describeStorageError';
-import { expandInputs } from './expandZip';
+import { expandArchive, expandInputs } from './expandZip';
 import type { ExpandedInput } from './expandZip';
 import { InputFeed } from './InputFeed';
 import { prepareCommit } from './prepareCommit';
@@ -73,14 +73,18 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   let eventsDone = 0;
   let lastProgress = 0;
   let stop: string | undefined;
+  const expandOptions = {
+    // Only once the run has stopped: an entry yielded unread must never reach a group.
+    isStopped: () => stop !== undefined,
+    onFound: (extra: number) => (filesTotal += extra),
+    // The parse reads each dropped file anyway and answers 'zip' for an archive, opened in place.
+    sniffDroppedZips: false,
+  };
   const feed = new InputFeed(
-    expandInputs(inputs, {
-      // Only once the run has stopped: an entry yielded unread must never reach a group.
-      isStopped: () => stop !== undefined,
-      onFound: (extra) => (filesTotal += extra),
-    }),
+    expandInputs(inputs, expandOptions),
     opts.parse,
     opts.lookahead,
+    (item) => expandArchive(item, expandOptions),
   );
   const progress = (current: string, force = false) => {
     const now = performance.now();

@@ -3,23 +3,32 @@ import { extractEventFields, isRecordProblem } from '../cloudtrail/extractEventF
 import type { EventFields } from '../cloudtrail/types';
 import { sniffEventText } from '../cloudtrail/shapes/sniffEventText';
 import { isGzip } from '../lib/gunzip';
+import { startsLikeZip } from '../lib/readZipDirectory';
 import { sha256Hex } from '../lib/sha256Hex';
-import { encodeChunkBlob } from '../store/chunkBlob';
 import { encodeFileChunk } from '../store/encodeFileChunk';
 import type { InputFile, ParseResult } from './types';
 
-/** Enough of a file to see a CSV header or an export line; a file that is none of those is never read whole. */
+/** Enough of a file to see a CSV header or an export line; a large file that is none of those is never read whole. */
 const SNIFF_BYTES = 4096;
+/** Files up to this size are read whole at once (trail files are well under 1 MB gzipped). */
+const READ_WHOLE_BYTES = 16 * 2 ** 20;
 
 /**
  * Reads one dropped file to a ParseResult: hashes the bytes as given (SHA-256), decodes them, and for a
  * log file extracts and encodes every record's index fields. Records that cannot be indexed are counted
- * with the first reason, not fatal. Never throws: problems become 'skipped' or 'failed' with a reason.
+ * with the first reason, not fatal. A zip archive (by its first bytes) comes back as 'zip', unread.
+ * Never throws: problems become 'skipped' or 'failed' with a reason.
  */
 export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
   const size = file.size;
   if (size === 0) return { status: 'failed', size, reason: 'Empty file (0 bytes)' };
-  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  // Most files are read whole anyway, and each read of a dropped file costs a round trip to the
+  // browser process: read small ones once, and sniff only large ones before reading them.
+  const whole = size <= READ_WHOLE_BYTES ? new Uint8Array(await file.arrayBuffer()) : undefined;
+  const head =
+    whole?.subarray(0, SNIFF_BYTES) ??
+    new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  if (startsLikeZip(head)) return { status: 'zip', size };
   if (!isGzip(head) && !startsLikeJson(head) && !sniffEventText(head)) {
     return {
       status: 'skipped',
@@ -31,7 +40,7 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
   if (!isGzip(head) && size > MAX_TEXT_BYTES) {
     return { status: 'failed', size, reason: tooLargeText(size) };
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = whole ?? new Uint8Array(await file.arrayBuffer());
   const [sha256, decoded] = await Promise.all([sha256Hex(bytes), decodeOrReason(bytes)]);
   if (typeof decoded === 'string') return { status: 'failed', size, reason: decoded };
   const { content, gzip, trailingBytes } = decoded;
@@ -75,7 +84,6 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
     shape: content.shape,
     records: content.records.length + (content.skipped?.count ?? 0),
     chunk,
-    chunkBlob: encodeChunkBlob(chunk),
     invalidRecords,
     ...(invalidReason === undefined ? {} : { invalidReason }),
     trailingBytes,

@@ -30,6 +30,10 @@ export async function prepareCommit(args: {
   if (result.status === 'skipped' || result.status === 'failed') {
     return { report: { ...base, status: result.status, reason: result.reason } };
   }
+  if (result.status === 'zip') {
+    // InputFeed opens archives in place; one reaching here was not dropped through it.
+    return { report: { ...base, status: 'skipped', reason: 'A zip archive that was not opened' } };
+  }
   const known = args.knownFiles.get(result.sha256);
   if (result.status === 'known') {
     const reason =
@@ -94,7 +98,7 @@ export async function prepareCommit(args: {
       meta: logMeta,
       bytes: result.bytes,
       ...originalOf(args.input, result.bytes),
-      chunk: { chunk: result.chunkBlob, outcome },
+      chunk: { chunk, outcome },
     },
   };
 }

@@ -2,7 +2,12 @@ import type { ParseResult } from './types';
 
 /** The buffers of a ParseResult that can move between workers without a copy. */
 export function transferablesOf(result: ParseResult): Transferable[] {
-  if (result.status === 'skipped' || result.status === 'failed' || result.status === 'known')
+  if (
+    result.status === 'skipped' ||
+    result.status === 'failed' ||
+    result.status === 'known' ||
+    result.status === 'zip'
+  )
     return [];
   if (result.status === 'digest') return [result.bytes.buffer];
   const c = result.chunk;

@@ -18,8 +18,6 @@ export type ParseResult =
       readonly shape: LogShape;
       readonly records: number;
       readonly chunk: FileChunk;
-      /** The same chunk in its stored form (encodeChunkBlob), built here so the writer only stores it. */
-      readonly chunkBlob: Blob;
       readonly invalidRecords: number;
       readonly invalidReason?: string;
       readonly trailingBytes: number;
@@ -41,6 +39,8 @@ export type ParseResult =
       readonly validationInput?: ValidationInput;
     }
   | { readonly status: 'failed'; readonly size: number; readonly reason: string }
+  /** A zip archive: the ingest opens it and reads the files inside (expandArchive). */
+  | { readonly status: 'zip'; readonly size: number }
   /** Bytes already stored by an interrupted run, recognised before parsing (skipStoredFiles). */
   | { readonly status: 'known'; readonly size: number; readonly sha256: string };
 

@@ -17,6 +17,18 @@ export interface ZipEntry {
   readonly localHeaderOffset: number;
 }
 
+/**
+ * True when `head` starts like a zip archive: a local file header `PK\x03\x04`, or the end record
+ * `PK\x05\x06` of an empty archive (§4.3.7, §4.3.16).
+ */
+export function startsLikeZip(head: Uint8Array): boolean {
+  return (
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06))
+  );
+}
+
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;

@@ -3,8 +3,8 @@ import type { IDBPDatabase } from 'idb';
 import { decodeChunkBlob } from './chunkBlob';
 import type { IndexSnapshot } from './IndexSnapshot';
 import { DB_NAME, DB_VERSION, upgradeCairnDb } from './schema';
-import type { CairnDb, StoredChunk } from './schema';
-import type { FileChunk, FileMeta, FileReport } from './types';
+import type { CairnDb, FileChunkRecord } from './schema';
+import type { ChunkOutcome, FileChunk, FileMeta, FileReport } from './types';
 
 /** An open Cairn database. */
 export type CairnDatabase = IDBPDatabase<CairnDb>;
@@ -33,12 +33,14 @@ export interface FileCommit {
    * (docs/architecture.md).
    */
   readonly original?: Blob;
-  readonly chunk?: StoredChunk;
+  /** A log file's index rows and how its eventIDs were resolved. */
+  readonly chunk?: { readonly chunk: FileChunk; readonly outcome: ChunkOutcome };
 }
 
 /**
  * Stores files (each: meta, bytes and index chunk) in one transaction: all or nothing. Grouping
- * files saves a transaction round trip per file, the writer's main cost.
+ * files saves a transaction round trip per file, the writer's main cost, and their chunks go in one
+ * value (StoredChunkGroup).
  * @throws DOMException `QuotaExceededError` when the disk quota is full (nothing is written).
  */
 export async function commitFiles(
@@ -50,12 +52,15 @@ export async function commitFiles(
     durability: 'relaxed',
   });
   const writes: Promise<unknown>[] = [];
+  const chunks: FileChunkRecord[] = [];
   for (const commit of commits) {
-    const id = commit.meta.fileId;
+    const fileId = commit.meta.fileId;
     writes.push(tx.objectStore('files').put(commit.meta));
-    writes.push(tx.objectStore('fileBytes').put(commit.original ?? commit.bytes, id));
-    if (commit.chunk !== undefined) writes.push(tx.objectStore('chunks').put(commit.chunk, id));
+    writes.push(tx.objectStore('fileBytes').put(commit.original ?? commit.bytes, fileId));
+    if (commit.chunk !== undefined) chunks.push({ fileId, ...commit.chunk });
   }
+  const last = chunks.at(-1);
+  if (last !== undefined) writes.push(tx.objectStore('chunks').put({ files: chunks }, last.fileId));
   await Promise.all([...writes, tx.done]);
 }
 
@@ -91,23 +96,30 @@ export async function loadSnapshot(db: CairnDatabase): Promise<IndexSnapshot | u
 
 /**
  * Chunks of files stored after `watermark`, in fileId order: what a snapshot does not include yet.
+ * Reads chunk groups (keyed by their last fileId, so every group holding a later file is in range)
+ * and the per-file chunks of older databases.
  * @throws Error when a stored chunk is damaged (decodeChunkBlob).
  */
 export async function loadChunksAfter(
   db: CairnDatabase,
   watermark: number,
-): Promise<{ fileId: number; stored: StoredChunk & { chunk: FileChunk } }[]> {
+): Promise<FileChunkRecord[]> {
   const range = IDBKeyRange.lowerBound(watermark, true);
   const [keys, values] = await Promise.all([
     db.getAllKeys('chunks', range),
     db.getAll('chunks', range),
   ]);
-  return Promise.all(
-    values.map(async ({ chunk, outcome }, i) => ({
-      fileId: keys[i] ?? 0,
-      stored: { chunk: chunk instanceof Blob ? await decodeChunkBlob(chunk) : chunk, outcome },
-    })),
+  const records = await Promise.all(
+    values.map(async (value, i): Promise<readonly FileChunkRecord[]> => {
+      if ('files' in value) return value.files.filter((f) => f.fileId > watermark);
+      const { chunk, outcome } = value;
+      const fileId = keys[i] ?? 0;
+      return [
+        { fileId, chunk: chunk instanceof Blob ? await decodeChunkBlob(chunk) : chunk, outcome },
+      ];
+    }),
   );
+  return records.flat().sort((a, b) => a.fileId - b.fileId);
 }
 
 /** Saves the last ingest run's per-file report, so it survives a reload. */

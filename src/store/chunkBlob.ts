@@ -2,38 +2,10 @@ import { isObject } from '../lib/isObject';
 import type { FileChunk } from './types';
 
 /**
- * A FileChunk as one Blob, the form it is stored in: IndexedDB copies a Blob outside the page, so
- * the writer's `put` costs ≈0.1 ms instead of ≈2.3 ms for the object with its 3,000 strings and
- * typed arrays (docs/architecture.md). Layout: a Uint32 header length, the header as JSON (counts,
- * strings, text eventIDs, issued keys, array lengths), then each typed array, each starting at a
- * multiple of 8 bytes so it can be viewed in place.
- */
-export function encodeChunkBlob(chunk: FileChunk): Blob {
-  const arrays = arraysOf(chunk);
-  const header = new TextEncoder().encode(
-    JSON.stringify({
-      v: 1,
-      count: chunk.count,
-      strings: chunk.strings,
-      idText: chunk.idText,
-      issued: chunk.issued ?? [],
-      wide: chunk.codes instanceof Uint32Array,
-      lengths: arrays.map((a) => a.length),
-    }),
-  );
-  const parts: BlobPart[] = [new Uint32Array([header.length]), header];
-  let at = 4 + header.length;
-  for (const a of arrays) {
-    const pad = (8 - (at % 8)) % 8;
-    if (pad > 0) parts.push(new Uint8Array(pad));
-    parts.push(bytesOf(a));
-    at += pad + a.byteLength;
-  }
-  return new Blob(parts);
-}
-
-/**
- * Reads a chunk written by encodeChunkBlob.
+ * Decodes a FileChunk stored as one Blob, the per-file form that databases written before
+ * chunk groups hold (schema.ts StoredChunkGroup): a Uint32 header length, the header as JSON
+ * (counts, strings, text eventIDs, issued keys, array lengths), then each typed array, each
+ * starting at a multiple of 8 bytes so it can be viewed in place. Reads a chunk stored in that layout.
  * @throws Error when the Blob is not such a chunk (a damaged store).
  */
 export async function decodeChunkBlob(blob: Blob): Promise<FileChunk> {
@@ -76,26 +48,6 @@ export async function decodeChunkBlob(blob: Blob): Promise<FileChunk> {
     resNames,
     issued: header.issued,
   };
-}
-
-/** The typed arrays in their stored order (decodeChunkBlob reads them back in the same order). */
-function arraysOf(chunk: FileChunk) {
-  return [
-    chunk.codes,
-    chunk.eventTime,
-    chunk.idWords,
-    chunk.recordIndex,
-    chunk.resOffsets,
-    chunk.resTypes,
-    chunk.resNames,
-  ];
-}
-
-function bytesOf(a: ArrayBufferView): Uint8Array<ArrayBuffer> {
-  // Chunks are built on plain ArrayBuffers; a shared one would be copied, never stored as a view.
-  return a.buffer instanceof ArrayBuffer
-    ? new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
-    : new Uint8Array(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 }
 
 interface ChunkHeader {

@@ -9,10 +9,26 @@ export const DB_NAME = 'cairn';
 /** Bump with a migration in `upgrade` whenever a store or value shape changes. */
 export const DB_VERSION = 3;
 
-/** A file's index rows with how they were resolved, stored in the same transaction as the file. */
+/** A file's index rows with how they were resolved, as databases written before chunk groups hold them. */
 export interface StoredChunk {
-  /** A Blob (chunkBlob.ts) since it is far cheaper to store; an object in older databases. */
+  /** A Blob (chunkBlob.ts), or an object in the oldest databases. */
   readonly chunk: FileChunk | Blob;
+  readonly outcome: ChunkOutcome;
+}
+
+/**
+ * The chunks of the files one transaction stores, as one value keyed by the last of their fileIds.
+ * One value per group, not per file: IndexedDB turns every value past 64 kB into a Blob, and each
+ * Blob has a fixed cost in the page and in the browser process (docs/architecture.md).
+ */
+export interface StoredChunkGroup {
+  readonly files: readonly FileChunkRecord[];
+}
+
+/** One file's chunk inside a StoredChunkGroup. */
+export interface FileChunkRecord {
+  readonly fileId: number;
+  readonly chunk: FileChunk;
   readonly outcome: ChunkOutcome;
 }
 
@@ -27,7 +43,8 @@ export interface CairnDb extends DBSchema {
    * in databases written before Blobs were stored (read both through loadFileBytes).
    */
   fileBytes: { key: number; value: Blob | Uint8Array<ArrayBuffer> };
-  chunks: { key: number; value: StoredChunk };
+  /** A StoredChunkGroup keyed by its last fileId; a StoredChunk keyed by fileId in older databases. */
+  chunks: { key: number; value: StoredChunkGroup | StoredChunk };
   /** Each log file's word filter (tokenBloom.ts), built after ingest; version 2. */
   blooms: { key: number; value: Uint32Array };
   /** Bookmarks, tags and notes by event key (annotations.ts); version 3. */
