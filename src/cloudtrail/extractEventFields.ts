@@ -1,4 +1,5 @@
 import { isObject, objectAt, stringAt } from '../lib/isObject';
+import { parseUtcTime } from '../lib/parseUtcTime';
 import { deriveResources } from './deriveResources';
 import { deriveUserName } from './deriveUserName';
 import { readAggregatedEvent } from './readAggregatedEvent';
@@ -30,7 +31,7 @@ export function extractEventFields(record: unknown): EventFields | RecordProblem
   const time =
     stringAt(record, 'eventTime') ?? aggregated?.eventTime ?? stringAt(record, '@timestamp');
   if (time === undefined) return { problem: 'a record has no eventTime' };
-  const eventTime = Date.parse(time);
+  const eventTime = parseUtcTime(time);
   if (Number.isNaN(eventTime)) return { problem: `a record has an unreadable eventTime` };
   // Insights records name their API only inside insightDetails; the table and the lookup
   // attributes show that API, as the console's Insights page and LookupEvents do.

@@ -93,6 +93,24 @@ describe('packEventId', () => {
     expect(packEventId('99bfb845x1191-31f9-946f-1ae8bcfa6254', words, 0)).toBe(false);
     expect(packEventId('not-a-uuid', words, 0)).toBe(false);
   });
+
+  it('packs every digit of every group, high bits included, and refuses a bad one anywhere', async () => {
+    const { packEventId, unpackEventId } = await import('./eventIdKey');
+    const words = new Uint32Array(8);
+    const ids = ['ffffffff-ffff-ffff-ffff-ffffffffffff', '80008000-8000-8000-8000-800080008000'];
+    for (let i = 0; i < 500; i++) ids.push(crypto.randomUUID());
+    for (const id of ids) {
+      expect(packEventId(id, words, 4)).toBe(true);
+      expect(unpackEventId(words, 4)).toBe(id);
+    }
+    const id = ids[0] ?? '';
+    for (let at = 0; at < 36; at++) {
+      for (const bad of ['g', 'F', '-', '\u00e9', '\u0666']) {
+        const other = id.slice(0, at) + bad + id.slice(at + 1);
+        if (other !== id) expect(packEventId(other, words, 0), other).toBe(false);
+      }
+    }
+  });
 });
 
 describe('encodeFileChunk', () => {

@@ -6,28 +6,44 @@
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html (eventID)
  */
 export function packEventId(id: string, out: Uint32Array, at: number): boolean {
-  if (id.length !== 36) return false;
-  let word = 0;
-  let digits = 0;
-  let w = 0;
-  for (let i = 0; i < 36; i++) {
-    const c = id.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 0x2d) return false;
-      continue;
-    }
-    let v: number;
-    if (c >= 0x30 && c <= 0x39) v = c - 0x30;
-    else if (c >= 0x61 && c <= 0x66) v = c - 0x57;
-    else return false;
-    word = word * 16 + v;
-    if (++digits === 8) {
-      out[at + w++] = word;
-      word = 0;
-      digits = 0;
-    }
-  }
+  if (
+    id.length !== 36 ||
+    id.charCodeAt(8) !== 0x2d ||
+    id.charCodeAt(13) !== 0x2d ||
+    id.charCodeAt(18) !== 0x2d ||
+    id.charCodeAt(23) !== 0x2d
+  )
+    return false;
+  // Runs for every event at ingest: a table lookup per digit, and any non-digit turns a word negative.
+  const w0 = word(hex4(id, 0), hex4(id, 4));
+  const w1 = word(hex4(id, 9), hex4(id, 14));
+  const w2 = word(hex4(id, 19), hex4(id, 24));
+  const w3 = word(hex4(id, 28), hex4(id, 32));
+  if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) return false;
+  out[at] = w0;
+  out[at + 1] = w1;
+  out[at + 2] = w2;
+  out[at + 3] = w3;
   return true;
+}
+
+/** Lower-case hex digit values by char code; -1 for anything else (upper case included). */
+const HEX = new Int8Array(128).fill(-1);
+for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
+for (let c = 0; c < 6; c++) HEX[0x61 + c] = 10 + c;
+
+/** The value of 4 hex digits at `at`, or a negative number when one is not a lower-case hex digit. */
+function hex4(s: string, at: number): number {
+  const a = HEX[s.charCodeAt(at)] ?? -1;
+  const b = HEX[s.charCodeAt(at + 1)] ?? -1;
+  const c = HEX[s.charCodeAt(at + 2)] ?? -1;
+  const d = HEX[s.charCodeAt(at + 3)] ?? -1;
+  return (a | b | c | d) < 0 ? -1 : (a << 12) | (b << 8) | (c << 4) | d;
+}
+
+/** Two 16-bit halves as an unsigned 32-bit number, or -1 when either is negative. */
+function word(hi: number, lo: number): number {
+  return (hi | lo) < 0 ? -1 : hi * 0x10000 + lo;
 }
 
 /** The UUID text of 4 packed words. */
