@@ -1,16 +1,14 @@
-import { decodeLogFile } from '../cloudtrail/decodeLogFile';
 import type { FileCommit } from '../store/cairnDb';
 import type { EventIndex } from '../store/EventIndex';
 import type { RecordReader } from '../store/RecordReader';
 import type { FileMeta, FileReport } from '../store/types';
 import { logFileReport } from './logFileReport';
-import { resolveCollisions } from './resolveCollisions';
+import { applyLogChunk } from './applyLogChunk';
 import type { InputFile, ParseResult } from './types';
 
 /**
  * Turns one parsed file into what to store and what to report. A log file is applied to the index
- * here (inside the caller's begin/commit, so a failed store can undo it): its eventIDs are checked
- * against stored events, and identical re-deliveries become extra sources of the stored event.
+ * here (applyLogChunk, inside the caller's begin/commit, so a failed store can undo it).
  * Files whose bytes are already stored are reported as duplicates and not stored again.
  */
 export async function prepareCommit(args: {
@@ -67,19 +65,13 @@ export async function prepareCommit(args: {
     return { report: { ...base, status: 'digest' }, commit };
   }
   const { chunk } = result;
-  const collisions = index.findCollisions(chunk);
-  let local: Promise<readonly unknown[]> | undefined;
-  const decisions =
-    collisions.length === 0
-      ? new Map()
-      : await resolveCollisions(collisions, {
-          stored: (row) =>
-            args.reader.record(index.fileId.data[row] ?? 0, index.recordIndex.data[row] ?? 0),
-          local: async (row) =>
-            (await (local ??= decodeRecords(result.bytes)))[chunk.recordIndex[row] ?? 0],
-        });
-  const outcome = index.planChunk(chunk, decisions, collisions);
-  index.applyChunk(chunk, fileId, outcome);
+  const outcome = await applyLogChunk({
+    index,
+    reader: args.reader,
+    chunk,
+    fileId,
+    bytes: result.bytes,
+  });
   const duplicates = outcome.duplicates.length / 2;
   const logMeta: FileMeta = {
     ...meta,
@@ -98,7 +90,6 @@ export async function prepareCommit(args: {
       meta: logMeta,
       bytes: result.bytes,
       ...originalOf(args.input, result.bytes),
-      chunk: { chunk, outcome },
     },
   };
 }
@@ -106,9 +97,4 @@ export async function prepareCommit(args: {
 /** The dropped Blob to store in place of the bytes read from it (see FileCommit.original). */
 function originalOf(input: InputFile, bytes: Uint8Array): { original?: Blob } {
   return input.file.size === bytes.length ? { original: input.file } : {};
-}
-
-async function decodeRecords(bytes: Uint8Array<ArrayBuffer>): Promise<readonly unknown[]> {
-  const { content } = await decodeLogFile(bytes);
-  return content.kind === 'records' ? content.records : [];
 }

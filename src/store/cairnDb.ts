@@ -3,7 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import { decodeChunkBlob } from './chunkBlob';
 import type { IndexSnapshot } from './IndexSnapshot';
 import { DB_NAME, DB_VERSION, upgradeCairnDb } from './schema';
-import type { CairnDb, FileChunkRecord } from './schema';
+import type { CairnDb } from './schema';
 import type { ChunkOutcome, FileChunk, FileMeta, FileReport } from './types';
 
 /** An open Cairn database. */
@@ -33,14 +33,13 @@ export interface FileCommit {
    * (docs/architecture.md).
    */
   readonly original?: Blob;
-  /** A log file's index rows and how its eventIDs were resolved. */
-  readonly chunk?: { readonly chunk: FileChunk; readonly outcome: ChunkOutcome };
 }
 
 /**
- * Stores files (each: meta, bytes and index chunk) in one transaction: all or nothing. Grouping
- * files saves a transaction round trip per file, the writer's main cost, and their chunks go in one
- * value (StoredChunkGroup).
+ * Stores files (each: meta and bytes) in one transaction: all or nothing. Grouping files saves a
+ * transaction round trip per file. Their index rows are not stored: the snapshot written after the
+ * run holds them, and a run cut short is parsed again at the next load (replayStoredFiles), since
+ * storing each file's chunk cost the ingest about 10% (docs/architecture.md).
  * @throws DOMException `QuotaExceededError` when the disk quota is full (nothing is written).
  */
 export async function commitFiles(
@@ -48,19 +47,16 @@ export async function commitFiles(
   commits: readonly FileCommit[],
 ): Promise<void> {
   if (commits.length === 0) return;
-  const tx = db.transaction(['files', 'fileBytes', 'chunks'], 'readwrite', {
+  const tx = db.transaction(['files', 'fileBytes'], 'readwrite', {
     durability: 'relaxed',
   });
   const writes: Promise<unknown>[] = [];
-  const chunks: FileChunkRecord[] = [];
   for (const commit of commits) {
-    const fileId = commit.meta.fileId;
     writes.push(tx.objectStore('files').put(commit.meta));
-    writes.push(tx.objectStore('fileBytes').put(commit.original ?? commit.bytes, fileId));
-    if (commit.chunk !== undefined) chunks.push({ fileId, ...commit.chunk });
+    writes.push(
+      tx.objectStore('fileBytes').put(commit.original ?? commit.bytes, commit.meta.fileId),
+    );
   }
-  const last = chunks.at(-1);
-  if (last !== undefined) writes.push(tx.objectStore('chunks').put({ files: chunks }, last.fileId));
   await Promise.all([...writes, tx.done]);
 }
 
@@ -83,6 +79,12 @@ export async function loadFileBytes(
   return stored instanceof Blob ? new Uint8Array(await stored.arrayBuffer()) : stored;
 }
 
+/** A stored file's original bytes as a Blob, without reading them into the page. */
+export async function loadFileBlob(db: CairnDatabase, fileId: number): Promise<Blob | undefined> {
+  const stored = await db.get('fileBytes', fileId);
+  return stored instanceof Blob || stored === undefined ? stored : new Blob([stored]);
+}
+
 /** Saves the index snapshot. */
 export async function saveSnapshot(db: CairnDatabase, snapshot: IndexSnapshot): Promise<void> {
   await db.put('meta', snapshot, 'snapshot');
@@ -95,31 +97,26 @@ export async function loadSnapshot(db: CairnDatabase): Promise<IndexSnapshot | u
 }
 
 /**
- * Chunks of files stored after `watermark`, in fileId order: what a snapshot does not include yet.
- * Reads chunk groups (keyed by their last fileId, so every group holding a later file is in range)
- * and the per-file chunks of older databases.
+ * The chunks older versions stored with files committed after `watermark` (none for files stored
+ * since), by fileId.
  * @throws Error when a stored chunk is damaged (decodeChunkBlob).
  */
 export async function loadChunksAfter(
   db: CairnDatabase,
   watermark: number,
-): Promise<FileChunkRecord[]> {
+): Promise<Map<number, { chunk: FileChunk; outcome: ChunkOutcome }>> {
   const range = IDBKeyRange.lowerBound(watermark, true);
   const [keys, values] = await Promise.all([
     db.getAllKeys('chunks', range),
     db.getAll('chunks', range),
   ]);
-  const records = await Promise.all(
-    values.map(async (value, i): Promise<readonly FileChunkRecord[]> => {
-      if ('files' in value) return value.files.filter((f) => f.fileId > watermark);
-      const { chunk, outcome } = value;
-      const fileId = keys[i] ?? 0;
-      return [
-        { fileId, chunk: chunk instanceof Blob ? await decodeChunkBlob(chunk) : chunk, outcome },
-      ];
-    }),
+  const chunks = await Promise.all(
+    values.map(async ({ chunk, outcome }) => ({
+      chunk: chunk instanceof Blob ? await decodeChunkBlob(chunk) : chunk,
+      outcome,
+    })),
   );
-  return records.flat().sort((a, b) => a.fileId - b.fileId);
+  return new Map(chunks.map((c, i) => [keys[i] ?? 0, c]));
 }
 
 /** Saves the last ingest run's per-file report, so it survives a reload. */

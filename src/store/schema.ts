@@ -9,7 +9,10 @@ export const DB_NAME = 'cairn';
 /** Bump with a migration in `upgrade` whenever a store or value shape changes. */
 export const DB_VERSION = 3;
 
-/** A file's index rows with how they were resolved, as databases written before chunk groups hold them. */
+/**
+ * A file's index rows with how they were resolved, as versions before the replay by parse stored
+ * them with each file. Never written now; still read at load (loadChunksAfter).
+ */
 export interface StoredChunk {
   /** A Blob (chunkBlob.ts), or an object in the oldest databases. */
   readonly chunk: FileChunk | Blob;
@@ -17,24 +20,9 @@ export interface StoredChunk {
 }
 
 /**
- * The chunks of the files one transaction stores, as one value keyed by the last of their fileIds.
- * One value per group, not per file: IndexedDB turns every value past 64 kB into a Blob, and each
- * Blob has a fixed cost in the page and in the browser process (docs/architecture.md).
- */
-export interface StoredChunkGroup {
-  readonly files: readonly FileChunkRecord[];
-}
-
-/** One file's chunk inside a StoredChunkGroup. */
-export interface FileChunkRecord {
-  readonly fileId: number;
-  readonly chunk: FileChunk;
-  readonly outcome: ChunkOutcome;
-}
-
-/**
- * The stores. A file's meta, original bytes and index chunk are written in one transaction, so a crash
- * or a full quota never leaves half a file. The snapshot is a cache of all chunks up to its watermark.
+ * The stores. A file's meta and original bytes are written in one transaction, so a crash or a full
+ * quota never leaves half a file. The snapshot is the index of every file up to its watermark; files
+ * stored after it are parsed again at load (replayStoredFiles).
  */
 export interface CairnDb extends DBSchema {
   files: { key: number; value: FileMeta; indexes: { 'by-sha256': string } };
@@ -43,8 +31,8 @@ export interface CairnDb extends DBSchema {
    * in databases written before Blobs were stored (read both through loadFileBytes).
    */
   fileBytes: { key: number; value: Blob | Uint8Array<ArrayBuffer> };
-  /** A StoredChunkGroup keyed by its last fileId; a StoredChunk keyed by fileId in older databases. */
-  chunks: { key: number; value: StoredChunkGroup | StoredChunk };
+  /** By fileId: the chunks older versions stored (StoredChunk). Read, cleared, never written. */
+  chunks: { key: number; value: StoredChunk };
   /** Each log file's word filter (tokenBloom.ts), built after ingest; version 2. */
   blooms: { key: number; value: Uint32Array };
   /** Bookmarks, tags and notes by event key (annotations.ts); version 3. */
