@@ -1,11 +1,10 @@
 import { decodeLogFile, MAX_TEXT_BYTES, tooLargeText } from '../cloudtrail/decodeLogFile';
 import { extractEventFields, isRecordProblem } from '../cloudtrail/extractEventFields';
-import type { EventFields } from '../cloudtrail/types';
 import { sniffEventText } from '../cloudtrail/shapes/sniffEventText';
 import { isGzip } from '../lib/gunzip';
 import { startsLikeZip } from '../lib/readZipDirectory';
 import { sha256Hex } from '../lib/sha256Hex';
-import { encodeFileChunk } from '../store/encodeFileChunk';
+import { FileChunkBuilder } from '../store/encodeFileChunk';
 import type { InputFile, ParseResult } from './types';
 
 /** Enough of a file to see a CSV header or an export line; a large file that is none of those is never read whole. */
@@ -52,8 +51,7 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
     }
     return { status: 'skipped', size, reason: `Not a CloudTrail log: ${content.reason}` };
   }
-  const events: EventFields[] = [];
-  const recordIndex: number[] = [];
+  const builder = new FileChunkBuilder(content.records.length);
   // Values that held no record (a non-CloudTrail EventBridge event, a log line that is not JSON).
   let invalidRecords = content.skipped?.count ?? 0;
   let invalidReason = content.skipped?.reason;
@@ -62,12 +60,10 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
     if (isRecordProblem(fields)) {
       invalidRecords++;
       invalidReason ??= fields.problem;
-    } else {
-      events.push(fields);
-      recordIndex.push(i);
-    }
+    } else builder.add(fields, i);
   });
-  if (events.length === 0 && invalidRecords > 0) {
+  const chunk = builder.finish();
+  if (chunk.count === 0 && invalidRecords > 0) {
     const n = invalidRecords.toLocaleString('en-US');
     return {
       status: 'failed',
@@ -75,7 +71,6 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
       reason: `None of its ${n} ${invalidRecords === 1 ? 'record' : 'records'} can be indexed: ${invalidReason ?? 'unusable'} (CloudTrail records carry eventTime, eventSource and eventName)`,
     };
   }
-  const chunk = encodeFileChunk(events, recordIndex);
   return {
     status: 'log',
     size,
