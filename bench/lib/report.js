@@ -17,7 +17,7 @@ export const TARGETS = {
 /**
  * @param {object} m
  * @param {import('../generate.js').Manifest} m.manifest
- * @param {{ ms: number }} m.ingest
+ * @param {{ ms: number, minMs: number, maxMs: number, runs: number }} m.ingest median of `runs`
  * @param {{ medianMs: number, minMs: number, maxMs: number, indexBytes: number }} m.reload
  * @param {FloorSummary[] | undefined} m.floor
  * @returns {{ ingest: { ms: number, eventsPerSec: number, jsonMBps: number, gzMBps: number },
@@ -28,6 +28,9 @@ export function summarise({ manifest, ingest, reload, floor }) {
   const secs = ingest.ms / 1000;
   const ingestFigures = {
     ms: ingest.ms,
+    minMs: ingest.minMs,
+    maxMs: ingest.maxMs,
+    runs: ingest.runs,
     eventsPerSec: manifest.events / secs,
     jsonMBps: manifest.jsonBytes / 1e6 / secs,
     gzMBps: manifest.gzBytes / 1e6 / secs,
@@ -93,7 +96,7 @@ export function printReport({ manifest, summary, reload, floor, chromium }) {
       ? 'floor skipped'
       : `ratio vs floor(1w) ${pct(ratioPct)}, vs floor(2w) ${pct(ratio2Pct)}`;
   line(
-    `ingest    ${int(manifest.events)} events  ${s(ingest.ms)}  ${rate(ingest.eventsPerSec)}  ${ingest.jsonMBps.toFixed(1)} MB/s json  ${ingest.gzMBps.toFixed(1)} MB/s gz  | ${fl}`,
+    `ingest    ${int(manifest.events)} events  ${ingest.runs > 1 ? 'median ' : ''}${s(ingest.ms)}${ingest.runs > 1 ? ` [${(ingest.minMs / 1000).toFixed(2)}–${s(ingest.maxMs)}]` : ''}  ${rate(ingest.eventsPerSec)}  ${ingest.jsonMBps.toFixed(1)} MB/s json  ${ingest.gzMBps.toFixed(1)} MB/s gz  | ${fl}`,
   );
   for (const f of floor ?? []) {
     line(
