@@ -26,6 +26,7 @@ import { ValidationSummary } from '../ui/validation/ValidationSummary';
 import { TopBar } from '../ui/header/TopBar';
 import { countReports, FilesPanel } from '../ui/files/FilesPanel';
 import { IngestBar } from '../ui/files/IngestBar';
+import { ReplayBar } from '../ui/files/ReplayBar';
 import { InterruptedBanner } from '../ui/files/InterruptedBanner';
 import { usePrefs } from '../ui/prefs/usePrefs';
 import { useFocusAfterIngest } from '../ui/keyboard/useFocusAfterIngest';
@@ -123,6 +124,7 @@ export function App() {
       <InsecureContextNotice />
       <SafariStorageNotice />
       {phase === 'ingesting' ? <IngestBar onCancel={actions.cancel} /> : null}
+      {phase === 'loading' ? <ReplayBar /> : null}
       {phase === 'idle' ? (
         <InterruptedBanner onPickFolder={pickers.openFolder} onPickFiles={pickers.openFiles} />
       ) : null}

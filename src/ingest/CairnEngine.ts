@@ -71,6 +71,8 @@ export interface EngineOptions {
     q: string,
     recordIndices: Uint32Array,
   ) => Promise<Uint8Array>;
+  /** Told, while opening, how many stored files are parsed again of how many (replayStoredFiles). */
+  readonly onReplay?: (done: number, total: number) => void;
 }
 
 /**
@@ -101,6 +103,7 @@ export class CairnEngine {
   private nextExportId = 1;
   private readonly parse: ParseFn;
   private readonly lookahead: number;
+  private readonly onReplay: ((done: number, total: number) => void) | undefined;
   private words: WordIndexer | undefined;
   /** fileId → its status in the last validation, as a label. */
   private integrity = new Map<number, string>();
@@ -149,6 +152,7 @@ export class CairnEngine {
     });
     this.parse = parse;
     this.lookahead = options.lookahead ?? 12;
+    this.onReplay = options.onReplay;
   }
 
   /**
@@ -508,6 +512,7 @@ export class CairnEngine {
       parse: this.parse,
       files,
       lookahead: this.lookahead,
+      ...(this.onReplay === undefined ? {} : { onProgress: this.onReplay }),
     });
     index.sortedRows();
     if (index.watermark > watermark) await store.saveSnapshot(this.db, takeSnapshot(index));

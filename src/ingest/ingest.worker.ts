@@ -20,8 +20,21 @@ import type { IngestProgress, InputFile } from './types';
 const pool = new ParsePool(
   () => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }),
 );
+/** Stored files being parsed again while a case opens (replayStoredFiles), for the page to show. */
+let replay: { done: number; total: number } | undefined;
 const cases = CaseManager.open(
-  (dbName) => CairnEngine.open(pool.parse, { bloom: pool.bloom, match: pool.match, dbName }),
+  (dbName) => {
+    const onReplay = (done: number, total: number) => {
+      replay = done < total ? { done, total } : undefined;
+    };
+    const opened = CairnEngine.open(pool.parse, {
+      bloom: pool.bloom,
+      match: pool.match,
+      dbName,
+      onReplay,
+    });
+    return opened.finally(() => (replay = undefined));
+  },
   (next) => {
     engine = next;
   },
@@ -35,6 +48,8 @@ const api = {
     await engine;
     return true;
   },
+  /** While a case opens: stored files parsed again of those to parse, if any (else undefined). */
+  replayProgress: () => replay,
   ingest: async (inputs: readonly InputFile[], onProgress?: (p: IngestProgress) => void) =>
     (await engine).ingest(inputs, onProgress),
   interruptedRun: async () => (await engine).interruptedRun(),

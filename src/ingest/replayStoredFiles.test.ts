@@ -18,8 +18,8 @@ const [east, west] = [
 ];
 
 const open: CairnEngine[] = [];
-async function engine(parse: ParseFn = parseLogFile) {
-  const e = await CairnEngine.open(parse);
+async function engine(parse: ParseFn = parseLogFile, onReplay?: (d: number, t: number) => void) {
+  const e = await CairnEngine.open(parse, onReplay === undefined ? {} : { onReplay });
   open.push(e);
   return e;
 }
@@ -73,16 +73,23 @@ describe('replayStoredFiles: files stored after the snapshot, parsed again at lo
       reparsed.push(input.path);
       return parseLogFile(input);
     };
-    const reopened = await engine(counting);
+    const progress: [number, number][] = [];
+    const reopened = await engine(counting, (done, total) => progress.push([done, total]));
     expect(await view(reopened)).toEqual(expected);
+    // The page is told how far it is: from none to all of the files to parse again, one at a time.
+    const total = west.filter((i) => logs.includes(i)).length + 1;
+    expect(progress).toEqual(Array.from({ length: total + 1 }, (_, i) => [i, total]));
     expect(reparsed.sort()).toEqual(
       [...west.filter((i) => logs.includes(i)), record('DeleteObject')].map((i) => i.path).sort(),
     );
     // It wrote a snapshot, so the next load parses nothing.
     reopened.close();
     reparsed.length = 0;
-    expect(await view(await engine(counting))).toEqual(expected);
+    progress.length = 0;
+    const again = await engine(counting, (done, t) => progress.push([done, t]));
+    expect(await view(again)).toEqual(expected);
     expect(reparsed).toEqual([]);
+    expect(progress).toEqual([]);
     db.close();
   });
 

@@ -23,6 +23,8 @@ export async function replayStoredFiles(opts: {
   readonly parse: ParseFn;
   readonly files: readonly FileMeta[];
   readonly lookahead: number;
+  /** Called before the first file and after each, with files done and to do (only when any are). */
+  readonly onProgress?: (done: number, total: number) => void;
 }): Promise<number[]> {
   const { db, index } = opts;
   const watermark = index.watermark;
@@ -42,7 +44,9 @@ export async function replayStoredFiles(opts: {
     return file === undefined ? undefined : opts.parse({ path: meta.path, file });
   };
   const unreadable: number[] = [];
+  if (todo.length > 0) opts.onProgress?.(0, todo.length);
   for (const [i, meta] of todo.entries()) {
+    if (i > 0) opts.onProgress?.(i, todo.length);
     parseAhead(i + Math.max(1, opts.lookahead));
     const chunk = stored.get(meta.fileId);
     if (chunk !== undefined) {
@@ -57,5 +61,6 @@ export async function replayStoredFiles(opts: {
     const { chunk: parsed, bytes } = result;
     await applyLogChunk({ index, reader: opts.reader, chunk: parsed, fileId: meta.fileId, bytes });
   }
+  if (todo.length > 0) opts.onProgress?.(todo.length, todo.length);
   return unreadable;
 }

@@ -12,6 +12,11 @@ export interface IngestState {
   readonly error: string | undefined;
   /** Digest validation is running: the integrity summary is not final yet. */
   readonly validating: boolean;
+  /**
+   * While the stored dataset loads: its files stored after the last snapshot (an ingest the page
+   * closed during) being parsed again, done of total. Undefined when there are none.
+   */
+  readonly replay: { readonly done: number; readonly total: number } | undefined;
 }
 
 let state: IngestState = {
@@ -20,6 +25,7 @@ let state: IngestState = {
   reports: [],
   error: undefined,
   validating: false,
+  replay: undefined,
 };
 const listeners = new Set<() => void>();
 

@@ -4,17 +4,30 @@ import { ingestClient } from '../ingest/ingestClient';
 import { setIngestState } from './ingestState';
 import { refreshValidation } from './validation';
 
+/** How often the page asks how far the worker is in parsing stored files again while it opens. */
+const REPLAY_POLL_MS = 300;
+
 /**
- * Loads the stored dataset once at start-up: waits for the worker to read the index from IndexedDB,
- * then marks `cairn:ready` (the benchmark's query-ready time) and turns the idle signal on.
+ * Loads the stored dataset once at start-up: waits for the worker to read the index from IndexedDB
+ * (showing how far it is when files stored after the last snapshot must be parsed again), then marks
+ * `cairn:ready` (the benchmark's query-ready time) and turns the idle signal on.
  */
 export function useDatasetLoader(): void {
   const client = useQueryClient();
   useEffect(() => {
     let live = true;
+    const poll = setInterval(() => {
+      void ingestClient()
+        .replayProgress()
+        .then((replay) => {
+          if (live) setIngestState({ replay });
+        });
+    }, REPLAY_POLL_MS);
     void (async () => {
       try {
         await ingestClient().ready();
+        clearInterval(poll);
+        setIngestState({ replay: undefined });
         const reports = await ingestClient().lastRun();
         if (!live) return;
         performance.mark('cairn:ready');
@@ -22,7 +35,9 @@ export function useDatasetLoader(): void {
         if (!live) return;
         setIngestState({ phase: 'idle', reports });
       } catch (error) {
+        clearInterval(poll);
         setIngestState({
+          replay: undefined,
           phase: 'idle',
           error: `Could not open the stored dataset: ${String(error)}`,
         });
@@ -30,6 +45,7 @@ export function useDatasetLoader(): void {
     })();
     return () => {
       live = false;
+      clearInterval(poll);
     };
   }, [client]);
 }

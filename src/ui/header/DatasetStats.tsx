@@ -24,7 +24,8 @@ export function DatasetStats() {
           data-index-bytes={info?.indexBytes ?? 0}
           data-words-pending={info?.wordsPending ?? 0}
         >
-          {formatCount(count)}
+          {/* Not "0" while the stored dataset is still opening: that reads as data lost. */}
+          {info === undefined ? '…' : formatCount(count)}
         </strong>{' '}
         events
       </span>

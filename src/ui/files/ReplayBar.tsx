@@ -1,0 +1,36 @@
+import { useIngestState } from '../../query/ingestState';
+import { formatCount } from '../common/formatCount';
+
+/**
+ * While the stored dataset opens after an ingest the page closed during: the stored files being
+ * parsed again to rebuild their part of the index. Without it the page would read "0 events" for
+ * seconds, as if the data were gone.
+ */
+export function ReplayBar() {
+  const replay = useIngestState((s) => s.replay);
+  if (replay === undefined) return null;
+  const fraction = replay.total === 0 ? 0 : replay.done / replay.total;
+  return (
+    <div className="ingest-bar" role="status" aria-live="polite">
+      <div className="ingest-text">
+        <strong>Rebuilding the index</strong>
+        <span>
+          {formatCount(replay.done)} / {formatCount(replay.total)} stored files
+        </span>
+        <span className="muted">
+          The page was closed during an ingest: the files it stored are read again. Nothing is lost.
+        </span>
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Rebuilding the index"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+      >
+        <div className="progress-fill" style={{ transform: `scaleX(${fraction.toFixed(3)})` }} />
+      </div>
+    </div>
+  );
+}
