@@ -158,5 +158,24 @@ test('bookmarks, tags and notes filter the table and travel in a case bundle', a
   await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(total));
   await expect(page.getByTestId('query-input')).toHaveValue('tag:x');
   await expect(page.getByTestId('match-count')).toHaveAttribute('data-count', '2');
+
+  // A bundle dropped on the window (here through Open files…) is imported as a case too, not
+  // ingested as an ordinary zip into the open case.
+  await page
+    .locator('input[type=file][multiple]:not([webkitdirectory])')
+    .setInputFiles({
+      name: 'incident-42.zip',
+      mimeType: 'application/zip',
+      buffer: readFileSync(saved),
+    });
+  const notice = page.getByTestId('dropped-bundle');
+  await expect(notice).toContainText('opened as a new case');
+  await expect(notice.getByTestId('bundle-outcome')).toContainText('Imported Incident 42');
+  await waitForIdle(page);
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', String(total));
+  await expect(page.getByTestId('query-input')).toHaveValue('tag:x');
+  await page.screenshot({ path: `${SCREENS}/bundle-dropped.png` });
+  await page.getByTestId('case-switcher').click();
+  await expect(page.getByTestId('cases-dialog').locator('tbody tr')).toHaveCount(3);
   expectClean(watch);
 });

@@ -4,7 +4,6 @@ import { datasetInfoQuery } from '../query/datasetQueries';
 import { locateQuery } from '../query/searchQueries';
 import { useSearchView } from '../query/useSearchView';
 import { useIngestState } from '../query/ingestState';
-import type { InputFile } from '../query/types';
 import { useDatasetLoader } from '../query/useDatasetLoader';
 import { useIngestActions } from '../query/useIngestActions';
 import { CompareBar } from '../ui/compare/CompareBar';
@@ -27,6 +26,8 @@ import { TopBar } from '../ui/header/TopBar';
 import { countReports, FilesPanel } from '../ui/files/FilesPanel';
 import { IngestBar } from '../ui/files/IngestBar';
 import { ReplayBar } from '../ui/files/ReplayBar';
+import { DroppedBundleNotice } from '../ui/annotations/DroppedBundleNotice';
+import { useDroppedFiles } from '../query/useDroppedFiles';
 import { InterruptedBanner } from '../ui/files/InterruptedBanner';
 import { usePrefs } from '../ui/prefs/usePrefs';
 import { useFocusAfterIngest } from '../ui/keyboard/useFocusAfterIngest';
@@ -88,10 +89,7 @@ export function App() {
   const counts = countReports(reports);
   const problems = counts.failed + counts.cancelled;
 
-  const onFiles = useCallback(
-    (files: InputFile[] | Promise<InputFile[]>) => void actions.ingest(files),
-    [actions],
-  );
+  const { onFiles, dropped, dismiss: dismissDropped } = useDroppedFiles(actions.ingest);
   // A run that failed on some files opens the Files panel: a responder must not miss lost evidence.
   useEffect(() => {
     if (problems > 0) setFilesOpen(true);
@@ -125,6 +123,7 @@ export function App() {
       <SafariStorageNotice />
       {phase === 'ingesting' ? <IngestBar onCancel={actions.cancel} /> : null}
       {phase === 'loading' ? <ReplayBar /> : null}
+      <DroppedBundleNotice dropped={dropped} onClose={dismissDropped} />
       {phase === 'idle' ? (
         <InterruptedBanner onPickFolder={pickers.openFolder} onPickFiles={pickers.openFiles} />
       ) : null}
