@@ -161,13 +161,11 @@ test('bookmarks, tags and notes filter the table and travel in a case bundle', a
 
   // A bundle dropped on the window (here through Open files…) is imported as a case too, not
   // ingested as an ordinary zip into the open case.
-  await page
-    .locator('input[type=file][multiple]:not([webkitdirectory])')
-    .setInputFiles({
-      name: 'incident-42.zip',
-      mimeType: 'application/zip',
-      buffer: readFileSync(saved),
-    });
+  await page.locator('input[type=file][multiple]:not([webkitdirectory])').setInputFiles({
+    name: 'incident-42.zip',
+    mimeType: 'application/zip',
+    buffer: readFileSync(saved),
+  });
   const notice = page.getByTestId('dropped-bundle');
   await expect(notice).toContainText('opened as a new case');
   await expect(notice.getByTestId('bundle-outcome')).toContainText('Imported Incident 42');
