@@ -44,93 +44,98 @@ function record(name: string): InputFile {
   return { path: `${name}.json`, file: new Blob([JSON.stringify({ Records: [rec] })]) };
 }
 
-describe('replayStoredFiles: files stored after the snapshot, parsed again at load', () => {
-  beforeEach(async () => {
-    await deleteDB(DB_NAME);
-  });
-  afterEach(() => {
-    for (const e of open.splice(0)) e.close();
-  });
-
-  it('rebuilds exactly the rows, re-deliveries and conflicts the ingest made', async () => {
-    const live = await engine();
-    await live.ingest([...east, record('GetObject')]);
-    await live.settled();
-    const db = await openCairnDb();
-    const early = await loadSnapshot(db);
-    await live.ingest([...west, record('DeleteObject')]);
-    await live.settled();
-    const expected = await view(live);
-    expect(expected.rows.filter((r) => (r.flags & 2) !== 0).length).toBeGreaterThan(0);
-    expect(expected.rows.filter((r) => (r.flags & 1) !== 0)).toHaveLength(2);
-    live.close();
-
-    // The tab died after the first run's snapshot: the second run must come back from its files.
-    if (early === undefined) throw new Error('no snapshot after the first run');
-    await saveSnapshot(db, early);
-    const reparsed: string[] = [];
-    const counting: ParseFn = (input) => {
-      reparsed.push(input.path);
-      return parseLogFile(input);
-    };
-    const progress: [number, number][] = [];
-    const reopened = await engine(counting, (done, total) => progress.push([done, total]));
-    expect(await view(reopened)).toEqual(expected);
-    // The page is told how far it is: from none to all of the files to parse again, one at a time.
-    const total = west.filter((i) => logs.includes(i)).length + 1;
-    expect(progress).toEqual(Array.from({ length: total + 1 }, (_, i) => [i, total]));
-    expect(reparsed.sort()).toEqual(
-      [...west.filter((i) => logs.includes(i)), record('DeleteObject')].map((i) => i.path).sort(),
-    );
-    // It wrote a snapshot, so the next load parses nothing.
-    reopened.close();
-    reparsed.length = 0;
-    progress.length = 0;
-    const again = await engine(counting, (done, t) => progress.push([done, t]));
-    expect(await view(again)).toEqual(expected);
-    expect(reparsed).toEqual([]);
-    expect(progress).toEqual([]);
-    db.close();
-  });
-
-  it('uses the chunks an older version stored, and leaves out a file it cannot read', async () => {
-    const live = await engine();
-    await live.ingest(logs);
-    await live.settled();
-    const expected = await view(live);
-    live.close();
-
-    const db = await openCairnDb();
-    const [first, second] = (await db.getAll('files')).filter((f) => f.kind === 'log');
-    if (first === undefined || second === undefined) throw new Error('two stored log files');
-    await db.delete('meta', 'snapshot');
-    // The first file as an older version stored it, with its chunk.
-    const stored = await db.get('fileBytes', first.fileId);
-    if (!(stored instanceof Blob)) throw new Error('stored bytes are a Blob');
-    const parsed = await parseLogFile({ path: first.path, file: stored });
-    if (parsed.status !== 'log') throw new Error('the first fixture is a log file');
-    const none = { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) };
-    await db.put('chunks', { chunk: encodeChunkBlob(parsed.chunk), outcome: none }, first.fileId);
-    // The second one's stored bytes are lost: its events cannot come back, the others must.
-    await db.delete('fileBytes', second.fileId);
-    db.close();
-
-    const reparsed: string[] = [];
-    const reopened = await engine((input) => {
-      reparsed.push(input.path);
-      return parseLogFile(input);
+// Each test ingests the fixture folder and reopens the engine twice or more: seconds, not milliseconds.
+describe(
+  'replayStoredFiles: files stored after the snapshot, parsed again at load',
+  { timeout: 30_000 },
+  () => {
+    beforeEach(async () => {
+      await deleteDB(DB_NAME);
     });
-    expect(reparsed).not.toContain(first.path);
-    expect(reparsed).not.toContain(second.path);
-    expect(reparsed).toHaveLength(logs.length - 2);
-    const lost = new Set(await eventIdsOf(second.path));
-    expect(lost.size).toBeGreaterThan(0);
-    const ids = reopened
-      .rows(ALL, { offset: 0, limit: 100_000, order: 'desc' })
-      .map((r) => r.eventID);
-    expect(ids).toEqual(expected.rows.map((r) => r.eventID).filter((id) => !lost.has(id)));
-  });
-});
+    afterEach(() => {
+      for (const e of open.splice(0)) e.close();
+    });
+
+    it('rebuilds exactly the rows, re-deliveries and conflicts the ingest made', async () => {
+      const live = await engine();
+      await live.ingest([...east, record('GetObject')]);
+      await live.settled();
+      const db = await openCairnDb();
+      const early = await loadSnapshot(db);
+      await live.ingest([...west, record('DeleteObject')]);
+      await live.settled();
+      const expected = await view(live);
+      expect(expected.rows.filter((r) => (r.flags & 2) !== 0).length).toBeGreaterThan(0);
+      expect(expected.rows.filter((r) => (r.flags & 1) !== 0)).toHaveLength(2);
+      live.close();
+
+      // The tab died after the first run's snapshot: the second run must come back from its files.
+      if (early === undefined) throw new Error('no snapshot after the first run');
+      await saveSnapshot(db, early);
+      const reparsed: string[] = [];
+      const counting: ParseFn = (input) => {
+        reparsed.push(input.path);
+        return parseLogFile(input);
+      };
+      const progress: [number, number][] = [];
+      const reopened = await engine(counting, (done, total) => progress.push([done, total]));
+      expect(await view(reopened)).toEqual(expected);
+      // The page is told how far it is: from none to all of the files to parse again, one at a time.
+      const total = west.filter((i) => logs.includes(i)).length + 1;
+      expect(progress).toEqual(Array.from({ length: total + 1 }, (_, i) => [i, total]));
+      expect(reparsed.sort()).toEqual(
+        [...west.filter((i) => logs.includes(i)), record('DeleteObject')].map((i) => i.path).sort(),
+      );
+      // It wrote a snapshot, so the next load parses nothing.
+      reopened.close();
+      reparsed.length = 0;
+      progress.length = 0;
+      const again = await engine(counting, (done, t) => progress.push([done, t]));
+      expect(await view(again)).toEqual(expected);
+      expect(reparsed).toEqual([]);
+      expect(progress).toEqual([]);
+      db.close();
+    });
+
+    it('uses the chunks an older version stored, and leaves out a file it cannot read', async () => {
+      const live = await engine();
+      await live.ingest(logs);
+      await live.settled();
+      const expected = await view(live);
+      live.close();
+
+      const db = await openCairnDb();
+      const [first, second] = (await db.getAll('files')).filter((f) => f.kind === 'log');
+      if (first === undefined || second === undefined) throw new Error('two stored log files');
+      await db.delete('meta', 'snapshot');
+      // The first file as an older version stored it, with its chunk.
+      const stored = await db.get('fileBytes', first.fileId);
+      if (!(stored instanceof Blob)) throw new Error('stored bytes are a Blob');
+      const parsed = await parseLogFile({ path: first.path, file: stored });
+      if (parsed.status !== 'log') throw new Error('the first fixture is a log file');
+      const none = { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) };
+      await db.put('chunks', { chunk: encodeChunkBlob(parsed.chunk), outcome: none }, first.fileId);
+      // The second one's stored bytes are lost: its events cannot come back, the others must.
+      await db.delete('fileBytes', second.fileId);
+      db.close();
+
+      const reparsed: string[] = [];
+      const reopened = await engine((input) => {
+        reparsed.push(input.path);
+        return parseLogFile(input);
+      });
+      expect(reparsed).not.toContain(first.path);
+      expect(reparsed).not.toContain(second.path);
+      expect(reparsed).toHaveLength(logs.length - 2);
+      const lost = new Set(await eventIdsOf(second.path));
+      expect(lost.size).toBeGreaterThan(0);
+      const ids = reopened
+        .rows(ALL, { offset: 0, limit: 100_000, order: 'desc' })
+        .map((r) => r.eventID);
+      expect(ids).toEqual(expected.rows.map((r) => r.eventID).filter((id) => !lost.has(id)));
+    });
+  },
+);
 
 /** The eventIDs in a fixture file, read independently of the index. */
 async function eventIdsOf(path: string): Promise<string[]> {
