@@ -292,3 +292,33 @@ test('an ingest interrupted in one case is offered for resume in that case only'
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a case deleted in another tab is said to be gone in this one, and a reload recovers', async ({
+  context,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const watch = await openApp(page);
+  await createCase(page, 'Doomed');
+  await dropFolder(page, FOLDER_A, COUNT_A);
+  // A second tab opens on the same case (the last one opened), then deletes it.
+  const other = await context.newPage();
+  const otherWatch = await openApp(other);
+  await expect(other.getByTestId('case-switcher')).toContainText('Doomed');
+  await openCases(other);
+  await row(other, 'Doomed').getByRole('button', { name: 'Delete Doomed' }).click();
+  await dialog(other).getByRole('button', { name: 'Delete case', exact: true }).click();
+  await expect(dialog(other).getByTestId('case-row')).toHaveCount(1);
+  await waitForIdle(other);
+
+  const gone = page.getByTestId('case-closed-elsewhere');
+  await expect(gone).toContainText('This case was deleted or changed in another tab');
+  await page.screenshot({ path: 'test-results/screens/case-closed-elsewhere.png' });
+  await gone.getByRole('button', { name: 'Reload' }).click();
+  await waitForIdle(page);
+  await expect(page.getByTestId('case-switcher')).toContainText('Case 1');
+  await expect(gone).toHaveCount(0);
+  expect(await eventCount(page)).toBe(0);
+  expectClean(watch);
+  expectClean(otherWatch);
+});

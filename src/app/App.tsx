@@ -26,6 +26,7 @@ import { TopBar } from '../ui/header/TopBar';
 import { countReports, FilesPanel } from '../ui/files/FilesPanel';
 import { IngestBar } from '../ui/files/IngestBar';
 import { ReplayBar } from '../ui/files/ReplayBar';
+import { ClosedElsewhereBanner } from '../ui/cases/ClosedElsewhereBanner';
 import { DroppedBundleNotice } from '../ui/annotations/DroppedBundleNotice';
 import { useDroppedFiles } from '../query/useDroppedFiles';
 import { InterruptedBanner } from '../ui/files/InterruptedBanner';
@@ -119,6 +120,7 @@ export function App() {
         filesButton={filesButton}
         integrity={<ValidationSummary onOpen={() => setValidationOpen(true)} />}
       />
+      <ClosedElsewhereBanner />
       <InsecureContextNotice />
       <SafariStorageNotice />
       {phase === 'ingesting' ? <IngestBar onCancel={actions.cancel} /> : null}

@@ -73,6 +73,8 @@ export interface EngineOptions {
   ) => Promise<Uint8Array>;
   /** Told, while opening, how many stored files are parsed again of how many (replayStoredFiles). */
   readonly onReplay?: (done: number, total: number) => void;
+  /** Told when another tab deletes (or upgrades) this case's database: this one can no longer use it. */
+  readonly onClosedElsewhere?: () => void;
 }
 
 /**
@@ -160,7 +162,7 @@ export class CairnEngine {
    * again (replayStoredFiles: a crash between a file's commit and the next snapshot loses nothing).
    */
   static async open(parse: ParseFn, options: EngineOptions = {}): Promise<CairnEngine> {
-    const db = await store.openCairnDb(options.dbName);
+    const db = await store.openCairnDb(options.dbName, options.onClosedElsewhere);
     const engine = new CairnEngine(db, parse, options);
     await engine.load();
     const { bloom } = options;

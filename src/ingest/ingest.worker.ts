@@ -22,6 +22,8 @@ const pool = new ParsePool(
 );
 /** Stored files being parsed again while a case opens (replayStoredFiles), for the page to show. */
 let replay: { done: number; total: number } | undefined;
+/** The page's listener for the open case's database being closed by another tab. */
+let closedElsewhere: (() => void) | undefined;
 const cases = CaseManager.open(
   (dbName) => {
     const onReplay = (done: number, total: number) => {
@@ -32,6 +34,7 @@ const cases = CaseManager.open(
       match: pool.match,
       dbName,
       onReplay,
+      onClosedElsewhere: () => closedElsewhere?.(),
     });
     return opened.finally(() => (replay = undefined));
   },
@@ -50,6 +53,10 @@ const api = {
   },
   /** While a case opens: stored files parsed again of those to parse, if any (else undefined). */
   replayProgress: () => replay,
+  /** Registers the page's listener for the open case being deleted or upgraded by another tab. */
+  onCaseClosedElsewhere: (listener: () => void) => {
+    closedElsewhere = listener;
+  },
   ingest: async (inputs: readonly InputFile[], onProgress?: (p: IngestProgress) => void) =>
     (await engine).ingest(inputs, onProgress),
   interruptedRun: async () => (await engine).interruptedRun(),

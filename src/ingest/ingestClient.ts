@@ -23,3 +23,6 @@ export function ingestClient(): IngestClient {
 
 /** Wraps a progress callback so the worker can call it across the thread boundary. */
 export const progressCallback = proxy;
+
+/** Wraps a listener so the worker can call it across the thread boundary (comlink's proxy). */
+export const workerListener = proxy;

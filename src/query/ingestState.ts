@@ -17,6 +17,8 @@ export interface IngestState {
    * closed during) being parsed again, done of total. Undefined when there are none.
    */
   readonly replay: { readonly done: number; readonly total: number } | undefined;
+  /** Another tab deleted (or upgraded) the open case's database: nothing can be read or stored. */
+  readonly closedElsewhere: boolean;
 }
 
 let state: IngestState = {
@@ -26,6 +28,7 @@ let state: IngestState = {
   error: undefined,
   validating: false,
   replay: undefined,
+  closedElsewhere: false,
 };
 const listeners = new Set<() => void>();
 

@@ -42,7 +42,7 @@ async function changeCase(
   }
   await clearView();
   client.removeQueries();
-  setIngestState({ reports: [] });
+  setIngestState({ reports: [], closedElsewhere: false });
   bumpCaseEpoch();
 }
 

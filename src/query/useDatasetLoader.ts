@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ingestClient } from '../ingest/ingestClient';
+import { ingestClient, workerListener } from '../ingest/ingestClient';
 import { setIngestState } from './ingestState';
 import { refreshValidation } from './validation';
 
@@ -16,6 +16,9 @@ export function useDatasetLoader(): void {
   const client = useQueryClient();
   useEffect(() => {
     let live = true;
+    void ingestClient().onCaseClosedElsewhere(
+      workerListener(() => setIngestState({ closedElsewhere: true })),
+    );
     const poll = setInterval(() => {
       void ingestClient()
         .replayProgress()

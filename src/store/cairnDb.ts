@@ -11,14 +11,22 @@ export type CairnDatabase = IDBPDatabase<CairnDb>;
 
 /**
  * Opens (creating or upgrading) a case's database: `cairn` for the first case, `cairn-case-<id>` for
- * the others (caseRegistry.ts). @throws when IndexedDB is unavailable.
+ * the others (caseRegistry.ts). When another tab deletes the database or opens it at a newer version,
+ * this connection closes and `onClosedElsewhere` is told: every later read or write would fail.
+ * @throws when IndexedDB is unavailable.
  */
-export async function openCairnDb(name: string = DB_NAME): Promise<CairnDatabase> {
+export async function openCairnDb(
+  name: string = DB_NAME,
+  onClosedElsewhere?: () => void,
+): Promise<CairnDatabase> {
   const db: CairnDatabase = await openDB<CairnDb>(name, DB_VERSION, {
     upgrade: (d, oldVersion) => upgradeCairnDb(d, oldVersion),
-    // Another tab deletes this case, or opens it at a newer version: close rather than block it (a
-    // blocked deletion would complete only when this tab closes, after anything stored meanwhile).
-    blocking: () => db.close(),
+    // Close rather than block the other tab: a blocked deletion would complete only when this tab
+    // closes, after anything stored meanwhile.
+    blocking: () => {
+      db.close();
+      onClosedElsewhere?.();
+    },
   });
   return db;
 }
