@@ -6,6 +6,7 @@ import type { CaseEntry } from '../store/types';
 import { bumpCaseEpoch } from './caseEpoch';
 import { casesQuery, storageStatusQuery } from './caseQueries';
 import { setIngestState } from './ingestState';
+import { watchReplayProgress } from './watchReplayProgress';
 import { useViewState } from './useViewState';
 
 /** The user's case actions; each resolves once the UI shows the result. */
@@ -33,9 +34,13 @@ async function changeCase(
   work: () => Promise<void>,
 ): Promise<void> {
   setIngestState({ phase: 'loading', error: undefined, progress: undefined });
+  // Opening a case whose last ingest was cut short parses its stored files again: show how far.
+  const stopReplay = watchReplayProgress();
   try {
     await work();
+    stopReplay();
   } catch (error) {
+    stopReplay();
     setIngestState({ phase: 'idle', error: message(error) });
     await client.invalidateQueries({ queryKey: casesQuery().queryKey });
     throw error;

@@ -3,9 +3,7 @@ import { useEffect } from 'react';
 import { ingestClient, workerListener } from '../ingest/ingestClient';
 import { setIngestState } from './ingestState';
 import { refreshValidation } from './validation';
-
-/** How often the page asks how far the worker is in parsing stored files again while it opens. */
-const REPLAY_POLL_MS = 300;
+import { watchReplayProgress } from './watchReplayProgress';
 
 /**
  * Loads the stored dataset once at start-up: waits for the worker to read the index from IndexedDB
@@ -19,18 +17,11 @@ export function useDatasetLoader(): void {
     void ingestClient().onCaseClosedElsewhere(
       workerListener(() => setIngestState({ closedElsewhere: true })),
     );
-    const poll = setInterval(() => {
-      void ingestClient()
-        .replayProgress()
-        .then((replay) => {
-          if (live) setIngestState({ replay });
-        });
-    }, REPLAY_POLL_MS);
+    const stopReplay = watchReplayProgress();
     void (async () => {
       try {
         await ingestClient().ready();
-        clearInterval(poll);
-        setIngestState({ replay: undefined });
+        stopReplay();
         const reports = await ingestClient().lastRun();
         if (!live) return;
         performance.mark('cairn:ready');
@@ -38,9 +29,8 @@ export function useDatasetLoader(): void {
         if (!live) return;
         setIngestState({ phase: 'idle', reports });
       } catch (error) {
-        clearInterval(poll);
+        stopReplay();
         setIngestState({
-          replay: undefined,
           phase: 'idle',
           error: `Could not open the stored dataset: ${String(error)}`,
         });
@@ -48,7 +38,7 @@ export function useDatasetLoader(): void {
     })();
     return () => {
       live = false;
-      clearInterval(poll);
+      stopReplay();
     };
   }, [client]);
 }
