@@ -38,12 +38,12 @@ async function changeCase(
   const stopReplay = watchReplayProgress();
   try {
     await work();
-    stopReplay();
   } catch (error) {
-    stopReplay();
     setIngestState({ phase: 'idle', error: message(error) });
     await client.invalidateQueries({ queryKey: casesQuery().queryKey });
     throw error;
+  } finally {
+    stopReplay();
   }
   await clearView();
   client.removeQueries();

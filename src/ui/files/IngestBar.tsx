@@ -1,6 +1,7 @@
 import { formatBytes } from '../../lib/formatBytes';
 import { useIngestState } from '../../query/ingestState';
 import { formatCount } from '../common/formatCount';
+import { ProgressBar } from './ProgressBar';
 
 /** Progress of the running ingest: files, bytes, events (with an estimate of the total), rate, Cancel. */
 export function IngestBar(props: { readonly onCancel: () => void }) {
@@ -39,15 +40,7 @@ export function IngestBar(props: { readonly onCancel: () => void }) {
           Cancel
         </button>
       </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(fraction * 100)}
-      >
-        <div className="progress-fill" style={{ transform: `scaleX(${fraction.toFixed(3)})` }} />
-      </div>
+      <ProgressBar fraction={fraction} />
     </div>
   );
 }

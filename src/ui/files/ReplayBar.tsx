@@ -1,5 +1,6 @@
 import { useIngestState } from '../../query/ingestState';
 import { formatCount } from '../common/formatCount';
+import { ProgressBar } from './ProgressBar';
 
 /**
  * While the stored dataset opens after an ingest the page closed during: the stored files being
@@ -21,16 +22,7 @@ export function ReplayBar() {
           The page was closed during an ingest: the files it stored are read again. Nothing is lost.
         </span>
       </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Rebuilding the index"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(fraction * 100)}
-      >
-        <div className="progress-fill" style={{ transform: `scaleX(${fraction.toFixed(3)})` }} />
-      </div>
+      <ProgressBar fraction={fraction} label="Rebuilding the index" />
     </div>
   );
 }
