@@ -1,8 +1,8 @@
-import type { FileChunk } from '../src/store/types';
+import type { FileChunk } from '../src/index/types';
 
 /**
  * A FileChunk as one Blob, exactly as Cairn stored each file's chunk before chunk groups
- * (src/store/chunkBlob.ts reads it): for tests of databases written by that version.
+ * (src/db/chunkBlob.ts reads it): for tests of databases written by that version.
  */
 export function encodeChunkBlob(chunk: FileChunk): Blob {
   const arrays = arraysOf(chunk);

@@ -1,4 +1,4 @@
-import { useCaseEpoch } from '../query/caseEpoch';
+import { useCaseEpoch } from '../data/caseEpoch';
 import { CasesDialogHost } from '../ui/cases/CasesDialogHost';
 import { App } from './App';
 

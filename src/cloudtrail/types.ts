@@ -70,3 +70,6 @@ export const STRING_FIELDS = [
 
 /** Name of one string-valued column. */
 export type StringField = (typeof STRING_FIELDS)[number];
+
+/** What a stored file is. */
+export type FileKind = 'log' | 'digest';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { annotationQuery, useAnnotate } from '../../query/annotationQueries';
-import type { Annotation, AnnotationEdit } from '../../query/annotationTypes';
+import { annotationQuery, useAnnotate } from '../../data/annotationQueries';
+import type { Annotation, AnnotationEdit } from '../../data/annotationTypes';
 import { BookmarkToggle } from './BookmarkToggle';
 import { NoteEditor } from './NoteEditor';
 import { TagEditor } from './TagEditor';

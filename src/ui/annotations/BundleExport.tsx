@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { bundleSizeQuery } from '../../query/annotationQueries';
-import { exportCaseBundle } from '../../query/caseBundleActions';
+import { bundleSizeQuery } from '../../data/annotationQueries';
+import { exportCaseBundle } from '../../data/caseBundleActions';
 import { formatBytes } from '../../lib/formatBytes';
 import { formatCount } from '../common/formatCount';
 

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { BundleImport } from '../../query/annotationTypes';
-import { importCaseBundle } from '../../query/caseBundleActions';
-import { useApplyView } from '../../query/useApplyView';
+import type { BundleImport } from '../../data/annotationTypes';
+import { importCaseBundle } from '../../data/caseBundleActions';
+import { useApplyView } from '../../data/useApplyView';
 import { BundleFilePicker } from './BundleFilePicker';
 import { ImportOutcome } from './ImportOutcome';
 

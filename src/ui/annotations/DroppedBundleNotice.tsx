@@ -1,4 +1,4 @@
-import type { DroppedBundle } from '../../query/useDroppedFiles';
+import type { DroppedBundle } from '../../data/useDroppedFiles';
 import { ImportOutcome } from './ImportOutcome';
 
 /** What became of a case bundle dropped on the window (useDroppedFiles), until dismissed. */

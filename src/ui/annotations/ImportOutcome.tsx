@@ -1,4 +1,4 @@
-import type { BundleImport } from '../../query/annotationTypes';
+import type { BundleImport } from '../../data/annotationTypes';
 import { formatCount } from '../common/formatCount';
 
 /** Missing files listed by path; the rest are counted. */

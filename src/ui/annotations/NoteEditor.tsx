@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ANNOTATION_LIMITS } from '../../query/annotationTypes';
+import { ANNOTATION_LIMITS } from '../../data/annotationTypes';
 
 /**
  * The event's note: saved when the field loses the focus or on Ctrl+Enter (⌘+Enter), with a

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { tagsQuery } from '../../query/annotationQueries';
-import { ANNOTATION_LIMITS } from '../../query/annotationTypes';
+import { tagsQuery } from '../../data/annotationQueries';
+import { ANNOTATION_LIMITS } from '../../data/annotationTypes';
 
 /**
  * The event's tags as chips, each with a remove button, and an input that adds one on Enter (or

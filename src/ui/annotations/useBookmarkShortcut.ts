@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { annotationQuery, useAnnotate } from '../../query/annotationQueries';
+import { annotationQuery, useAnnotate } from '../../data/annotationQueries';
 import { isTypingTarget, modalOpen } from '../keyboard/isTypingTarget';
 
 /**

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CaseEntry } from '../../query/types';
+import type { CaseEntry } from '../../data/types';
 import { caseFigures } from './caseFigures';
 
 /** What a row can do; each resolves when done and rejects with the reason it could not. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatBytes } from '../../lib/formatBytes';
-import { casesQuery, storageStatusQuery } from '../../query/caseQueries';
-import { useIngestState } from '../../query/ingestState';
+import { casesQuery, storageStatusQuery } from '../../data/caseQueries';
+import { useIngestState } from '../../data/ingestState';
 import { setCasesDialogOpen, useCasesDialogOpen } from './casesDialogState';
 import { quotaPercent } from './StorageStatus';
 

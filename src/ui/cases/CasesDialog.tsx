@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { casesQuery } from '../../query/caseQueries';
-import { useIngestState } from '../../query/ingestState';
-import { useCaseActions } from '../../query/useCaseActions';
+import { casesQuery } from '../../data/caseQueries';
+import { useIngestState } from '../../data/ingestState';
+import { useCaseActions } from '../../data/useCaseActions';
 import { usePrefs } from '../prefs/usePrefs';
 import { CaseRow } from './CaseRow';
 import { ImportBundleAsCase } from './ImportBundleAsCase';

@@ -1,4 +1,4 @@
-import { useIngestState } from '../../query/ingestState';
+import { useIngestState } from '../../data/ingestState';
 
 /**
  * Shown once another tab has deleted (or upgraded) the open case's database: this tab's connection

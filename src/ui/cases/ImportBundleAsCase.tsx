@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { CaseImport } from '../../query/useImportBundleAsCase';
-import { useImportBundleAsCase } from '../../query/useImportBundleAsCase';
+import type { CaseImport } from '../../data/useImportBundleAsCase';
+import { useImportBundleAsCase } from '../../data/useImportBundleAsCase';
 import { BundleFilePicker } from '../annotations/BundleFilePicker';
 import { ImportOutcome } from '../annotations/ImportOutcome';
 

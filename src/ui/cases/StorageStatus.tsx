@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatBytes } from '../../lib/formatBytes';
-import { storageStatusQuery } from '../../query/caseQueries';
-import { requestPersistence, usePersistOutcome } from '../../query/persistStorage';
+import { storageStatusQuery } from '../../data/caseQueries';
+import { requestPersistence, usePersistOutcome } from '../../data/persistStorage';
 
 /** Percent of the quota used, one decimal under 10 %. */
 export function quotaPercent(usage: number, quota: number): string {

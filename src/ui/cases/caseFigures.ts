@@ -1,4 +1,4 @@
-import type { CaseSummary } from '../../query/types';
+import type { CaseSummary } from '../../data/types';
 import { formatBytes } from '../../lib/formatBytes';
 import { formatCount } from '../common/formatCount';
 import { formatTime, zoneLabel } from '../common/formatTime';

@@ -1,8 +1,8 @@
 import { useQueries } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { eventDetailQuery } from '../../query/datasetQueries';
-import type { EventDetail } from '../../query/types';
+import { eventDetailQuery } from '../../data/datasetQueries';
+import type { EventDetail } from '../../data/types';
 import { formatCount } from '../common/formatCount';
 import { compareColumn } from './compareColumn';
 import type { DetailState } from './compareColumn';

@@ -1,4 +1,4 @@
-import type { EventDetail, RowView } from '../../query/types';
+import type { EventDetail, RowView } from '../../data/types';
 import { flattenPaths } from './flattenPaths';
 import type { FlatRecord } from './flattenPaths';
 

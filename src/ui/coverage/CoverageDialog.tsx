@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { cellQuery } from '../../query/cellQuery';
-import { useCellFilter, useCoverage } from '../../query/coverage';
-import type { CoverageMap } from '../../query/types';
+import { cellQuery } from '../../querylang/cellQuery';
+import { useCellFilter, useCoverage } from '../../data/coverage';
+import type { CoverageMap } from '../../data/types';
 import { useAccountNames } from '../accounts/useAccountNames';
 import { formatCount } from '../common/formatCount';
 import { CoverageFindings } from './CoverageFindings';

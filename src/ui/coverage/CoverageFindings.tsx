@@ -1,4 +1,4 @@
-import type { CoverageMap } from '../../query/types';
+import type { CoverageMap } from '../../data/types';
 import { rowTitle } from './describeCell';
 import type { CoverageFinding } from './coverageFindings';
 

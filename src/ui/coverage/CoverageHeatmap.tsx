@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent, MouseEvent } from 'react';
-import type { CoverageMap, CoverageNote } from '../../query/types';
+import type { CoverageMap, CoverageNote } from '../../data/types';
 import { describeCell, plainText } from './describeCell';
 import { drawCoverage } from './drawCoverage';
 import type { RowLabel } from './drawCoverage';

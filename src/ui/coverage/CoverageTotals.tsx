@@ -1,4 +1,4 @@
-import type { CoverageMap } from '../../query/types';
+import type { CoverageMap } from '../../data/types';
 import { formatCount } from '../common/formatCount';
 
 /** The counts that matter first: tampering, holes, then what no digest vouches for. */

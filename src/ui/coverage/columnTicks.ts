@@ -1,4 +1,4 @@
-import type { CoverageUnit } from '../../query/types';
+import type { CoverageUnit } from '../../data/types';
 
 /** A label on the map's time axis: `line` 0 is dates (days, months), 1 the finer ticks. */
 export interface ColumnTick {

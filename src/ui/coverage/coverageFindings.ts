@@ -1,4 +1,4 @@
-import type { CoverageMap } from '../../query/types';
+import type { CoverageMap } from '../../data/types';
 import { formatCount } from '../common/formatCount';
 import { gapReason, plainText } from './describeCell';
 import { describeInterval, describeSpan } from './coverageTime';

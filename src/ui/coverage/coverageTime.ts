@@ -1,4 +1,4 @@
-import type { CoverageUnit } from '../../query/types';
+import type { CoverageUnit } from '../../data/types';
 
 const DAY = 86_400_000;
 

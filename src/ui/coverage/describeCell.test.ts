@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_FLAG } from '../../query/types';
-import type { CoverageMap, CoverageNote } from '../../query/types';
+import { COVERAGE_FLAG } from '../../data/types';
+import type { CoverageMap, CoverageNote } from '../../data/types';
 import { coverageFindings } from './coverageFindings';
 import { describeCell } from './describeCell';
 

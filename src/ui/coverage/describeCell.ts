@@ -1,5 +1,5 @@
-import { COVERAGE_FLAG } from '../../query/types';
-import type { CoverageGap, CoverageMap, CoverageNote } from '../../query/types';
+import { COVERAGE_FLAG } from '../../data/types';
+import type { CoverageGap, CoverageMap, CoverageNote } from '../../data/types';
 import { formatCount } from '../common/formatCount';
 import { visibleText } from '../detail/visibleText';
 import { describeInterval, describeSpan } from './coverageTime';

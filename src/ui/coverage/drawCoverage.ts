@@ -1,5 +1,5 @@
-import { COVERAGE_FLAG } from '../../query/types';
-import type { CoverageMap } from '../../query/types';
+import { COVERAGE_FLAG } from '../../data/types';
+import type { CoverageMap } from '../../data/types';
 import { columnTicks } from './columnTicks';
 import type { HeatmapLayout } from './heatmapLayout';
 import { visibleCells } from './heatmapLayout';

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { credentialChainQuery } from '../../query/datasetQueries';
-import type { CredentialLink } from '../../query/types';
+import { credentialChainQuery } from '../../data/datasetQueries';
+import type { CredentialLink } from '../../data/types';
 import { formatCount } from '../common/formatCount';
 import { formatTime, zoneLabel } from '../common/formatTime';
 import { LogText } from '../common/LogText';
 import { usePrefs } from '../prefs/usePrefs';
-import { quoteValue } from '../search/tokenAtCursor';
+import { quoteValue } from '../search-bar/tokenAtCursor';
 
 /**
  * "Who really did this": the temporary key that signed the event, traced back through the events

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { eventDetailQuery } from '../../query/datasetQueries';
-import { annotationQuery } from '../../query/annotationQueries';
+import { eventDetailQuery } from '../../data/datasetQueries';
+import { annotationQuery } from '../../data/annotationQueries';
 import { focusEventTable } from '../keyboard/focusTargets';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { CredentialChainView } from './CredentialChainView';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { objectAt, stringAt } from '../../lib/isObject';
-import { ROW_FLAG } from '../../query/types';
-import type { EventDetail } from '../../query/types';
+import { ROW_FLAG } from '../../data/types';
+import type { EventDetail } from '../../data/types';
 import { AccountName } from '../accounts/AccountName';
 import { arnAccountId } from '../accounts/arnAccountId';
 import { CopyButton } from '../common/CopyButton';

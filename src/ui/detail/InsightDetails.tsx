@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { readInsightDetails } from '../../cloudtrail/readInsightDetails';
 import type { InsightDetails as Details } from '../../cloudtrail/readInsightDetails';
-import { insightPartnersQuery, rangeCountQuery } from '../../query/insightQueries';
-import type { EventDetail, RowView } from '../../query/types';
-import { useOpenView } from '../../query/useOpenView';
+import { insightPartnersQuery, rangeCountQuery } from '../../data/insightQueries';
+import type { EventDetail, RowView } from '../../data/types';
+import { useOpenView } from '../../data/useOpenView';
 import { formatCount } from '../common/formatCount';
 import { formatTime, zoneLabel } from '../common/formatTime';
 import { usePrefs } from '../prefs/usePrefs';
-import { quoteValue } from '../search/tokenAtCursor';
+import { quoteValue } from '../search-bar/tokenAtCursor';
 import {
   formatMinutes,
   formatRate,

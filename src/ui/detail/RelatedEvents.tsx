@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { objectAt, stringAt } from '../../lib/isObject';
-import { countQuery } from '../../query/searchQueries';
-import type { RowView } from '../../query/types';
+import { countQuery } from '../../data/searchQueries';
+import type { RowView } from '../../data/types';
 import { formatCount } from '../common/formatCount';
-import { quoteValue } from '../search/tokenAtCursor';
+import { quoteValue } from '../search-bar/tokenAtCursor';
 import { logTitle } from '../common/LogText';
 
 interface Pivot {

@@ -1,4 +1,4 @@
-import type { EventSource } from '../../query/types';
+import type { EventSource } from '../../data/types';
 import { openFileView } from '../provenance/fileViewTarget';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { LogText } from '../common/LogText';

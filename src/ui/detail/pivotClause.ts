@@ -1,4 +1,4 @@
-import { quoteValue } from '../search/tokenAtCursor';
+import { quoteValue } from '../search-bar/tokenAtCursor';
 import type { JsonLeafValue } from './flattenJson';
 
 /**

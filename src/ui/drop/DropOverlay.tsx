@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { InputFile } from '../../query/types';
+import type { InputFile } from '../../data/types';
 import { collectDroppedFiles } from './collectDroppedFiles';
 
 /** Accepts files and folders dropped anywhere on the window, with a full-window hint while dragging. */

@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import type { RefObject } from 'react';
-import type { InputFile } from '../../query/types';
+import type { InputFile } from '../../data/types';
 import { inputFiles } from './collectDroppedFiles';
 
 /** Opens the system file or folder picker. */

@@ -1,4 +1,4 @@
-import type { InputFile } from '../../query/types';
+import type { InputFile } from '../../data/types';
 
 /**
  * Turns a drop into files with their relative paths, walking dropped folders to the end. Entries must

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { exportEvents } from '../../query/exportEvents';
-import type { ExportColumn, ExportFormat, SearchRequest, TimeOrder } from '../../query/types';
+import { exportEvents } from '../../data/exportEvents';
+import type { ExportColumn, ExportFormat, SearchRequest, TimeOrder } from '../../data/types';
 import { formatCount } from '../common/formatCount';
 
 const FORMATS: readonly { format: ExportFormat; label: string; title: string }[] = [

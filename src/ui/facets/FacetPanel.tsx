@@ -1,6 +1,6 @@
-import { INDEXED_FIELDS } from '../../filter/fields';
-import type { Facet } from '../../query/types';
-import type { FacetPick } from '../../query/useSearchView';
+import { INDEXED_FIELDS } from '../../querylang/fields';
+import type { Facet } from '../../data/types';
+import type { FacetPick } from '../../data/useSearchView';
 import { AccountName } from '../accounts/AccountName';
 import { useAccountNames } from '../accounts/useAccountNames';
 import { formatCount } from '../common/formatCount';

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useIngestState } from '../../query/ingestState';
-import { facetsQuery } from '../../query/searchQueries';
-import type { SearchRequest } from '../../query/types';
-import { useSettledVersion } from '../../query/useSettledVersion';
-import type { FacetPick } from '../../query/useSearchView';
+import { useIngestState } from '../../data/ingestState';
+import { facetsQuery } from '../../data/searchQueries';
+import type { SearchRequest } from '../../data/types';
+import { useSettledVersion } from '../../data/useSettledVersion';
+import type { FacetPick } from '../../data/useSearchView';
 import { FacetPanel } from './FacetPanel';
 
 /** The facet panel fed with the current search's facets. */

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { formatBytes } from '../../lib/formatBytes';
-import type { FileReport } from '../../query/types';
+import type { FileReport } from '../../data/types';
 import { formatCount } from '../common/formatCount';
 import { openFileView } from '../provenance/fileViewTarget';
 import './FilesPanel.css';

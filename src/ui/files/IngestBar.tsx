@@ -1,5 +1,5 @@
 import { formatBytes } from '../../lib/formatBytes';
-import { useIngestState } from '../../query/ingestState';
+import { useIngestState } from '../../data/ingestState';
 import { formatCount } from '../common/formatCount';
 import { ProgressBar } from './ProgressBar';
 

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatBytes } from '../../lib/formatBytes';
-import { discardInterruptedRun, interruptedRunQuery } from '../../query/interruptedRun';
+import { discardInterruptedRun, interruptedRunQuery } from '../../data/interruptedRun';
 import { formatCount } from '../common/formatCount';
 import './InterruptedBanner.css';
 

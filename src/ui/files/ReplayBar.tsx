@@ -1,4 +1,4 @@
-import { useIngestState } from '../../query/ingestState';
+import { useIngestState } from '../../data/ingestState';
 import { formatCount } from '../common/formatCount';
 import { ProgressBar } from './ProgressBar';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { datasetInfoQuery, storageQuery } from '../../query/datasetQueries';
+import { datasetInfoQuery, storageQuery } from '../../data/datasetQueries';
 import { formatBytes } from '../../lib/formatBytes';
 import { formatCount } from '../common/formatCount';
 import { formatTime } from '../common/formatTime';

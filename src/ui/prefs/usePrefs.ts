@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { isObject, objectAt } from '../../lib/isObject';
-import type { TimeOrder } from '../../query/types';
+import type { TimeOrder } from '../../data/types';
 
 /** View preferences kept across reloads in localStorage (not data: that lives in IndexedDB). */
 export interface Prefs {

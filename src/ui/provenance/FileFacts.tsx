@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { formatBytes } from '../../lib/formatBytes';
-import type { FileView } from '../../query/provenanceQueries';
+import type { FileView } from '../../data/provenanceQueries';
 import { CopyButton } from '../common/CopyButton';
 import { formatCount } from '../common/formatCount';
 import { LogText } from '../common/LogText';
-import { useFileIntegrity } from '../../query/fileIntegrity';
+import { useFileIntegrity } from '../../data/fileIntegrity';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { formatDeliveredAt } from './formatDeliveredAt';
 

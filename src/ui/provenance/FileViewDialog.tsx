@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { exactFileClause } from '../../filter/fileFilter';
-import { downloadFileBytes, fileByPathQuery, fileViewQuery } from '../../query/provenanceQueries';
+import { exactFileClause } from '../../querylang/fileFilter';
+import { downloadFileBytes, fileByPathQuery, fileViewQuery } from '../../data/provenanceQueries';
 import { CopyButton } from '../common/CopyButton';
 import { formatCount } from '../common/formatCount';
 import { LogText } from '../common/LogText';

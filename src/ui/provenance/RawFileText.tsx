@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { formatBytes } from '../../lib/formatBytes';
-import type { FileView } from '../../query/provenanceQueries';
+import type { FileView } from '../../data/provenanceQueries';
 import { CopyButton } from '../common/CopyButton';
 import { rawTextRuns } from './rawTextRuns';
 

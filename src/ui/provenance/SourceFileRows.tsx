@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { sourceFilesQuery } from '../../query/provenanceQueries';
+import { sourceFilesQuery } from '../../data/provenanceQueries';
 import { formatCount } from '../common/formatCount';
 import { LogText, logTitle } from '../common/LogText';
 import { fileLabel } from './fileLabel';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SourceNode } from '../../query/provenanceQueries';
+import type { SourceNode } from '../../data/provenanceQueries';
 import { AccountName } from '../accounts/AccountName';
 import { formatCount } from '../common/formatCount';
 import { LogText, logTitle } from '../common/LogText';

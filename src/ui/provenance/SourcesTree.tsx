@@ -5,13 +5,13 @@ import {
   samePatterns,
   selectedFilePatterns,
   withFileFilter,
-} from '../../filter/fileFilter';
-import { parseQuery } from '../../filter/parseQuery';
-import { printQuery } from '../../filter/printQuery';
-import type { Query } from '../../filter/types';
-import { useIngestState } from '../../query/ingestState';
-import { sourcesTreeQuery } from '../../query/provenanceQueries';
-import type { SourceNode } from '../../query/provenanceQueries';
+} from '../../querylang/fileFilter';
+import { parseQuery } from '../../querylang/parseQuery';
+import { printQuery } from '../../querylang/printQuery';
+import type { Query } from '../../querylang/types';
+import { useIngestState } from '../../data/ingestState';
+import { sourcesTreeQuery } from '../../data/provenanceQueries';
+import type { SourceNode } from '../../data/provenanceQueries';
 import { formatCount } from '../common/formatCount';
 import { SourceTreeNode } from './SourceTreeNode';
 import type { SourcePicks } from './SourceTreeNode';

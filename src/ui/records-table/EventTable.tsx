@@ -1,8 +1,8 @@
 import { useTable } from '@tanstack/react-table';
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
-import type { SearchRequest, TimeOrder } from '../../query/types';
-import { useFileIntegrityMap } from '../../query/fileIntegrity';
+import type { SearchRequest, TimeOrder } from '../../data/types';
+import { useFileIntegrityMap } from '../../data/fileIntegrity';
 import { formatTime } from '../common/formatTime';
 import { focusEventDetail } from '../keyboard/focusTargets';
 import { isTypingTarget, modalOpen } from '../keyboard/isTypingTarget';

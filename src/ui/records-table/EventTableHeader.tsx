@@ -1,5 +1,5 @@
 import type { ReactTable } from '@tanstack/react-table';
-import type { TimeOrder } from '../../query/types';
+import type { TimeOrder } from '../../data/types';
 import { zoneLabel } from '../common/formatTime';
 import { columnStyle, FIXED_COLUMNS } from './columnStyle';
 import type { features, TableRow } from './columns';

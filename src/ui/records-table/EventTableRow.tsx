@@ -1,9 +1,9 @@
 import { flexRender } from '@tanstack/react-table';
 import type { Row } from '@tanstack/react-table';
 import type { MouseEvent } from 'react';
-import { ROW_FLAG } from '../../query/types';
+import { ROW_FLAG } from '../../data/types';
 import { MAX_COMPARE } from '../compare/useCompareMarks';
-import type { LogVerdict } from '../../query/types';
+import type { LogVerdict } from '../../data/types';
 import { FileIntegrityMark } from '../validation/FileIntegrityBadge';
 import { columnStyle, FIXED_COLUMNS } from './columnStyle';
 import { InsightBadge } from './InsightBadge';

@@ -4,7 +4,7 @@ import {
   columnVisibilityFeature,
   columnSizingFeature,
 } from '@tanstack/react-table';
-import type { RowView } from '../../query/types';
+import type { RowView } from '../../data/types';
 import { AccountId } from '../accounts/AccountId';
 import { LogText } from '../common/LogText';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';

@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
-import { ROWS_PAGE, rowsPageQuery } from '../../query/searchQueries';
-import type { RowView, SearchRequest, TimeOrder } from '../../query/types';
+import { ROWS_PAGE, rowsPageQuery } from '../../data/searchQueries';
+import type { RowView, SearchRequest, TimeOrder } from '../../data/types';
 
 /**
  * The rows at table positions `[start, end)` of the search result, fetched a page at a time from the

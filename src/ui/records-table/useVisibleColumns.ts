@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useViewState } from '../../query/useViewState';
+import { useViewState } from '../../data/useViewState';
 import { setPrefs, usePrefs } from '../prefs/usePrefs';
 import { columns, DEFAULT_HIDDEN } from './columns';
 

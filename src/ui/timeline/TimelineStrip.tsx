@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useIngestState } from '../../query/ingestState';
-import { histogramQuery } from '../../query/searchQueries';
-import type { SearchRequest } from '../../query/types';
-import { useSettledVersion } from '../../query/useSettledVersion';
+import { useIngestState } from '../../data/ingestState';
+import { histogramQuery } from '../../data/searchQueries';
+import type { SearchRequest } from '../../data/types';
+import { useSettledVersion } from '../../data/useSettledVersion';
 import { Timeline } from './Timeline';
 
 /** The timeline above the table, fed with the histogram of the current search over `span`. */

@@ -1,5 +1,5 @@
-import { LOG_STATUS_LABEL, useFileIntegrity } from '../../query/fileIntegrity';
-import type { LogVerdict } from '../../query/types';
+import { LOG_STATUS_LABEL, useFileIntegrity } from '../../data/fileIntegrity';
+import type { LogVerdict } from '../../data/types';
 import './Validation.css';
 
 /**

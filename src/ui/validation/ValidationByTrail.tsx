@@ -1,4 +1,4 @@
-import type { TrailTotals, ValidationTotals } from '../../query/types';
+import type { TrailTotals, ValidationTotals } from '../../data/types';
 import { AccountId } from '../accounts/AccountId';
 import { LogText } from '../common/LogText';
 import { formatCount } from '../common/formatCount';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ValidationRun } from '../../query/types';
+import type { ValidationRun } from '../../data/types';
 import { LogText } from '../common/LogText';
 
 const ORDER = ['modified', 'missing', 'notValid', 'uncovered', 'consistent', 'unverified', 'valid'];

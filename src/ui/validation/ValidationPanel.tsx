@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { refreshValidation, useValidation } from '../../query/validation';
-import { setValidationExtras, useValidationExtras } from '../../query/validationExtras';
+import { refreshValidation, useValidation } from '../../data/validation';
+import { setValidationExtras, useValidationExtras } from '../../data/validationExtras';
 import { LogText } from '../common/LogText';
 import { formatCount } from '../common/formatCount';
 import { downloadReport } from './downloadReport';

@@ -1,4 +1,4 @@
-import { useValidation } from '../../query/validation';
+import { useValidation } from '../../data/validation';
 import { formatCount } from '../common/formatCount';
 import { integrityVerdict } from './integrityVerdict';
 import './Validation.css';

@@ -1,4 +1,4 @@
-import type { ValidationRun } from '../../query/types';
+import type { ValidationRun } from '../../data/types';
 import { integrityVerdict } from './integrityVerdict';
 
 /**

@@ -1,4 +1,4 @@
-import type { ValidationTotals } from '../../query/types';
+import type { ValidationTotals } from '../../data/types';
 
 /** How far validation got, in one phrase and a tone: never better than what was verified. */
 export interface IntegrityVerdict {

@@ -1,0 +1,41 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { ingestClient } from '../engine/engineClient';
+import type { ValidationExtras } from '../engine/types';
+import { keys } from './keys';
+import { useViewState } from './useViewState';
+import { useValidationExtras } from './validationExtras';
+
+/** The evidence coverage map, computed in the worker with these validation extras. */
+export const coverageQuery = (extras: ValidationExtras) =>
+  queryOptions({
+    queryKey: keys.coverage(JSON.stringify(extras)),
+    queryFn: () => ingestClient().coverage(extras),
+    staleTime: Infinity,
+  });
+
+/** The coverage map of the stored dataset, fetched while `enabled` (the map is open). */
+export function useCoverage(enabled: boolean) {
+  const extras = useValidationExtras();
+  return useQuery({ ...coverageQuery(extras), enabled });
+}
+
+/**
+ * Filters the table to one cell of the map: the query for its account × Region (none for the
+ * "other" row, which holds many) and the time range of its column, ms since epoch, `to` exclusive.
+ * One history entry, so Back returns to the view before.
+ */
+export function useCellFilter() {
+  const [, setView] = useViewState();
+  return useCallback(
+    (cell: { readonly q: string; readonly from: number; readonly to: number }) =>
+      void setView({
+        q: cell.q === '' ? null : cell.q,
+        range: 'custom',
+        from: new Date(cell.from),
+        to: new Date(cell.to),
+        event: null,
+      }),
+    [setView],
+  );
+}

@@ -1,0 +1,57 @@
+import { useSyncExternalStore } from 'react';
+import type { FileReport } from '../db/types';
+import type { IngestProgress } from '../engine/ingest/types';
+
+/** What the UI knows about ingest: loading the stored dataset, running a drop, or idle. */
+export interface IngestState {
+  readonly phase: 'loading' | 'ingesting' | 'idle';
+  readonly progress: IngestProgress | undefined;
+  /** Reports of the last finished run (or the one loaded from storage). */
+  readonly reports: readonly FileReport[];
+  /** A failure of the worker itself (not of a file). */
+  readonly error: string | undefined;
+  /** Digest validation is running: the integrity summary is not final yet. */
+  readonly validating: boolean;
+  /**
+   * While the stored dataset loads: its files stored after the last snapshot (an ingest the page
+   * closed during) being parsed again, done of total. Undefined when there are none.
+   */
+  readonly replay: { readonly done: number; readonly total: number } | undefined;
+  /** Another tab deleted (or upgraded) the open case's database: nothing can be read or stored. */
+  readonly closedElsewhere: boolean;
+}
+
+let state: IngestState = {
+  phase: 'loading',
+  progress: undefined,
+  reports: [],
+  error: undefined,
+  validating: false,
+  replay: undefined,
+  closedElsewhere: false,
+};
+const listeners = new Set<() => void>();
+
+/** Replaces part of the ingest state and mirrors the phase on `<html data-ingest-state>`. */
+export function setIngestState(patch: Partial<IngestState>): void {
+  state = { ...state, ...patch };
+  // The automation hook outside checks and our e2e wait on: busy until the dataset is loaded and idle.
+  // Validation counts as busy: the validation summary is final when the page says idle.
+  document.documentElement.dataset['ingestState'] =
+    state.phase === 'idle' && !state.validating ? 'idle' : 'busy';
+  for (const l of listeners) l();
+}
+
+/**
+ * A slice of the ingest state, re-rendering only when that slice changes: progress ticks several
+ * times a second and must not re-render the whole app.
+ */
+export function useIngestState<T>(select: (s: IngestState) => T): T {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => select(state),
+  );
+}

@@ -1,0 +1,130 @@
+import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { ingestClient, progressCallback } from '../engine/engineClient';
+import type { SearchAnswer, SearchRequest, SearchStatus } from '../search/types';
+import type { TimeOrder } from '../index/types';
+import { keys } from './keys';
+
+/** Rows fetched per request: a few screens, so scrolling rarely waits. */
+export const ROWS_PAGE = 200;
+
+/** Identifies a search result as it grows while records are scanned, for keys of derived reads. */
+export const resultVersion = (s: SearchStatus | undefined) =>
+  s === undefined ? 'none' : `${s.key}:${s.matchCount}:${s.complete}`;
+
+/**
+ * The search for `request` as a query: runs it in the worker, which answers with the status and the
+ * first page of rows in `order` (seeded into that page's query, saving a round trip before the first
+ * screen). While stored records are scanned (free text, JSON paths) the partial status streams into
+ * the cache (keys.searchProgress), so whichever fetch runs it, prefetch or view, the count and the
+ * first screen appear before the end.
+ */
+export const searchQuery = (client: QueryClient, request: SearchRequest, order: TimeOrder) => {
+  const seed = ({ firstRows, ...status }: SearchAnswer): SearchStatus => {
+    if (firstRows !== undefined) {
+      client.setQueryData(keys.rows(request, order, 0, resultVersion(status)), firstRows);
+    }
+    return status;
+  };
+  return queryOptions({
+    queryKey: keys.search(request),
+    queryFn: async () =>
+      seed(
+        await ingestClient().search(
+          request,
+          progressCallback((s: SearchAnswer) =>
+            client.setQueryData(keys.searchProgress(request), seed(s)),
+          ),
+          { offset: 0, limit: ROWS_PAGE, order },
+        ),
+      ),
+    placeholderData: (previous) => previous,
+  });
+};
+
+/**
+ * Starts the search for `request` before the view that shows it renders: from the verb that applies
+ * a query, so the view's first render of it can already hold the answer (the view's own fetch
+ * would start only in an effect after a render and a paint, tens of ms later). Resolves when the
+ * search ends (never rejects).
+ */
+export function prefetchSearch(
+  client: QueryClient,
+  request: SearchRequest,
+  order: TimeOrder,
+): Promise<unknown> {
+  return client.query(searchQuery(client, request, order)).catch(() => undefined);
+}
+
+/** The status of the search for `request`: final, or partial while it streams. */
+export function useSearch(request: SearchRequest, order: TimeOrder): SearchStatus | undefined {
+  const client = useQueryClient();
+  const final = useQuery(searchQuery(client, request, order));
+  const progress = useQuery<SearchStatus>({
+    queryKey: keys.searchProgress(request),
+    queryFn: skipToken,
+  }).data;
+  const key = final.data?.key;
+  if (final.isFetching && progress !== undefined && progress.key !== key) return progress;
+  return final.data ?? progress;
+}
+
+/** One page of the search result in the given time order. */
+export const rowsPageQuery = (
+  request: SearchRequest,
+  order: TimeOrder,
+  page: number,
+  version: string,
+) =>
+  queryOptions({
+    queryKey: keys.rows(request, order, page, version),
+    queryFn: () =>
+      ingestClient().rows(request, { offset: page * ROWS_PAGE, limit: ROWS_PAGE, order }),
+    staleTime: Infinity,
+    // Keeps the rows on screen while a streaming result grows, instead of flashing placeholders.
+    placeholderData: (previous) => previous,
+  });
+
+/** Top values per indexed field under the search. */
+export const facetsQuery = (request: SearchRequest, version: string) =>
+  queryOptions({
+    queryKey: keys.facets(request, version),
+    queryFn: async () => (await ingestClient().facets(request, 8)) ?? null,
+    placeholderData: (previous) => previous,
+  });
+
+/** The search's histogram over [from, to) ms. */
+export const histogramQuery = (request: SearchRequest, from: number, to: number, version: string) =>
+  queryOptions({
+    queryKey: keys.histogram(request, from, to, version),
+    queryFn: async () => (await ingestClient().histogram(request, from, to)) ?? null,
+    placeholderData: (previous) => previous,
+  });
+
+/** Autocomplete values of an indexed field containing `text`. */
+export const suggestQuery = (field: string, text: string) =>
+  queryOptions({
+    queryKey: keys.suggest(field, text),
+    queryFn: () => ingestClient().suggest(field, text, 12),
+    staleTime: 30_000,
+  });
+
+/** Events matching a query the index answers alone (pivot counts); null when it needs records. */
+export const countQuery = (q: string) =>
+  queryOptions({
+    queryKey: keys.count(q),
+    queryFn: async () => (await ingestClient().count({ q })) ?? null,
+  });
+
+/** Row and position of the event `eventID` in the search result (restoring a selection from a link). */
+export const locateQuery = (
+  request: SearchRequest,
+  eventID: string,
+  order: TimeOrder,
+  version: string,
+) =>
+  queryOptions({
+    queryKey: keys.locate(request, eventID, order, version),
+    queryFn: async () => (await ingestClient().locate(request, eventID, order)) ?? null,
+    staleTime: Infinity,
+  });

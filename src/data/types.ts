@@ -1,0 +1,27 @@
+// The shapes the UI receives from the worker, re-exported so ui/ never imports the worker's modules.
+export type {
+  CredentialChain,
+  CredentialLink,
+  EventDetail,
+  EventSource,
+  ExportColumn,
+  ExportFormat,
+} from '../analysis/types';
+export type { DatasetInfo } from '../engine/types';
+export type { Facet, FacetCounts, Histogram, SearchRequest, SearchStatus } from '../search/types';
+export type { TimeOrder } from '../index/types';
+export type { FileMeta, FileReport } from '../db/types';
+export type { RowView } from '../index/types';
+export { COVERAGE_FLAG } from '../analysis/types';
+export { ROW_FLAG } from '../index/types';
+export type {
+  CoverageGap,
+  CoverageMap,
+  CoverageNote,
+  CoverageRow,
+  CoverageUnit,
+  TamperingCount,
+} from '../analysis/types';
+export type { IngestProgress, InputFile } from '../engine/ingest/types';
+export type { LogVerdict, TrailTotals, ValidationRun, ValidationTotals } from '../engine/types';
+export type { CaseEntry, CaseSummary } from '../db/types';

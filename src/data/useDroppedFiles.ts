@@ -1,0 +1,68 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { InputFile } from '../engine/ingest/types';
+import { peekCaseBundle } from './caseBundleActions';
+import { setIngestState } from './ingestState';
+import type { IngestActions } from './useIngestActions';
+import { useImportBundleAsCase } from './useImportBundleAsCase';
+import type { CaseImport } from './useImportBundleAsCase';
+
+/** What became of a case bundle dropped on the window: imported as a case, or why not. */
+export type DroppedBundle = { readonly result: CaseImport } | { readonly error: string };
+
+// Outside React: importing a bundle as a case opens another case, which remounts the app.
+let current: DroppedBundle | undefined;
+const listeners = new Set<() => void>();
+function setDropped(next: DroppedBundle | undefined): void {
+  current = next;
+  for (const l of listeners) l();
+}
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Files dropped or picked anywhere: a single `.zip` that is a Cairn case bundle (its manifest reads
+ * as one) is brought back as a case of its own, as "Import case bundle…" does; anything else is
+ * ingested. The page reports busy from the drop on, so an idle check right after a drop never sees
+ * the moment before the work starts.
+ */
+export function useDroppedFiles(ingest: IngestActions['ingest']): {
+  readonly onFiles: (files: InputFile[] | Promise<InputFile[]>) => void;
+  readonly dropped: DroppedBundle | undefined;
+  readonly dismiss: () => void;
+} {
+  const importAsCase = useImportBundleAsCase();
+  const dropped = useSyncExternalStore(subscribe, () => current);
+  const onFiles = useCallback(
+    (files: InputFile[] | Promise<InputFile[]>) => {
+      const only = Array.isArray(files) && files.length === 1 ? files[0] : undefined;
+      if (only === undefined || !/\.zip$/i.test(only.path)) {
+        void ingest(files);
+        return;
+      }
+      setIngestState({ phase: 'loading', error: undefined, progress: undefined });
+      void (async () => {
+        const isBundle = await peekCaseBundle(only.file).then(
+          () => true,
+          () => false,
+        );
+        if (!isBundle) {
+          await ingest(files);
+          return;
+        }
+        setDropped(undefined);
+        try {
+          setDropped({ result: await importAsCase(only.file) });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          setDropped({ error: message });
+          setIngestState({ phase: 'idle' });
+        }
+      })();
+    },
+    [ingest, importAsCase],
+  );
+  const dismiss = useCallback(() => setDropped(undefined), []);
+  return { onFiles, dropped, dismiss };
+}

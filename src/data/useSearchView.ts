@@ -1,0 +1,181 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { hasFieldValue, withFieldValue, withoutFieldValue } from '../querylang/editQuery';
+import { parseQuery } from '../querylang/parseQuery';
+import { printQuery } from '../querylang/printQuery';
+import type { Clause, Query } from '../querylang/types';
+import type { DatasetInfo } from '../engine/types';
+import type { SearchRequest, SearchStatus } from '../search/types';
+import { beginApplyingQuery } from './applyingQuery';
+import { datasetInfoQuery } from './datasetQueries';
+import { resolveRange } from './resolveRange';
+import { prefetchSearch, resultVersion, useSearch } from './searchQueries';
+import { useViewState } from './useViewState';
+import type { ViewState } from './useViewState';
+
+/** Longest a newly applied query waits for its answer before the view shows it, ms. */
+const APPLY_WAIT_MS = 120;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A facet click: include or exclude one value of an indexed field ('' = field absent). */
+export interface FacetPick {
+  readonly field: string;
+  readonly value: string;
+  readonly exclude: boolean;
+}
+
+/**
+ * The search view's state and verbs: the URL view state resolved into a search request, the running
+ * search, and the edits views ask for (apply a query, pick a facet, brush a range, select an event).
+ * Views call verbs; they never edit the query text themselves.
+ */
+export function useSearchView() {
+  const [view, setView] = useViewState();
+  const info = useQuery(datasetInfoQuery()).data;
+  // "Now" is read when the range changes, not on every render, so request keys stay stable.
+  const [now] = useState(() => Date.now());
+  const range = resolveRange(view, info?.maxTime, now);
+  const request = useMemo<SearchRequest>(
+    () => ({
+      q: view.q,
+      ...(range.from === undefined ? {} : { from: range.from }),
+      ...(range.to === undefined ? {} : { to: range.to }),
+    }),
+    [view.q, range.from, range.to],
+  );
+  const status = useSearch(request, view.order);
+  const query = useMemo<Query>(() => {
+    const parsed = parseQuery(view.q);
+    return parsed.ok ? parsed.query : { clauses: [] };
+  }, [view.q]);
+
+  const client = useQueryClient();
+  const applying = useRef(0);
+  const applyQuery = useCallback(
+    (q: string) => {
+      // The same request the next render computes (only q changes), so its query is this fetch.
+      // The view changes once the answer is in (lookups take a few ms), so its first render shows
+      // the rows, instead of rendering and painting the old result first; a longer search (a record
+      // scan streams its progress) gets APPLY_WAIT_MS. Only the latest query applied wins.
+      const turn = ++applying.current;
+      const applied = beginApplyingQuery();
+      const answered = prefetchSearch(client, { ...request, q }, view.order);
+      void Promise.race([answered, delay(APPLY_WAIT_MS)]).then(() => {
+        // Both updates land in one render: the new view and the hook's "complete" again.
+        if (turn === applying.current) void setView({ q: q === '' ? null : q, event: null });
+        applied();
+      });
+    },
+    [client, request, view.order, setView],
+  );
+  const addClause = useCallback(
+    (clause: string) => applyQuery(view.q.trim() === '' ? clause : `${view.q.trim()} ${clause}`),
+    [view.q, applyQuery],
+  );
+  const pickFacet = useCallback(
+    (pick: FacetPick) => applyQuery(printQuery(togglePick(query, pick))),
+    [query, applyQuery],
+  );
+  const isSelected = useCallback(
+    (field: string, value: string): 'include' | 'exclude' | undefined => {
+      if (value === '') return noneState(query, field);
+      if (hasFieldValue(query, field, value, false)) return 'include';
+      if (hasFieldValue(query, field, value, true)) return 'exclude';
+      return undefined;
+    },
+    [query],
+  );
+  const brush = useCallback(
+    (from: number, to: number) =>
+      void setView({ range: 'custom', from: new Date(from), to: new Date(to), event: null }),
+    [setView],
+  );
+  const setRange = useCallback(
+    (next: Partial<Pick<ViewState, 'range' | 'anchor' | 'from' | 'to'>>) => void setView(next),
+    [setView],
+  );
+  const selectEvent = useCallback(
+    (eventID: string | null) => void setView({ event: eventID }, { history: 'replace' }),
+    [setView],
+  );
+  const setOrder = useCallback(
+    (order: 'asc' | 'desc') => void setView({ order, event: null }),
+    [setView],
+  );
+  return {
+    view,
+    request,
+    status,
+    version: resultVersion(status),
+    info,
+    /**
+     * The histogram's span, ms, `to` exclusive: the chosen range; else the matching events' extent
+     * (a filter that finds one hour of activity shows that hour); else the whole dataset.
+     */
+    span: spanOf(range, status, info),
+    applyQuery,
+    addClause,
+    pickFacet,
+    isSelected,
+    brush,
+    setRange,
+    selectEvent,
+    setOrder,
+  };
+}
+
+function togglePick(query: Query, { field, value, exclude }: FacetPick): Query {
+  if (value === '') return toggleNone(query, field, exclude);
+  const state = hasFieldValue(query, field, value, exclude);
+  if (state) return withoutFieldValue(query, field, value, exclude);
+  // Picking the opposite polarity first drops the value from the other side.
+  const cleared = withoutFieldValue(query, field, value, !exclude);
+  return withFieldValue(cleared, field, value, exclude);
+}
+
+/** "(none)" means the field is absent: `-field:*` includes it, `field:*` excludes it. */
+function toggleNone(query: Query, field: string, exclude: boolean): Query {
+  const isAny = (c: Clause) =>
+    c.kind === 'field' &&
+    c.field === field &&
+    c.values.length === 1 &&
+    c.values[0]?.parts.length === 2 &&
+    c.values[0].parts.every((p) => p === '');
+  const rest = query.clauses.filter((c) => !isAny(c));
+  const had = query.clauses.some((c) => isAny(c) && c.kind === 'field' && c.negated === !exclude);
+  if (had) return { clauses: rest };
+  const clause: Clause = {
+    kind: 'field',
+    field,
+    values: [{ parts: ['', ''] }],
+    negated: !exclude,
+    span: { start: 0, end: 0 },
+  };
+  return { clauses: [...rest, clause] };
+}
+
+function noneState(query: Query, field: string): 'include' | 'exclude' | undefined {
+  for (const c of query.clauses) {
+    if (c.kind !== 'field' || c.field !== field || c.values.length !== 1) continue;
+    const parts = c.values[0]?.parts ?? [];
+    if (parts.length === 2 && parts.every((p) => p === ''))
+      return c.negated ? 'include' : 'exclude';
+  }
+  return undefined;
+}
+
+function spanOf(
+  range: { readonly from?: number; readonly to?: number },
+  status: SearchStatus | undefined,
+  info: DatasetInfo | undefined,
+): { readonly from: number | undefined; readonly to: number | undefined } {
+  const min =
+    status?.complete === true && status.minTime !== undefined ? status.minTime : info?.minTime;
+  const max =
+    status?.complete === true && status.maxTime !== undefined ? status.maxTime : info?.maxTime;
+  return {
+    from: range.from ?? min,
+    to: range.to ?? (max === undefined ? undefined : max + 1),
+  };
+}

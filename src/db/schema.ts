@@ -1,0 +1,58 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
+import type { IndexSnapshot } from '../index/IndexSnapshot';
+import type { PendingRun } from './pendingRun';
+import type { Annotation } from '../index/Annotation';
+import type { ChunkOutcome, FileChunk } from '../index/types';
+import type { FileMeta, FileReport } from './types';
+
+/** The first case's IndexedDB database; other cases are `cairn-case-<id>` (caseRegistry.ts). */
+export const DB_NAME = 'cairn';
+/** Bump with a migration in `upgrade` whenever a store or value shape changes. */
+export const DB_VERSION = 3;
+
+/**
+ * A file's index rows with how they were resolved, as versions before the replay by parse stored
+ * them with each file. Never written now; still read at load (loadChunksAfter).
+ */
+export interface StoredChunk {
+  /** A Blob (chunkBlob.ts), or an object in the oldest databases. */
+  readonly chunk: FileChunk | Blob;
+  readonly outcome: ChunkOutcome;
+}
+
+/**
+ * The stores. A file's meta and original bytes are written in one transaction, so a crash or a full
+ * quota never leaves half a file. The snapshot is the index of every file up to its watermark; files
+ * stored after it are parsed again at load (replayStoredFiles).
+ */
+export interface CairnDb extends DBSchema {
+  files: { key: number; value: FileMeta; indexes: { 'by-sha256': string } };
+  /**
+   * The file's original bytes exactly as dropped (gzip stays gzip): the dropped Blob itself, or bytes
+   * in databases written before Blobs were stored (read both through loadFileBytes).
+   */
+  fileBytes: { key: number; value: Blob | Uint8Array<ArrayBuffer> };
+  /** By fileId: the chunks older versions stored (StoredChunk). Read, cleared, never written. */
+  chunks: { key: number; value: StoredChunk };
+  /** Each log file's word filter (tokenBloom.ts), built after ingest; version 2. */
+  blooms: { key: number; value: Uint32Array };
+  /** Bookmarks, tags and notes by event key (annotations.ts); version 3. */
+  annotations: { key: string; value: Annotation };
+  meta: {
+    key: string;
+    value: IndexSnapshot | readonly FileReport[] | PendingRun;
+  };
+}
+
+/** Creates the stores a database at `oldVersion` lacks (0: a new database). */
+export function upgradeCairnDb(db: IDBPDatabase<CairnDb>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    const files = db.createObjectStore('files', { keyPath: 'fileId' });
+    files.createIndex('by-sha256', 'sha256');
+    db.createObjectStore('fileBytes');
+    db.createObjectStore('chunks');
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) db.createObjectStore('blooms');
+  if (oldVersion < 3) db.createObjectStore('annotations');
+}

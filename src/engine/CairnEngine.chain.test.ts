@@ -1,0 +1,75 @@
+import { deleteDB } from 'idb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
+import { CairnEngine } from './CairnEngine';
+import { parseLogFile } from './ingest/parseLogFile';
+import { DB_NAME } from '../db/schema';
+
+// Real stratus-red-team activity: an IAM user assumes roles, then acts with the temporary keys.
+const inputs = fixtureInputs();
+const records = [
+  ...distinctRecords(inputs.map((i) => i.path).filter((p) => p.includes('/CloudTrail/'))).values(),
+];
+const keyOf = (r: Record<string, unknown>, ...path: string[]): unknown =>
+  path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+    r,
+  );
+const issuers = new Map(
+  records.flatMap((r) => {
+    const k = keyOf(r, 'responseElements', 'credentials', 'accessKeyId');
+    return typeof k === 'string' ? [[k, r] as const] : [];
+  }),
+);
+// An event signed with a key that an IAM user's AssumeRole issued.
+const signed = records.find((r) => {
+  const issuer = issuers.get(String(keyOf(r, 'userIdentity', 'accessKeyId')));
+  return issuer !== undefined && keyOf(issuer, 'userIdentity', 'type') === 'IAMUser';
+});
+
+let engine: CairnEngine;
+beforeAll(async () => {
+  await deleteDB(DB_NAME);
+  engine = await CairnEngine.open(parseLogFile);
+  await engine.ingest(inputs);
+});
+afterAll(() => engine.close());
+
+async function rowOf(eventID: string): Promise<number> {
+  const request = { q: `eventID:${eventID}` };
+  await engine.search(request);
+  const row = engine.rows(request, { offset: 0, limit: 1, order: 'asc' })[0]?.row;
+  if (row === undefined) throw new Error(`event ${eventID} not found`);
+  return row;
+}
+
+describe('credential chain', () => {
+  it('traces a temporary key back to the AssumeRole that issued it and the user behind it', async () => {
+    expect(signed).toBeDefined();
+    const key = String(keyOf(signed ?? {}, 'userIdentity', 'accessKeyId'));
+    const issuer = issuers.get(key) ?? {};
+    const chain = await engine.credentialChain(await rowOf(String(signed?.['eventID'])));
+    expect(chain?.signedWith).toBe(key);
+    expect(chain?.links).toHaveLength(1);
+    const link = chain?.links[0];
+    expect(link?.eventID).toBe(issuer['eventID']);
+    expect(link?.eventName).toBe('AssumeRole');
+    expect(link?.issuedKey).toBe(key);
+    expect(link?.identityType).toBe('IAMUser');
+    expect(link?.accessKeyId).toBe(keyOf(issuer, 'userIdentity', 'accessKeyId'));
+    expect(link?.roleArn).toBe(keyOf(issuer, 'requestParameters', 'roleArn'));
+    expect(chain?.incomplete).toBe(false);
+  });
+
+  it('counts the events signed with the key an AssumeRole issued', async () => {
+    const [key, issuer] =
+      [...issuers].find(([k]) =>
+        records.some((r) => keyOf(r, 'userIdentity', 'accessKeyId') === k),
+      ) ?? [];
+    const chain = await engine.credentialChain(await rowOf(String(issuer?.['eventID'])));
+    expect(chain?.issued?.key).toBe(key);
+    expect(chain?.issued?.signedEvents).toBe(
+      records.filter((r) => keyOf(r, 'userIdentity', 'accessKeyId') === key).length,
+    );
+  });
+});

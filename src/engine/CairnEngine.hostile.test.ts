@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { deleteDB } from 'idb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_NAME } from '../db/schema';
+import { buildFileBloom } from './ingest/buildFileBloom';
+import { CairnEngine } from './CairnEngine';
+import { matchStoredRecords } from '../search/matchStoredRecords';
+import { parseLogFile } from './ingest/parseLogFile';
+
+// The hostile corpus of the e2e suite (scripts/makeHostileFixtures.js): one trail file whose records
+// hold a 1 MB string and 10,000-deep nesting, past where V8's JSON.stringify overflows the stack.
+const DAY = new URL(
+  '../../e2e/fixtures-hostile/AWSLogs/123837392027/CloudTrail/us-east-1/2026/01/15/',
+  import.meta.url,
+).pathname;
+const name = readdirSync(DAY).find((f) => f.endsWith('.json.gz')) ?? '';
+const bytes = readFileSync(join(DAY, name));
+const text = gunzipSync(bytes).toString('utf8');
+const records = (JSON.parse(text) as { Records: Record<string, unknown>[] }).Records;
+const deepID = String(records.find((r) => r['hostileFixture'] === '10,000-deep nesting')?.eventID);
+
+let engine: CairnEngine;
+beforeAll(async () => {
+  await deleteDB(DB_NAME);
+  engine = await CairnEngine.open(parseLogFile, {
+    bloom: buildFileBloom,
+    match: matchStoredRecords,
+  });
+  await engine.ingest([{ path: `AWSLogs/${name}`, file: new Blob([bytes]) }]);
+  await engine.wordsIndexed();
+});
+afterAll(() => engine.close());
+
+async function matches(q: string): Promise<number> {
+  const status = await engine.search({ q });
+  expect(status.error).toBeUndefined();
+  expect(status.complete).toBe(true);
+  return status.matchCount;
+}
+
+describe('hostile records', () => {
+  it('are all indexed, and free text reaches 10,000 levels down', async () => {
+    expect(records).toHaveLength(15);
+    expect(await matches('')).toBe(15);
+    expect(await matches('deepest')).toBe(1);
+    expect(await matches('"deep array"')).toBe(1);
+    expect(await matches('pwned')).toBeGreaterThanOrEqual(5);
+  });
+
+  it('show the deep record as JSON that parses back, indented only near the top', async () => {
+    expect(() => JSON.stringify(records)).toThrow(RangeError);
+    await engine.search({ q: `eventID:${deepID}` });
+    const [row] = engine.rows({ q: `eventID:${deepID}` }, { offset: 0, limit: 1, order: 'desc' });
+    const detail = await engine.detail(row?.row ?? -1);
+    expect(detail?.recordJson.startsWith('{\n  "eventVersion": "1.08",')).toBe(true);
+    expect(detail?.recordJson.length).toBeLessThan(200_000);
+    expect(detail?.recordJson).toContain('{"hostileLeaf":"deepest level reached"}');
+  });
+
+  it('export as JSON lines with the original text of every record', async () => {
+    const request = { q: '' };
+    await engine.search(request);
+    const job = engine.startExport(request, 'asc', 'jsonl', []);
+    let out = '';
+    for (let p = await engine.exportNext(job?.id ?? -1); p !== undefined;) {
+      out += p;
+      p = await engine.exportNext(job?.id ?? -1);
+    }
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(15);
+    // The fixture was written compact, so each line is a verbatim slice of it.
+    for (const line of lines) expect(text.includes(line)).toBe(true);
+  });
+});

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import { tinyLogFiles } from '../../test/tinyLogFiles';
+import { listFiles, openCairnDb } from '../db/cairnDb';
+import { loadPendingRun } from '../db/pendingRun';
+import { DB_NAME } from '../db/schema';
+import { CairnEngine } from './CairnEngine';
+import { parseLogFile } from './ingest/parseLogFile';
+import type { InputFile, ParseResult } from './ingest/types';
+
+const ALL = { q: '' };
+const FILES = 300;
+const PER_FILE = 3;
+const STORED = 120;
+
+const open: CairnEngine[] = [];
+afterEach(() => {
+  for (const e of open.splice(0)) e.close();
+});
+beforeEach(async () => {
+  await deleteDB(DB_NAME);
+});
+
+/**
+ * Starts ingesting `inputs` and "closes the tab" once the first `stored` files are committed: the
+ * parse of file `stored` never returns. With one file parsed ahead, the writer has committed exactly
+ * the files before it when it blocks, so the database holds exactly `stored` files.
+ */
+async function dieAfter(inputs: readonly InputFile[], stored: number): Promise<void> {
+  const dying = (input: InputFile): Promise<ParseResult> =>
+    input === inputs[stored] ? new Promise<never>(() => undefined) : parseLogFile(input);
+  const first = await CairnEngine.open(dying, { lookahead: 1 });
+  void first.ingest(inputs);
+  const db = await openCairnDb();
+  await expect.poll(async () => (await listFiles(db)).length).toBe(stored);
+  db.close();
+  first.close();
+}
+
+describe('an ingest interrupted by a closed tab', () => {
+  it('keeps what was committed, says so at the next load, and resumes without re-reading it', async () => {
+    const inputs = tinyLogFiles(FILES, PER_FILE);
+    await dieAfter(inputs, STORED);
+
+    // "Reload": a new engine on the same database.
+    const reopened = await CairnEngine.open(parseLogFile);
+    open.push(reopened);
+    const db = await openCairnDb();
+    const stored = await listFiles(db);
+    const pending = await loadPendingRun(db);
+    db.close();
+    expect(pending?.files).toHaveLength(FILES);
+    expect(pending?.files[0]).toEqual({ path: inputs[0]?.path, size: inputs[0]?.file.size });
+    expect(stored).toHaveLength(STORED);
+    // Whole files only, in input order: the stored ones are exactly a prefix of the drop.
+    expect(stored.map((f) => f.path)).toEqual(inputs.slice(0, stored.length).map((i) => i.path));
+    expect(reopened.dataset().eventCount).toBe(stored.length * PER_FILE);
+    expect(reopened.interruptedRun()).toMatchObject({
+      filesTotal: FILES,
+      filesStored: stored.length,
+      eventsAdded: stored.length * PER_FILE,
+      bytesTotal: inputs.reduce((n, i) => n + i.file.size, 0),
+    });
+
+    // The Files panel of the lost run: the stored files as stored, the rest as not stored.
+    const lost = await reopened.lastRun();
+    expect(lost.map((r) => r.path)).toEqual(inputs.map((i) => i.path));
+    expect(lost.filter((r) => r.status === 'ingested')).toHaveLength(STORED);
+    expect(lost[0]).toMatchObject({ status: 'ingested', records: PER_FILE, added: PER_FILE });
+    expect(lost[STORED]).toEqual({
+      path: inputs[STORED]?.path,
+      size: inputs[STORED]?.file.size,
+      status: 'cancelled',
+      reason:
+        'Not stored: the page was closed or reloaded during the ingest (pick the folder again to resume)',
+    });
+
+    // Resume: the same folder again. Files already stored are recognised before parsing.
+    reopened.close();
+    open.pop();
+    let parsed = 0;
+    const counting = (input: InputFile) => {
+      parsed++;
+      return parseLogFile(input);
+    };
+    const resumed = await CairnEngine.open(counting);
+    open.push(resumed);
+    const reports = await resumed.ingest(inputs);
+    expect(parsed).toBe(FILES - stored.length);
+    const known = reports.filter((r) => r.status === 'duplicate');
+    expect(known).toHaveLength(stored.length);
+    expect(known[0]?.reason).toMatch(/^Already stored before the interrupted ingest as /);
+    expect(resumed.dataset().eventCount).toBe(FILES * PER_FILE);
+    const ids = resumed.rows(ALL, { offset: 0, limit: 10_000, order: 'asc' }).map((r) => r.eventID);
+    expect(new Set(ids).size).toBe(FILES * PER_FILE);
+    expect(resumed.interruptedRun()).toBeUndefined();
+    const check = await openCairnDb();
+    expect(await loadPendingRun(check)).toBeUndefined();
+    check.close();
+  });
+
+  it('discards the rest but keeps what was stored', async () => {
+    await dieAfter(tinyLogFiles(60, 2), 25);
+    const reopened = await CairnEngine.open(parseLogFile);
+    open.push(reopened);
+    const count = reopened.dataset().eventCount;
+    expect(count).toBe(50);
+    expect(reopened.interruptedRun()).toMatchObject({ filesStored: 25, filesTotal: 60 });
+    await reopened.discardInterruptedRun();
+    expect(reopened.interruptedRun()).toBeUndefined();
+    expect(reopened.dataset().eventCount).toBe(count);
+    reopened.close();
+    open.pop();
+    const again = await CairnEngine.open(parseLogFile);
+    open.push(again);
+    expect(again.interruptedRun()).toBeUndefined();
+    expect(again.dataset().eventCount).toBe(count);
+  });
+
+  it('leaves no pending run after a run that ends, cancelled or not', async () => {
+    const engine = await CairnEngine.open(parseLogFile);
+    open.push(engine);
+    await engine.ingest(tinyLogFiles(5, 1));
+    expect(engine.interruptedRun()).toBeUndefined();
+    const reports = await engine.ingest(tinyLogFiles(200, 1).slice(5), () => engine.cancel());
+    expect(reports.some((r) => r.status === 'cancelled')).toBe(true);
+    const db = await openCairnDb();
+    expect(await loadPendingRun(db)).toBeUndefined();
+    db.close();
+  });
+});

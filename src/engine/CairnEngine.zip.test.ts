@@ -1,0 +1,170 @@
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
+import { fixtureBytes, zipFolder, ZIPS } from '../../test/zipFolder';
+import { openCairnDb } from '../db/cairnDb';
+import { EventIndex } from '../index/EventIndex';
+import { RecordReader } from '../db/RecordReader';
+import { DB_NAME } from '../db/schema';
+import { CairnEngine } from './CairnEngine';
+import { ingestFiles } from './ingest/ingestFiles';
+import { parseLogFile } from './ingest/parseLogFile';
+import type { IngestProgress, InputFile, ParseFn } from './ingest/types';
+
+/** The e2e AWSLogs folder (logs, a re-delivery, a truncated file, a digest, a note), and a zip of it. */
+const AWSLOGS = `${FIXTURES}AWSLogs`;
+const folder = fixtureInputs(AWSLOGS);
+const zipInput = { path: 'evidence.zip', file: new Blob([zipFolder(AWSLOGS, FIXTURES)]) };
+
+const open: CairnEngine[] = [];
+async function freshEngine() {
+  await deleteDB(DB_NAME);
+  const engine = await CairnEngine.open(parseLogFile);
+  open.push(engine);
+  return engine;
+}
+
+describe('a dropped zip archive', () => {
+  beforeEach(async () => {
+    await deleteDB(DB_NAME);
+  });
+  afterEach(() => {
+    for (const e of open.splice(0)) e.close();
+  });
+
+  it('ingests exactly as its folder: events, digests, every file report, stored bytes', async () => {
+    const fromFolder = await freshEngine();
+    const folderReports = await fromFolder.ingest(folder);
+    const folderFiles = await fromFolder.files();
+    const folderDataset = fromFolder.dataset();
+    fromFolder.close();
+
+    const fromZip = await freshEngine();
+    const zipReports = await fromZip.ingest([zipInput]);
+    expect(fromZip.dataset()).toMatchObject({
+      eventCount: folderDataset.eventCount,
+      logFiles: folderDataset.logFiles,
+      digestFiles: 1,
+    });
+    expect(folderDataset.eventCount).toBeGreaterThan(0);
+    expect(zipReports).toEqual(
+      folderReports.map((r) => ({ ...r, path: `evidence.zip/${r.path}` })),
+    );
+    // Each entry's original bytes are stored (gzip stays gzip): the same SHA-256 and size per path.
+    const stored = (await fromZip.files()).map((f) => [f.path, f.sha256, f.size, f.gzip]);
+    expect(stored).toEqual(
+      folderFiles.map((f) => [`evidence.zip/${f.path}`, f.sha256, f.size, f.gzip]),
+    );
+  });
+
+  it('fails alone when corrupt; an encrypted archive fails entry by entry', async () => {
+    const engine = await freshEngine();
+    const whole = zipFolder(AWSLOGS, FIXTURES);
+    const reports = await engine.ingest([
+      { path: 'cut.zip', file: new Blob([whole.slice(0, whole.length - 100)]) },
+      { path: 'enc.zip', file: new Blob([fixtureBytes(`${ZIPS}cloud-snitch-encrypted.zip`)]) },
+      zipInput,
+    ]);
+    expect(
+      reports.slice(0, 3).map((r) => [r.path.replace(/\/AWSLogs\/.*\//, '/…/'), r.status]),
+    ).toEqual([
+      ['cut.zip', 'failed'],
+      [
+        'enc.zip/…/333333333333_CloudTrail_us-east-1_20250306T0320Z_ZgdYr0lP8M9fWEH8.json.gz',
+        'failed',
+      ],
+      [
+        'enc.zip/…/222222222222_CloudTrail_us-east-1_20250306T0230Z_QF6qcgyiaVnSueXa.json.gz',
+        'failed',
+      ],
+    ]);
+    expect(reports[0]?.reason).toMatch(/^Corrupt zip archive: /);
+    expect(reports[1]).toMatchObject({
+      size: 672,
+      reason: expect.stringMatching(/encrypted/) as string,
+    });
+    expect(reports.filter((r) => r.status === 'ingested').length).toBeGreaterThan(30);
+  });
+
+  it('opens an archive its parse found, in place, even one named like a log file', async () => {
+    const fromFolder = await freshEngine();
+    const folderReports = await fromFolder.ingest(folder);
+    fromFolder.close();
+    const [before, after] = fixtureInputs().filter((i) => !i.path.startsWith('AWSLogs/')) as [
+      InputFile,
+      InputFile,
+    ];
+    const engine = await freshEngine();
+    // `after` is pulled and parsing before the archive opens: it must still come after its files.
+    const reports = await engine.ingest([
+      before,
+      { path: 'renamed.json.gz', file: zipInput.file },
+      after,
+    ]);
+    expect(reports.map((r) => r.path)).toEqual([
+      before.path,
+      ...folder.map((f) => `renamed.json.gz/${f.path}`),
+      after.path,
+    ]);
+    expect(reports.slice(1, -1)).toEqual(
+      folderReports.map((r) => ({ ...r, path: `renamed.json.gz/${r.path}` })),
+    );
+  });
+});
+
+describe('ingestFiles over a zip', () => {
+  it('reports progress that only moves forward and ends complete, totals grown by the entries', async () => {
+    const db = await openCairnDb();
+    const seen: IngestProgress[] = [];
+    const outcome = await ingestFiles({
+      inputs: [zipInput, folder[0] ?? zipInput],
+      db,
+      index: new EventIndex(),
+      reader: new RecordReader(db),
+      parse: parseLogFile,
+      knownFiles: new Map(),
+      firstFileId: 1,
+      lookahead: 2,
+      onProgress: (p) => seen.push(p),
+    });
+    const last = seen.at(-1);
+    expect(last).toMatchObject({
+      filesDone: outcome.reports.length,
+      filesTotal: folder.length + 1,
+      bytesDone: zipInput.file.size + (folder[0]?.file.size ?? 0),
+      bytesTotal: zipInput.file.size + (folder[0]?.file.size ?? 0),
+    });
+    for (const [a, b] of seen.slice(1).map((p, i) => [seen[i], p] as const)) {
+      expect(b.bytesDone).toBeGreaterThanOrEqual(a?.bytesDone ?? 0);
+    }
+    db.close();
+  });
+
+  it('on cancel, lists the entries not read under their archive paths', async () => {
+    await deleteDB(DB_NAME);
+    const db = await openCairnDb();
+    let cancelled = false;
+    const parse: ParseFn = async (input) => {
+      const result = await parseLogFile(input);
+      cancelled = true;
+      return result;
+    };
+    const outcome = await ingestFiles({
+      inputs: [zipInput],
+      db,
+      index: new EventIndex(),
+      reader: new RecordReader(db),
+      parse,
+      knownFiles: new Map(),
+      firstFileId: 1,
+      lookahead: 1,
+      isCancelled: () => cancelled,
+    });
+    const statuses = outcome.reports.map((r) => r.status);
+    expect(statuses.length).toBe(folder.length);
+    expect(statuses[0]).not.toBe('cancelled');
+    expect(statuses.slice(1).every((s) => s === 'cancelled')).toBe(true);
+    expect(outcome.reports.map((r) => r.path)).toEqual(folder.map((f) => `evidence.zip/${f.path}`));
+    db.close();
+  });
+});

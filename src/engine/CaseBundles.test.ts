@@ -1,0 +1,174 @@
+import { deleteDB } from 'idb';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordsWithoutEventId } from '../../test/annotationFixture';
+import { FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
+import { readZipDirectory } from '../lib/readZipDirectory';
+import { DB_NAME } from '../db/schema';
+import { CairnEngine } from './CairnEngine';
+import { parseLogFile } from './ingest/parseLogFile';
+import { readCaseBundle } from './bundle/readCaseBundle';
+
+/** Real trail files and a digest of the e2e fixtures (invictus-aws, LICENSE beside them). */
+const inputs = [...fixtureInputs(`${FIXTURES}AWSLogs`), recordsWithoutEventId(3)];
+const VIEW = '?q=tag%3Aphishing&range=all&order=asc';
+
+const open: CairnEngine[] = [];
+async function freshEngine() {
+  await deleteDB(DB_NAME);
+  const engine = await CairnEngine.open(parseLogFile);
+  open.push(engine);
+  return engine;
+}
+
+async function bundleOf(engine: CairnEngine, includeFiles: boolean): Promise<Blob> {
+  const { id } = await engine.bundles.start({ caseName: 'Incident 42', view: VIEW, includeFiles });
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (let p = await engine.bundles.next(id); p !== undefined; p = await engine.bundles.next(id)) {
+    for (const chunk of p) parts.push(new Uint8Array(chunk));
+  }
+  return new Blob(parts, { type: 'application/zip' });
+}
+
+async function count(engine: CairnEngine, q: string) {
+  return (await engine.search({ q })).matchCount;
+}
+
+/** A case with 2 tagged events, a bookmark, a note, and an event without eventID tagged. */
+async function annotatedCase() {
+  const engine = await freshEngine();
+  await engine.ingest(inputs);
+  const rows = engine.rows({ q: '' }, { offset: 0, limit: 4, order: 'desc' });
+  const noId = engine
+    .rows({ q: '' }, { offset: 0, limit: 100_000, order: 'asc' })
+    .find((r) => r.eventID === '');
+  if (rows.length < 2 || noId === undefined) throw new Error('fixture too small');
+  await engine.notes.annotate(rows[0]?.row ?? 0, { bookmarked: true, note: 'First sign' });
+  await engine.notes.annotate(rows[1]?.row ?? 0, { tags: ['phishing'] });
+  await engine.notes.annotate(noId.row, { tags: ['phishing', 'no-id'] });
+  return engine;
+}
+
+describe('case bundles', () => {
+  beforeEach(() => deleteDB(DB_NAME));
+  afterEach(() => {
+    for (const e of open.splice(0)) e.close();
+  });
+
+  it('round-trips files, annotations and the view into an empty case', async () => {
+    const source = await annotatedCase();
+    const events = source.dataset().eventCount;
+    const annotations = source.notes.all();
+    const files = await source.files();
+    const size = await source.bundles.size();
+    expect(size).toEqual({
+      files: files.length,
+      bytes: files.reduce((s, f) => s + f.size, 0),
+      annotations: 3,
+    });
+    const zip = await bundleOf(source, true);
+    // One manifest, then one stored entry per file, each holding the exact original bytes.
+    const entries = await readZipDirectory(zip);
+    expect(entries[0]?.name).toBe('cairn-case.json');
+    expect(entries.slice(1).map((e) => [e.name, e.method, e.size])).toEqual(
+      files.map((f) => [`files/${f.path}`, 0, f.size]),
+    );
+    const read = await readCaseBundle(zip);
+    expect(await source.bundles.peek(zip)).toEqual(read.manifest);
+    expect(read.manifest.files.map((f) => f.sha256)).toEqual(files.map((f) => f.sha256));
+    expect(read.manifest).toMatchObject({ caseName: 'Incident 42', view: VIEW });
+    source.close();
+
+    const target = await freshEngine();
+    const result = await target.bundles.import(zip);
+    expect(result).toMatchObject({
+      caseName: 'Incident 42',
+      view: VIEW,
+      annotations: 3,
+      annotationsWritten: 3,
+      filesListed: files.length,
+      filesIncluded: files.length,
+      missing: [],
+      altered: [],
+      unreadable: [],
+    });
+    expect(target.dataset().eventCount).toBe(events);
+    expect(target.notes.all()).toEqual(annotations);
+    expect(await count(target, 'tag:phishing')).toBe(2);
+    expect(await count(target, 'tag:no-id')).toBe(1);
+    expect(await count(target, 'bookmarked:true')).toBe(1);
+    expect((await target.files()).map((f) => [f.path, f.sha256])).toEqual(
+      files.map((f) => [f.path, f.sha256]),
+    );
+  });
+
+  it('without files: lists the missing ones; dropping them shows the annotated events', async () => {
+    const source = await annotatedCase();
+    const zip = await bundleOf(source, false);
+    expect((await readZipDirectory(zip)).map((e) => e.name)).toEqual(['cairn-case.json']);
+    const listed = (await source.files()).length;
+    source.close();
+
+    const target = await freshEngine();
+    const result = await target.bundles.import(zip);
+    expect(result.filesIncluded).toBe(0);
+    expect(result.missing).toHaveLength(listed);
+    expect(await count(target, 'tag:phishing')).toBe(0);
+    await target.ingest(inputs);
+    expect(await count(target, 'tag:phishing')).toBe(2);
+    expect(await count(target, 'bookmarked:true')).toBe(1);
+  });
+
+  it('importing into the same case merges: the newer annotation wins, files are duplicates', async () => {
+    const engine = await annotatedCase();
+    const zip = await bundleOf(engine, true);
+    const [first] = engine.rows({ q: 'bookmarked:true' }, { offset: 0, limit: 1, order: 'asc' });
+    await engine.notes.annotate(first?.row ?? 0, { note: 'Edited after the export' });
+    const result = await engine.bundles.import(zip);
+    expect(result.annotationsWritten).toBe(0);
+    expect(result.reports.every((r) => r.status === 'duplicate')).toBe(true);
+    expect(engine.notes.of(first?.row ?? 0).annotation?.note).toBe('Edited after the export');
+  });
+
+  it('a re-packed bundle with a changed file imports the rest and names the altered one', async () => {
+    const source = await annotatedCase();
+    const events = source.dataset().eventCount;
+    const zip = await bundleOf(source, true);
+    source.close();
+    const members = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    const noIdEntry = 'files/exports/no-event-ids.json';
+    const original = strFromU8(members[noIdEntry] ?? new Uint8Array());
+    // Same records, one byte of whitespace more: another SHA-256 (deflated by zipSync this time).
+    members[noIdEntry] = strToU8(`${original} `);
+    const repacked = new Blob([zipSync(members)]);
+
+    const target = await freshEngine();
+    const result = await target.bundles.import(repacked);
+    expect(result.altered.map((f) => f.path)).toEqual(['exports/no-event-ids.json']);
+    expect(result.missing).toEqual([]);
+    expect(target.dataset().eventCount).toBe(events);
+    // Its events are keyed by the listed SHA-256, which is not this file's: their marks do not apply.
+    expect(await count(target, 'tag:no-id')).toBe(0);
+    expect(await count(target, 'tag:phishing')).toBe(1);
+  });
+
+  it('refuses a zip that is not a bundle, and a bundle whose manifest is invalid', async () => {
+    const engine = await freshEngine();
+    const zip = (files: Record<string, string>) =>
+      new Blob([
+        zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)]))),
+      ]);
+    await expect(engine.bundles.import(zip({ 'notes.txt': 'hello' }))).rejects.toThrow(
+      'Not a Cairn case bundle: the zip has no cairn-case.json',
+    );
+    await expect(engine.bundles.import(zip({ 'cairn-case.json': '{"format":' }))).rejects.toThrow(
+      'cairn-case.json is not valid JSON',
+    );
+    const wrong = JSON.stringify({ format: 'cairn-case-bundle', version: 1, exportedAt: 'x' });
+    await expect(engine.bundles.import(zip({ 'cairn-case.json': wrong }))).rejects.toThrow(
+      'Invalid case bundle: exportedAt must be an ISO 8601 time',
+    );
+    await expect(engine.bundles.import(new Blob(['PK\x05\x06']))).rejects.toThrow(/truncated/);
+    expect(engine.dataset().eventCount).toBe(0);
+  });
+});

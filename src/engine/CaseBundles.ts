@@ -1,0 +1,170 @@
+import type { CairnDatabase } from '../db/cairnDb';
+import { listFiles, loadFileBytes } from '../db/cairnDb';
+import type { BundleFile, CaseManifest } from './bundle/caseManifest';
+import type { FileReport } from '../db/types';
+import { buildCaseManifest } from './bundle/buildCaseManifest';
+import type { BundleOptions } from './bundle/buildCaseManifest';
+import type { CaseNotes } from './CaseNotes';
+import { readBundleManifest, readCaseBundle } from './bundle/readCaseBundle';
+import type { IngestProgress, InputFile } from './ingest/types';
+import { MAX_BUNDLE_BYTES, writeCaseBundle } from './bundle/writeCaseBundle';
+
+/** What an export dialog shows before writing: stored files, their bytes, and the annotations. */
+export interface BundleSize {
+  readonly files: number;
+  /** Bytes of the stored original files (what including them adds). */
+  readonly bytes: number;
+  readonly annotations: number;
+}
+
+/** What importing a bundle did, for the message after it and for restoring its view. */
+export interface BundleImport {
+  readonly caseName: string;
+  /** ISO 8601, as the bundle says. */
+  readonly exportedAt: string;
+  /** The saved view: a URL search string (`?q=…`) or ''. */
+  readonly view: string;
+  readonly annotations: number;
+  /** Annotations written (new, or newer than the case's own). */
+  readonly annotationsWritten: number;
+  /** The files the bundle lists, and how many of them it carried. */
+  readonly filesListed: number;
+  readonly filesIncluded: number;
+  /** The ingest reports of the carried files (duplicates of stored files say so). */
+  readonly reports: readonly FileReport[];
+  /** Listed files the bundle did not carry and whose SHA-256 is in no stored file of the case. */
+  readonly missing: readonly BundleFile[];
+  /**
+   * Files the bundle carried whose SHA-256 is in no stored file after the import: their bytes do
+   * not hash to what the manifest lists (altered after the export), or they failed to ingest.
+   */
+  readonly altered: readonly BundleFile[];
+  /** Carried files that could not be read from the zip, with why. */
+  readonly unreadable: readonly string[];
+}
+
+/** What bundles need of the engine. */
+export interface BundleDeps {
+  readonly db: CairnDatabase;
+  readonly notes: CaseNotes;
+  /** SHA-256 → path of every stored file. */
+  readonly knownFiles: () => ReadonlyMap<string, string>;
+  /** The engine's ingest (serialised with other runs). */
+  readonly ingest: (
+    inputs: readonly InputFile[],
+    onProgress?: (p: IngestProgress) => void,
+  ) => Promise<FileReport[]>;
+}
+
+/** Parts of one bundle are pulled at most this many bytes at a time (fewer worker round trips). */
+const PART_BYTES = 8 * 2 ** 20;
+
+/**
+ * Case bundles of the engine's dataset: export (manifest + optional original files, one zip pulled
+ * part by part like event exports) and import (ingest the carried files through the normal path,
+ * then merge the annotations).
+ */
+export class CaseBundles {
+  private readonly jobs = new Map<number, AsyncGenerator<Uint8Array>>();
+  private nextId = 1;
+  private readonly deps: BundleDeps;
+
+  constructor(deps: BundleDeps) {
+    this.deps = deps;
+  }
+
+  /** Stored files, their total bytes, and the annotations a bundle would hold. */
+  async size(): Promise<BundleSize> {
+    const files = await listFiles(this.deps.db);
+    return {
+      files: files.length,
+      bytes: files.reduce((sum, f) => sum + f.size, 0),
+      annotations: this.deps.notes.all().length,
+    };
+  }
+
+  /**
+   * Starts writing a bundle; its bytes are then pulled with next(id).
+   * @throws Error when the files to include would make the zip larger than MAX_BUNDLE_BYTES.
+   */
+  async start(options: BundleOptions): Promise<{ readonly id: number }> {
+    const files = await listFiles(this.deps.db);
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    if (options.includeFiles && total > MAX_BUNDLE_BYTES) {
+      throw new Error(
+        'The original files are too large for one bundle (over 4 GB): export without them.',
+      );
+    }
+    const manifest = buildCaseManifest(files, this.deps.notes.all(), options, Date.now());
+    const sources = manifest.files.map((file, i) => ({
+      file,
+      bytes: () => loadFileBytes(this.deps.db, files[i]?.fileId ?? 0),
+    }));
+    const id = this.nextId++;
+    this.jobs.set(id, writeCaseBundle(manifest, sources));
+    return { id };
+  }
+
+  /** The next bytes of bundle `id` (several zip parts), or undefined when it is complete. */
+  async next(id: number): Promise<Uint8Array[] | undefined> {
+    const job = this.jobs.get(id);
+    if (job === undefined) return undefined;
+    const out: Uint8Array[] = [];
+    let bytes = 0;
+    try {
+      while (bytes < PART_BYTES) {
+        const part = await job.next();
+        if (part.done === true) break;
+        out.push(part.value);
+        bytes += part.value.byteLength;
+      }
+    } catch (error) {
+      this.jobs.delete(id);
+      throw error;
+    }
+    if (out.length === 0) this.jobs.delete(id);
+    return out.length === 0 ? undefined : out;
+  }
+
+  /** Drops an unfinished bundle (the user cancelled the save). */
+  cancel(id: number): void {
+    void this.jobs.get(id)?.return(undefined);
+    this.jobs.delete(id);
+  }
+
+  /**
+   * What a bundle holds, read and checked without importing anything (for naming a new case after
+   * it). @throws Error when the zip or its manifest is not a valid bundle.
+   */
+  async peek(zip: Blob): Promise<CaseManifest> {
+    return readBundleManifest(zip);
+  }
+
+  /**
+   * Imports a bundle into this dataset: its carried files through the normal ingest (so files
+   * already stored are reported as duplicates by SHA-256), then its annotations (a newer
+   * `updatedAt` wins). The view is returned for the page to apply.
+   * @throws Error with a readable reason when the zip or its manifest is not a valid bundle.
+   */
+  async import(zip: Blob, onProgress?: (p: IngestProgress) => void): Promise<BundleImport> {
+    const bundle = await readCaseBundle(zip);
+    const { manifest } = bundle;
+    const reports =
+      bundle.inputs.length === 0 ? [] : await this.deps.ingest(bundle.inputs, onProgress);
+    const annotationsWritten = await this.deps.notes.merge(manifest.annotations);
+    const known = this.deps.knownFiles();
+    return {
+      caseName: manifest.caseName,
+      exportedAt: manifest.exportedAt,
+      view: manifest.view,
+      annotations: manifest.annotations.length,
+      annotationsWritten,
+      filesListed: manifest.files.length,
+      filesIncluded: bundle.inputs.length,
+      reports,
+      missing: manifest.files.filter((f) => f.entry === undefined && !known.has(f.sha256)),
+      altered: manifest.files.filter((f) => f.entry !== undefined && !known.has(f.sha256)),
+      unreadable: bundle.unreadable,
+    };
+  }
+}

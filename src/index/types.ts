@@ -1,0 +1,75 @@
+import type { StringField } from '../cloudtrail/types';
+
+/**
+ * The index rows one log file contributes, encoded compactly so the parse worker can transfer it and
+ * IndexedDB can store it beside the file. Strings are codes into the chunk's own `strings` table.
+ * Layout: `codes[f * count + i]` is string field `STRING_FIELDS[f]` of row i.
+ */
+export interface FileChunk {
+  readonly count: number;
+  readonly strings: readonly string[];
+  /** Uint16 when the chunk has at most 65,536 strings (always, for trail-sized files): half the bytes to store. */
+  readonly codes: Uint16Array | Uint32Array;
+  /** ms since the Unix epoch, per row. */
+  readonly eventTime: Float64Array;
+  /** eventIDs packed 4 words a row (see packEventId), for rows not listed in `idText`. */
+  readonly idWords: Uint32Array;
+  /** Rows whose eventID is not a lower-case UUID, with its text ('' when the record has none). */
+  readonly idText: readonly (readonly [number, string])[];
+  /** Each row's position in the file's records, to find the original record again. */
+  readonly recordIndex: Uint32Array;
+  /** CSR: resources of row i are `[resOffsets[i], resOffsets[i+1])` in resTypes/resNames (string codes). */
+  readonly resOffsets: Uint32Array;
+  readonly resTypes: Uint32Array;
+  readonly resNames: Uint32Array;
+  /** Rows that issued temporary credentials, with the issued accessKeyId (absent in older chunks). */
+  readonly issued?: readonly (readonly [number, string])[];
+}
+
+/**
+ * How the writer resolved a chunk's rows against events already stored, saved with the chunk so that
+ * replaying it after a crash gives the same index without re-reading any file. Flat pairs
+ * `[localRow, existingRow, …]`.
+ */
+export interface ChunkOutcome {
+  /** Rows identical to a stored event: not added, their source recorded on that event. */
+  readonly duplicates: Uint32Array;
+  /** Rows whose eventID is taken by a different record: added, and both flagged. */
+  readonly conflicts: Uint32Array;
+}
+
+/** A flag bit on an event row. */
+export const ROW_FLAG = {
+  /** Another, different record claims the same eventID. */
+  conflict: 1,
+  /** The same record was delivered in more than one file. */
+  multiSource: 2,
+  /** The record has no eventID, so it cannot be de-duplicated. */
+  noEventId: 4,
+} as const;
+
+/** One table row, materialised from the index. `eventTime` is ms since epoch; `row` is the stable row id. */
+export type RowView = {
+  readonly row: number;
+  readonly eventTime: number;
+  readonly eventID: string;
+} & {
+  readonly [F in StringField]: string;
+} & {
+  readonly resourceTypes: readonly string[];
+  readonly resourceNames: readonly string[];
+  readonly flags: number;
+  /** The stored file the event was first read from (its provenance and integrity status). */
+  readonly fileId: number;
+  /** Set when the responder bookmarked the event (annotations.ts). */
+  readonly bookmarked?: true;
+  /** The responder's tags on the event, when it has any. */
+  readonly tags?: readonly string[];
+};
+
+/** Sort direction over event time. */
+export type TimeOrder = 'desc' | 'asc';
+
+/** A responder's marks on an event (Annotation.ts). */
+export type { Annotation, AnnotationEdit } from './Annotation';
+export { ANNOTATION_LIMITS } from './Annotation';

@@ -1,0 +1,398 @@
+import { FILE_FIELD, resolveField } from '../querylang/fields';
+import { parseQuery } from '../querylang/parseQuery';
+import type { Query } from '../querylang/types';
+import type { AnnotationIndex } from '../index/AnnotationIndex';
+import { compileFilter } from './compileFilter';
+import { countFacets } from './countFacets';
+import type { EventIndex } from '../index/EventIndex';
+import type { FileCatalog } from '../index/FileCatalog';
+import { histogramOf } from './histogramOf';
+import { readRows } from '../index/readRows';
+import type { RowWindow } from '../index/readRows';
+import type { RecordReader } from '../db/RecordReader';
+import { lowerBound, selectRows } from './selectRows';
+import type { FacetCounts, Histogram, SearchRequest, SearchStatus } from './types';
+import type { RowView } from '../index/types';
+import { searchKey } from './types';
+
+/**
+ * Runs the record part of query `q` on records `recordIndices` of stored file `fileId` elsewhere
+ * (a parse worker); a verdict per index, 1 matches and 2 does not.
+ */
+export type RecordMatcher = (
+  fileId: number,
+  q: string,
+  recordIndices: Uint32Array,
+) => Promise<Uint8Array>;
+
+/**
+ * Files searched at once: two per parse worker on two cores, so each worker has the next file in
+ * hand while the ingest worker reads another from IndexedDB.
+ */
+const LANES = 4;
+
+/** Progress callbacks are throttled to this interval (ms) while stored records are scanned. */
+const PROGRESS_MS = 150;
+
+interface Result {
+  readonly key: string;
+  rows: Uint32Array;
+  complete: boolean;
+  /** index.size when computed: a grown index makes the result stale. */
+  readonly size: number;
+  /** With a `file:` clause, the file catalog's version when computed (a changed one makes it stale); else -1. */
+  readonly filesVersion: number;
+  /** With an annotation clause (`tag:`…), the annotations' version when computed; else -1. */
+  readonly annotationsVersion: number;
+  filesScanned: number;
+  /** Files ruled out by their word filter without being read. */
+  filesSkipped: number;
+  readonly filesToScan: number;
+  /** performance.now() when the search started, and its duration once complete (ms). */
+  readonly startedAt: number;
+  elapsedMs: number | undefined;
+}
+
+/**
+ * Answers the table's searches and keeps the latest result: the matching rows in time order. Clauses
+ * on indexed fields are a scan of typed arrays; free text and other JSON paths then read the stored
+ * files of the candidate rows, newest first, so the first screen fills early and progress streams.
+ * A newer search stops an older one's scan.
+ */
+export class Searcher {
+  private current: Result | undefined;
+  private generation = 0;
+  private readonly index: () => EventIndex;
+  private readonly reader: RecordReader;
+  private readonly matcher: RecordMatcher | undefined;
+  private readonly files: (() => FileCatalog) | undefined;
+  private readonly annotations: (() => AnnotationIndex) | undefined;
+
+  /**
+   * Without `matcher`, records are read and tested here, one file at a time. `files` resolves
+   * `file:` clauses (without it they match nothing); `annotations` answers `tag:`, `bookmarked:`,
+   * `note:` and `is:` (without it no event is annotated).
+   */
+  constructor(
+    index: () => EventIndex,
+    reader: RecordReader,
+    matcher?: RecordMatcher,
+    files?: () => FileCatalog,
+    annotations?: () => AnnotationIndex,
+  ) {
+    this.index = index;
+    this.reader = reader;
+    this.matcher = matcher;
+    this.files = files;
+    this.annotations = annotations;
+  }
+
+  /**
+   * Runs `request` to completion (or until a newer search starts) and returns its status.
+   * `onProgress` receives partial statuses during a record scan. Never throws on bad query text:
+   * the status carries the syntax error and the previous result stays.
+   */
+  async search(
+    request: SearchRequest,
+    onProgress?: (status: SearchStatus) => void,
+  ): Promise<SearchStatus> {
+    const key = searchKey(request);
+    const parsed = parseQuery(request.q);
+    if (!parsed.ok) {
+      const { message, span } = parsed.error;
+      const base = this.current === undefined ? this.emptyStatus(key) : this.status(this.current);
+      return { ...base, key, error: { message, start: span.start, end: span.end } };
+    }
+    const existing = this.current;
+    if (existing?.key === key && this.isFresh(existing) && existing.complete) {
+      return this.status(existing);
+    }
+    const generation = ++this.generation;
+    const startedAt = performance.now();
+    const index = this.index();
+    const filter = compileFilter(
+      index,
+      parsed.query,
+      this.files?.(),
+      () => this.annotations?.().rows(index) ?? new Map(),
+    );
+    const candidates = selectRows(index, filter.rowTests, request);
+    const test = filter.recordTest;
+    if (test === undefined) {
+      this.current = {
+        key,
+        rows: candidates,
+        complete: true,
+        size: index.size,
+        filesVersion: this.filesVersionFor(parsed.query),
+        annotationsVersion: this.annotationsVersionFor(parsed.query),
+        filesScanned: 0,
+        filesSkipped: 0,
+        filesToScan: 0,
+        startedAt,
+        elapsedMs: performance.now() - startedAt,
+      };
+      return this.status(this.current);
+    }
+    const byFile = groupByFile(index, candidates);
+    const fileTest = filter.fileTest;
+    const result: Result = {
+      key,
+      rows: new Uint32Array(0),
+      complete: false,
+      size: index.size,
+      filesVersion: this.filesVersionFor(parsed.query),
+      annotationsVersion: this.annotationsVersionFor(parsed.query),
+      filesScanned: 0,
+      filesSkipped: 0,
+      filesToScan: byFile.size,
+      startedAt,
+      elapsedMs: undefined,
+    };
+    this.current = result;
+    const verdict = new Uint8Array(candidates.length);
+    let lastReport = performance.now();
+    // A partial result costs a pass over every candidate (10M at 10M events): report at most as
+    // often as keeps that pass under 5 % of the scan.
+    let reportEvery = PROGRESS_MS;
+    const files = [...byFile];
+    let next = 0;
+    const lane = async () => {
+      while (next < files.length && generation === this.generation) {
+        const [fileId, positions] = files[next++] ?? [0, []];
+        const bloom = fileTest === undefined ? undefined : index.blooms.get(fileId);
+        if (bloom !== undefined && fileTest?.(bloom) === false) {
+          // The file's word filter proves no record in it matches: skip reading it.
+          for (const p of positions) verdict[p] = 2;
+          result.filesSkipped++;
+        } else {
+          const recordIndices = Uint32Array.from(
+            positions,
+            (p) => index.recordIndex.data[candidates[p] ?? 0] ?? 0,
+          );
+          const verdicts = await this.matchFile(fileId, request.q, recordIndices, test);
+          positions.forEach((p, k) => (verdict[p] = verdicts[k] ?? 2));
+        }
+        result.filesScanned++;
+        if (onProgress !== undefined && performance.now() - lastReport > reportEvery) {
+          const t = performance.now();
+          result.rows = keepMatches(candidates, verdict);
+          reportEvery = Math.max(PROGRESS_MS, 20 * (performance.now() - t));
+          lastReport = performance.now();
+          onProgress(this.status(result));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: LANES }, lane));
+    if (generation !== this.generation) return this.status(result);
+    result.rows = keepMatches(candidates, verdict);
+    result.complete = generation === this.generation;
+    result.elapsedMs = performance.now() - startedAt;
+    return this.status(result);
+  }
+
+  /** A window of the result of `request`, or [] when another search holds the result. */
+  rows(request: SearchRequest, window: RowWindow): RowView[] {
+    const result = this.resultFor(request);
+    return result === undefined ? [] : readRows(this.index(), result.rows, window);
+  }
+
+  /** The rows of the result of `request` in time order (ascending), or undefined. */
+  resultRows(request: SearchRequest): Uint32Array | undefined {
+    return this.resultFor(request)?.rows;
+  }
+
+  /** Facets of the result of `request` (top `limit` values per field). */
+  facets(request: SearchRequest, limit = 10): FacetCounts | undefined {
+    const started = performance.now();
+    const result = this.resultFor(request);
+    if (result === undefined) return undefined;
+    const facets = countFacets(this.index(), result.rows, limit);
+    return { facets, elapsedMs: performance.now() - started };
+  }
+
+  /** The histogram of the result of `request` over [from, to) ms. */
+  histogram(request: SearchRequest, from: number, to: number): Histogram | undefined {
+    const started = performance.now();
+    const result = this.resultFor(request);
+    if (result === undefined) return undefined;
+    const histogram = histogramOf(this.index(), result.rows, from, to);
+    return histogram === undefined
+      ? undefined
+      : { ...histogram, elapsedMs: performance.now() - started };
+  }
+
+  /**
+   * Events matching `request` when the index answers it alone (pivot counts), without replacing the
+   * current result; undefined when the query needs stored records or does not parse.
+   */
+  count(request: SearchRequest): number | undefined {
+    const parsed = parseQuery(request.q);
+    if (!parsed.ok) return undefined;
+    const index = this.index();
+    const filter = compileFilter(
+      index,
+      parsed.query,
+      this.files?.(),
+      () => this.annotations?.().rows(index) ?? new Map(),
+    );
+    if (filter.recordTest !== undefined) return undefined;
+    return selectRows(index, filter.rowTests, request).length;
+  }
+
+  /**
+   * Where the event with `eventID` sits in the result of `request`: its row and its position in the
+   * given order. Undefined when it is not in the result (or another search holds it).
+   */
+  locate(
+    request: SearchRequest,
+    eventID: string,
+    order: 'asc' | 'desc',
+  ): { readonly row: number; readonly position: number } | undefined {
+    const result = this.resultFor(request);
+    if (result === undefined) return undefined;
+    const index = this.index();
+    const time = index.time.data;
+    for (const row of index.rowsWithEventId(eventID)) {
+      // Result rows are time-ordered: binary search to the row's time, then step to the row.
+      let p = lowerBound(result.rows, time, time[row] ?? 0);
+      while (
+        p < result.rows.length &&
+        result.rows[p] !== row &&
+        time[result.rows[p] ?? 0] === time[row]
+      )
+        p++;
+      if (result.rows[p] === row) {
+        return { row, position: order === 'asc' ? p : result.rows.length - 1 - p };
+      }
+    }
+    return undefined;
+  }
+
+  /** Forgets the result (after Clear data). */
+  reset(): void {
+    this.generation++;
+    this.current = undefined;
+  }
+
+  /** Verdicts (1 match, 2 not) for records of one file: in a parse worker when there is a matcher. */
+  private async matchFile(
+    fileId: number,
+    q: string,
+    recordIndices: Uint32Array,
+    test: (record: unknown) => boolean,
+  ): Promise<Uint8Array> {
+    const none = () => new Uint8Array(recordIndices.length).fill(2);
+    if (this.matcher !== undefined) return this.matcher(fileId, q, recordIndices).catch(none);
+    const records = await this.reader.records(fileId).catch(() => []);
+    return Uint8Array.from(recordIndices, (i) => (test(records[i]) ? 1 : 2));
+  }
+
+  private resultFor(request: SearchRequest): Result | undefined {
+    const key = searchKey(request);
+    const current = this.current;
+    if (current?.key === key && (this.isFresh(current) || !current.complete)) {
+      return current;
+    }
+    // A query the index answers alone is recomputed on the spot (≈10 ms per million rows).
+    const parsed = parseQuery(request.q);
+    if (!parsed.ok) return undefined;
+    const index = this.index();
+    const filter = compileFilter(
+      index,
+      parsed.query,
+      this.files?.(),
+      () => this.annotations?.().rows(index) ?? new Map(),
+    );
+    if (filter.recordTest !== undefined) return undefined;
+    const startedAt = performance.now();
+    const rows = selectRows(index, filter.rowTests, request);
+    this.current = {
+      key,
+      rows,
+      complete: true,
+      size: index.size,
+      filesVersion: this.filesVersionFor(parsed.query),
+      annotationsVersion: this.annotationsVersionFor(parsed.query),
+      filesScanned: 0,
+      filesSkipped: 0,
+      filesToScan: 0,
+      startedAt,
+      elapsedMs: performance.now() - startedAt,
+    };
+    return this.current;
+  }
+
+  /** Whether `r` still holds: the index has not grown, nor the files a `file:` clause named. */
+  private isFresh(r: Result): boolean {
+    return (
+      r.size === this.index().size &&
+      (r.filesVersion < 0 || r.filesVersion === (this.files?.().version ?? 0)) &&
+      (r.annotationsVersion < 0 || r.annotationsVersion === (this.annotations?.().version ?? 0))
+    );
+  }
+
+  private annotationsVersionFor(query: Query): number {
+    const named = query.clauses.some(
+      (c) => c.kind === 'field' && resolveField(c.field).source.kind === 'annotation',
+    );
+    return named ? (this.annotations?.().version ?? 0) : -1;
+  }
+
+  private filesVersionFor(query: Query): number {
+    const named = query.clauses.some((c) => c.kind === 'field' && c.field === FILE_FIELD);
+    return named ? (this.files?.().version ?? 0) : -1;
+  }
+
+  private status(r: Result): SearchStatus {
+    const time = this.index().time.data;
+    const first = r.rows[0];
+    const last = r.rows[r.rows.length - 1];
+    return {
+      key: r.key,
+      matchCount: r.rows.length,
+      ...(first === undefined || last === undefined
+        ? {}
+        : { minTime: time[first] ?? 0, maxTime: time[last] ?? 0 }),
+      complete: r.complete,
+      filesScanned: r.filesScanned,
+      filesSkipped: r.filesSkipped,
+      filesToScan: r.filesToScan,
+      elapsedMs: r.elapsedMs ?? performance.now() - r.startedAt,
+    };
+  }
+
+  private emptyStatus(key: string): SearchStatus {
+    return {
+      key,
+      matchCount: 0,
+      complete: true,
+      filesScanned: 0,
+      filesSkipped: 0,
+      filesToScan: 0,
+      elapsedMs: 0,
+    };
+  }
+}
+
+/** Positions of `candidates` grouped by the file that holds each row, newest rows' files first. */
+function groupByFile(index: EventIndex, candidates: Uint32Array): Map<number, number[]> {
+  const byFile = new Map<number, number[]>();
+  for (let p = candidates.length - 1; p >= 0; p--) {
+    const fileId = index.fileId.data[candidates[p] ?? 0] ?? 0;
+    let list = byFile.get(fileId);
+    if (list === undefined) {
+      list = [];
+      byFile.set(fileId, list);
+    }
+    list.push(p);
+  }
+  return byFile;
+}
+
+function keepMatches(candidates: Uint32Array, verdict: Uint8Array): Uint32Array {
+  const out = new Uint32Array(candidates.length);
+  let n = 0;
+  for (let p = 0; p < candidates.length; p++) if (verdict[p] === 1) out[n++] = candidates[p] ?? 0;
+  return out.subarray(0, n);
+}

@@ -1,0 +1,180 @@
+import { resolveField } from '../querylang/fields';
+import type { FieldSource } from '../querylang/fields';
+import { parseCidr } from '../querylang/ipAddress';
+import { compilePatterns } from '../querylang/matchPattern';
+import type { Clause, FieldClause, Query } from '../querylang/types';
+import { STRING_FIELDS } from '../cloudtrail/types';
+import type { Annotation } from '../index/Annotation';
+import { annotationRowTest } from './annotationRowTest';
+import type { Dictionary } from '../index/Dictionary';
+import type { EventIndex } from '../index/EventIndex';
+import type { FileCatalog } from '../index/FileCatalog';
+import { fileRowTest } from './fileRowTest';
+import { recordHasText, textMatcher, valuesAtPath } from './recordValues';
+import { mayContainAll, wordHashes } from '../index/tokenBloom';
+
+/**
+ * A test of one row against a clause the index answers. A clause on one dictionary-coded column also
+ * carries its `column` form (a 0/1 table per code, and 1 to flip it when negated), which selectRows
+ * runs column at a time over the whole array: sequential reads, no call per row.
+ */
+export type RowTest = ((row: number) => boolean) & {
+  readonly column?: {
+    readonly table: Uint8Array;
+    readonly codes: Uint16Array | Uint32Array;
+    readonly flip: 0 | 1;
+  };
+};
+
+/**
+ * A query compiled against the current index. Clauses on indexed fields become row tests over typed
+ * arrays: each pattern is evaluated once per distinct value (dictionary code), not once per row.
+ * Clauses on other JSON paths and free text need the stored record.
+ */
+export interface CompiledFilter {
+  readonly rowTests: readonly RowTest[];
+  /** Undefined when every clause is answered by the index. */
+  readonly recordTest: ((record: unknown) => boolean) | undefined;
+  /**
+   * False when a file's word filter proves it holds no match, so its records need not be read.
+   * Undefined when no clause gives words to check.
+   */
+  readonly fileTest: ((bloom: Uint32Array) => boolean) | undefined;
+}
+
+/**
+ * Compiles `query` for `index`. The row tests read the index's arrays as they are now: use them
+ * before the index grows again (the worker runs a scan without yielding). `files` resolves `file:`
+ * clauses; without it they match no file. `annotations` (row → annotation, asked for only when a
+ * clause needs it) answers `bookmarked:`, `tag:`, `note:` and `is:` clauses; without it no event
+ * is annotated.
+ */
+export function compileFilter(
+  index: EventIndex,
+  query: Query,
+  files?: FileCatalog,
+  annotations?: () => ReadonlyMap<number, Annotation>,
+): CompiledFilter {
+  const rowTests: RowTest[] = [];
+  const recordTests: ((record: unknown) => boolean)[] = [];
+  const wordSets: (readonly (readonly number[])[])[] = [];
+  for (const clause of query.clauses) {
+    const source = clause.kind === 'field' ? resolveField(clause.field).source : undefined;
+    if (clause.kind === 'field' && source !== undefined && source.kind !== 'path') {
+      rowTests.push(
+        source.kind === 'file'
+          ? fileRowTest(index, clause, files)
+          : source.kind === 'annotation'
+            ? annotationRowTest(clause, source.field, annotations?.())
+            : rowTest(index, clause, source),
+      );
+    } else {
+      recordTests.push(recordTest(clause, source));
+      const words = clauseWords(clause);
+      if (words !== undefined) wordSets.push(words);
+    }
+  }
+  return {
+    rowTests,
+    recordTest:
+      recordTests.length === 0 ? undefined : (record) => recordTests.every((t) => t(record)),
+    fileTest:
+      wordSets.length === 0
+        ? undefined
+        : (bloom) => wordSets.every((any) => any.some((words) => mayContainAll(bloom, words))),
+  };
+}
+
+/**
+ * The part of `query` that needs the stored record (JSON paths and free text), as one test; undefined
+ * when the index answers every clause. Needs no index: parse workers run it on files they inflate.
+ */
+export function compileRecordTest(query: Query): ((record: unknown) => boolean) | undefined {
+  const tests: ((record: unknown) => boolean)[] = [];
+  for (const clause of query.clauses) {
+    const source = clause.kind === 'field' ? resolveField(clause.field).source : undefined;
+    if (clause.kind === 'text' || source?.kind === 'path') tests.push(recordTest(clause, source));
+  }
+  return tests.length === 0 ? undefined : (record) => tests.every((t) => t(record));
+}
+
+function rowTest(index: EventIndex, clause: FieldClause, source: FieldSource): RowTest {
+  const match = compilePatterns(clause.values, clause.field);
+  const want = clause.negated ? 0 : 1;
+  switch (source.kind) {
+    case 'column': {
+      const f = STRING_FIELDS.indexOf(source.column);
+      const table = matchTable(index.dicts[f], match);
+      const codes = index.cols[f]?.data ?? new Uint32Array(0);
+      const test = (row: number) => table[codes[row] ?? 0] === want;
+      return Object.assign(test, { column: { table, codes, flip: want === 1 ? 0 : 1 } as const });
+    }
+    case 'resourceType':
+    case 'resourceName': {
+      const isType = source.kind === 'resourceType';
+      const table = matchTable(isType ? index.resTypeDict : index.resNameDict, match);
+      const codes = (isType ? index.resType : index.resName).data;
+      const offsets = index.resOffsets.data;
+      return (row) => {
+        let any = 0;
+        for (let r = offsets[row] ?? 0; r < (offsets[row + 1] ?? 0) && any === 0; r++) {
+          any = table[codes[r] ?? 0] ?? 0;
+        }
+        return any === want;
+      };
+    }
+    default: {
+      // Exact IDs go through the eventID hash table; only wildcards unpack every row's ID.
+      if (clause.values.every((v) => v.parts.length === 1)) {
+        const rows = new Set<number>();
+        for (const v of clause.values) {
+          const id = v.parts[0] ?? '';
+          for (const r of index.rowsWithEventId(id)) rows.add(r);
+          if (id !== id.toLowerCase())
+            for (const r of index.rowsWithEventId(id.toLowerCase())) rows.add(r);
+        }
+        return (row) => rows.has(row) !== clause.negated;
+      }
+      return (row) => (match(index.eventId(row)) ? 1 : 0) === want;
+    }
+  }
+}
+
+function matchTable(dict: Dictionary | undefined, match: (value: string) => boolean): Uint8Array {
+  const values = dict?.values ?? [];
+  const table = new Uint8Array(values.length);
+  for (let code = 0; code < values.length; code++) table[code] = match(values[code] ?? '') ? 1 : 0;
+  return table;
+}
+
+function recordTest(clause: Clause, source: FieldSource | undefined): (record: unknown) => boolean {
+  if (clause.kind === 'text') {
+    const matches = textMatcher(clause.text, clause.anyBefore === true, clause.anyAfter === true);
+    return (record) => recordHasText(record, matches) !== clause.negated;
+  }
+  const match = compilePatterns(clause.values, clause.field);
+  const path = source?.kind === 'path' ? source.path : clause.field.split('.');
+  return (record) => valuesAtPath(record, path).some(match) !== clause.negated;
+}
+
+/**
+ * The words a matching record must contain, as alternatives (one per OR-ed value), or undefined when
+ * the clause cannot be checked that way: negated clauses (absence proves nothing), CIDR ranges, and
+ * values with no whole word.
+ */
+function clauseWords(clause: Clause): (readonly number[])[] | undefined {
+  if (clause.negated) return undefined;
+  if (clause.kind === 'text') {
+    const words = wordHashes(clause.text, clause.anyBefore === true, clause.anyAfter === true);
+    return words.length === 0 ? undefined : [words];
+  }
+  const out: number[][] = [];
+  for (const { parts } of clause.values) {
+    if (parts.length === 1 && parseCidr(parts[0] ?? '') !== undefined) return undefined;
+    const last = parts.length - 1;
+    const words = parts.flatMap((part, j) => wordHashes(part, j > 0, j < last));
+    if (words.length === 0) return undefined;
+    out.push(words);
+  }
+  return out;
+}

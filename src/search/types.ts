@@ -1,0 +1,61 @@
+import type { RowView } from '../index/types';
+
+/** The top values of one indexed field under a filter. `value` '' means the field is absent. */
+export interface Facet {
+  /** Canonical query field name (filter/fields.ts). */
+  readonly field: string;
+  /** Distinct values under the filter. */
+  readonly distinct: number;
+  readonly values: readonly { readonly value: string; readonly count: number }[];
+}
+
+/** What the table shows: query text, time range (ms since epoch, `to` exclusive) and sort. */
+export interface SearchRequest {
+  readonly q: string;
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/** Where a search stands. `complete` is false while stored records are still being scanned. */
+export interface SearchStatus {
+  /** The request this answers, as a key (see searchKey). */
+  readonly key: string;
+  readonly matchCount: number;
+  readonly complete: boolean;
+  /** Files read so far and to read, when the query needs stored records (free text, JSON paths). */
+  readonly filesScanned: number;
+  readonly filesToScan: number;
+  /** Of the files scanned, those ruled out by their word filter without being read. */
+  readonly filesSkipped: number;
+  /** Worker time spent on the search so far, ms (a diagnostic, and what the bench reads). */
+  readonly elapsedMs: number;
+  /** Times of the first and last matching events, ms since epoch; absent when none match. */
+  readonly minTime?: number;
+  readonly maxTime?: number;
+  /** The syntax error, when the text does not parse; the previous result stays. */
+  readonly error?: { readonly message: string; readonly start: number; readonly end: number };
+}
+
+/** A search status with, when asked for, the first page of its rows (saves the table a round trip). */
+export type SearchAnswer = SearchStatus & { readonly firstRows?: readonly RowView[] };
+
+/** Event counts per time bin, split by outcome. `start` and `step` are ms; arrays have one entry per bin. */
+export interface Histogram {
+  readonly start: number;
+  readonly step: number;
+  readonly ok: Uint32Array;
+  readonly errors: Uint32Array;
+  /** Worker time to compute it, ms. */
+  readonly elapsedMs?: number;
+}
+
+/** Facets of a search result, and the worker time they took (ms). */
+export interface FacetCounts {
+  readonly facets: readonly Facet[];
+  readonly elapsedMs: number;
+}
+
+/** A stable key for a search request. */
+export function searchKey(r: SearchRequest): string {
+  return JSON.stringify([r.q.trim(), r.from ?? null, r.to ?? null]);
+}

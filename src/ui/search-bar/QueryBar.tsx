@@ -1,0 +1,146 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { parseQuery } from '../../querylang/parseQuery';
+import { useSuggestions } from './useSuggestions';
+import type { SuggestionItem } from './useSuggestions';
+import './QueryBar.css';
+import { LogText } from '../common/LogText';
+
+/**
+ * The query bar: one text field in the query language (docs/query-language.md). Enter applies the
+ * text; a syntax error is shown under the field with its position marked, and nothing is applied.
+ * Autocomplete offers field names and, after `field:`, the values present with their counts.
+ */
+export function QueryBar(props: { readonly value: string; readonly onApply: (q: string) => void }) {
+  const { value, onApply } = props;
+  const [draft, setDraft] = useState(value);
+  const [caret, setCaret] = useState(value.length);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  // The error is shown once the user tries to apply: mid-typing, `userName:` is not a mistake yet.
+  const [attempted, setAttempted] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  // The URL changed (Back/Forward, a facet click): show what is applied.
+  useEffect(() => setDraft(value), [value]);
+  // `/` anywhere outside a text field jumps to the query bar, as in most log tools.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const t = e.target;
+      const typing =
+        t instanceof HTMLInputElement ||
+        t instanceof HTMLTextAreaElement ||
+        t instanceof HTMLSelectElement ||
+        (t instanceof HTMLElement && t.isContentEditable);
+      if (e.key !== '/' || typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const parsed = parseQuery(draft);
+  // Shown once the user tries to apply, or at once when the applied query (from a link) is broken.
+  const error = parsed.ok || !(attempted || draft === value) ? undefined : parsed.error;
+  const suggestions = useSuggestions(draft, caret, open);
+
+  const accept = (s: SuggestionItem) => {
+    const next = draft.slice(0, s.from) + s.insert + draft.slice(s.to);
+    const at = s.from + s.insert.length;
+    setDraft(next);
+    setCaret(at);
+    setActive(0);
+    requestAnimationFrame(() => input.current?.setSelectionRange(at, at));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const current = suggestions[active];
+    if (open && current !== undefined && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      const n = suggestions.length;
+      setActive((active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+    } else if (open && current !== undefined && e.key === 'Tab') {
+      e.preventDefault();
+      accept(current);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      setOpen(false);
+      setAttempted(true);
+      if (parsed.ok) onApply(draft.trim());
+    } else if (e.key === 'Escape') {
+      if (open) setOpen(false);
+      else setDraft(value);
+    }
+  };
+  const showList = open && suggestions.length > 0;
+  return (
+    <div className="query-bar">
+      <input
+        ref={input}
+        data-testid="query-input"
+        className={error === undefined ? 'query-input mono' : 'query-input mono invalid'}
+        type="search"
+        value={draft}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder='Search ( / ): eventName:AssumeRole userName:alice -errorCode:* "prod-invoices"   (Enter to apply)'
+        aria-label="Query"
+        aria-invalid={error !== undefined}
+        aria-describedby={error === undefined ? undefined : `${listId}-error`}
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setCaret(e.target.selectionStart ?? e.target.value.length);
+          setOpen(true);
+          setAttempted(false);
+          setActive(0);
+        }}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
+        onKeyDown={onKeyDown}
+        onBlur={() => setOpen(false)}
+      />
+      {showList ? (
+        <ul className="suggestions popover" id={listId} role="listbox">
+          {suggestions.map((s, i) => (
+            <li
+              key={`${s.label}\u0000${s.from}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                accept(s);
+              }}
+            >
+              <span className="mono ellipsis">
+                <LogText text={s.label} max={200} />
+              </span>
+              <span className="muted">{s.detail}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error === undefined ? null : (
+        <p className="query-error" id={`${listId}-error`} role="alert">
+          <span className="mono query-error-text">
+            {draft.slice(0, error.span.start)}
+            <mark>{markedText(draft, error.span.start, error.span.end)}</mark>
+            {draft.slice(Math.max(error.span.end, error.span.start + 1))}
+          </span>
+          <span>
+            {error.message} (at character {error.span.start + 1})
+          </span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The text an error points at; a space when it points past the end (e.g. a missing value). */
+function markedText(text: string, start: number, end: number): string {
+  const marked = text.slice(start, Math.max(end, start + 1));
+  return marked === '' ? ' ' : marked;
+}
