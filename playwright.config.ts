@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
 const debianChromium = '/usr/bin/chromium';
 const executablePath =
   process.env['CHROMIUM_PATH'] ?? (existsSync(debianChromium) ? debianChromium : undefined);
-const PORT = 4174;
+// CAIRN_E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env['CAIRN_E2E_PORT'] ?? 4174);
 // CI runs Chromium. `CAIRN_BROWSER=firefox` or `webkit` runs the suite in Playwright's own build of
 // that engine, where `npx playwright install firefox webkit` could fetch it (README "Browsers").
 const BROWSERS = ['chromium', 'firefox', 'webkit'] as const;

@@ -24,8 +24,8 @@ export interface SourceFileList {
 
 /** What Provenance reads: the engine's live index, file catalog, database and record reader. */
 export interface ProvenanceDeps {
-  readonly index: () => EventIndex;
-  readonly files: () => FileCatalog;
+  readonly index: EventIndex;
+  readonly files: FileCatalog;
   readonly db: CairnDatabase;
   readonly reader: RecordReader;
   /** fileId → SHA-256 of its uncompressed bytes (shared with validation). */
@@ -55,7 +55,7 @@ export class Provenance {
   leafFiles(nodeId: string, limit = 1000): SourceFileList {
     const build = this.build();
     const ids = build.leafFiles.get(nodeId) ?? [];
-    const catalog = this.deps.files();
+    const catalog = this.deps.files;
     return {
       total: ids.length,
       files: ids.slice(0, limit).map((fileId) => ({
@@ -92,7 +92,7 @@ export class Provenance {
     const needle = text.toLowerCase();
     const { fileEvents } = this.build();
     const out: { value: string; count: number }[] = [];
-    for (const f of this.deps.files().list()) {
+    for (const f of this.deps.files.list()) {
       if (f.kind === 'log' && f.path.toLowerCase().includes(needle))
         out.push({ value: f.path, count: fileEvents.get(f.fileId) ?? 0 });
     }
@@ -102,18 +102,13 @@ export class Provenance {
   /** The newest stored file with exactly this path, if any (the Files panel lists paths). */
   findFile(path: string): number | undefined {
     let found: number | undefined;
-    for (const f of this.deps.files().list()) if (f.path === path) found = f.fileId;
+    for (const f of this.deps.files.list()) if (f.path === path) found = f.fileId;
     return found;
   }
 
-  /** Forgets the tree (after Clear data). */
-  reset(): void {
-    this.built = undefined;
-  }
-
   private build(): SourcesTreeBuild {
-    const index = this.deps.index();
-    const catalog = this.deps.files();
+    const index = this.deps.index;
+    const catalog = this.deps.files;
     const key = `${index.size}:${catalog.version}:${index.extraSources.size}`;
     if (this.built?.key !== key) {
       const build = buildSourcesTree(

@@ -1,48 +1,42 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ingestClient } from '../engine/engineClient';
+import { engineClient } from '../engine/engineClient';
 import type { Annotation, AnnotationEdit } from './annotationTypes';
-import { keys } from './keys';
+import { DATASET_KEY, readKey } from './keys';
 
 /** One event row's annotation and the key it is stored under. */
 export const annotationQuery = (row: number) =>
   queryOptions({
-    queryKey: keys.annotation(row),
-    queryFn: () => ingestClient().annotation(row),
+    queryKey: readKey('notes', 'of', row),
+    queryFn: () => engineClient().notes.of(row),
   });
 
 /** Every annotation of the dataset, oldest event first. */
 export const annotationsQuery = () =>
-  queryOptions({ queryKey: keys.annotations(), queryFn: () => ingestClient().annotations() });
+  queryOptions({ queryKey: readKey('notes', 'all'), queryFn: () => engineClient().notes.all() });
 
 /** The tags in use, most used first (the tag input's autocomplete). */
 export const tagsQuery = () =>
-  queryOptions({ queryKey: keys.tags(), queryFn: () => ingestClient().annotationTags() });
+  queryOptions({ queryKey: readKey('notes', 'tags'), queryFn: () => engineClient().notes.tags() });
 
 /** What a case bundle of the dataset would hold: files, their bytes, annotations. */
 export const bundleSizeQuery = () =>
-  queryOptions({ queryKey: keys.bundleSize(), queryFn: () => ingestClient().bundleSize() });
+  queryOptions({
+    queryKey: readKey('bundles', 'size'),
+    queryFn: () => engineClient().bundles.size(),
+  });
 
-/** Reads that depend on annotations: marks, searches (`tag:`…), their rows, counts and suggestions. */
-const DEPENDENT = new Set([
-  'annotation',
-  'annotations',
-  'tags',
-  'bundleSize',
-  'search',
-  'rows',
-  'count',
-  'facets',
-  'histogram',
-  'locate',
-  'suggest',
-]);
+/**
+ * Services whose reads depend on annotations: the marks themselves, bundles (they carry them), and
+ * every search read (`tag:`… clauses, the rows' markers, counts and suggestions).
+ */
+const DEPENDENT = new Set<unknown>(['notes', 'bundles', 'search']);
 
 /** Marks every annotation-dependent read stale (after an edit or a bundle import). */
 export function invalidateAnnotations(client: QueryClient): Promise<void> {
   return client.invalidateQueries({
-    predicate: (q) => q.queryKey[0] === keys.all[0] && DEPENDENT.has(String(q.queryKey[1])),
+    predicate: (q) => q.queryKey[0] === DATASET_KEY[0] && DEPENDENT.has(q.queryKey[1]),
   });
 }
 
@@ -54,8 +48,8 @@ export function useAnnotate(): (row: number, edit: AnnotationEdit) => Promise<An
   const client = useQueryClient();
   return useCallback(
     async (row, edit) => {
-      const saved = await ingestClient().annotate(row, edit);
-      client.setQueryData(keys.annotation(row), { key: saved.key, annotation: saved });
+      const saved = await engineClient().notes.annotate(row, edit);
+      client.setQueryData(readKey('notes', 'of', row), { key: saved.key, annotation: saved });
       await invalidateAnnotations(client);
       return saved;
     },

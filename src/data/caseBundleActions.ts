@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { ingestClient, progressCallback } from '../engine/engineClient';
+import { engineClient, workerCallback } from '../engine/engineClient';
 import type { IngestProgress } from '../engine/ingest/types';
 import type { BundleImport } from './annotationTypes';
 import { setIngestState } from './ingestState';
-import { keys } from './keys';
+import { DATASET_KEY } from './keys';
 import { openFileSink } from './saveFile';
 import { refreshValidation } from './validation';
 import { addValidationInputs } from './validationExtras';
@@ -42,15 +42,15 @@ export async function exportCaseBundle(opts: BundleExportOptions): Promise<numbe
   let job: { readonly id: number } | undefined;
   let written = 0;
   try {
-    job = await ingestClient().startBundle({
+    job = await engineClient().bundles.start({
       caseName: opts.caseName,
       view: opts.view,
       includeFiles: opts.includeFiles,
     });
     for (
-      let parts = await ingestClient().bundleNext(job.id);
+      let parts = await engineClient().bundles.next(job.id);
       parts !== undefined;
-      parts = await ingestClient().bundleNext(job.id)
+      parts = await engineClient().bundles.next(job.id)
     ) {
       for (const part of parts) {
         await sink.write(new Uint8Array(part));
@@ -60,7 +60,7 @@ export async function exportCaseBundle(opts: BundleExportOptions): Promise<numbe
     }
     await sink.close();
   } catch (error) {
-    if (job !== undefined) void ingestClient().cancelBundle(job.id);
+    if (job !== undefined) void engineClient().bundles.cancel(job.id);
     await sink.abort();
     throw error;
   }
@@ -73,7 +73,7 @@ export async function exportCaseBundle(opts: BundleExportOptions): Promise<numbe
  * @throws Error with a readable reason when the file is not a valid case bundle.
  */
 export function peekCaseBundle(zip: Blob) {
-  return ingestClient().peekBundle(zip);
+  return engineClient().bundles.peek(zip);
 }
 
 /**
@@ -86,9 +86,9 @@ export function peekCaseBundle(zip: Blob) {
 export async function importCaseBundle(client: QueryClient, zip: Blob): Promise<BundleImport> {
   setIngestState({ phase: 'ingesting', progress: undefined, error: undefined });
   try {
-    const result = await ingestClient().importBundle(
+    const result = await engineClient().bundles.import(
       zip,
-      progressCallback((progress: IngestProgress) => setIngestState({ progress })),
+      workerCallback((progress: IngestProgress) => setIngestState({ progress })),
     );
     if (result.reports.length > 0) {
       setIngestState({ reports: result.reports });
@@ -96,7 +96,7 @@ export async function importCaseBundle(client: QueryClient, zip: Blob): Promise<
     }
     return result;
   } finally {
-    await client.invalidateQueries({ queryKey: keys.all });
+    await client.invalidateQueries({ queryKey: DATASET_KEY });
     await refreshValidation(client);
     setIngestState({ phase: 'idle', progress: undefined });
   }

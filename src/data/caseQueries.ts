@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ingestClient } from '../engine/engineClient';
-import { keys } from './keys';
+import { engineClient } from '../engine/engineClient';
+import { DATASET_KEY, readKey } from './keys';
 
 /**
  * The cases with their cached figures, and the open one's id. Under the dataset key, so an ingest or
@@ -8,8 +8,8 @@ import { keys } from './keys';
  */
 export const casesQuery = () =>
   queryOptions({
-    queryKey: [...keys.all, 'cases'] as const,
-    queryFn: () => ingestClient().cases(),
+    queryKey: readKey('cases', 'list'),
+    queryFn: () => engineClient().cases.list(),
   });
 
 /** The origin's storage in bytes and whether the browser keeps it under storage pressure. */
@@ -27,7 +27,7 @@ export interface StorageStatus {
  */
 export const storageStatusQuery = () =>
   queryOptions({
-    queryKey: [...keys.all, 'storageStatus'] as const,
+    queryKey: [...DATASET_KEY, 'storageStatus'] as const,
     queryFn: async (): Promise<StorageStatus> => {
       if (!('storage' in navigator)) return { usage: 0, quota: 0, persisted: false };
       const [{ usage = 0, quota = 0 }, persisted] = await Promise.all([

@@ -1,16 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ingestClient } from '../engine/engineClient';
+import { engineClient } from '../engine/engineClient';
 import type { ValidationExtras } from '../engine/types';
-import { keys } from './keys';
+import { readKey } from './keys';
 import { useViewState } from './useViewState';
 import { useValidationExtras } from './validationExtras';
 
 /** The evidence coverage map, computed in the worker with these validation extras. */
 export const coverageQuery = (extras: ValidationExtras) =>
   queryOptions({
-    queryKey: keys.coverage(JSON.stringify(extras)),
-    queryFn: () => ingestClient().coverage(extras),
+    queryKey: readKey('integrity', 'coverage', extras),
+    queryFn: () => engineClient().integrity.coverage(extras),
     staleTime: Infinity,
   });
 

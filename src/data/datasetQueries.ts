@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ingestClient } from '../engine/engineClient';
-import { keys } from './keys';
+import { engineClient } from '../engine/engineClient';
+import { DATASET_KEY, readKey } from './keys';
 
 /** Dataset figures for the header. */
 export const datasetInfoQuery = () =>
   queryOptions({
-    queryKey: keys.info(),
-    queryFn: () => ingestClient().dataset(),
+    queryKey: readKey('dataset', 'info'),
+    queryFn: () => engineClient().dataset.info(),
     // Word filters are built in the background after ingest: follow their progress.
     refetchInterval: (query) => ((query.state.data?.wordsPending ?? 0) > 0 ? 1000 : false),
   });
@@ -14,19 +14,19 @@ export const datasetInfoQuery = () =>
 /** The detail of one event row. */
 export const eventDetailQuery = (row: number) =>
   queryOptions({
-    queryKey: keys.detail(row),
-    queryFn: async () => (await ingestClient().detail(row)) ?? null,
+    queryKey: readKey('events', 'detail', row),
+    queryFn: async () => (await engineClient().events.detail(row)) ?? null,
     staleTime: Infinity,
   });
 
 /** Stored files with their provenance. */
 export const filesQuery = () =>
-  queryOptions({ queryKey: keys.files(), queryFn: () => ingestClient().files() });
+  queryOptions({ queryKey: readKey('files', 'list'), queryFn: () => engineClient().files.list() });
 
 /** Browser storage used and available, in bytes. */
 export const storageQuery = () =>
   queryOptions({
-    queryKey: keys.storage(),
+    queryKey: [...DATASET_KEY, 'storage'] as const,
     queryFn: async () => {
       const { usage = 0, quota = 0 } = await navigator.storage.estimate();
       return { usage, quota };
@@ -36,7 +36,7 @@ export const storageQuery = () =>
 /** The credential chain behind one event row. */
 export const credentialChainQuery = (row: number) =>
   queryOptions({
-    queryKey: keys.chain(row),
-    queryFn: async () => (await ingestClient().credentialChain(row)) ?? null,
+    queryKey: readKey('events', 'credentialChain', row),
+    queryFn: async () => (await engineClient().events.credentialChain(row)) ?? null,
     staleTime: Infinity,
   });

@@ -1,4 +1,4 @@
-import { ingestClient } from '../engine/engineClient';
+import { engineClient } from '../engine/engineClient';
 import { openFileSink } from './saveFile';
 import type { ExportColumn, ExportFormat } from '../analysis/types';
 import type { SearchRequest } from '../search/types';
@@ -27,7 +27,7 @@ export async function exportEvents(opts: {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   // Ask for the file first: the picker needs the click's user activation.
   const sink = await openFileSink(`cairn-events-${stamp}${ext}`, mime, ext);
-  const job = await ingestClient().startExport(request, order, format, columns);
+  const job = await engineClient().exports.start(request, order, format, columns);
   if (job === undefined) {
     await sink.abort();
     throw new Error('The search is still running; export when it has finished.');
@@ -35,9 +35,9 @@ export async function exportEvents(opts: {
   let written = 0;
   try {
     for (
-      let part = await ingestClient().exportNext(job.id);
+      let part = await engineClient().exports.next(job.id);
       part !== undefined;
-      part = await ingestClient().exportNext(job.id)
+      part = await engineClient().exports.next(job.id)
     ) {
       await sink.write(part);
       written++;

@@ -1,14 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ingestClient } from '../engine/engineClient';
+import { engineClient } from '../engine/engineClient';
 import type { SearchRequest } from '../search/types';
 import { searchKey } from '../search/types';
-import { keys } from './keys';
+import { readKey } from './keys';
 
 /** The other records of the Insight at `row` (same `sharedEventID`: its Start or End), time order. */
 export const insightPartnersQuery = (row: number) =>
   queryOptions({
-    queryKey: [...keys.all, 'insightPartners', row] as const,
-    queryFn: () => ingestClient().insightPartners(row),
+    queryKey: readKey('events', 'insightPartners', row),
+    queryFn: () => engineClient().events.insightPartners(row),
     staleTime: Infinity,
   });
 
@@ -18,6 +18,6 @@ export const insightPartnersQuery = (row: number) =>
  */
 export const rangeCountQuery = (request: SearchRequest) =>
   queryOptions({
-    queryKey: [...keys.all, 'rangeCount', searchKey(request)] as const,
-    queryFn: async () => (await ingestClient().count(request)) ?? null,
+    queryKey: readKey('search', 'count', searchKey(request)),
+    queryFn: async () => (await engineClient().search.count(request)) ?? null,
   });

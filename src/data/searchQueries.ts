@@ -1,9 +1,10 @@
 import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { ingestClient, progressCallback } from '../engine/engineClient';
+import { engineClient, workerCallback } from '../engine/engineClient';
 import type { SearchAnswer, SearchRequest, SearchStatus } from '../search/types';
+import { searchKey } from '../search/types';
 import type { TimeOrder } from '../index/types';
-import { keys } from './keys';
+import { readKey } from './keys';
 
 /** Rows fetched per request: a few screens, so scrolling rarely waits. */
 export const ROWS_PAGE = 200;
@@ -13,27 +14,37 @@ export const resultVersion = (s: SearchStatus | undefined) =>
   s === undefined ? 'none' : `${s.key}:${s.matchCount}:${s.complete}`;
 
 /**
+ * Where the partial status of a streaming search is written, by whichever fetch runs it (the answer
+ * does not depend on the table's order, so neither does this key).
+ */
+const searchProgressKey = (request: SearchRequest) =>
+  readKey('search', 'run', searchKey(request), 'progress');
+
+/**
  * The search for `request` as a query: runs it in the worker, which answers with the status and the
  * first page of rows in `order` (seeded into that page's query, saving a round trip before the first
  * screen). While stored records are scanned (free text, JSON paths) the partial status streams into
- * the cache (keys.searchProgress), so whichever fetch runs it, prefetch or view, the count and the
+ * the cache (searchProgressKey), so whichever fetch runs it, prefetch or view, the count and the
  * first screen appear before the end.
  */
 export const searchQuery = (client: QueryClient, request: SearchRequest, order: TimeOrder) => {
   const seed = ({ firstRows, ...status }: SearchAnswer): SearchStatus => {
     if (firstRows !== undefined) {
-      client.setQueryData(keys.rows(request, order, 0, resultVersion(status)), firstRows);
+      client.setQueryData(
+        rowsPageQuery(request, order, 0, resultVersion(status)).queryKey,
+        firstRows.slice(),
+      );
     }
     return status;
   };
   return queryOptions({
-    queryKey: keys.search(request),
+    queryKey: readKey('search', 'run', searchKey(request), order),
     queryFn: async () =>
       seed(
-        await ingestClient().search(
+        await engineClient().search.run(
           request,
-          progressCallback((s: SearchAnswer) =>
-            client.setQueryData(keys.searchProgress(request), seed(s)),
+          workerCallback((s: SearchAnswer) =>
+            client.setQueryData(searchProgressKey(request), seed(s)),
           ),
           { offset: 0, limit: ROWS_PAGE, order },
         ),
@@ -61,7 +72,7 @@ export function useSearch(request: SearchRequest, order: TimeOrder): SearchStatu
   const client = useQueryClient();
   const final = useQuery(searchQuery(client, request, order));
   const progress = useQuery<SearchStatus>({
-    queryKey: keys.searchProgress(request),
+    queryKey: searchProgressKey(request),
     queryFn: skipToken,
   }).data;
   const key = final.data?.key;
@@ -77,9 +88,9 @@ export const rowsPageQuery = (
   version: string,
 ) =>
   queryOptions({
-    queryKey: keys.rows(request, order, page, version),
+    queryKey: readKey('search', 'rows', searchKey(request), order, page, version),
     queryFn: () =>
-      ingestClient().rows(request, { offset: page * ROWS_PAGE, limit: ROWS_PAGE, order }),
+      engineClient().search.rows(request, { offset: page * ROWS_PAGE, limit: ROWS_PAGE, order }),
     staleTime: Infinity,
     // Keeps the rows on screen while a streaming result grows, instead of flashing placeholders.
     placeholderData: (previous) => previous,
@@ -88,32 +99,32 @@ export const rowsPageQuery = (
 /** Top values per indexed field under the search. */
 export const facetsQuery = (request: SearchRequest, version: string) =>
   queryOptions({
-    queryKey: keys.facets(request, version),
-    queryFn: async () => (await ingestClient().facets(request, 8)) ?? null,
+    queryKey: readKey('search', 'facets', searchKey(request), version),
+    queryFn: async () => (await engineClient().search.facets(request, 8)) ?? null,
     placeholderData: (previous) => previous,
   });
 
 /** The search's histogram over [from, to) ms. */
 export const histogramQuery = (request: SearchRequest, from: number, to: number, version: string) =>
   queryOptions({
-    queryKey: keys.histogram(request, from, to, version),
-    queryFn: async () => (await ingestClient().histogram(request, from, to)) ?? null,
+    queryKey: readKey('search', 'histogram', searchKey(request), from, to, version),
+    queryFn: async () => (await engineClient().search.histogram(request, from, to)) ?? null,
     placeholderData: (previous) => previous,
   });
 
 /** Autocomplete values of an indexed field containing `text`. */
 export const suggestQuery = (field: string, text: string) =>
   queryOptions({
-    queryKey: keys.suggest(field, text),
-    queryFn: () => ingestClient().suggest(field, text, 12),
+    queryKey: readKey('search', 'suggest', field, text),
+    queryFn: () => engineClient().search.suggest(field, text, 12),
     staleTime: 30_000,
   });
 
 /** Events matching a query the index answers alone (pivot counts); null when it needs records. */
 export const countQuery = (q: string) =>
   queryOptions({
-    queryKey: keys.count(q),
-    queryFn: async () => (await ingestClient().count({ q })) ?? null,
+    queryKey: readKey('search', 'count', searchKey({ q })),
+    queryFn: async () => (await engineClient().search.count({ q })) ?? null,
   });
 
 /** Row and position of the event `eventID` in the search result (restoring a selection from a link). */
@@ -124,7 +135,7 @@ export const locateQuery = (
   version: string,
 ) =>
   queryOptions({
-    queryKey: keys.locate(request, eventID, order, version),
-    queryFn: async () => (await ingestClient().locate(request, eventID, order)) ?? null,
+    queryKey: readKey('search', 'locate', searchKey(request), eventID, order, version),
+    queryFn: async () => (await engineClient().search.locate(request, eventID, order)) ?? null,
     staleTime: Infinity,
   });

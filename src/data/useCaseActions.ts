@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { ingestClient } from '../engine/engineClient';
+import { engineClient } from '../engine/engineClient';
 import type { CaseEntry } from '../db/types';
 import { bumpCaseEpoch } from './caseEpoch';
 import { casesQuery, storageStatusQuery } from './caseQueries';
@@ -62,22 +62,22 @@ export function useCaseActions(): CaseActions {
       await client.invalidateQueries({ queryKey: storageStatusQuery().queryKey });
     };
     return {
-      open: (id) => changeCase(client, clearView, () => ingestClient().switchCase(id)),
+      open: (id) => changeCase(client, clearView, () => engineClient().cases.switchTo(id)),
       createAndOpen: async (name) => {
-        const entry = await ingestClient().createCase(name);
-        await changeCase(client, clearView, () => ingestClient().switchCase(entry.id));
+        const entry = await engineClient().cases.create(name);
+        await changeCase(client, clearView, () => engineClient().cases.switchTo(entry.id));
         return entry;
       },
       rename: async (id, name) => {
-        await ingestClient().renameCase(id, name);
+        await engineClient().cases.rename(id, name);
         await refreshList();
       },
       remove: async (id) => {
         const active = client.getQueryData(casesQuery().queryKey)?.activeId;
         if (id === active) {
-          await changeCase(client, clearView, () => ingestClient().deleteCase(id));
+          await changeCase(client, clearView, () => engineClient().cases.remove(id));
         } else {
-          await ingestClient().deleteCase(id);
+          await engineClient().cases.remove(id);
           await refreshList();
         }
       },

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ingestClient, workerListener } from '../engine/engineClient';
+import { engineClient, workerCallback } from '../engine/engineClient';
 import { setIngestState } from './ingestState';
 import { refreshValidation } from './validation';
 import { watchReplayProgress } from './watchReplayProgress';
@@ -14,15 +14,15 @@ export function useDatasetLoader(): void {
   const client = useQueryClient();
   useEffect(() => {
     let live = true;
-    void ingestClient().onCaseClosedElsewhere(
-      workerListener(() => setIngestState({ closedElsewhere: true })),
+    void engineClient().onCaseClosedElsewhere(
+      workerCallback(() => setIngestState({ closedElsewhere: true })),
     );
     const stopReplay = watchReplayProgress();
     void (async () => {
       try {
-        await ingestClient().ready();
+        await engineClient().ready();
         stopReplay();
-        const reports = await ingestClient().lastRun();
+        const reports = await engineClient().dataset.lastRun();
         if (!live) return;
         performance.mark('cairn:ready');
         await refreshValidation(client);

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { ingestClient, progressCallback } from '../engine/engineClient';
+import { engineClient, workerCallback } from '../engine/engineClient';
 import type { IngestProgress, InputFile } from '../engine/ingest/types';
-import { keys } from './keys';
+import { DATASET_KEY } from './keys';
 import { setIngestState } from './ingestState';
 import { fetchSampleFiles } from './fetchSampleFiles';
 import { persistOnFirstIngest } from './persistStorage';
@@ -28,7 +28,7 @@ export interface IngestActions {
 export function useIngestActions(): IngestActions {
   const client = useQueryClient();
   return useMemo(() => {
-    const refresh = () => client.invalidateQueries({ queryKey: keys.all });
+    const refresh = () => client.invalidateQueries({ queryKey: DATASET_KEY });
     const ingest = async (pending: readonly InputFile[] | Promise<readonly InputFile[]>) => {
       setIngestState({ phase: 'ingesting', progress: undefined, error: undefined });
       const inputs = await pending;
@@ -39,9 +39,9 @@ export function useIngestActions(): IngestActions {
       void persistOnFirstIngest(client);
       let last = 0;
       try {
-        const reports = await ingestClient().ingest(
+        const reports = await engineClient().dataset.ingest(
           inputs,
-          progressCallback((progress: IngestProgress) => {
+          workerCallback((progress: IngestProgress) => {
             setIngestState({ progress });
             if (progress.elapsedMs - last >= REFRESH_MS) {
               last = progress.elapsedMs;
@@ -61,7 +61,7 @@ export function useIngestActions(): IngestActions {
     };
     return {
       ingest,
-      cancel: () => void ingestClient().cancel(),
+      cancel: () => void engineClient().dataset.cancel(),
       loadSample: async () => {
         setIngestState({ phase: 'ingesting', progress: undefined, error: undefined });
         try {
@@ -71,9 +71,9 @@ export function useIngestActions(): IngestActions {
         }
       },
       clear: async () => {
-        await ingestClient().clear();
+        await engineClient().cases.clear();
         setIngestState({ reports: [] });
-        client.removeQueries({ queryKey: keys.all });
+        client.removeQueries({ queryKey: DATASET_KEY });
         await refresh();
       },
     };

@@ -1,17 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { ingestClient } from '../engine/engineClient';
+import { engineClient } from '../engine/engineClient';
 import type { ValidationExtras } from '../engine/types';
 import { datasetInfoQuery } from './datasetQueries';
 import { setIngestState } from './ingestState';
-import { keys } from './keys';
+import { readKey } from './keys';
 import { useValidationExtras, validationExtras } from './validationExtras';
 
 /** The validation of the stored files with these extras (keys, signatures). */
 export const validationQuery = (extras: ValidationExtras) =>
   queryOptions({
-    queryKey: keys.validation(JSON.stringify(extras)),
-    queryFn: () => ingestClient().validate(extras),
+    queryKey: readKey('integrity', 'validate', extras),
+    queryFn: () => engineClient().integrity.validate(extras),
     staleTime: Infinity,
   });
 

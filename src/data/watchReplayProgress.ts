@@ -1,4 +1,4 @@
-import { ingestClient } from '../engine/engineClient';
+import { engineClient } from '../engine/engineClient';
 import { setIngestState } from './ingestState';
 
 /** How often the page asks how far the worker is in parsing stored files again while it opens. */
@@ -12,7 +12,7 @@ const REPLAY_POLL_MS = 300;
 export function watchReplayProgress(): () => void {
   let live = true;
   const poll = setInterval(() => {
-    void ingestClient()
+    void engineClient()
       .replayProgress()
       .then((replay) => {
         if (live) setIngestState({ replay });

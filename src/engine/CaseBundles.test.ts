@@ -5,7 +5,7 @@ import { recordsWithoutEventId } from '../../test/annotationFixture';
 import { FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
 import { readZipDirectory } from '../lib/readZipDirectory';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 import { readCaseBundle } from './bundle/readCaseBundle';
 
@@ -13,15 +13,15 @@ import { readCaseBundle } from './bundle/readCaseBundle';
 const inputs = [...fixtureInputs(`${FIXTURES}AWSLogs`), recordsWithoutEventId(3)];
 const VIEW = '?q=tag%3Aphishing&range=all&order=asc';
 
-const open: CairnEngine[] = [];
+const open: CaseSession[] = [];
 async function freshEngine() {
   await deleteDB(DB_NAME);
-  const engine = await CairnEngine.open(parseLogFile);
+  const engine = await CaseSession.open(parseLogFile);
   open.push(engine);
   return engine;
 }
 
-async function bundleOf(engine: CairnEngine, includeFiles: boolean): Promise<Blob> {
+async function bundleOf(engine: CaseSession, includeFiles: boolean): Promise<Blob> {
   const { id } = await engine.bundles.start({ caseName: 'Incident 42', view: VIEW, includeFiles });
   const parts: Uint8Array<ArrayBuffer>[] = [];
   for (let p = await engine.bundles.next(id); p !== undefined; p = await engine.bundles.next(id)) {
@@ -30,16 +30,16 @@ async function bundleOf(engine: CairnEngine, includeFiles: boolean): Promise<Blo
   return new Blob(parts, { type: 'application/zip' });
 }
 
-async function count(engine: CairnEngine, q: string) {
-  return (await engine.search({ q })).matchCount;
+async function count(engine: CaseSession, q: string) {
+  return (await engine.search.run({ q })).matchCount;
 }
 
 /** A case with 2 tagged events, a bookmark, a note, and an event without eventID tagged. */
 async function annotatedCase() {
   const engine = await freshEngine();
-  await engine.ingest(inputs);
-  const rows = engine.rows({ q: '' }, { offset: 0, limit: 4, order: 'desc' });
-  const noId = engine
+  await engine.dataset.ingest(inputs);
+  const rows = engine.search.rows({ q: '' }, { offset: 0, limit: 4, order: 'desc' });
+  const noId = engine.search
     .rows({ q: '' }, { offset: 0, limit: 100_000, order: 'asc' })
     .find((r) => r.eventID === '');
   if (rows.length < 2 || noId === undefined) throw new Error('fixture too small');
@@ -57,9 +57,9 @@ describe('case bundles', () => {
 
   it('round-trips files, annotations and the view into an empty case', async () => {
     const source = await annotatedCase();
-    const events = source.dataset().eventCount;
+    const events = source.dataset.info().eventCount;
     const annotations = source.notes.all();
-    const files = await source.files();
+    const files = await source.files.list();
     const size = await source.bundles.size();
     expect(size).toEqual({
       files: files.length,
@@ -92,12 +92,12 @@ describe('case bundles', () => {
       altered: [],
       unreadable: [],
     });
-    expect(target.dataset().eventCount).toBe(events);
+    expect(target.dataset.info().eventCount).toBe(events);
     expect(target.notes.all()).toEqual(annotations);
     expect(await count(target, 'tag:phishing')).toBe(2);
     expect(await count(target, 'tag:no-id')).toBe(1);
     expect(await count(target, 'bookmarked:true')).toBe(1);
-    expect((await target.files()).map((f) => [f.path, f.sha256])).toEqual(
+    expect((await target.files.list()).map((f) => [f.path, f.sha256])).toEqual(
       files.map((f) => [f.path, f.sha256]),
     );
   });
@@ -106,7 +106,7 @@ describe('case bundles', () => {
     const source = await annotatedCase();
     const zip = await bundleOf(source, false);
     expect((await readZipDirectory(zip)).map((e) => e.name)).toEqual(['cairn-case.json']);
-    const listed = (await source.files()).length;
+    const listed = (await source.files.list()).length;
     source.close();
 
     const target = await freshEngine();
@@ -114,7 +114,7 @@ describe('case bundles', () => {
     expect(result.filesIncluded).toBe(0);
     expect(result.missing).toHaveLength(listed);
     expect(await count(target, 'tag:phishing')).toBe(0);
-    await target.ingest(inputs);
+    await target.dataset.ingest(inputs);
     expect(await count(target, 'tag:phishing')).toBe(2);
     expect(await count(target, 'bookmarked:true')).toBe(1);
   });
@@ -122,7 +122,10 @@ describe('case bundles', () => {
   it('importing into the same case merges: the newer annotation wins, files are duplicates', async () => {
     const engine = await annotatedCase();
     const zip = await bundleOf(engine, true);
-    const [first] = engine.rows({ q: 'bookmarked:true' }, { offset: 0, limit: 1, order: 'asc' });
+    const [first] = engine.search.rows(
+      { q: 'bookmarked:true' },
+      { offset: 0, limit: 1, order: 'asc' },
+    );
     await engine.notes.annotate(first?.row ?? 0, { note: 'Edited after the export' });
     const result = await engine.bundles.import(zip);
     expect(result.annotationsWritten).toBe(0);
@@ -132,7 +135,7 @@ describe('case bundles', () => {
 
   it('a re-packed bundle with a changed file imports the rest and names the altered one', async () => {
     const source = await annotatedCase();
-    const events = source.dataset().eventCount;
+    const events = source.dataset.info().eventCount;
     const zip = await bundleOf(source, true);
     source.close();
     const members = unzipSync(new Uint8Array(await zip.arrayBuffer()));
@@ -146,7 +149,7 @@ describe('case bundles', () => {
     const result = await target.bundles.import(repacked);
     expect(result.altered.map((f) => f.path)).toEqual(['exports/no-event-ids.json']);
     expect(result.missing).toEqual([]);
-    expect(target.dataset().eventCount).toBe(events);
+    expect(target.dataset.info().eventCount).toBe(events);
     // Its events are keyed by the listed SHA-256, which is not this file's: their marks do not apply.
     expect(await count(target, 'tag:no-id')).toBe(0);
     expect(await count(target, 'tag:phishing')).toBe(1);
@@ -169,6 +172,6 @@ describe('case bundles', () => {
       'Invalid case bundle: exportedAt must be an ISO 8601 time',
     );
     await expect(engine.bundles.import(new Blob(['PK\x05\x06']))).rejects.toThrow(/truncated/);
-    expect(engine.dataset().eventCount).toBe(0);
+    expect(engine.dataset.info().eventCount).toBe(0);
   });
 });

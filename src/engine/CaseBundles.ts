@@ -48,7 +48,7 @@ export interface BundleDeps {
   readonly db: CairnDatabase;
   readonly notes: CaseNotes;
   /** SHA-256 → path of every stored file. */
-  readonly knownFiles: () => ReadonlyMap<string, string>;
+  readonly knownFiles: ReadonlyMap<string, string>;
   /** The engine's ingest (serialised with other runs). */
   readonly ingest: (
     inputs: readonly InputFile[],
@@ -152,7 +152,7 @@ export class CaseBundles {
     const reports =
       bundle.inputs.length === 0 ? [] : await this.deps.ingest(bundle.inputs, onProgress);
     const annotationsWritten = await this.deps.notes.merge(manifest.annotations);
-    const known = this.deps.knownFiles();
+    const known = this.deps.knownFiles;
     return {
       caseName: manifest.caseName,
       exportedAt: manifest.exportedAt,

@@ -6,7 +6,7 @@ import { openCairnDb, listFiles } from '../db/cairnDb';
 import { REGISTRY_DB_NAME } from '../db/caseRegistry';
 import { loadPendingRun } from '../db/pendingRun';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { CaseBusyError, CaseManager } from './CaseManager';
 import { parseLogFile } from './ingest/parseLogFile';
 import type { InputFile, ParseFn } from './ingest/types';
@@ -19,12 +19,12 @@ const caseB = inputs.filter((i) => /\/(222222222222|333333333333)\/CloudTrail\//
 const countA = distinctEventIds(caseA.map((i) => i.path)).size;
 const countB = distinctEventIds(caseB.map((i) => i.path)).size;
 
-let managers: CaseManager<CairnEngine>[] = [];
+let managers: CaseManager<CaseSession>[] = [];
 /** The worker's wiring: a case manager whose onSwitch keeps `engine` current. */
 async function openManager(parse: ParseFn = parseLogFile) {
-  const wiring: { engine?: Promise<CairnEngine> } = {};
+  const wiring: { engine?: Promise<CaseSession> } = {};
   const manager = await CaseManager.open(
-    (dbName) => CairnEngine.open(parse, { dbName }),
+    (dbName) => CaseSession.open(parse, { dbName }),
     (next) => {
       wiring.engine = next;
     },
@@ -52,17 +52,17 @@ describe('CaseManager over real CloudTrail files', () => {
     expect(countB).toBeGreaterThan(0);
     const { manager, engine } = await openManager();
     const first = (await manager.list()).activeId;
-    await (await engine()).ingest(caseA);
-    expect((await engine()).dataset().eventCount).toBe(countA);
+    await (await engine()).dataset.ingest(caseA);
+    expect((await engine()).dataset.info().eventCount).toBe(countA);
 
     const b = await manager.create('Second');
     await manager.switchTo(b.id);
-    expect((await engine()).dataset().eventCount).toBe(0);
-    await (await engine()).ingest(caseB);
-    expect((await engine()).dataset().eventCount).toBe(countB);
+    expect((await engine()).dataset.info().eventCount).toBe(0);
+    await (await engine()).dataset.ingest(caseB);
+    expect((await engine()).dataset.info().eventCount).toBe(countB);
 
     await manager.switchTo(first);
-    expect((await engine()).dataset().eventCount).toBe(countA);
+    expect((await engine()).dataset.info().eventCount).toBe(countA);
     const list = await manager.list();
     expect(list.activeId).toBe(first);
     const byName = new Map(list.cases.map((c) => [c.name, c]));
@@ -89,7 +89,44 @@ describe('CaseManager over real CloudTrail files', () => {
     managers = [];
     const reopened = await openManager();
     expect((await reopened.manager.list()).activeId).toBe(b.id);
-    expect((await reopened.engine()).dataset().eventCount).toBe(countB);
+    expect((await reopened.engine()).dataset.info().eventCount).toBe(countB);
+  });
+
+  it('clears the open case into a new, empty session and leaves the other cases alone', async () => {
+    const { manager, engine } = await openManager();
+    const first = (await manager.list()).activeId;
+    const before = await engine();
+    await before.dataset.ingest(caseA);
+    await before.notes.annotate(0, { bookmarked: true });
+    const b = await manager.create('Second');
+    await manager.switchTo(b.id);
+    await (await engine()).dataset.ingest(caseB);
+    await manager.switchTo(first);
+    const filled = await engine();
+
+    // A read asked for while the clear runs waits for the new session instead of failing.
+    const cleared = manager.clear();
+    const during = engine().then((s) => s.dataset.info().eventCount);
+    await cleared;
+    expect(await during).toBe(0);
+    const after = await engine();
+    expect(after).not.toBe(filled);
+    expect(after.dataset.info()).toMatchObject({ eventCount: 0, logFiles: 0 });
+    expect(after.notes.all()).toEqual([]);
+    expect(after.files.sourcesTree().roots).toEqual([]);
+    expect(await after.dataset.lastRun()).toEqual([]);
+    const list = await manager.list();
+    expect(list.activeId).toBe(first);
+    expect(list.cases.find((c) => c.id === first)?.summary).toMatchObject({ eventCount: 0 });
+    // The store is empty too: a reopen finds nothing, and the same files go in again as new.
+    const db = await openCairnDb(DB_NAME);
+    expect(await listFiles(db)).toEqual([]);
+    db.close();
+    const reports = await after.dataset.ingest(caseA);
+    expect(reports.every((r) => r.status === 'ingested')).toBe(true);
+    expect(after.dataset.info().eventCount).toBe(countA);
+    await manager.switchTo(b.id);
+    expect((await engine()).dataset.info().eventCount).toBe(countB);
   });
 
   it('refuses to switch while an ingest runs, and deletes cases with their databases', async () => {
@@ -102,19 +139,19 @@ describe('CaseManager over real CloudTrail files', () => {
     const { manager, engine } = await openManager(slow);
     const first = (await manager.list()).activeId;
     const b = await manager.create('B');
-    const running = (await engine()).ingest(caseA);
+    const running = (await engine()).dataset.ingest(caseA);
     await expect(manager.switchTo(b.id)).rejects.toBeInstanceOf(CaseBusyError);
     await expect(manager.remove(first)).rejects.toBeInstanceOf(CaseBusyError);
     release();
     await running;
-    expect((await engine()).dataset().eventCount).toBe(countA);
+    expect((await engine()).dataset.info().eventCount).toBe(countA);
 
     // Deleting the open case opens another one; its database is gone.
     await manager.remove(first);
     const after = await manager.list();
     expect(after.cases.map((c) => c.id)).toEqual([b.id]);
     expect(after.activeId).toBe(b.id);
-    expect((await engine()).dataset().eventCount).toBe(0);
+    expect((await engine()).dataset.info().eventCount).toBe(0);
     const gone = await openCairnDb(DB_NAME);
     expect(await listFiles(gone)).toEqual([]);
     gone.close();
@@ -134,8 +171,8 @@ describe('CaseManager over real CloudTrail files', () => {
     // A run that "died": its pending record is in case 1's database only.
     const never: ParseFn = (input) =>
       input === tiny[3] ? new Promise<never>(() => undefined) : parseLogFile(input);
-    const dying = await CairnEngine.open(never, { dbName, lookahead: 1 });
-    void dying.ingest(tiny);
+    const dying = await CaseSession.open(never, { dbName, lookahead: 1 });
+    void dying.dataset.ingest(tiny);
     const probe = await openCairnDb(dbName);
     await expect.poll(async () => (await listFiles(probe)).length).toBe(3);
     expect(await loadPendingRun(probe)).toBeDefined();
@@ -145,16 +182,16 @@ describe('CaseManager over real CloudTrail files', () => {
     managers = [];
 
     const again = await openManager();
-    expect((await again.engine()).interruptedRun()).toMatchObject({
+    expect((await again.engine()).dataset.interruptedRun()).toMatchObject({
       filesStored: 3,
       filesTotal: 6,
     });
     const other = await again.manager.create('Other');
     await again.manager.switchTo(other.id);
-    expect((await again.engine()).interruptedRun()).toBeUndefined();
+    expect((await again.engine()).dataset.interruptedRun()).toBeUndefined();
     const first = (await again.manager.list()).cases[0]?.id ?? '';
     await again.manager.switchTo(first);
-    expect((await again.engine()).interruptedRun()).toMatchObject({ filesStored: 3 });
+    expect((await again.engine()).dataset.interruptedRun()).toMatchObject({ filesStored: 3 });
   });
 
   it('lists, opens and deletes cases when the open case cannot be opened', async () => {
@@ -166,20 +203,20 @@ describe('CaseManager over real CloudTrail files', () => {
     const failing = await CaseManager.open((dbName) =>
       dbName === DB_NAME
         ? Promise.reject(new Error('damaged database'))
-        : CairnEngine.open(parseLogFile, { dbName }),
+        : CaseSession.open(parseLogFile, { dbName }),
     );
     managers.push(failing);
-    await expect(failing.engine).rejects.toThrow('damaged database');
+    await expect(failing.session).rejects.toThrow('damaged database');
     expect((await failing.list()).cases.map((c) => c.name)).toEqual(['Case 1', 'Good']);
     await failing.switchTo(good.id);
-    expect((await failing.engine).dataset().eventCount).toBe(0);
+    expect((await failing.session).dataset.info().eventCount).toBe(0);
     await failing.remove(broken);
     expect((await failing.list()).cases.map((c) => c.id)).toEqual([good.id]);
   });
 
   it('gives way to another tab deleting the open case instead of blocking it', async () => {
     const { manager, engine } = await openManager();
-    await (await engine()).ingest(caseA);
+    await (await engine()).dataset.ingest(caseA);
     const other = await manager.create('Other');
     const dbName = (await manager.list()).cases.find((c) => c.id !== other.id)?.dbName ?? '';
     // What another tab's delete does; without giving way this would wait for this "tab" to close.

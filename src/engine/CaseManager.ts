@@ -3,11 +3,14 @@ import { CaseRegistry } from '../db/caseRegistry';
 import type { CaseEntry } from '../db/caseRegistry';
 import type { CaseSummary } from '../db/caseRegistry';
 
-/** What the case manager needs of an open case (CairnEngine). */
-export interface CaseEngine {
+/** What the case manager needs of an open case (CaseSession). */
+export interface OpenCase {
   isIngesting(): boolean;
   caseSummary(): Promise<CaseSummary>;
+  /** Finishes queued work and closes the case's database. */
   shutdown(): Promise<void>;
+  /** Finishes queued work, deletes everything the case stored, and closes its database. */
+  wipe(): Promise<void>;
 }
 
 /** The cases as the UI lists them, and which one is open. */
@@ -16,8 +19,8 @@ export interface CaseList {
   readonly activeId: string;
 }
 
-/** How a case's engine is opened (CairnEngine.open with the case's database name). */
-export type OpenCaseEngine<E> = (dbName: string) => Promise<E>;
+/** How a case's session is opened (CaseSession.open with the case's database name). */
+export type OpenCaseSession<S> = (dbName: string) => Promise<S>;
 
 /**
  * Deletes a case's database. Another tab with the case open blocks the deletion until it closes the
@@ -38,53 +41,53 @@ export class CaseBusyError extends Error {
 }
 
 /**
- * Owns the case registry and the engine of the open case, in the ingest worker. Each case is its own
+ * Owns the case registry and the session of the open case, in the engine worker. Each case is its own
  * IndexedDB database, so everything in it (files, index, the interrupted-run record) moves with the
  * case. Switching closes the open case's database after its queued work and opens the other one;
- * `onSwitch` is told the new engine at once, so calls arriving meanwhile wait for it.
+ * `onSwitch` is told the new session at once, so calls arriving meanwhile wait for it.
  */
-export class CaseManager<E extends CaseEngine> {
-  private current: Promise<E>;
-  private opened: E | undefined;
+export class CaseManager<S extends OpenCase> {
+  private current: Promise<S>;
+  private opened: S | undefined;
   private activeId: string;
   private readonly registry: CaseRegistry;
-  private readonly openEngine: OpenCaseEngine<E>;
-  private readonly onSwitch: (engine: Promise<E>) => void;
+  private readonly openSession: OpenCaseSession<S>;
+  private readonly onSwitch: (session: Promise<S>) => void;
 
   private constructor(
     registry: CaseRegistry,
     active: CaseEntry,
-    openEngine: OpenCaseEngine<E>,
-    onSwitch: (engine: Promise<E>) => void,
+    openSession: OpenCaseSession<S>,
+    onSwitch: (session: Promise<S>) => void,
   ) {
     this.registry = registry;
-    this.openEngine = openEngine;
+    this.openSession = openSession;
     this.onSwitch = onSwitch;
     this.activeId = active.id;
-    this.current = this.track(openEngine(active.dbName));
+    this.current = this.track(openSession(active.dbName));
   }
 
   /**
    * Opens the registry (registering the pre-existing `cairn` database as the first case) and the
    * active case. Resolves once the case is loaded or has failed to: a case that cannot be opened
-   * leaves its engine rejected (the UI says so) but the cases can still be listed, switched and
+   * leaves its session rejected (the UI says so) but the cases can still be listed, switched and
    * deleted. @throws what opening the registry throws.
    */
-  static async open<E extends CaseEngine>(
-    openEngine: OpenCaseEngine<E>,
-    onSwitch: (engine: Promise<E>) => void = () => undefined,
+  static async open<S extends OpenCase>(
+    openSession: OpenCaseSession<S>,
+    onSwitch: (session: Promise<S>) => void = () => undefined,
     registryName?: string,
-  ): Promise<CaseManager<E>> {
+  ): Promise<CaseManager<S>> {
     const registry = await CaseRegistry.open(registryName);
     const active = await registry.active();
-    const manager = new CaseManager(registry, active, openEngine, onSwitch);
+    const manager = new CaseManager(registry, active, openSession, onSwitch);
     await manager.current.catch(() => undefined);
     await registry.setActive(active.id);
     return manager;
   }
 
-  /** The open case's engine. */
-  get engine(): Promise<E> {
+  /** The open case's session. */
+  get session(): Promise<S> {
     return this.current;
   }
 
@@ -135,6 +138,35 @@ export class CaseManager<E extends CaseEngine> {
     await deleteDatabase(entry.dbName);
   }
 
+  /**
+   * Clear data: deletes everything the open case stored (after its queued work) and opens it again,
+   * empty, as a new session; calls arriving meanwhile wait for that session. Its registry entry stays.
+   */
+  async clear(): Promise<void> {
+    const id = this.activeId;
+    const dbName = async () => {
+      const entry = await this.registry.get(id);
+      if (entry === undefined) throw new Error(`No case ${id}`);
+      return entry.dbName;
+    };
+    // The new session is in place at once, so every call from now on waits for it.
+    this.current = this.track(
+      this.current.then(
+        async (session) => {
+          await session.wipe();
+          return this.openSession(await dbName());
+        },
+        // The case never opened (its database cannot be read): start it again from nothing.
+        async () => {
+          const name = await dbName();
+          await deleteDatabase(name);
+          return this.openSession(name);
+        },
+      ),
+    );
+    await this.saveSummary(id, await this.current).catch(() => undefined);
+  }
+
   /** Closes the open case and the registry (tests). */
   async close(): Promise<void> {
     await (await this.current).shutdown();
@@ -146,22 +178,22 @@ export class CaseManager<E extends CaseEngine> {
     await this.saveSummary(this.activeId, await this.current);
   }
 
-  private async saveSummary(id: string, engine: E): Promise<void> {
-    if (engine.isIngesting()) return;
-    await this.registry.setSummary(id, await engine.caseSummary());
+  private async saveSummary(id: string, session: S): Promise<void> {
+    if (session.isIngesting()) return;
+    await this.registry.setSummary(id, await session.caseSummary());
   }
 
   /** Closes the open case (keeping its figures unless it is being deleted) and opens `target`. */
   private async open(target: CaseEntry, keepSummary = true): Promise<void> {
     const leavingId = this.activeId;
     const next = this.current.then(
-      async (engine) => {
-        if (keepSummary) await this.saveSummary(leavingId, engine).catch(() => undefined);
-        await engine.shutdown();
-        return this.openEngine(target.dbName);
+      async (session) => {
+        if (keepSummary) await this.saveSummary(leavingId, session).catch(() => undefined);
+        await session.shutdown();
+        return this.openSession(target.dbName);
       },
       // The case being left never opened: nothing to close.
-      () => this.openEngine(target.dbName),
+      () => this.openSession(target.dbName),
     );
     this.activeId = target.id;
     this.current = this.track(next);
@@ -170,9 +202,9 @@ export class CaseManager<E extends CaseEngine> {
     await this.registry.setActive(target.id).catch(() => undefined);
   }
 
-  private track(engine: Promise<E>): Promise<E> {
+  private track(session: Promise<S>): Promise<S> {
     this.opened = undefined;
-    const tracked = engine.then((e) => {
+    const tracked = session.then((e) => {
       if (this.current === tracked) this.opened = e;
       return e;
     });

@@ -3,29 +3,29 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsWithoutEventId } from '../../test/annotationFixture';
 import { distinctEventIds, FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 
 /** Real trail files of the e2e fixtures (invictus-aws, LICENSE beside them). */
 const DAY = 'AWSLogs/218007301253/CloudTrail/us-east-1/2023/07/10/';
 const logs = fixtureInputs(`${FIXTURES}${DAY}`);
 
-const open: CairnEngine[] = [];
+const open: CaseSession[] = [];
 async function engineOn(fresh: boolean) {
   if (fresh) await deleteDB(DB_NAME);
-  const engine = await CairnEngine.open(parseLogFile);
+  const engine = await CaseSession.open(parseLogFile);
   open.push(engine);
   return engine;
 }
 
-async function count(engine: CairnEngine, q: string) {
-  const status = await engine.search({ q });
+async function count(engine: CaseSession, q: string) {
+  const status = await engine.search.run({ q });
   expect(status.error).toBeUndefined();
   return status.matchCount;
 }
 
-function firstRows(engine: CairnEngine, n: number) {
-  return engine.rows({ q: '' }, { offset: 0, limit: n, order: 'asc' });
+function firstRows(engine: CaseSession, n: number) {
+  return engine.search.rows({ q: '' }, { offset: 0, limit: n, order: 'asc' });
 }
 
 describe('annotations on events', () => {
@@ -36,8 +36,8 @@ describe('annotations on events', () => {
 
   it('bookmarks, tags and notes answer bookmarked:, tag:, note: and is: exactly', async () => {
     const engine = await engineOn(true);
-    await engine.ingest(logs);
-    const total = engine.dataset().eventCount;
+    await engine.dataset.ingest(logs);
+    const total = engine.dataset.info().eventCount;
     expect(total).toBe(distinctEventIds(logs.map((l) => l.path)).size);
     const [a, b, c] = firstRows(engine, 3);
     if (a === undefined || b === undefined || c === undefined) throw new Error('too few events');
@@ -73,12 +73,12 @@ describe('annotations on events', () => {
       { tag: 'phishing', count: 2 },
       { tag: 'Recon', count: 1 },
     ]);
-    expect(engine.suggest('tag', 'ph')).toEqual([{ value: 'phishing', count: 2 }]);
+    expect(engine.search.suggest('tag', 'ph')).toEqual([{ value: 'phishing', count: 2 }]);
   });
 
   it('a change re-runs a cached search; unmarking deletes; they survive a reload, not a clear', async () => {
     const engine = await engineOn(true);
-    await engine.ingest(logs);
+    await engine.dataset.ingest(logs);
     const [a] = firstRows(engine, 1);
     if (a === undefined) throw new Error('no events');
     expect(await count(engine, 'bookmarked:true')).toBe(0);
@@ -93,30 +93,29 @@ describe('annotations on events', () => {
     expect(await count(reloaded, 'bookmarked:true')).toBe(0);
     expect(reloaded.notes.all()).toEqual([]);
     await reloaded.notes.annotate(a.row, { tags: ['x'] });
-    await reloaded.clear();
-    expect(reloaded.notes.all()).toEqual([]);
-    reloaded.close();
+    await reloaded.wipe();
     const afterClear = await engineOn(false);
-    await afterClear.ingest(logs);
+    expect(afterClear.notes.all()).toEqual([]);
+    await afterClear.dataset.ingest(logs);
     expect(await count(afterClear, 'tag:x')).toBe(0);
   });
 
   it('an event without an eventID is keyed by its file SHA-256 and record index', async () => {
     const engine = await engineOn(true);
     const input = recordsWithoutEventId(4);
-    await engine.ingest([input]);
-    expect(engine.dataset().eventCount).toBe(4);
+    await engine.dataset.ingest([input]);
+    expect(engine.dataset.info().eventCount).toBe(4);
     const rows = firstRows(engine, 4);
     const third = rows.find((r) => r.eventID === '' && r.row === 2);
     if (third === undefined) throw new Error('row 2 missing');
     const saved = await engine.notes.annotate(third.row, { tags: ['no-id'] });
-    const [meta] = await engine.files();
+    const [meta] = await engine.files.list();
     expect(saved.key).toBe(`file:${meta?.sha256 ?? ''}#2`);
     expect(await count(engine, 'tag:no-id')).toBe(1);
     engine.close();
     const reloaded = await engineOn(false);
     expect(await count(reloaded, 'tag:no-id')).toBe(1);
-    const hit = reloaded.rows({ q: 'tag:no-id' }, { offset: 0, limit: 5, order: 'asc' });
+    const hit = reloaded.search.rows({ q: 'tag:no-id' }, { offset: 0, limit: 5, order: 'asc' });
     expect(hit.map((r) => r.row)).toEqual([2]);
   });
 });

@@ -15,25 +15,30 @@ import type { Suggestion } from '../search/suggestValues';
  * (AnnotationIndex, for searches and table rows) and written through to IndexedDB on each change.
  */
 export class CaseNotes {
-  private notes = new AnnotationIndex();
+  private readonly notes: AnnotationIndex;
   private readonly db: CairnDatabase;
-  private readonly index: () => EventIndex;
+  private readonly index: EventIndex;
 
-  constructor(db: CairnDatabase, index: () => EventIndex) {
+  private constructor(db: CairnDatabase, index: EventIndex, notes: AnnotationIndex) {
     this.db = db;
     this.index = index;
+    this.notes = notes;
+  }
+
+  /** Loads the stored annotations and makes `files`' events resolvable by file key. */
+  static async load(
+    db: CairnDatabase,
+    index: EventIndex,
+    files: readonly Pick<FileMeta, 'fileId' | 'sha256'>[],
+  ): Promise<CaseNotes> {
+    const notes = new AnnotationIndex(await loadAnnotations(db));
+    for (const f of files) notes.addFile(f.fileId, f.sha256);
+    return new CaseNotes(db, index, notes);
   }
 
   /** The in-memory annotations (the Searcher reads them). */
   get current(): AnnotationIndex {
     return this.notes;
-  }
-
-  /** Loads the stored annotations and makes `files`' events resolvable by file key. */
-  async load(files: readonly Pick<FileMeta, 'fileId' | 'sha256'>[]): Promise<void> {
-    const notes = new AnnotationIndex(await loadAnnotations(this.db));
-    for (const f of files) notes.addFile(f.fileId, f.sha256);
-    this.notes = notes;
   }
 
   /** A file was stored: its events without an eventID become resolvable. */
@@ -43,7 +48,7 @@ export class CaseNotes {
 
   /** The annotation of `row` (undefined when it has none), with the key it is stored under. */
   of(row: number): { readonly key: string; readonly annotation: Annotation | undefined } {
-    const key = this.notes.keyOf(this.index(), row);
+    const key = this.notes.keyOf(this.index, row);
     return { key, annotation: this.notes.get(key) };
   }
 
@@ -52,7 +57,7 @@ export class CaseNotes {
    * nothing any more is deleted). Returns the result. @throws RangeError when `row` does not exist.
    */
   async annotate(row: number, edit: AnnotationEdit): Promise<Annotation> {
-    const index = this.index();
+    const { index } = this;
     if (row < 0 || row >= index.size) throw new RangeError(`No event row ${row}`);
     const { key, annotation } = this.of(row);
     const eventName = index.value('eventName', row);
@@ -118,7 +123,7 @@ export class CaseNotes {
   /** `rows` with their bookmark and tags, for the table's markers. */
   mark(rows: RowView[]): RowView[] {
     if (this.notes.size === 0) return rows;
-    const index = this.index();
+    const { index } = this;
     // Key by key (a page is a few hundred rows): no eventID table needs building for it.
     return rows.map((r) => {
       const a = this.notes.get(this.notes.keyOf(index, r.row));
@@ -129,10 +134,5 @@ export class CaseNotes {
         ...(a.tags.length > 0 ? { tags: a.tags } : {}),
       };
     });
-  }
-
-  /** Forgets everything in memory (the store is cleared with the rest of the data). */
-  clear(): void {
-    this.notes.clear();
   }
 }

@@ -1,28 +1,25 @@
 import { proxy, wrap } from 'comlink';
 import type { Remote } from 'comlink';
-import type { IngestApi } from './engine.worker';
+import type { EngineApi } from './engineApi';
 
-/** The ingest worker's API, reached from the main thread. */
-export type IngestClient = Remote<IngestApi>;
+/** The engine worker's API, reached from the main thread. */
+export type EngineClient = Remote<EngineApi>;
 
-let client: IngestClient | undefined;
+let client: EngineClient | undefined;
 
 /**
- * The one ingest worker, created on first use (Vite bundles it from this `new URL` form). This module
+ * The one engine worker, created on first use (Vite bundles it from this `new URL` form). This module
  * is the only main-thread code that touches the Worker API.
  */
-export function ingestClient(): IngestClient {
-  client ??= wrap<IngestApi>(
+export function engineClient(): EngineClient {
+  client ??= wrap<EngineApi>(
     new Worker(new URL('./engine.worker.ts', import.meta.url), {
       type: 'module',
-      name: 'cairn-ingest',
+      name: 'cairn-engine',
     }),
   );
   return client;
 }
 
-/** Wraps a progress callback so the worker can call it across the thread boundary. */
-export const progressCallback = proxy;
-
-/** Wraps a listener so the worker can call it across the thread boundary (comlink's proxy). */
-export const workerListener = proxy;
+/** Wraps a callback so the worker can call it across the thread boundary (comlink's proxy). */
+export const workerCallback = proxy;

@@ -124,13 +124,4 @@ export class AnnotationIndex {
     this.cache = { size: index.size, version: this.changes, rows };
     return rows;
   }
-
-  /** Forgets every annotation and file (after Clear data). */
-  clear(): void {
-    this.byKey.clear();
-    this.fileIdBySha.clear();
-    this.shaByFileId.clear();
-    this.cache = undefined;
-    this.changes++;
-  }
 }

@@ -25,6 +25,15 @@ export type RecordMatcher = (
   recordIndices: Uint32Array,
 ) => Promise<Uint8Array>;
 
+/** What a Searcher reads: the case's index and stored records, and optionally the rest. */
+export interface SearcherDeps {
+  readonly index: EventIndex;
+  readonly reader: RecordReader;
+  readonly matcher?: RecordMatcher;
+  readonly files?: FileCatalog;
+  readonly annotations?: AnnotationIndex;
+}
+
 /**
  * Files searched at once: two per parse worker on two cores, so each worker has the next file in
  * hand while the ingest worker reads another from IndexedDB.
@@ -62,29 +71,24 @@ interface Result {
 export class Searcher {
   private current: Result | undefined;
   private generation = 0;
-  private readonly index: () => EventIndex;
+  private readonly index: EventIndex;
   private readonly reader: RecordReader;
   private readonly matcher: RecordMatcher | undefined;
-  private readonly files: (() => FileCatalog) | undefined;
-  private readonly annotations: (() => AnnotationIndex) | undefined;
+  private readonly files: FileCatalog | undefined;
+  private readonly annotations: AnnotationIndex | undefined;
 
   /**
    * Without `matcher`, records are read and tested here, one file at a time. `files` resolves
    * `file:` clauses (without it they match nothing); `annotations` answers `tag:`, `bookmarked:`,
-   * `note:` and `is:` (without it no event is annotated).
+   * `note:` and `is:` (without it no event is annotated). The index, catalog and annotations grow in
+   * place; a result is stale once any of them changed (see isFresh).
    */
-  constructor(
-    index: () => EventIndex,
-    reader: RecordReader,
-    matcher?: RecordMatcher,
-    files?: () => FileCatalog,
-    annotations?: () => AnnotationIndex,
-  ) {
-    this.index = index;
-    this.reader = reader;
-    this.matcher = matcher;
-    this.files = files;
-    this.annotations = annotations;
+  constructor(deps: SearcherDeps) {
+    this.index = deps.index;
+    this.reader = deps.reader;
+    this.matcher = deps.matcher;
+    this.files = deps.files;
+    this.annotations = deps.annotations;
   }
 
   /**
@@ -109,12 +113,12 @@ export class Searcher {
     }
     const generation = ++this.generation;
     const startedAt = performance.now();
-    const index = this.index();
+    const index = this.index;
     const filter = compileFilter(
       index,
       parsed.query,
-      this.files?.(),
-      () => this.annotations?.().rows(index) ?? new Map(),
+      this.files,
+      () => this.annotations?.rows(index) ?? new Map(),
     );
     const candidates = selectRows(index, filter.rowTests, request);
     const test = filter.recordTest;
@@ -194,7 +198,7 @@ export class Searcher {
   /** A window of the result of `request`, or [] when another search holds the result. */
   rows(request: SearchRequest, window: RowWindow): RowView[] {
     const result = this.resultFor(request);
-    return result === undefined ? [] : readRows(this.index(), result.rows, window);
+    return result === undefined ? [] : readRows(this.index, result.rows, window);
   }
 
   /** The rows of the result of `request` in time order (ascending), or undefined. */
@@ -207,7 +211,7 @@ export class Searcher {
     const started = performance.now();
     const result = this.resultFor(request);
     if (result === undefined) return undefined;
-    const facets = countFacets(this.index(), result.rows, limit);
+    const facets = countFacets(this.index, result.rows, limit);
     return { facets, elapsedMs: performance.now() - started };
   }
 
@@ -216,7 +220,7 @@ export class Searcher {
     const started = performance.now();
     const result = this.resultFor(request);
     if (result === undefined) return undefined;
-    const histogram = histogramOf(this.index(), result.rows, from, to);
+    const histogram = histogramOf(this.index, result.rows, from, to);
     return histogram === undefined
       ? undefined
       : { ...histogram, elapsedMs: performance.now() - started };
@@ -229,12 +233,12 @@ export class Searcher {
   count(request: SearchRequest): number | undefined {
     const parsed = parseQuery(request.q);
     if (!parsed.ok) return undefined;
-    const index = this.index();
+    const index = this.index;
     const filter = compileFilter(
       index,
       parsed.query,
-      this.files?.(),
-      () => this.annotations?.().rows(index) ?? new Map(),
+      this.files,
+      () => this.annotations?.rows(index) ?? new Map(),
     );
     if (filter.recordTest !== undefined) return undefined;
     return selectRows(index, filter.rowTests, request).length;
@@ -251,7 +255,7 @@ export class Searcher {
   ): { readonly row: number; readonly position: number } | undefined {
     const result = this.resultFor(request);
     if (result === undefined) return undefined;
-    const index = this.index();
+    const index = this.index;
     const time = index.time.data;
     for (const row of index.rowsWithEventId(eventID)) {
       // Result rows are time-ordered: binary search to the row's time, then step to the row.
@@ -267,12 +271,6 @@ export class Searcher {
       }
     }
     return undefined;
-  }
-
-  /** Forgets the result (after Clear data). */
-  reset(): void {
-    this.generation++;
-    this.current = undefined;
   }
 
   /** Verdicts (1 match, 2 not) for records of one file: in a parse worker when there is a matcher. */
@@ -297,12 +295,12 @@ export class Searcher {
     // A query the index answers alone is recomputed on the spot (≈10 ms per million rows).
     const parsed = parseQuery(request.q);
     if (!parsed.ok) return undefined;
-    const index = this.index();
+    const index = this.index;
     const filter = compileFilter(
       index,
       parsed.query,
-      this.files?.(),
-      () => this.annotations?.().rows(index) ?? new Map(),
+      this.files,
+      () => this.annotations?.rows(index) ?? new Map(),
     );
     if (filter.recordTest !== undefined) return undefined;
     const startedAt = performance.now();
@@ -326,9 +324,9 @@ export class Searcher {
   /** Whether `r` still holds: the index has not grown, nor the files a `file:` clause named. */
   private isFresh(r: Result): boolean {
     return (
-      r.size === this.index().size &&
-      (r.filesVersion < 0 || r.filesVersion === (this.files?.().version ?? 0)) &&
-      (r.annotationsVersion < 0 || r.annotationsVersion === (this.annotations?.().version ?? 0))
+      r.size === this.index.size &&
+      (r.filesVersion < 0 || r.filesVersion === (this.files?.version ?? 0)) &&
+      (r.annotationsVersion < 0 || r.annotationsVersion === (this.annotations?.version ?? 0))
     );
   }
 
@@ -336,16 +334,16 @@ export class Searcher {
     const named = query.clauses.some(
       (c) => c.kind === 'field' && resolveField(c.field).source.kind === 'annotation',
     );
-    return named ? (this.annotations?.().version ?? 0) : -1;
+    return named ? (this.annotations?.version ?? 0) : -1;
   }
 
   private filesVersionFor(query: Query): number {
     const named = query.clauses.some((c) => c.kind === 'field' && c.field === FILE_FIELD);
-    return named ? (this.files?.().version ?? 0) : -1;
+    return named ? (this.files?.version ?? 0) : -1;
   }
 
   private status(r: Result): SearchStatus {
-    const time = this.index().time.data;
+    const time = this.index.time.data;
     const first = r.rows[0];
     const last = r.rows[r.rows.length - 1];
     return {

@@ -22,10 +22,10 @@ export class WordIndexer {
   private paused = false;
   private again = false;
   private readonly db: CairnDatabase;
-  private readonly index: () => EventIndex;
+  private readonly index: EventIndex;
   private readonly build: BloomFn;
 
-  constructor(db: CairnDatabase, index: () => EventIndex, build: BloomFn) {
+  constructor(db: CairnDatabase, index: EventIndex, build: BloomFn) {
     this.db = db;
     this.index = index;
     this.build = build;
@@ -33,7 +33,7 @@ export class WordIndexer {
 
   /** Puts the stored filters into the index (at open). */
   async load(): Promise<void> {
-    const blooms = this.index().blooms;
+    const blooms = this.index.blooms;
     for (const [fileId, bloom] of await loadBlooms(this.db)) blooms.set(fileId, bloom);
   }
 
@@ -63,7 +63,7 @@ export class WordIndexer {
   private async run(): Promise<void> {
     while (this.again && !this.paused) {
       this.again = false;
-      const index = this.index();
+      const { index } = this;
       const files = (await listFiles(this.db)).filter(
         (f) => f.kind === 'log' && !index.blooms.has(f.fileId),
       );
@@ -76,11 +76,9 @@ export class WordIndexer {
           if (bytes === undefined) continue;
           // A file that no longer inflates gets a filter that rules nothing out: searches read it.
           const bloom = (await this.build(bytes)) ?? MATCH_ALL;
-          // The index may have been cleared meanwhile: only keep filters for the index they are for.
-          if (this.index() === index) {
-            index.blooms.set(file.fileId, bloom);
-            await saveBloom(this.db, file.fileId, bloom);
-          }
+          // Clear data waits for the run to settle after pausing it, so the index is still this one.
+          index.blooms.set(file.fileId, bloom);
+          await saveBloom(this.db, file.fileId, bloom);
         }
       };
       await Promise.all(Array.from({ length: PARALLEL }, worker));

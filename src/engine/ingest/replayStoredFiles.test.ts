@@ -4,7 +4,7 @@ import { fixtureInputs } from '../../../test/fixtureFiles';
 import { encodeChunkBlob } from '../../../test/legacyChunkBlob';
 import { loadSnapshot, openCairnDb, saveSnapshot } from '../../db/cairnDb';
 import { DB_NAME } from '../../db/schema';
-import { CairnEngine } from '../CairnEngine';
+import { CaseSession } from '../CaseSession';
 import { parseLogFile } from './parseLogFile';
 import type { InputFile, ParseFn } from './types';
 
@@ -17,21 +17,21 @@ const [east, west] = [
   inputs.filter((i) => i.path.includes('us-west-2')),
 ];
 
-const open: CairnEngine[] = [];
+const open: CaseSession[] = [];
 async function engine(parse: ParseFn = parseLogFile, onReplay?: (d: number, t: number) => void) {
-  const e = await CairnEngine.open(parse, onReplay === undefined ? {} : { onReplay });
+  const e = await CaseSession.open(parse, onReplay === undefined ? {} : { onReplay });
   open.push(e);
   return e;
 }
 
 /** What a user sees of the index: every row in time order, its flags and its sources. */
-async function view(e: CairnEngine) {
-  const rows = e.rows(ALL, { offset: 0, limit: 100_000, order: 'desc' });
+async function view(e: CaseSession) {
+  const rows = e.search.rows(ALL, { offset: 0, limit: 100_000, order: 'desc' });
   const sources = await Promise.all(
-    rows.map(async (r) => (await e.detail(r.row))?.sources.map((s) => s.path)),
+    rows.map(async (r) => (await e.events.detail(r.row))?.sources.map((s) => s.path)),
   );
   // indexBytes is left out: the eventID lookup table is built only when a run needs it.
-  return { dataset: { ...e.dataset(), indexBytes: 0 }, rows, sources };
+  return { dataset: { ...e.dataset.info(), indexBytes: 0 }, rows, sources };
 }
 
 function record(name: string): InputFile {
@@ -58,12 +58,12 @@ describe(
 
     it('rebuilds exactly the rows, re-deliveries and conflicts the ingest made', async () => {
       const live = await engine();
-      await live.ingest([...east, record('GetObject')]);
-      await live.settled();
+      await live.dataset.ingest([...east, record('GetObject')]);
+      await live.dataset.settled();
       const db = await openCairnDb();
       const early = await loadSnapshot(db);
-      await live.ingest([...west, record('DeleteObject')]);
-      await live.settled();
+      await live.dataset.ingest([...west, record('DeleteObject')]);
+      await live.dataset.settled();
       const expected = await view(live);
       expect(expected.rows.filter((r) => (r.flags & 2) !== 0).length).toBeGreaterThan(0);
       expect(expected.rows.filter((r) => (r.flags & 1) !== 0)).toHaveLength(2);
@@ -99,8 +99,8 @@ describe(
 
     it('uses the chunks an older version stored, and leaves out a file it cannot read', async () => {
       const live = await engine();
-      await live.ingest(logs);
-      await live.settled();
+      await live.dataset.ingest(logs);
+      await live.dataset.settled();
       const expected = await view(live);
       live.close();
 
@@ -129,7 +129,7 @@ describe(
       expect(reparsed).toHaveLength(logs.length - 2);
       const lost = new Set(await eventIdsOf(second.path));
       expect(lost.size).toBeGreaterThan(0);
-      const ids = reopened
+      const ids = reopened.search
         .rows(ALL, { offset: 0, limit: 100_000, order: 'desc' })
         .map((r) => r.eventID);
       expect(ids).toEqual(expected.rows.map((r) => r.eventID).filter((id) => !lost.has(id)));

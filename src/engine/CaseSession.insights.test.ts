@@ -4,7 +4,7 @@ import { insightFixtureRecords, insightInputs } from '../../test/insightFixture'
 import { DB_NAME } from '../db/schema';
 import type { FileReport } from '../db/types';
 import { buildFileBloom } from './ingest/buildFileBloom';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { matchStoredRecords } from '../search/matchStoredRecords';
 import { parseLogFile } from './ingest/parseLogFile';
 
@@ -19,22 +19,22 @@ const at = (value: unknown, ...path: string[]): unknown =>
   );
 const time = (r: unknown) => Date.parse(String(at(r, 'eventTime')));
 
-let engine: CairnEngine;
+let engine: CaseSession;
 let reports: readonly FileReport[];
 beforeAll(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile, {
+  engine = await CaseSession.open(parseLogFile, {
     bloom: buildFileBloom,
     match: matchStoredRecords,
   });
-  reports = await engine.ingest(inputs);
+  reports = await engine.dataset.ingest(inputs);
 });
 afterAll(() => engine.close());
 
 async function rowOf(eventID: string): Promise<number> {
   const request = { q: `eventID:${eventID}` };
-  await engine.search(request);
-  const row = engine.rows(request, { offset: 0, limit: 1, order: 'asc' })[0]?.row;
+  await engine.search.run(request);
+  const row = engine.search.rows(request, { offset: 0, limit: 1, order: 'asc' })[0]?.row;
   if (row === undefined) throw new Error(`event ${eventID} not found`);
   return row;
 }
@@ -45,16 +45,18 @@ describe('Insights files', () => {
     expect(insightReports.map((r) => r.status)).toEqual(['ingested', 'ingested']);
     expect(insightReports.reduce((n, r) => n + (r.added ?? 0), 0)).toBe(insights.length);
     expect(insightReports.every((r) => r.reason === undefined)).toBe(true);
-    expect(engine.dataset().eventCount).toBe(insights.length + management.length);
+    expect(engine.dataset.info().eventCount).toBe(insights.length + management.length);
   });
 
   it('are found by category and by the API they are about', async () => {
-    expect((await engine.search({ q: 'eventCategory:Insight' })).matchCount).toBe(insights.length);
+    expect((await engine.search.run({ q: 'eventCategory:Insight' })).matchCount).toBe(
+      insights.length,
+    );
     const runInstances = insights.filter(
       (r) => at(r, 'insightDetails', 'eventName') === 'RunInstances',
     );
     expect(
-      (await engine.search({ q: 'eventName:RunInstances eventCategory:Insight' })).matchCount,
+      (await engine.search.run({ q: 'eventName:RunInstances eventCategory:Insight' })).matchCount,
     ).toBe(runInstances.length);
   });
 
@@ -63,7 +65,7 @@ describe('Insights files', () => {
       const partners = insights.filter(
         (o) => o !== record && o['sharedEventID'] === record['sharedEventID'],
       );
-      const found = await engine.insightPartners(await rowOf(String(record['eventID'])));
+      const found = await engine.events.insightPartners(await rowOf(String(record['eventID'])));
       expect(found.map((p) => p.eventID)).toEqual(partners.map((p) => String(p['eventID'])));
       expect(found.map((p) => p.eventTime)).toEqual(partners.map(time));
     }
@@ -71,7 +73,9 @@ describe('Insights files', () => {
 
   it('have no partners when the row is a management event', async () => {
     const first = management[0];
-    expect(await engine.insightPartners(await rowOf(String(first?.['eventID'])))).toEqual([]);
+    expect(await engine.events.insightPartners(await rowOf(String(first?.['eventID'])))).toEqual(
+      [],
+    );
   });
 
   it("count the management events in an insight's window from the index alone", () => {
@@ -101,7 +105,7 @@ describe('Insights files', () => {
         `recipientAccountId:${String(start['recipientAccountId'])}`,
         '-eventCategory:Insight',
       ].join(' ');
-      expect(engine.count({ q, from: time(start), to: time(end) })).toBe(expected);
+      expect(engine.search.count({ q, from: time(start), to: time(end) })).toBe(expected);
     }
   });
 });

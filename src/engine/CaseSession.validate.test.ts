@@ -2,7 +2,7 @@ import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 
 const inputs = fixtureInputs();
@@ -10,17 +10,17 @@ const storedLogs = inputs.filter(
   (i) => i.path.includes('/CloudTrail/') && !i.path.includes('Truncated'),
 ).length;
 
-let engine: CairnEngine;
+let engine: CaseSession;
 beforeAll(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile);
-  await engine.ingest(inputs);
+  engine = await CaseSession.open(parseLogFile);
+  await engine.dataset.ingest(inputs);
 });
 afterAll(() => engine.close());
 
 describe('validation over the stored fixture folder', () => {
   it('reads the digest, and calls nothing valid without its signature', async () => {
-    const run = await engine.validate({ publicKeys: [], signatures: [] });
+    const run = await engine.integrity.validate({ publicKeys: [], signatures: [] });
     expect(run.problems).toEqual([]);
     // The fixture's one digest lists no files and is the newest of its chain: unverifiable here.
     expect(run.totals).toMatchObject({
@@ -32,7 +32,7 @@ describe('validation over the stored fixture folder', () => {
   });
 
   it('names a key list it cannot read', async () => {
-    const run = await engine.validate({
+    const run = await engine.integrity.validate({
       publicKeys: [{ PublicKeyList: [{ Fingerprint: '00', Value: 'x' }] }],
       signatures: [],
     });
@@ -40,19 +40,19 @@ describe('validation over the stored fixture folder', () => {
   });
 
   it('exports each event with the status of its file in the Integrity column', async () => {
-    await engine.validate({ publicKeys: [], signatures: [] });
+    await engine.integrity.validate({ publicKeys: [], signatures: [] });
     const request = { q: '' };
-    const { matchCount } = await engine.search(request);
+    const { matchCount } = await engine.search.run(request);
     const columns = [
       { id: 'eventID', header: 'Event ID' },
       { id: 'integrity', header: 'Integrity' },
     ];
-    const job = engine.startExport(request, 'asc', 'csv', columns);
+    const job = engine.exports.start(request, 'asc', 'csv', columns);
     if (job === undefined) throw new Error('no result');
     let csv = '';
-    for (let part = await engine.exportNext(job.id); part !== undefined;) {
+    for (let part = await engine.exports.next(job.id); part !== undefined;) {
       csv += part;
-      part = await engine.exportNext(job.id);
+      part = await engine.exports.next(job.id);
     }
     const rows = csv.trim().split('\r\n');
     expect(rows[0]).toBe('Event ID,Integrity');

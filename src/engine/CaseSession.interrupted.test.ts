@@ -4,7 +4,7 @@ import { tinyLogFiles } from '../../test/tinyLogFiles';
 import { listFiles, openCairnDb } from '../db/cairnDb';
 import { loadPendingRun } from '../db/pendingRun';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 import type { InputFile, ParseResult } from './ingest/types';
 
@@ -13,7 +13,7 @@ const FILES = 300;
 const PER_FILE = 3;
 const STORED = 120;
 
-const open: CairnEngine[] = [];
+const open: CaseSession[] = [];
 afterEach(() => {
   for (const e of open.splice(0)) e.close();
 });
@@ -29,8 +29,8 @@ beforeEach(async () => {
 async function dieAfter(inputs: readonly InputFile[], stored: number): Promise<void> {
   const dying = (input: InputFile): Promise<ParseResult> =>
     input === inputs[stored] ? new Promise<never>(() => undefined) : parseLogFile(input);
-  const first = await CairnEngine.open(dying, { lookahead: 1 });
-  void first.ingest(inputs);
+  const first = await CaseSession.open(dying, { lookahead: 1 });
+  void first.dataset.ingest(inputs);
   const db = await openCairnDb();
   await expect.poll(async () => (await listFiles(db)).length).toBe(stored);
   db.close();
@@ -43,7 +43,7 @@ describe('an ingest interrupted by a closed tab', () => {
     await dieAfter(inputs, STORED);
 
     // "Reload": a new engine on the same database.
-    const reopened = await CairnEngine.open(parseLogFile);
+    const reopened = await CaseSession.open(parseLogFile);
     open.push(reopened);
     const db = await openCairnDb();
     const stored = await listFiles(db);
@@ -54,8 +54,8 @@ describe('an ingest interrupted by a closed tab', () => {
     expect(stored).toHaveLength(STORED);
     // Whole files only, in input order: the stored ones are exactly a prefix of the drop.
     expect(stored.map((f) => f.path)).toEqual(inputs.slice(0, stored.length).map((i) => i.path));
-    expect(reopened.dataset().eventCount).toBe(stored.length * PER_FILE);
-    expect(reopened.interruptedRun()).toMatchObject({
+    expect(reopened.dataset.info().eventCount).toBe(stored.length * PER_FILE);
+    expect(reopened.dataset.interruptedRun()).toMatchObject({
       filesTotal: FILES,
       filesStored: stored.length,
       eventsAdded: stored.length * PER_FILE,
@@ -63,7 +63,7 @@ describe('an ingest interrupted by a closed tab', () => {
     });
 
     // The Files panel of the lost run: the stored files as stored, the rest as not stored.
-    const lost = await reopened.lastRun();
+    const lost = await reopened.dataset.lastRun();
     expect(lost.map((r) => r.path)).toEqual(inputs.map((i) => i.path));
     expect(lost.filter((r) => r.status === 'ingested')).toHaveLength(STORED);
     expect(lost[0]).toMatchObject({ status: 'ingested', records: PER_FILE, added: PER_FILE });
@@ -83,17 +83,19 @@ describe('an ingest interrupted by a closed tab', () => {
       parsed++;
       return parseLogFile(input);
     };
-    const resumed = await CairnEngine.open(counting);
+    const resumed = await CaseSession.open(counting);
     open.push(resumed);
-    const reports = await resumed.ingest(inputs);
+    const reports = await resumed.dataset.ingest(inputs);
     expect(parsed).toBe(FILES - stored.length);
     const known = reports.filter((r) => r.status === 'duplicate');
     expect(known).toHaveLength(stored.length);
     expect(known[0]?.reason).toMatch(/^Already stored before the interrupted ingest as /);
-    expect(resumed.dataset().eventCount).toBe(FILES * PER_FILE);
-    const ids = resumed.rows(ALL, { offset: 0, limit: 10_000, order: 'asc' }).map((r) => r.eventID);
+    expect(resumed.dataset.info().eventCount).toBe(FILES * PER_FILE);
+    const ids = resumed.search
+      .rows(ALL, { offset: 0, limit: 10_000, order: 'asc' })
+      .map((r) => r.eventID);
     expect(new Set(ids).size).toBe(FILES * PER_FILE);
-    expect(resumed.interruptedRun()).toBeUndefined();
+    expect(resumed.dataset.interruptedRun()).toBeUndefined();
     const check = await openCairnDb();
     expect(await loadPendingRun(check)).toBeUndefined();
     check.close();
@@ -101,28 +103,30 @@ describe('an ingest interrupted by a closed tab', () => {
 
   it('discards the rest but keeps what was stored', async () => {
     await dieAfter(tinyLogFiles(60, 2), 25);
-    const reopened = await CairnEngine.open(parseLogFile);
+    const reopened = await CaseSession.open(parseLogFile);
     open.push(reopened);
-    const count = reopened.dataset().eventCount;
+    const count = reopened.dataset.info().eventCount;
     expect(count).toBe(50);
-    expect(reopened.interruptedRun()).toMatchObject({ filesStored: 25, filesTotal: 60 });
-    await reopened.discardInterruptedRun();
-    expect(reopened.interruptedRun()).toBeUndefined();
-    expect(reopened.dataset().eventCount).toBe(count);
+    expect(reopened.dataset.interruptedRun()).toMatchObject({ filesStored: 25, filesTotal: 60 });
+    await reopened.dataset.discardInterruptedRun();
+    expect(reopened.dataset.interruptedRun()).toBeUndefined();
+    expect(reopened.dataset.info().eventCount).toBe(count);
     reopened.close();
     open.pop();
-    const again = await CairnEngine.open(parseLogFile);
+    const again = await CaseSession.open(parseLogFile);
     open.push(again);
-    expect(again.interruptedRun()).toBeUndefined();
-    expect(again.dataset().eventCount).toBe(count);
+    expect(again.dataset.interruptedRun()).toBeUndefined();
+    expect(again.dataset.info().eventCount).toBe(count);
   });
 
   it('leaves no pending run after a run that ends, cancelled or not', async () => {
-    const engine = await CairnEngine.open(parseLogFile);
+    const engine = await CaseSession.open(parseLogFile);
     open.push(engine);
-    await engine.ingest(tinyLogFiles(5, 1));
-    expect(engine.interruptedRun()).toBeUndefined();
-    const reports = await engine.ingest(tinyLogFiles(200, 1).slice(5), () => engine.cancel());
+    await engine.dataset.ingest(tinyLogFiles(5, 1));
+    expect(engine.dataset.interruptedRun()).toBeUndefined();
+    const reports = await engine.dataset.ingest(tinyLogFiles(200, 1).slice(5), () =>
+      engine.dataset.cancel(),
+    );
     expect(reports.some((r) => r.status === 'cancelled')).toBe(true);
     const db = await openCairnDb();
     expect(await loadPendingRun(db)).toBeUndefined();

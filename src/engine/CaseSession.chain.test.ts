@@ -1,7 +1,7 @@
 import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 import { DB_NAME } from '../db/schema';
 
@@ -27,18 +27,18 @@ const signed = records.find((r) => {
   return issuer !== undefined && keyOf(issuer, 'userIdentity', 'type') === 'IAMUser';
 });
 
-let engine: CairnEngine;
+let engine: CaseSession;
 beforeAll(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile);
-  await engine.ingest(inputs);
+  engine = await CaseSession.open(parseLogFile);
+  await engine.dataset.ingest(inputs);
 });
 afterAll(() => engine.close());
 
 async function rowOf(eventID: string): Promise<number> {
   const request = { q: `eventID:${eventID}` };
-  await engine.search(request);
-  const row = engine.rows(request, { offset: 0, limit: 1, order: 'asc' })[0]?.row;
+  await engine.search.run(request);
+  const row = engine.search.rows(request, { offset: 0, limit: 1, order: 'asc' })[0]?.row;
   if (row === undefined) throw new Error(`event ${eventID} not found`);
   return row;
 }
@@ -48,7 +48,7 @@ describe('credential chain', () => {
     expect(signed).toBeDefined();
     const key = String(keyOf(signed ?? {}, 'userIdentity', 'accessKeyId'));
     const issuer = issuers.get(key) ?? {};
-    const chain = await engine.credentialChain(await rowOf(String(signed?.['eventID'])));
+    const chain = await engine.events.credentialChain(await rowOf(String(signed?.['eventID'])));
     expect(chain?.signedWith).toBe(key);
     expect(chain?.links).toHaveLength(1);
     const link = chain?.links[0];
@@ -66,7 +66,7 @@ describe('credential chain', () => {
       [...issuers].find(([k]) =>
         records.some((r) => keyOf(r, 'userIdentity', 'accessKeyId') === k),
       ) ?? [];
-    const chain = await engine.credentialChain(await rowOf(String(issuer?.['eventID'])));
+    const chain = await engine.events.credentialChain(await rowOf(String(issuer?.['eventID'])));
     expect(chain?.issued?.key).toBe(key);
     expect(chain?.issued?.signedEvents).toBe(
       records.filter((r) => keyOf(r, 'userIdentity', 'accessKeyId') === key).length,

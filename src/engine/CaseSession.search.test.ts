@@ -4,7 +4,7 @@ import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../db/schema';
 import { buildFileBloom } from './ingest/buildFileBloom';
 import { matchStoredRecords } from '../search/matchStoredRecords';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 
 // The oracle: plain JavaScript over the raw records, written without any of the app's code.
@@ -21,20 +21,20 @@ const at = (r: Record<string, unknown>, path: string): unknown =>
     );
 const count = (pred: (r: Record<string, unknown>) => boolean) => records.filter(pred).length;
 
-let engine: CairnEngine;
+let engine: CaseSession;
 beforeAll(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile, {
+  engine = await CaseSession.open(parseLogFile, {
     bloom: buildFileBloom,
     match: matchStoredRecords,
   });
-  await engine.ingest(inputs);
+  await engine.dataset.ingest(inputs);
   await engine.wordsIndexed();
 });
 afterAll(() => engine.close());
 
 async function matches(q: string, range: { from?: number; to?: number } = {}) {
-  const status = await engine.search({ q, ...range });
+  const status = await engine.search.run({ q, ...range });
   expect(status.error).toBeUndefined();
   expect(status.complete).toBe(true);
   return status.matchCount;
@@ -98,16 +98,16 @@ describe('search over the fixture AWSLogs folder', () => {
   it('skips files whose word filter rules out a rare term, and still finds every match', async () => {
     const key = 'ASIATFQR7NSCS5BLNV76';
     const expected = count((r) => JSON.stringify(r).includes(key));
-    const status = await engine.search({ q: key.toLowerCase() });
+    const status = await engine.search.run({ q: key.toLowerCase() });
     expect(status.matchCount).toBe(expected);
     expect(status.filesSkipped).toBeGreaterThan(status.filesToScan / 2);
     // The filters are stored: a reopened dataset skips the same files without rebuilding them.
-    expect(engine.dataset().wordsPending).toBe(0);
+    expect(engine.dataset.info().wordsPending).toBe(0);
     engine.close();
-    engine = await CairnEngine.open(parseLogFile, {
+    engine = await CaseSession.open(parseLogFile, {
       bloom: async () => Promise.reject(new Error('rebuilt')),
     });
-    const again = await engine.search({ q: key.toLowerCase() });
+    const again = await engine.search.run({ q: key.toLowerCase() });
     expect(again.matchCount).toBe(expected);
     expect(again.filesSkipped).toBe(status.filesSkipped);
   });
@@ -115,7 +115,7 @@ describe('search over the fixture AWSLogs folder', () => {
   it('finds an IP by its whole address, ruling out files that only share its numbers', async () => {
     const ip = '10.8.8.10';
     const expected = count((r) => /(?<![0-9a-z])10\.8\.8\.10(?![0-9a-z])/i.test(JSON.stringify(r)));
-    const status = await engine.search({ q: ip });
+    const status = await engine.search.run({ q: ip });
     expect(status.matchCount).toBe(expected);
     expect(status.filesSkipped).toBeGreaterThan(0);
   });
@@ -128,15 +128,15 @@ describe('search over the fixture AWSLogs folder', () => {
   });
 
   it('reports a syntax error with its position instead of throwing', async () => {
-    const status = await engine.search({ q: 'eventName: foo' });
+    const status = await engine.search.run({ q: 'eventName: foo' });
     expect(status.error?.start).toBe(0);
     expect(status.error?.message).toMatch(/value/i);
   });
 
   it('counts facets under the filter', async () => {
     const request = { q: 'eventSource:iam.amazonaws.com' };
-    await engine.search(request);
-    const facets = engine.facets(request)?.facets ?? [];
+    await engine.search.run(request);
+    const facets = engine.search.facets(request)?.facets ?? [];
     const names = facets.find((f) => f.field === 'eventName');
     const top = names?.values[0];
     expect(top).toBeDefined();
@@ -149,9 +149,9 @@ describe('search over the fixture AWSLogs folder', () => {
     const key = 'ASIATFQR7NSCS5BLNV76';
     const expected = records.filter((r) => at(r, 'userIdentity.accessKeyId') === key);
     const request = { q: `accessKeyId:${key}` };
-    await engine.search(request);
-    const rows = engine.rows(request, { offset: 0, limit: 10_000, order: 'desc' });
+    await engine.search.run(request);
+    const rows = engine.search.rows(request, { offset: 0, limit: 10_000, order: 'desc' });
     expect(rows.map((r) => r.eventID).sort()).toEqual(expected.map((r) => r['eventID']).sort());
-    expect(engine.count(request)).toBe(expected.length);
+    expect(engine.search.count(request)).toBe(expected.length);
   });
 });

@@ -5,7 +5,7 @@ import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../db/schema';
 import { buildFileBloom } from './ingest/buildFileBloom';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { matchStoredRecords } from '../search/matchStoredRecords';
 import { parseLogFile } from './ingest/parseLogFile';
 
@@ -21,20 +21,20 @@ const text = gunzipSync(bytes).toString('utf8');
 const records = (JSON.parse(text) as { Records: Record<string, unknown>[] }).Records;
 const deepID = String(records.find((r) => r['hostileFixture'] === '10,000-deep nesting')?.eventID);
 
-let engine: CairnEngine;
+let engine: CaseSession;
 beforeAll(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile, {
+  engine = await CaseSession.open(parseLogFile, {
     bloom: buildFileBloom,
     match: matchStoredRecords,
   });
-  await engine.ingest([{ path: `AWSLogs/${name}`, file: new Blob([bytes]) }]);
+  await engine.dataset.ingest([{ path: `AWSLogs/${name}`, file: new Blob([bytes]) }]);
   await engine.wordsIndexed();
 });
 afterAll(() => engine.close());
 
 async function matches(q: string): Promise<number> {
-  const status = await engine.search({ q });
+  const status = await engine.search.run({ q });
   expect(status.error).toBeUndefined();
   expect(status.complete).toBe(true);
   return status.matchCount;
@@ -51,9 +51,12 @@ describe('hostile records', () => {
 
   it('show the deep record as JSON that parses back, indented only near the top', async () => {
     expect(() => JSON.stringify(records)).toThrow(RangeError);
-    await engine.search({ q: `eventID:${deepID}` });
-    const [row] = engine.rows({ q: `eventID:${deepID}` }, { offset: 0, limit: 1, order: 'desc' });
-    const detail = await engine.detail(row?.row ?? -1);
+    await engine.search.run({ q: `eventID:${deepID}` });
+    const [row] = engine.search.rows(
+      { q: `eventID:${deepID}` },
+      { offset: 0, limit: 1, order: 'desc' },
+    );
+    const detail = await engine.events.detail(row?.row ?? -1);
     expect(detail?.recordJson.startsWith('{\n  "eventVersion": "1.08",')).toBe(true);
     expect(detail?.recordJson.length).toBeLessThan(200_000);
     expect(detail?.recordJson).toContain('{"hostileLeaf":"deepest level reached"}');
@@ -61,12 +64,12 @@ describe('hostile records', () => {
 
   it('export as JSON lines with the original text of every record', async () => {
     const request = { q: '' };
-    await engine.search(request);
-    const job = engine.startExport(request, 'asc', 'jsonl', []);
+    await engine.search.run(request);
+    const job = engine.exports.start(request, 'asc', 'jsonl', []);
     let out = '';
-    for (let p = await engine.exportNext(job?.id ?? -1); p !== undefined;) {
+    for (let p = await engine.exports.next(job?.id ?? -1); p !== undefined;) {
       out += p;
-      p = await engine.exportNext(job?.id ?? -1);
+      p = await engine.exports.next(job?.id ?? -1);
     }
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(15);

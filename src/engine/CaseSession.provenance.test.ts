@@ -8,7 +8,7 @@ import { distinctEventIds, FIXTURES, fixtureInputs } from '../../test/fixtureFil
 import { printClause } from '../querylang/printQuery';
 import { DB_NAME } from '../db/schema';
 import type { SourceNode } from '../analysis/sourcesTree';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 
 // The fixture AWSLogs folder, plus one of its files inflated and saved elsewhere under another name
@@ -29,16 +29,16 @@ const idsIn = (paths: readonly string[]) => {
 };
 const total = idsIn(logs);
 
-let engine: CairnEngine;
+let engine: CaseSession;
 beforeAll(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile);
-  await engine.ingest(inputs);
+  engine = await CaseSession.open(parseLogFile);
+  await engine.dataset.ingest(inputs);
 });
 afterAll(() => engine.close());
 
 async function matches(q: string) {
-  const status = await engine.search({ q });
+  const status = await engine.search.run({ q });
   expect(status.error).toBeUndefined();
   return status.matchCount;
 }
@@ -82,7 +82,7 @@ describe('file: clauses', () => {
 
 describe('the sources tree', () => {
   it('has the fixture’s accounts, Regions and days, and other files by folder', () => {
-    const tree = engine.sourcesTree();
+    const tree = engine.files.sourcesTree();
     expect(tree.roots.map((n) => n.label)).toEqual([
       '218007301253',
       '222222222222',
@@ -105,7 +105,7 @@ describe('the sources tree', () => {
   });
 
   it('counts, per node, exactly the events its file: filter matches', async () => {
-    const tree = engine.sourcesTree();
+    const tree = engine.files.sourcesTree();
     const selectable = nodes(tree.roots).filter((n) => n.patterns.length > 0);
     // 3 accounts, 4 Regions, 4 days and the exports folder.
     expect(selectable.length).toBe(12);
@@ -125,7 +125,7 @@ describe('the sources tree', () => {
 
   it('lists a day’s files with their event counts', () => {
     const day = 'd:218007301253/us-east-1/2023-07-10';
-    const list = engine.sourceFiles(day, 5);
+    const list = engine.files.sourceFiles(day, 5);
     const inDay = logs.filter((p) => p.includes('/us-east-1/2023/07/10/')).sort();
     expect(list.total).toBe(inDay.length);
     expect(list.files.map((f) => f.path)).toEqual(inDay.slice(0, 5));
@@ -135,9 +135,9 @@ describe('the sources tree', () => {
 
 describe('the file view', () => {
   it('shows the stored file: path, key, hashes, sizes, events and the inflated text', async () => {
-    const fileId = engine.findFile(COPIED);
+    const fileId = engine.files.findFile(COPIED);
     expect(fileId).toBeDefined();
-    const view = await engine.fileView(fileId ?? 0, 1000);
+    const view = await engine.files.fileView(fileId ?? 0, 1000);
     const raw = readFileSync(join(FIXTURES, COPIED));
     const text = gunzipSync(raw);
     expect(view?.meta.path).toBe(COPIED);
@@ -154,11 +154,11 @@ describe('the file view', () => {
     expect(view?.layers).toBe(1);
     expect(view?.truncated).toBe(true);
     expect(view?.text).toBe(text.subarray(0, 1000).toString('utf8'));
-    expect(Buffer.from((await engine.fileBytes(fileId ?? 0)) ?? [])).toEqual(raw);
+    expect(Buffer.from((await engine.files.fileBytes(fileId ?? 0)) ?? [])).toEqual(raw);
   });
 
   it('shows a file outside the layout as such, whole when small', async () => {
-    const view = await engine.fileView(engine.findFile(EXPORT) ?? 0);
+    const view = await engine.files.fileView(engine.files.findFile(EXPORT) ?? 0);
     expect(view?.key).toBeUndefined();
     expect(view?.layers).toBe(0);
     expect(view?.truncated).toBe(false);
@@ -168,14 +168,14 @@ describe('the file view', () => {
   });
 
   it('suggests stored log paths for file: as they are typed', () => {
-    const suggestions = engine.suggest('file', 'c1qufaqv', 5);
+    const suggestions = engine.search.suggest('file', 'c1qufaqv', 5);
     expect(suggestions).toEqual([{ value: COPIED, count: idsIn([COPIED]) }]);
-    expect(engine.suggest('File', 'exports/').map((s) => s.value)).toEqual([EXPORT]);
-    expect(engine.suggest('file', 'CloudTrail-Digest')).toEqual([]);
+    expect(engine.search.suggest('File', 'exports/').map((s) => s.value)).toEqual([EXPORT]);
+    expect(engine.search.suggest('file', 'CloudTrail-Digest')).toEqual([]);
   });
 
   it('is undefined for a file that is not stored', async () => {
-    expect(await engine.fileView(99_999)).toBeUndefined();
-    expect(engine.findFile('no/such/file')).toBeUndefined();
+    expect(await engine.files.fileView(99_999)).toBeUndefined();
+    expect(engine.files.findFile('no/such/file')).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import { COVERAGE_FLAG } from '../analysis/coverageMap';
 import { EventIndex } from '../index/EventIndex';
 import type { CoverageMap } from '../analysis/coverageMap';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { CoverageRunner } from './CoverageRunner';
 import { parseLogFile } from './ingest/parseLogFile';
 
@@ -16,10 +16,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const NO_EXTRAS = { publicKeys: [], signatures: [] };
 
-let engine: CairnEngine;
+let engine: CaseSession;
 beforeEach(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile);
+  engine = await CaseSession.open(parseLogFile);
 });
 afterEach(() => engine.close());
 
@@ -32,10 +32,10 @@ const has = (flags: number[], bit: number) => flags.map((f) => (f & bit) !== 0);
 describe('coverage of a built trail', () => {
   it('shows events, files and digests per hour, the missing file, the chain gap and the StopLogging', async () => {
     const trail = buildCoverageTrail();
-    await engine.ingest(
+    await engine.dataset.ingest(
       trail.files.map((f) => ({ path: f.path, file: new Blob([new Uint8Array(f.bytes)]) })),
     );
-    const map = await engine.coverage(NO_EXTRAS);
+    const map = await engine.integrity.coverage(NO_EXTRAS);
 
     expect(map.unit).toBe('hour');
     expect(map.start).toBe(trail.day);
@@ -92,14 +92,14 @@ describe('coverage of a built trail', () => {
 
   it("counts a cell's events exactly as the filter a click applies finds them", async () => {
     const trail = buildCoverageTrail();
-    await engine.ingest(
+    await engine.dataset.ingest(
       trail.files.map((f) => ({ path: f.path, file: new Blob([new Uint8Array(f.bytes)]) })),
     );
-    const map = await engine.coverage(NO_EXTRAS);
+    const map = await engine.integrity.coverage(NO_EXTRAS);
     for (let c = 0; c < map.columns; c++) {
       const from = map.start + c * map.step;
       const q = `recipientAccountId:${trail.account} awsRegion:${trail.region}`;
-      expect(engine.count({ q, from, to: from + map.step })).toBe(map.events[c]);
+      expect(engine.search.count({ q, from, to: from + map.step })).toBe(map.events[c]);
     }
   });
 });
@@ -107,10 +107,10 @@ describe('coverage of a built trail', () => {
 describe('coverage when validation fails', () => {
   it('still shows events, digests and chain gaps, and says the file verdicts are unknown', async () => {
     const trail = buildCoverageTrail();
-    await engine.ingest(
+    await engine.dataset.ingest(
       trail.files.map((f) => ({ path: f.path, file: new Blob([new Uint8Array(f.bytes)]) })),
     );
-    await engine.settled();
+    await engine.dataset.settled();
     const db = await openCairnDb();
     const index = new EventIndex(await loadSnapshot(db));
     const map = await new CoverageRunner().run({
@@ -153,8 +153,8 @@ describe('coverage of real sample files', () => {
   });
 
   it('counts every event in its account × Region × day and marks the three trail tamperings', async () => {
-    await engine.ingest([...snitch, ...stratus].map(read));
-    const map = await engine.coverage(NO_EXTRAS);
+    await engine.dataset.ingest([...snitch, ...stratus].map(read));
+    const map = await engine.integrity.coverage(NO_EXTRAS);
     // 2024-07-31 to 2025-03-06 is more than 60 days: one column per day.
     expect(map.unit).toBe('day');
     expect(map.hasDigests).toBe(false);

@@ -6,7 +6,7 @@ import { openCairnDb } from '../db/cairnDb';
 import { EventIndex } from '../index/EventIndex';
 import { RecordReader } from '../db/RecordReader';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { ingestFiles } from './ingest/ingestFiles';
 import { parseLogFile } from './ingest/parseLogFile';
 import type { IngestProgress, InputFile, ParseFn } from './ingest/types';
@@ -16,10 +16,10 @@ const AWSLOGS = `${FIXTURES}AWSLogs`;
 const folder = fixtureInputs(AWSLOGS);
 const zipInput = { path: 'evidence.zip', file: new Blob([zipFolder(AWSLOGS, FIXTURES)]) };
 
-const open: CairnEngine[] = [];
+const open: CaseSession[] = [];
 async function freshEngine() {
   await deleteDB(DB_NAME);
-  const engine = await CairnEngine.open(parseLogFile);
+  const engine = await CaseSession.open(parseLogFile);
   open.push(engine);
   return engine;
 }
@@ -34,14 +34,14 @@ describe('a dropped zip archive', () => {
 
   it('ingests exactly as its folder: events, digests, every file report, stored bytes', async () => {
     const fromFolder = await freshEngine();
-    const folderReports = await fromFolder.ingest(folder);
-    const folderFiles = await fromFolder.files();
-    const folderDataset = fromFolder.dataset();
+    const folderReports = await fromFolder.dataset.ingest(folder);
+    const folderFiles = await fromFolder.files.list();
+    const folderDataset = fromFolder.dataset.info();
     fromFolder.close();
 
     const fromZip = await freshEngine();
-    const zipReports = await fromZip.ingest([zipInput]);
-    expect(fromZip.dataset()).toMatchObject({
+    const zipReports = await fromZip.dataset.ingest([zipInput]);
+    expect(fromZip.dataset.info()).toMatchObject({
       eventCount: folderDataset.eventCount,
       logFiles: folderDataset.logFiles,
       digestFiles: 1,
@@ -51,7 +51,7 @@ describe('a dropped zip archive', () => {
       folderReports.map((r) => ({ ...r, path: `evidence.zip/${r.path}` })),
     );
     // Each entry's original bytes are stored (gzip stays gzip): the same SHA-256 and size per path.
-    const stored = (await fromZip.files()).map((f) => [f.path, f.sha256, f.size, f.gzip]);
+    const stored = (await fromZip.files.list()).map((f) => [f.path, f.sha256, f.size, f.gzip]);
     expect(stored).toEqual(
       folderFiles.map((f) => [`evidence.zip/${f.path}`, f.sha256, f.size, f.gzip]),
     );
@@ -60,7 +60,7 @@ describe('a dropped zip archive', () => {
   it('fails alone when corrupt; an encrypted archive fails entry by entry', async () => {
     const engine = await freshEngine();
     const whole = zipFolder(AWSLOGS, FIXTURES);
-    const reports = await engine.ingest([
+    const reports = await engine.dataset.ingest([
       { path: 'cut.zip', file: new Blob([whole.slice(0, whole.length - 100)]) },
       { path: 'enc.zip', file: new Blob([fixtureBytes(`${ZIPS}cloud-snitch-encrypted.zip`)]) },
       zipInput,
@@ -88,7 +88,7 @@ describe('a dropped zip archive', () => {
 
   it('opens an archive its parse found, in place, even one named like a log file', async () => {
     const fromFolder = await freshEngine();
-    const folderReports = await fromFolder.ingest(folder);
+    const folderReports = await fromFolder.dataset.ingest(folder);
     fromFolder.close();
     const [before, after] = fixtureInputs().filter((i) => !i.path.startsWith('AWSLogs/')) as [
       InputFile,
@@ -96,7 +96,7 @@ describe('a dropped zip archive', () => {
     ];
     const engine = await freshEngine();
     // `after` is pulled and parsing before the archive opens: it must still come after its files.
-    const reports = await engine.ingest([
+    const reports = await engine.dataset.ingest([
       before,
       { path: 'renamed.json.gz', file: zipInput.file },
       after,

@@ -2,7 +2,7 @@ import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsIn, SAMPLE } from '../../test/sampleRecords';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 
 // A real record with attacker-chosen strings where a spreadsheet would run them as formulas.
@@ -21,24 +21,24 @@ const hostile = PAYLOADS.map((p, i) => ({
 }));
 const file = new Blob([JSON.stringify({ Records: hostile })]);
 
-let engine: CairnEngine;
+let engine: CaseSession;
 beforeEach(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile);
-  await engine.ingest([{ path: 'hostile.json', file }]);
+  engine = await CaseSession.open(parseLogFile);
+  await engine.dataset.ingest([{ path: 'hostile.json', file }]);
 });
 afterEach(() => engine.close());
 
 async function exportAll(format: 'csv' | 'json' | 'jsonl', columns = COLUMNS): Promise<string> {
   const request = { q: '' };
-  await engine.search(request);
-  const job = engine.startExport(request, 'asc', format, columns);
+  await engine.search.run(request);
+  const job = engine.exports.start(request, 'asc', format, columns);
   if (job === undefined) throw new Error('no result');
   let text = '';
   for (
-    let part = await engine.exportNext(job.id);
+    let part = await engine.exports.next(job.id);
     part !== undefined;
-    part = await engine.exportNext(job.id)
+    part = await engine.exports.next(job.id)
   ) {
     text += part;
   }

@@ -5,34 +5,38 @@ import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctEventIds, FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 
 const DAY = 'AWSLogs/218007301253/CloudTrail/us-east-1/2023/07/10/';
 const COPIED = `${DAY}218007301253_CloudTrail_us-east-1_20230710T1205Z_SjF3IkuNXJkoHyar.json.gz`;
 
-let engine: CairnEngine;
+let engine: CaseSession;
 beforeAll(async () => {
   await deleteDB(DB_NAME);
-  engine = await CairnEngine.open(parseLogFile);
+  engine = await CaseSession.open(parseLogFile);
 });
 afterAll(() => engine.close());
 
 describe('a file: result', () => {
   it('follows new files even when they add no event, and Clear data', async () => {
-    await engine.ingest(fixtureInputs().filter((i) => i.path.startsWith(DAY)));
+    await engine.dataset.ingest(fixtureInputs().filter((i) => i.path.startsWith(DAY)));
     const q = 'file:copies/*';
-    expect((await engine.search({ q })).matchCount).toBe(0);
+    expect((await engine.search.run({ q })).matchCount).toBe(0);
     // Only re-deliveries: the index does not grow, the files do.
     const copy = gunzipSync(readFileSync(join(FIXTURES, COPIED)));
-    const reports = await engine.ingest([{ path: 'copies/one.json', file: new Blob([copy]) }]);
+    const reports = await engine.dataset.ingest([
+      { path: 'copies/one.json', file: new Blob([copy]) },
+    ]);
     expect(reports[0]?.added).toBe(0);
     const expected = distinctEventIds([COPIED]).size;
     expect(expected).toBeGreaterThan(0);
-    expect((await engine.search({ q })).matchCount).toBe(expected);
-    expect(engine.count({ q })).toBe(expected);
-    await engine.clear();
-    expect((await engine.search({ q })).matchCount).toBe(0);
-    expect(engine.sourcesTree().roots).toEqual([]);
+    expect((await engine.search.run({ q })).matchCount).toBe(expected);
+    expect(engine.search.count({ q })).toBe(expected);
+    await engine.wipe();
+    const cleared = await CaseSession.open(parseLogFile);
+    expect((await cleared.search.run({ q })).matchCount).toBe(0);
+    expect(cleared.files.sourcesTree().roots).toEqual([]);
+    cleared.close();
   });
 });

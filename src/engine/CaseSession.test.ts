@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { distinctEventIds, fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 
 const inputs = fixtureInputs();
@@ -11,14 +11,14 @@ const goodLogs = inputs
   .map((i) => i.path)
   .filter((p) => p.includes('/CloudTrail/') && !p.includes('Truncated'));
 
-const open: CairnEngine[] = [];
+const open: CaseSession[] = [];
 async function freshEngine() {
-  const engine = await CairnEngine.open(parseLogFile);
+  const engine = await CaseSession.open(parseLogFile);
   open.push(engine);
   return engine;
 }
 
-describe('CairnEngine over a real AWSLogs folder', () => {
+describe('CaseSession over a real AWSLogs folder', () => {
   beforeEach(async () => {
     await deleteDB(DB_NAME);
   });
@@ -28,9 +28,9 @@ describe('CairnEngine over a real AWSLogs folder', () => {
 
   it('stores each distinct event once and reports every file', async () => {
     const engine = await freshEngine();
-    const reports = await engine.ingest(inputs);
+    const reports = await engine.dataset.ingest(inputs);
     const expected = distinctEventIds(goodLogs).size;
-    expect(engine.dataset().eventCount).toBe(expected);
+    expect(engine.dataset.info().eventCount).toBe(expected);
     const byStatus = (s: string) => reports.filter((r) => r.status === s).map((r) => r.path);
     expect(byStatus('failed')).toEqual([expect.stringContaining('Truncated')]);
     expect(byStatus('digest')).toEqual([expect.stringContaining('CloudTrail-Digest')]);
@@ -41,16 +41,16 @@ describe('CairnEngine over a real AWSLogs folder', () => {
     ]);
     const redelivered = reports.find((r) => r.path.includes('Redelivered'));
     expect(redelivered).toMatchObject({ status: 'ingested', records: 5, added: 0 });
-    expect(engine.dataset().digestFiles).toBe(1);
+    expect(engine.dataset.info().digestFiles).toBe(1);
   });
 
   it('lists both files for a re-delivered event and shows the original record', async () => {
     const engine = await freshEngine();
-    await engine.ingest(inputs);
-    const rows = engine.rows(ALL, { offset: 0, limit: 100_000, order: 'desc' });
+    await engine.dataset.ingest(inputs);
+    const rows = engine.search.rows(ALL, { offset: 0, limit: 100_000, order: 'desc' });
     const multi = rows.filter((r) => (r.flags & 2) !== 0);
     expect(multi).toHaveLength(5);
-    const detail = await engine.detail(multi[0]?.row ?? -1);
+    const detail = await engine.events.detail(multi[0]?.row ?? -1);
     expect(detail?.sources.map((s) => s.path.split('/')[3])).toEqual(['us-east-1', 'us-west-2']);
     expect(detail?.sources.every((s) => /^[0-9a-f]{64}$/.test(s.sha256))).toBe(true);
     expect(JSON.parse(detail?.recordJson ?? '{}')).toMatchObject({ eventID: multi[0]?.eventID });
@@ -58,34 +58,34 @@ describe('CairnEngine over a real AWSLogs folder', () => {
 
   it('sorts newest first and survives a reload, from the snapshot or by replaying chunks', async () => {
     const engine = await freshEngine();
-    await engine.ingest(inputs);
-    const before = engine.rows(ALL, { offset: 0, limit: 3, order: 'desc' });
-    const times = engine
+    await engine.dataset.ingest(inputs);
+    const before = engine.search.rows(ALL, { offset: 0, limit: 3, order: 'desc' });
+    const times = engine.search
       .rows(ALL, { offset: 0, limit: 100_000, order: 'desc' })
       .map((r) => r.eventTime);
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    await engine.settled();
+    await engine.dataset.settled();
     const { openCairnDb, loadSnapshot } = await import('../db/cairnDb');
     const check = await openCairnDb();
-    expect((await loadSnapshot(check))?.time.length).toBe(engine.dataset().eventCount);
+    expect((await loadSnapshot(check))?.time.length).toBe(engine.dataset.info().eventCount);
     check.close();
     const reopened = await freshEngine();
-    expect(reopened.rows(ALL, { offset: 0, limit: 3, order: 'desc' })).toEqual(before);
+    expect(reopened.search.rows(ALL, { offset: 0, limit: 3, order: 'desc' })).toEqual(before);
     // Drop the snapshot: the index must rebuild the same from the per-file chunks.
     const db = await openCairnDb();
     await db.delete('meta', 'snapshot');
     db.close();
     const replayed = await freshEngine();
-    expect(replayed.dataset().eventCount).toBe(engine.dataset().eventCount);
-    expect(replayed.rows(ALL, { offset: 0, limit: 3, order: 'desc' })).toEqual(before);
+    expect(replayed.dataset.info().eventCount).toBe(engine.dataset.info().eventCount);
+    expect(replayed.search.rows(ALL, { offset: 0, limit: 3, order: 'desc' })).toEqual(before);
   });
 
   it('does not change when the same folder is dropped again', async () => {
     const engine = await freshEngine();
-    await engine.ingest(inputs);
-    const count = engine.dataset().eventCount;
-    const again = await engine.ingest(inputs);
-    expect(engine.dataset().eventCount).toBe(count);
+    await engine.dataset.ingest(inputs);
+    const count = engine.dataset.info().eventCount;
+    const again = await engine.dataset.ingest(inputs);
+    expect(engine.dataset.info().eventCount).toBe(count);
     expect(again.filter((r) => r.status === 'duplicate').length).toBe(goodLogs.length + 1);
   });
 
@@ -97,26 +97,29 @@ describe('CairnEngine over a real AWSLogs folder', () => {
       eventName: name,
       eventID: '11111111-2222-3333-4444-555555555555',
     });
-    await engine.ingest([
+    await engine.dataset.ingest([
       { path: 'a.json', file: new Blob([JSON.stringify({ Records: [rec('GetObject')] })]) },
     ]);
-    const [report] = await engine.ingest([
+    const [report] = await engine.dataset.ingest([
       { path: 'b.json', file: new Blob([JSON.stringify({ Records: [rec('DeleteObject')] })]) },
     ]);
     expect(report?.reason).toMatch(/share an eventID with a different record/);
-    const rows = engine.rows(ALL, { offset: 0, limit: 10, order: 'asc' });
+    const rows = engine.search.rows(ALL, { offset: 0, limit: 10, order: 'asc' });
     expect(rows.map((r) => [r.eventName, r.flags & 1])).toEqual([
       ['GetObject', 1],
       ['DeleteObject', 1],
     ]);
-    expect((await engine.detail(1))?.conflictRows).toEqual([0]);
+    expect((await engine.events.detail(1))?.conflictRows).toEqual([0]);
   });
 
-  it('clears everything', async () => {
+  it('wipes everything it stored, so the next session opens empty', async () => {
     const engine = await freshEngine();
-    await engine.ingest(inputs);
-    await engine.clear();
-    expect(engine.dataset().eventCount).toBe(0);
-    expect((await freshEngine().then((e) => e.dataset())).eventCount).toBe(0);
+    await engine.dataset.ingest(inputs);
+    expect(engine.dataset.info().eventCount).toBeGreaterThan(0);
+    await engine.wipe();
+    const cleared = await freshEngine();
+    expect(cleared.dataset.info()).toMatchObject({ eventCount: 0, logFiles: 0, digestFiles: 0 });
+    expect(await cleared.files.list()).toEqual([]);
+    expect(await cleared.dataset.lastRun()).toEqual([]);
   });
 });

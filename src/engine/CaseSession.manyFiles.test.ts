@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { tinyLogFiles } from '../../test/tinyLogFiles';
 import { DB_NAME } from '../db/schema';
-import { CairnEngine } from './CairnEngine';
+import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 
 /** The issue asks for 50,000 tiny files; see the note in docs/architecture.md on the figures. */
@@ -15,20 +15,20 @@ describe('many tiny files', () => {
 
   it(`ingests ${FILES.toLocaleString('en-US')} tiny files, every one reported, every event once`, async () => {
     const inputs = tinyLogFiles(FILES, 1);
-    const engine = await CairnEngine.open(parseLogFile);
+    const engine = await CaseSession.open(parseLogFile);
     const heapBefore = process.memoryUsage().heapUsed;
-    const reports = await engine.ingest(inputs);
-    await engine.settled();
+    const reports = await engine.dataset.ingest(inputs);
+    await engine.dataset.settled();
     expect(reports).toHaveLength(FILES);
     expect(reports.every((r) => r.status === 'ingested' && r.added === 1)).toBe(true);
-    expect(engine.dataset()).toMatchObject({ eventCount: FILES, logFiles: FILES });
-    expect(engine.sourcesTree()).toMatchObject({ files: FILES, events: FILES });
+    expect(engine.dataset.info()).toMatchObject({ eventCount: FILES, logFiles: FILES });
+    expect(engine.files.sourcesTree()).toMatchObject({ files: FILES, events: FILES });
     // The run keeps no file's bytes once it is stored: growth is the index and IndexedDB's copy.
     const grownMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
     console.info(`${FILES} files: heap grew ${grownMb.toFixed(0)} MB`);
     engine.close();
-    const reopened = await CairnEngine.open(parseLogFile);
-    expect(reopened.dataset().eventCount).toBe(FILES);
+    const reopened = await CaseSession.open(parseLogFile);
+    expect(reopened.dataset.info().eventCount).toBe(FILES);
     reopened.close();
   }, 600_000);
 });

@@ -1,0 +1,224 @@
+import { Provenance } from '../analysis/Provenance';
+import { summarizeCase } from '../analysis/caseSummary';
+import * as store from '../db/cairnDb';
+import { RecordReader } from '../db/RecordReader';
+import type { CaseSummary } from '../db/caseRegistry';
+import { loadPendingRun, summarizeInterruptedRun } from '../db/pendingRun';
+import type { InterruptedRun, PendingRun } from '../db/pendingRun';
+import type { FileMeta, FileReport } from '../db/types';
+import { EventIndex } from '../index/EventIndex';
+import { FileCatalog } from '../index/FileCatalog';
+import { takeSnapshot } from '../index/IndexSnapshot';
+import { CaseBundles } from './CaseBundles';
+import { CaseNotes } from './CaseNotes';
+import type { CaseParts } from './CaseParts';
+import { EventService } from './EventService';
+import { ExportService } from './ExportService';
+import { FileService } from './FileService';
+import { DatasetService } from './DatasetService';
+import { IntegrityService } from './IntegrityService';
+import { SearchService } from './SearchService';
+import type { StoredRecordMatch } from './SearchService';
+import { interruptedReports } from './ingest/interruptedReports';
+import { replayStoredFiles } from './ingest/replayStoredFiles';
+import { pathSizeKey } from './ingest/skipStoredFiles';
+import type { ParseFn } from './ingest/types';
+import { WordIndexer } from './ingest/WordIndexer';
+import type { BloomFn } from './ingest/WordIndexer';
+
+/** What a session runs elsewhere (parse workers) when it can; without them it works alone. */
+export interface SessionOptions {
+  /** The case's IndexedDB database (caseRegistry.ts); `cairn` when absent. */
+  readonly dbName?: string;
+  /** Files parsed ahead of the writer (ingestFiles). */
+  readonly lookahead?: number;
+  /** Builds word filters in the background after ingest; without it there are none. */
+  readonly bloom?: BloomFn;
+  /** Runs a search's record test on a stored file's bytes (ParsePool.match). */
+  readonly match?: StoredRecordMatch;
+  /** Told, while opening, how many stored files are parsed again of how many (replayStoredFiles). */
+  readonly onReplay?: (done: number, total: number) => void;
+  /** Told when another tab deletes (or upgrades) this case's database: this one can no longer use it. */
+  readonly onClosedElsewhere?: () => void;
+}
+
+/** A run that never ended (the tab closed mid-ingest), found at open, until resumed or discarded. */
+export interface InterruptedState {
+  readonly run: PendingRun;
+  readonly summary: InterruptedRun;
+  readonly reports: readonly FileReport[];
+  /** pathSizeKey → SHA-256 of the files the run stored: a resume skips them unparsed. */
+  readonly resumable: ReadonlyMap<string, string>;
+}
+
+/**
+ * One open case, as the worker holds it: its database, the in-memory index loaded from it, the stored
+ * files' catalogue, the word filters, the annotations, and the services the page calls. Everything
+ * here lives exactly as long as the session: Clear data and a case switch close it and open a new
+ * one (CaseManager), so nothing is ever reset field by field.
+ */
+export class CaseSession {
+  /** The table's reads: searches, pages, counts, facets, histogram, autocomplete. */
+  readonly search: SearchService;
+  /** One event's detail, credential chain and Insight partners. */
+  readonly events: EventService;
+  /** The stored files, the sources tree, one file's content and bytes. */
+  readonly files: FileService;
+  /** Digest validation and the coverage map. */
+  readonly integrity: IntegrityService;
+  /** Exports of a search result, pulled part by part. */
+  readonly exports: ExportService;
+  /** Bookmarks, tags and notes on events. */
+  readonly notes: CaseNotes;
+  /** Case bundles: export, and import through the normal ingest. */
+  readonly bundles: CaseBundles;
+  /** What the case holds (figures, the last run) and adding to it (ingest, cancel, resume). */
+  readonly dataset: DatasetService;
+
+  private readonly parts: CaseParts;
+  private readonly words: WordIndexer | undefined;
+
+  private constructor(
+    parts: CaseParts,
+    files: readonly FileMeta[],
+    options: SessionOptions & { readonly parse: ParseFn; readonly interrupted?: InterruptedState },
+  ) {
+    this.parts = parts;
+    this.notes = parts.notes;
+    this.integrity = new IntegrityService(parts);
+    const provenance = new Provenance({
+      index: parts.index,
+      files: parts.catalog,
+      db: parts.db,
+      reader: parts.reader,
+      inflatedSha: this.integrity.inflatedSha,
+    });
+    this.search = new SearchService(parts, provenance, options.match);
+    this.events = new EventService(parts);
+    this.files = new FileService(parts, provenance);
+    this.exports = new ExportService(parts, this.search, this.integrity);
+    this.words =
+      options.bloom === undefined
+        ? undefined
+        : new WordIndexer(parts.db, parts.index, options.bloom);
+    this.dataset = new DatasetService({
+      parts,
+      parse: options.parse,
+      lookahead: options.lookahead ?? 12,
+      words: this.words,
+      files,
+      ...(options.interrupted === undefined ? {} : { interrupted: options.interrupted }),
+    });
+    this.bundles = new CaseBundles({
+      db: parts.db,
+      notes: parts.notes,
+      knownFiles: this.dataset.knownFiles,
+      ingest: (inputs, onProgress) => this.dataset.ingest(inputs, onProgress),
+    });
+  }
+
+  /**
+   * Opens the case's database and loads its index: the snapshot, then the files stored after it,
+   * parsed again (replayStoredFiles: a crash between a file's commit and the next snapshot loses
+   * nothing). Starts building missing word filters in the background.
+   * @throws what opening the database or reading it throws (the case then cannot be opened).
+   */
+  static async open(parse: ParseFn, options: SessionOptions = {}): Promise<CaseSession> {
+    const db = await store.openCairnDb(options.dbName, options.onClosedElsewhere);
+    const reader = new RecordReader(db);
+    const index = new EventIndex(await store.loadSnapshot(db));
+    const files = await store.listFiles(db);
+    const watermark = index.watermark;
+    await replayStoredFiles({
+      db,
+      index,
+      reader,
+      parse,
+      files,
+      lookahead: options.lookahead ?? 12,
+      ...(options.onReplay === undefined ? {} : { onProgress: options.onReplay }),
+    });
+    index.sortedRows();
+    if (index.watermark > watermark) await store.saveSnapshot(db, takeSnapshot(index));
+    const parts: CaseParts = {
+      db,
+      index,
+      reader,
+      catalog: new FileCatalog(files),
+      notes: await CaseNotes.load(db, index, files),
+    };
+    const run = await loadPendingRun(db);
+    const session = new CaseSession(parts, files, {
+      ...options,
+      parse,
+      ...(run === undefined ? {} : { interrupted: interruptedState(run, files) }),
+    });
+    if (session.words !== undefined) {
+      await session.words.load();
+      void session.words.start();
+    }
+    return session;
+  }
+
+  /** The case's figures for the case list (reads every stored file's meta). */
+  async caseSummary(): Promise<CaseSummary> {
+    return summarizeCase(this.parts.index, await store.listFiles(this.parts.db));
+  }
+
+  /** True from the moment an ingest is asked for until its run ends (queued runs included). */
+  isIngesting(): boolean {
+    return this.dataset.isIngesting();
+  }
+
+  /** Resolves when every stored log file has its word filter (tests, the bench). */
+  async wordsIndexed(): Promise<void> {
+    await this.dataset.settled();
+    await this.words?.start();
+  }
+
+  /**
+   * Waits for queued work (a run, its snapshot, word filters in progress), then closes the database:
+   * the session is unusable after. Used before the user switches to or deletes a case.
+   */
+  async shutdown(): Promise<void> {
+    await this.quiesce();
+    this.parts.db.close();
+  }
+
+  /**
+   * Deletes everything the case stored, after its queued work, and closes the database: Clear data.
+   * The case's next session opens empty.
+   */
+  async wipe(): Promise<void> {
+    await this.quiesce();
+    await store.clearAll(this.parts.db);
+    this.parts.db.close();
+  }
+
+  /** Closes the database connection at once (tests; a page unload closes it anyway). */
+  close(): void {
+    this.parts.db.close();
+  }
+
+  private async quiesce(): Promise<void> {
+    this.words?.pause();
+    await this.dataset.settled();
+    // A finished run restarts word indexing once its queue settles: pause it again, after that.
+    this.words?.pause();
+    await this.words?.settled();
+  }
+}
+
+/** The interrupted run found at open, with what a resume needs. */
+function interruptedState(run: PendingRun, files: readonly FileMeta[]): InterruptedState {
+  const resumable = new Map<string, string>();
+  for (const f of files) {
+    if (f.fileId >= run.firstFileId) resumable.set(pathSizeKey(f.path, f.size), f.sha256);
+  }
+  return {
+    run,
+    summary: summarizeInterruptedRun(run, files),
+    reports: interruptedReports(run, files),
+    resumable,
+  };
+}

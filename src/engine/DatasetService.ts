@@ -1,0 +1,179 @@
+import * as store from '../db/cairnDb';
+import { clearPendingRun, savePendingRun } from '../db/pendingRun';
+import type { InterruptedRun } from '../db/pendingRun';
+import type { FileMeta, FileReport } from '../db/types';
+import { takeSnapshot } from '../index/IndexSnapshot';
+import type { CaseParts } from './CaseParts';
+import type { InterruptedState } from './CaseSession';
+import type { DatasetInfo } from './types';
+import { storageErrorMessage } from './ingest/describeStorageError';
+import { ingestFiles } from './ingest/ingestFiles';
+import { skipStoredFiles } from './ingest/skipStoredFiles';
+import type { IngestProgress, InputFile, ParseFn } from './ingest/types';
+import type { WordIndexer } from './ingest/WordIndexer';
+
+/** What the dataset service is built from when its session opens. */
+export interface DatasetDeps {
+  readonly parts: CaseParts;
+  readonly parse: ParseFn;
+  /** Files parsed ahead of the writer (ingestFiles). */
+  readonly lookahead: number;
+  readonly words: WordIndexer | undefined;
+  /** The files stored when the session opened, in fileId order. */
+  readonly files: readonly FileMeta[];
+  readonly interrupted?: InterruptedState;
+}
+
+/**
+ * What a case holds (its figures, the last run's reports) and adding to it: ingest runs, one at a
+ * time, each followed by a snapshot of the index; cancel; and resuming or discarding a run the page
+ * closed during.
+ */
+export class DatasetService {
+  /** SHA-256 → path of every stored file: re-dropped files are recognised before anything is written. */
+  readonly knownFiles: Map<string, string>;
+  private digests: number;
+  private nextFileId: number;
+  private interrupted: InterruptedState | undefined;
+  private cancelled = false;
+  /** Ingest runs asked for and not yet ended (a case switch is refused meanwhile). */
+  private runs = 0;
+  /** The queue: each run, and the snapshot after it, starts when the previous one has ended. */
+  private busy: Promise<unknown> = Promise.resolve();
+  private readonly deps: DatasetDeps;
+
+  constructor(deps: DatasetDeps) {
+    this.deps = deps;
+    this.knownFiles = new Map(deps.files.map((f) => [f.sha256, f.path]));
+    this.digests = deps.files.filter((f) => f.kind === 'digest').length;
+    this.nextFileId = (deps.files.at(-1)?.fileId ?? 0) + 1;
+    this.interrupted = deps.interrupted;
+  }
+
+  /** Stored digest files. */
+  get digestFiles(): number {
+    return this.digests;
+  }
+
+  /** Dataset figures; answers during an ingest too, from what is committed so far. */
+  info(): DatasetInfo {
+    const { index } = this.deps.parts;
+    const sorted = index.sortedRows();
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    const logFiles = this.knownFiles.size - this.digests;
+    return {
+      eventCount: index.size,
+      logFiles,
+      digestFiles: this.digests,
+      minTime: first === undefined ? undefined : index.time.data[first],
+      maxTime: last === undefined ? undefined : index.time.data[last],
+      indexBytes: index.estimateBytes(),
+      // Counted from the index, not the indexer's queue: true from the moment a file is stored.
+      wordsPending: this.deps.words === undefined ? 0 : Math.max(0, logFiles - index.blooms.size),
+    };
+  }
+
+  /**
+   * Ingests files and resolves with one report per input once every file is committed; calls
+   * serialise, so a second drop waits for the first. The index snapshot (what the next load reads)
+   * is written after, before any later run or word indexing; a reload in between parses the run's
+   * stored files again (replayStoredFiles): correct, only slower.
+   * @throws Error with a readable reason when the run cannot even be recorded (a full quota).
+   */
+  ingest(
+    inputs: readonly InputFile[],
+    onProgress?: (p: IngestProgress) => void,
+  ): Promise<FileReport[]> {
+    const { parts, words } = this.deps;
+    words?.pause();
+    this.runs++;
+    const run = this.busy.then(async () => {
+      this.cancelled = false;
+      // Kept until the run ends: found at the next load, it means the tab died mid-run.
+      const files = inputs.map((i) => ({ path: i.path, size: i.file.size }));
+      await savePendingRun(parts.db, {
+        kind: 'pendingRun',
+        startedAt: Date.now(),
+        firstFileId: this.interrupted?.run.firstFileId ?? this.nextFileId,
+        files,
+      }).catch(async (error: unknown) => {
+        const bytes = files.reduce((n, f) => n + f.size, 0);
+        throw new Error(await storageErrorMessage(error, { files: files.length, bytes }));
+      });
+      const resumable = this.interrupted?.resumable;
+      const outcome = await ingestFiles({
+        inputs,
+        db: parts.db,
+        index: parts.index,
+        reader: parts.reader,
+        parse:
+          resumable === undefined || resumable.size === 0
+            ? this.deps.parse
+            : skipStoredFiles(this.deps.parse, resumable),
+        knownFiles: this.knownFiles,
+        firstFileId: this.nextFileId,
+        lookahead: this.deps.lookahead,
+        ...(onProgress === undefined ? {} : { onProgress }),
+        isCancelled: () => this.cancelled,
+        onStaged: (meta) => {
+          parts.catalog.add(meta);
+          parts.notes.addFile(meta);
+        },
+      });
+      parts.catalog.trim(outcome.nextFileId);
+      await clearPendingRun(parts.db);
+      this.interrupted = undefined;
+      const changed = outcome.nextFileId > this.nextFileId;
+      this.nextFileId = outcome.nextFileId;
+      this.digests += outcome.reports.filter((r) => r.status === 'digest').length;
+      return { reports: outcome.reports, changed };
+    });
+    const ended = () => {
+      this.runs--;
+    };
+    void run.then(ended, ended);
+    const snapshot = run.then(async ({ changed }) => {
+      if (changed) await store.saveSnapshot(parts.db, takeSnapshot(parts.index));
+    });
+    this.busy = snapshot.catch(() => undefined);
+    void this.busy.then(() => words?.start());
+    return run.then(({ reports }) => reports);
+  }
+
+  /** Stops the running ingest after the file being committed; committed files stay. */
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  /** The last run's reports; for a run the page closed during, rebuilt from what it stored. */
+  lastRun(): Promise<readonly FileReport[]> {
+    if (this.interrupted !== undefined) return Promise.resolve(this.interrupted.reports);
+    return store.loadLastRun(this.deps.parts.db);
+  }
+
+  /** The last run, if the page closed before it ended: what it had stored, of how much. */
+  interruptedRun(): InterruptedRun | undefined {
+    return this.interrupted?.summary;
+  }
+
+  /** Forgets the rest of an interrupted run; the files it stored stay. */
+  discardInterruptedRun(): Promise<void> {
+    const discard = this.busy.then(async () => {
+      await clearPendingRun(this.deps.parts.db);
+      this.interrupted = undefined;
+    });
+    this.busy = discard.catch(() => undefined);
+    return discard;
+  }
+
+  /** True from the moment an ingest is asked for until its run ends (queued runs included). */
+  isIngesting(): boolean {
+    return this.runs > 0;
+  }
+
+  /** Resolves when queued work (a run, a snapshot write) is done. */
+  async settled(): Promise<void> {
+    await this.busy;
+  }
+}

@@ -1,0 +1,57 @@
+import { ExportJob } from '../analysis/ExportJob';
+import type { ExportColumn, ExportFormat } from '../analysis/types';
+import type { TimeOrder } from '../index/types';
+import type { SearchRequest } from '../search/types';
+import type { CaseParts } from './CaseParts';
+import type { IntegrityService } from './IntegrityService';
+import type { SearchService } from './SearchService';
+
+/**
+ * Exports of a search result, pulled part by part by the page (so a million events never sit in
+ * memory at once): JSON and JSON lines re-serialise the original records, CSV the table's columns.
+ */
+export class ExportService {
+  private readonly parts: CaseParts;
+  private readonly search: SearchService;
+  private readonly integrity: IntegrityService;
+  private readonly jobs = new Map<number, ExportJob>();
+  private nextId = 1;
+
+  constructor(parts: CaseParts, search: SearchService, integrity: IntegrityService) {
+    this.parts = parts;
+    this.search = search;
+    this.integrity = integrity;
+  }
+
+  /**
+   * Starts exporting the result of `request` (in table order for CSV, file by file for JSON); parts
+   * are then pulled with next. Undefined when the search has no result yet.
+   */
+  start(
+    request: SearchRequest,
+    order: TimeOrder,
+    format: ExportFormat,
+    columns: readonly ExportColumn[],
+  ): { readonly id: number; readonly total: number } | undefined {
+    const rows = this.search.resultRows(request);
+    if (rows === undefined) return undefined;
+    const job = new ExportJob({
+      index: this.parts.index,
+      reader: this.parts.reader,
+      rows: order === 'desc' ? rows.slice().reverse() : rows,
+      format,
+      columns,
+      integrityOf: (fileId) => this.integrity.labelOf(fileId),
+    });
+    const id = this.nextId++;
+    this.jobs.set(id, job);
+    return { id, total: job.total };
+  }
+
+  /** The next part of export `id`, or undefined when it is complete (the job is then dropped). */
+  async next(id: number): Promise<string | undefined> {
+    const part = await this.jobs.get(id)?.next();
+    if (part === undefined) this.jobs.delete(id);
+    return part;
+  }
+}

@@ -1,0 +1,120 @@
+import { loadFileBytes } from '../db/cairnDb';
+import type { RowWindow } from '../index/readRows';
+import type { RowView, TimeOrder } from '../index/types';
+import { FILE_FIELD } from '../querylang/fields';
+import { Searcher } from '../search/Searcher';
+import { ValueSuggester } from '../search/suggestValues';
+import type { Suggestion } from '../search/suggestValues';
+import type {
+  FacetCounts,
+  Histogram,
+  SearchAnswer,
+  SearchRequest,
+  SearchStatus,
+} from '../search/types';
+import type { Provenance } from '../analysis/Provenance';
+import type { CaseParts } from './CaseParts';
+
+/**
+ * Tests a search's candidate records in a stored file's bytes, elsewhere (ParsePool.match): one byte per
+ * record index, 1 when it matches, 0 when not, 2 when it could not be read.
+ */
+export type StoredRecordMatch = (
+  bytes: Uint8Array<ArrayBuffer>,
+  q: string,
+  recordIndices: Uint32Array,
+) => Promise<Uint8Array>;
+
+/**
+ * The table's reads of one case: searches (query text and time range), their pages, counts, facets,
+ * histogram, and autocomplete. Searcher does the work; this adds the annotation marks on rows and the
+ * suggestions of paths and annotation fields.
+ */
+export class SearchService {
+  private readonly parts: CaseParts;
+  private readonly searcher: Searcher;
+  private readonly provenance: Provenance;
+  private readonly suggester = new ValueSuggester();
+
+  /** Without `match`, a record scan reads and tests stored files in this worker. */
+  constructor(parts: CaseParts, provenance: Provenance, match?: StoredRecordMatch) {
+    this.parts = parts;
+    this.provenance = provenance;
+    const { db, reader } = parts;
+    this.searcher = new Searcher({
+      index: parts.index,
+      reader,
+      files: parts.catalog,
+      annotations: parts.notes.current,
+      ...(match === undefined
+        ? {}
+        : {
+            matcher: async (fileId, q, recordIndices) => {
+              // Bytes of a file still being stored are shared with its commit: send a copy.
+              const held = reader.held(fileId);
+              const bytes = held?.slice() ?? (await loadFileBytes(db, fileId));
+              if (bytes === undefined) return new Uint8Array(recordIndices.length).fill(2);
+              return match(bytes, q, recordIndices);
+            },
+          }),
+    });
+  }
+
+  /**
+   * Runs a search; see Searcher.search. With `firstPage`, each status (final and progress) carries
+   * that window of the result's rows, so the table can show them at once.
+   */
+  async run(
+    request: SearchRequest,
+    onProgress?: (s: SearchAnswer) => void,
+    firstPage?: RowWindow,
+  ): Promise<SearchAnswer> {
+    const withRows = (s: SearchStatus): SearchAnswer =>
+      firstPage === undefined || s.error !== undefined
+        ? s
+        : { ...s, firstRows: this.rows(request, firstPage) };
+    const status = await this.searcher.search(
+      request,
+      onProgress === undefined ? undefined : (s) => onProgress(withRows(s)),
+    );
+    return withRows(status);
+  }
+
+  /** A window of the rows matching `request`, in the given time order, with their marks. */
+  rows(request: SearchRequest, window: RowWindow): RowView[] {
+    return this.parts.notes.mark(this.searcher.rows(request, window));
+  }
+
+  /** Row and table position of an event in the result of `request` (URL `event` restore). */
+  locate(request: SearchRequest, eventID: string, order: TimeOrder) {
+    return this.searcher.locate(request, eventID, order);
+  }
+
+  /** Count of an index-only query, for pivots; undefined when it needs stored records. */
+  count(request: SearchRequest): number | undefined {
+    return this.searcher.count(request);
+  }
+
+  /** The top `limit` values of every indexed field under `request`; undefined before it ran. */
+  facets(request: SearchRequest, limit?: number): FacetCounts | undefined {
+    return this.searcher.facets(request, limit);
+  }
+
+  /** The result's event counts per time bin over [from, to), ms since epoch. */
+  histogram(request: SearchRequest, from: number, to: number): Histogram | undefined {
+    return this.searcher.histogram(request, from, to);
+  }
+
+  /** Autocomplete for a field: values containing `text`, with counts. */
+  suggest(field: string, text: string, limit?: number): Suggestion[] {
+    if (field.toLowerCase() === FILE_FIELD) return this.provenance.suggestPaths(text, limit);
+    const annotation = this.parts.notes.suggest(field, text, limit);
+    if (annotation !== undefined) return annotation;
+    return this.suggester.suggest(this.parts.index, field, text, limit);
+  }
+
+  /** The rows of the last result of `request` (exports read them); undefined before it ran. */
+  resultRows(request: SearchRequest): Uint32Array | undefined {
+    return this.searcher.resultRows(request);
+  }
+}
