@@ -1,10 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { create } from 'zustand';
 
-let applying = 0;
-const listeners = new Set<() => void>();
-const notify = () => {
-  for (const l of listeners) l();
-};
+const useApplyingStore = create<{ readonly applying: number }>()(() => ({ applying: 0 }));
 
 /**
  * Marks a query as being applied (its search runs before the view changes, see useSearchView):
@@ -12,24 +8,16 @@ const notify = () => {
  * for, and the match-count hook says so. Calls nest.
  */
 export function beginApplyingQuery(): () => void {
-  applying++;
-  notify();
+  useApplyingStore.setState((s) => ({ applying: s.applying + 1 }));
   let ended = false;
   return () => {
     if (ended) return;
     ended = true;
-    applying--;
-    notify();
+    useApplyingStore.setState((s) => ({ applying: s.applying - 1 }));
   };
 }
 
 /** True while a query is being applied; re-renders only its caller (the match count). */
 export function useApplyingQuery(): boolean {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => applying > 0,
-  );
+  return useApplyingStore((s) => s.applying > 0);
 }

@@ -1,24 +1,16 @@
-import { useSyncExternalStore } from 'react';
+import { create } from 'zustand';
 
-let epoch = 0;
-const listeners = new Set<() => void>();
+const useEpochStore = create<{ readonly epoch: number }>()(() => ({ epoch: 0 }));
 
 /**
  * Marks that another case is open: the app remounts under a new key, so nothing held in view state
  * (the selection, compare marks, open panels) outlives the case it belonged to.
  */
 export function bumpCaseEpoch(): void {
-  epoch++;
-  for (const l of listeners) l();
+  useEpochStore.setState((s) => ({ epoch: s.epoch + 1 }));
 }
 
 /** A number that changes each time another case is opened. */
 export function useCaseEpoch(): number {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => epoch,
-  );
+  return useEpochStore((s) => s.epoch);
 }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { create } from 'zustand';
 import type { FileReport } from '../db/types';
 import type { IngestProgress } from '../engine/ingest/types';
 
@@ -21,7 +21,7 @@ export interface IngestState {
   readonly closedElsewhere: boolean;
 }
 
-let state: IngestState = {
+const useIngestStore = create<IngestState>()(() => ({
   phase: 'loading',
   progress: undefined,
   reports: [],
@@ -29,17 +29,16 @@ let state: IngestState = {
   validating: false,
   replay: undefined,
   closedElsewhere: false,
-};
-const listeners = new Set<() => void>();
+}));
 
 /** Replaces part of the ingest state and mirrors the phase on `<html data-ingest-state>`. */
 export function setIngestState(patch: Partial<IngestState>): void {
-  state = { ...state, ...patch };
+  useIngestStore.setState(patch);
+  const state = useIngestStore.getState();
   // The automation hook outside checks and our e2e wait on: busy until the dataset is loaded and idle.
   // Validation counts as busy: the validation summary is final when the page says idle.
   document.documentElement.dataset['ingestState'] =
     state.phase === 'idle' && !state.validating ? 'idle' : 'busy';
-  for (const l of listeners) l();
 }
 
 /**
@@ -47,11 +46,5 @@ export function setIngestState(patch: Partial<IngestState>): void {
  * times a second and must not re-render the whole app.
  */
 export function useIngestState<T>(select: (s: IngestState) => T): T {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => select(state),
-  );
+  return useIngestStore(select);
 }

@@ -1,14 +1,16 @@
-import { useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
+import { create } from 'zustand';
 import { datasetInfoQuery } from './datasetQueries';
 import { storageStatusQuery } from './caseQueries';
 
 /** The answer to the last request for persistent storage in this page, if one was made. */
 export type PersistOutcome = 'granted' | 'declined' | 'unsupported';
 
-let outcome: PersistOutcome | undefined;
+const usePersistStore = create<{ readonly outcome: PersistOutcome | undefined }>()(() => ({
+  outcome: undefined,
+}));
+/** Asked once a page as an ingest starts (Firefox shows a prompt each time it is asked). */
 let askedOnIngest = false;
-const listeners = new Set<() => void>();
 
 /**
  * Asks the browser to keep this site's data under storage pressure (navigator.storage.persist()).
@@ -25,8 +27,7 @@ export async function requestPersistence(client: QueryClient): Promise<PersistOu
   } catch {
     next = 'declined';
   }
-  outcome = next;
-  for (const l of listeners) l();
+  usePersistStore.setState({ outcome: next });
   await client.invalidateQueries({ queryKey: storageStatusQuery().queryKey });
   return next;
 }
@@ -50,11 +51,5 @@ export async function persistOnFirstIngest(client: QueryClient): Promise<void> {
 
 /** The last persistence request's outcome in this page, re-rendering when it changes. */
 export function usePersistOutcome(): PersistOutcome | undefined {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => outcome,
-  );
+  return usePersistStore((s) => s.outcome);
 }

@@ -1,4 +1,5 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { create } from 'zustand';
 import type { InputFile } from '../engine/ingest/types';
 import { peekCaseBundle } from './caseBundleActions';
 import { setIngestState } from './ingestState';
@@ -9,17 +10,11 @@ import type { CaseImport } from './useImportBundleAsCase';
 /** What became of a case bundle dropped on the window: imported as a case, or why not. */
 export type DroppedBundle = { readonly result: CaseImport } | { readonly error: string };
 
-// Outside React: importing a bundle as a case opens another case, which remounts the app.
-let current: DroppedBundle | undefined;
-const listeners = new Set<() => void>();
-function setDropped(next: DroppedBundle | undefined): void {
-  current = next;
-  for (const l of listeners) l();
-}
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+// Outside the app's tree: importing a bundle as a case opens another case, which remounts the app.
+const useDroppedStore = create<{ readonly dropped: DroppedBundle | undefined }>()(() => ({
+  dropped: undefined,
+}));
+const setDropped = (dropped: DroppedBundle | undefined) => useDroppedStore.setState({ dropped });
 
 /**
  * Files dropped or picked anywhere: a single `.zip` that is a Cairn case bundle (its manifest reads
@@ -33,7 +28,7 @@ export function useDroppedFiles(ingest: IngestActions['ingest']): {
   readonly dismiss: () => void;
 } {
   const importAsCase = useImportBundleAsCase();
-  const dropped = useSyncExternalStore(subscribe, () => current);
+  const dropped = useDroppedStore((s) => s.dropped);
   const onFiles = useCallback(
     (files: InputFile[] | Promise<InputFile[]>) => {
       const only = Array.isArray(files) && files.length === 1 ? files[0] : undefined;

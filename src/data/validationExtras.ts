@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { create } from 'zustand';
 import { isObject } from '../lib/isObject';
 import type { ValidationExtras } from '../engine/types';
 import type { FileReport } from './types';
@@ -10,8 +10,7 @@ import type { FileReport } from './types';
  */
 const KEY = 'cairn.validation.v1';
 const EMPTY: ValidationExtras = { publicKeys: [], signatures: [] };
-let extras: ValidationExtras = read();
-const listeners = new Set<() => void>();
+const useExtrasStore = create<{ readonly extras: ValidationExtras }>()(() => ({ extras: read() }));
 
 function read(): ValidationExtras {
   try {
@@ -35,18 +34,17 @@ function read(): ValidationExtras {
 
 /** The current extras (for a fetch outside React). */
 export function validationExtras(): ValidationExtras {
-  return extras;
+  return useExtrasStore.getState().extras;
 }
 
 /** Replaces the extras and persists them. */
 export function setValidationExtras(next: ValidationExtras): void {
-  extras = next;
+  useExtrasStore.setState({ extras: next });
   try {
     localStorage.setItem(KEY, JSON.stringify(next));
   } catch {
     // A full quota or private mode: the extras last for the session only.
   }
-  for (const l of listeners) l();
 }
 
 /**
@@ -55,6 +53,7 @@ export function setValidationExtras(next: ValidationExtras): void {
  * Returns how many were new.
  */
 export function addValidationInputs(reports: readonly FileReport[]): number {
+  const extras = validationExtras();
   const seen = new Set([
     ...extras.publicKeys.map((k) => JSON.stringify(k)),
     ...extras.signatures.map((s) => JSON.stringify(s)),
@@ -80,13 +79,7 @@ export function addValidationInputs(reports: readonly FileReport[]): number {
 
 /** The extras, re-rendering on change. */
 export function useValidationExtras(): ValidationExtras {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => extras,
-  );
+  return useExtrasStore((s) => s.extras);
 }
 
 function baseName(path: string): string {

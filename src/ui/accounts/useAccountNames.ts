@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { create } from 'zustand';
 import { isObject } from '../../lib/isObject';
 import { MAX_NAME_LENGTH } from './parseAccountNames';
 
@@ -6,8 +6,9 @@ import { MAX_NAME_LENGTH } from './parseAccountNames';
 // browser's localStorage only, never in the dataset or a link.
 const KEY = 'cairn.accounts.v1';
 const ACCOUNT_ID = /^\d{12}$/;
-let names: ReadonlyMap<string, string> = read();
-const listeners = new Set<() => void>();
+const useNamesStore = create<{ readonly names: ReadonlyMap<string, string> }>()(() => ({
+  names: read(),
+}));
 
 function read(): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
@@ -28,13 +29,12 @@ function read(): ReadonlyMap<string, string> {
 }
 
 function commit(next: ReadonlyMap<string, string>): void {
-  names = next;
+  useNamesStore.setState({ names: next });
   try {
     localStorage.setItem(KEY, JSON.stringify(Object.fromEntries(next)));
   } catch {
     // A full quota or private mode: the names then last for this session only.
   }
-  for (const l of listeners) l();
 }
 
 /** What merging names changed: IDs newly named, IDs renamed, IDs given the name they had. */
@@ -46,7 +46,7 @@ export interface MergeResult {
 
 /** Merges `more` into the stored names (a new name for a known ID replaces the old one). */
 export function addAccountNames(more: ReadonlyMap<string, string>): MergeResult {
-  const next = new Map(names);
+  const next = new Map(useNamesStore.getState().names);
   let added = 0;
   let renamed = 0;
   for (const [id, name] of more) {
@@ -61,6 +61,7 @@ export function addAccountNames(more: ReadonlyMap<string, string>): MergeResult 
 
 /** Forgets the name of one account. */
 export function removeAccountName(id: string): void {
+  const { names } = useNamesStore.getState();
   if (!names.has(id)) return;
   const next = new Map(names);
   next.delete(id);
@@ -72,23 +73,12 @@ export function clearAccountNames(): void {
   commit(new Map());
 }
 
-function subscribe(listener: () => void): () => void {
-  if (listeners.size === 0) window.addEventListener('storage', onStorage);
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('storage', onStorage);
-  };
-}
-
 // Another tab changed the names: show them here too.
-function onStorage(e: StorageEvent): void {
-  if (e.key !== KEY && e.key !== null) return;
-  names = read();
-  for (const l of listeners) l();
-}
+window.addEventListener('storage', (e) => {
+  if (e.key === KEY || e.key === null) useNamesStore.setState({ names: read() });
+});
 
 /** Account ID → the user's name for it, re-rendering on change (also from other tabs). */
 export function useAccountNames(): ReadonlyMap<string, string> {
-  return useSyncExternalStore(subscribe, () => names);
+  return useNamesStore((s) => s.names);
 }

@@ -1,25 +1,15 @@
-import { useSyncExternalStore } from 'react';
+import { create } from 'zustand';
 
-let open = false;
-const listeners = new Set<() => void>();
+// Outside the app's tree because opening a case remounts the app (caseEpoch), and the dialog must
+// stay open through that.
+const useCasesDialogStore = create<{ readonly open: boolean }>()(() => ({ open: false }));
 
-/**
- * Opens or closes the Cases dialog. Its state lives outside the app's tree because opening a case
- * remounts the app (caseEpoch), and the dialog must stay open through that.
- */
-export function setCasesDialogOpen(next: boolean): void {
-  if (open === next) return;
-  open = next;
-  for (const l of listeners) l();
+/** Opens or closes the Cases dialog. */
+export function setCasesDialogOpen(open: boolean): void {
+  useCasesDialogStore.setState({ open });
 }
 
 /** Whether the Cases dialog is open. */
 export function useCasesDialogOpen(): boolean {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => open,
-  );
+  return useCasesDialogStore((s) => s.open);
 }

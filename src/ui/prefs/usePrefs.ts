@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { create } from 'zustand';
 import { isObject, objectAt } from '../../lib/isObject';
 import type { TimeOrder } from '../../data/types';
 
@@ -14,8 +14,7 @@ export interface Prefs {
 
 const KEY = 'cairn.prefs.v1';
 const DEFAULTS: Prefs = { columns: {}, timeZone: 'utc', order: 'desc', facets: true };
-let prefs: Prefs = read();
-const listeners = new Set<() => void>();
+const usePrefsStore = create<Prefs>()(() => read());
 
 function read(): Prefs {
   try {
@@ -39,22 +38,15 @@ function read(): Prefs {
 
 /** Updates preferences and persists them. */
 export function setPrefs(patch: Partial<Prefs>): void {
-  prefs = { ...prefs, ...patch };
+  usePrefsStore.setState(patch);
   try {
-    localStorage.setItem(KEY, JSON.stringify(prefs));
+    localStorage.setItem(KEY, JSON.stringify(usePrefsStore.getState()));
   } catch {
     // Private mode or a full quota: preferences then last for the session only.
   }
-  for (const l of listeners) l();
 }
 
 /** The current preferences, re-rendering on change. */
 export function usePrefs(): Prefs {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => prefs,
-  );
+  return usePrefsStore();
 }
