@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -154,18 +155,18 @@ export default tseslint.config(
         { allowString: false, allowNumber: false, allowNullableObject: true },
       ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'error',
-    },
+    ...reactHooks.configs.flat['recommended-latest'],
   },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'react-hooks/exhaustive-deps': 'error' },
+  },
+  ...pluginQuery.configs['flat/recommended-strict'].map((c) => ({ ...c, files: ['src/**/*.{ts,tsx}'] })),
   ...layerRules(),
   {
     // expect.stringMatching and friends are typed `any` by design.

@@ -116,7 +116,7 @@ test.describe('path prefix', () => {
       child.once('exit', (code) => {
         reject(new Error(`serve.js exited with ${String(code)}`));
       });
-      child.stdout?.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         const m = /http:\/\/localhost:(\d+)\//.exec(chunk.toString());
         if (m !== null) resolve(`http://localhost:${m[1] ?? ''}`);
       });

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { datasetInfoQuery } from '../data/datasetQueries';
-import { locateQuery } from '../data/searchQueries';
 import { useSearchView } from '../data/useSearchView';
+import { useSelection } from '../data/useSelection';
 import { useIngestState } from '../data/ingestState';
 import { useDatasetLoader } from '../data/useDatasetLoader';
 import { useIngestActions } from '../data/useIngestActions';
@@ -33,7 +33,6 @@ import { InterruptedBanner } from '../ui/files/InterruptedBanner';
 import { usePrefs } from '../ui/prefs/usePrefs';
 import { useFocusAfterIngest } from '../ui/keyboard/useFocusAfterIngest';
 import { EventTable } from '../ui/records-table/EventTable';
-import type { Selection } from '../ui/records-table/EventTable';
 
 /** The composition root: wires the dataset, ingest actions and preferences to the screen areas. */
 export function App() {
@@ -46,31 +45,9 @@ export function App() {
   const prefs = usePrefs();
   const count = useQuery(datasetInfoQuery()).data?.eventCount ?? 0;
   const search = useSearchView();
-  const { view, request, version, selectEvent } = search;
+  const { view, request, version } = search;
   const matchCount = search.status?.matchCount ?? count;
-  const [selection, setSelection] = useState<Selection | undefined>();
-  // A link with an event selected: find where it sits in the result once, then select it.
-  const located = useQuery({
-    ...locateQuery(request, view.event ?? '', view.order, version),
-    enabled: view.event !== null && selection === undefined && search.status?.complete === true,
-  }).data;
-  useEffect(() => {
-    if (
-      located !== undefined &&
-      located !== null &&
-      selection === undefined &&
-      view.event !== null
-    ) {
-      setSelection({ position: located.position, row: located.row, eventID: view.event });
-    }
-  }, [located, selection, view.event]);
-  const onSelect = useCallback(
-    (next: Selection) => {
-      setSelection(next);
-      if (next.eventID !== undefined) selectEvent(next.eventID);
-    },
-    [selectEvent],
-  );
+  const { selection, select, clear: clearSelection } = useSelection(request, view.order, version);
   const { setOrder } = search;
   const toggleOrder = useCallback(
     () => setOrder(view.order === 'desc' ? 'asc' : 'desc'),
@@ -92,11 +69,12 @@ export function App() {
 
   const { onFiles, dropped, dismiss: dismissDropped } = useDroppedFiles(actions.ingest);
   // A run that failed on some files opens the Files panel: a responder must not miss lost evidence.
-  useEffect(() => {
+  // Once per run's reports, during render: closing it then keeps it closed.
+  const [openedFor, setOpenedFor] = useState<typeof reports | undefined>(undefined);
+  if (openedFor !== reports) {
+    setOpenedFor(reports);
     if (problems > 0) setFilesOpen(true);
-  }, [reports, problems]);
-  // A new result or order: the old position means another event.
-  useEffect(() => setSelection(undefined), [view.order, request]);
+  }
 
   const filesButton =
     reports.length === 0 ? null : (
@@ -173,8 +151,7 @@ export function App() {
                 order={view.order}
                 onToggleOrder={toggleOrder}
                 selection={selection}
-                onSelect={onSelect}
-                reveal={located?.position}
+                onSelect={select}
                 marked={marks.marked}
                 markFull={marks.full}
                 onToggleMark={marks.toggle}
@@ -182,10 +159,7 @@ export function App() {
             </section>
             <DetailPane
               row={selection?.row}
-              onClose={() => {
-                setSelection(undefined);
-                selectEvent(null);
-              }}
+              onClose={clearSelection}
               onQuery={search.applyQuery}
               onAddClause={search.addClause}
             />

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { engineClient } from '../engine/engineClient';
 import type { ValidationExtras } from '../engine/types';
 import { readKey } from './keys';
-import { useViewState } from './useViewState';
+import { NO_SELECTION, useViewState } from './useViewState';
 import { useValidationExtras } from './validationExtras';
 
 /** The evidence coverage map, computed in the worker with these validation extras. */
@@ -34,7 +34,7 @@ export function useCellFilter() {
         range: 'custom',
         from: new Date(cell.from),
         to: new Date(cell.to),
-        event: null,
+        ...NO_SELECTION,
       }),
     [setView],
   );

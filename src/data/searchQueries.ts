@@ -1,7 +1,7 @@
 import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { engineClient, workerCallback } from '../engine/engineClient';
-import type { SearchAnswer, SearchRequest, SearchStatus } from '../search/types';
+import type { EventTarget, SearchAnswer, SearchRequest, SearchStatus } from '../search/types';
 import { searchKey } from '../search/types';
 import type { TimeOrder } from '../index/types';
 import { readKey } from './keys';
@@ -19,6 +19,10 @@ export const resultVersion = (s: SearchStatus | undefined) =>
  */
 const searchProgressKey = (request: SearchRequest) =>
   readKey('search', 'run', searchKey(request), 'progress');
+
+/** The partial status of a streaming search: never fetched, only written by the search's fetch. */
+const searchProgressQuery = (request: SearchRequest) =>
+  queryOptions<SearchStatus>({ queryKey: searchProgressKey(request), queryFn: skipToken });
 
 /**
  * The search for `request` as a query: runs it in the worker, which answers with the status and the
@@ -71,10 +75,7 @@ export function prefetchSearch(
 export function useSearch(request: SearchRequest, order: TimeOrder): SearchStatus | undefined {
   const client = useQueryClient();
   const final = useQuery(searchQuery(client, request, order));
-  const progress = useQuery<SearchStatus>({
-    queryKey: searchProgressKey(request),
-    queryFn: skipToken,
-  }).data;
+  const progress = useQuery(searchProgressQuery(request)).data;
   const key = final.data?.key;
   if (final.isFetching && progress !== undefined && progress.key !== key) return progress;
   return final.data ?? progress;
@@ -127,15 +128,15 @@ export const countQuery = (q: string) =>
     queryFn: async () => (await engineClient().search.count({ q })) ?? null,
   });
 
-/** Row and position of the event `eventID` in the search result (restoring a selection from a link). */
+/** Row and position of the event `target` in the search result; null when it is not in it. */
 export const locateQuery = (
   request: SearchRequest,
-  eventID: string,
+  target: EventTarget,
   order: TimeOrder,
   version: string,
 ) =>
   queryOptions({
-    queryKey: readKey('search', 'locate', searchKey(request), eventID, order, version),
-    queryFn: async () => (await engineClient().search.locate(request, eventID, order)) ?? null,
+    queryKey: readKey('search', 'locate', searchKey(request), target, order, version),
+    queryFn: async () => (await engineClient().search.locate(request, target, order)) ?? null,
     staleTime: Infinity,
   });

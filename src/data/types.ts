@@ -8,7 +8,14 @@ export type {
   ExportFormat,
 } from '../analysis/types';
 export type { DatasetInfo } from '../engine/types';
-export type { Facet, FacetCounts, Histogram, SearchRequest, SearchStatus } from '../search/types';
+export type {
+  EventTarget,
+  Facet,
+  FacetCounts,
+  Histogram,
+  SearchRequest,
+  SearchStatus,
+} from '../search/types';
 export type { TimeOrder } from '../index/types';
 export type { FileMeta, FileReport } from '../db/types';
 export type { RowView } from '../index/types';

@@ -13,7 +13,9 @@ import { watchReplayProgress } from './watchReplayProgress';
 export function useDatasetLoader(): void {
   const client = useQueryClient();
   useEffect(() => {
-    let live = true;
+    // Aborted when the page unmounts the loader (a case switch remounts the app).
+    const unmounted = new AbortController();
+    const gone = () => unmounted.signal.aborted;
     void engineClient().onCaseClosedElsewhere(
       workerCallback(() => setIngestState({ closedElsewhere: true })),
     );
@@ -23,10 +25,10 @@ export function useDatasetLoader(): void {
         await engineClient().ready();
         stopReplay();
         const reports = await engineClient().dataset.lastRun();
-        if (!live) return;
+        if (gone()) return;
         performance.mark('cairn:ready');
         await refreshValidation(client);
-        if (!live) return;
+        if (gone()) return;
         setIngestState({ phase: 'idle', reports });
       } catch (error) {
         stopReplay();
@@ -37,7 +39,7 @@ export function useDatasetLoader(): void {
       }
     })();
     return () => {
-      live = false;
+      unmounted.abort();
       stopReplay();
     };
   }, [client]);

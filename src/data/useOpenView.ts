@@ -21,6 +21,7 @@ export function useOpenView(): (target: ViewTarget) => void {
       void setView({
         q: q === '' ? null : q,
         event: event ?? null,
+        row: null,
         ...(range === undefined
           ? { range: null, from: null, to: null }
           : { range: 'custom', from: new Date(range.from), to: new Date(range.to) }),

@@ -10,7 +10,7 @@ import { beginApplyingQuery } from './applyingQuery';
 import { datasetInfoQuery } from './datasetQueries';
 import { resolveRange } from './resolveRange';
 import { prefetchSearch, resultVersion, useSearch } from './searchQueries';
-import { useViewState } from './useViewState';
+import { NO_SELECTION, useViewState } from './useViewState';
 import type { ViewState } from './useViewState';
 
 /** Longest a newly applied query waits for its answer before the view shows it, ms. */
@@ -63,7 +63,7 @@ export function useSearchView() {
       const answered = prefetchSearch(client, { ...request, q }, view.order);
       void Promise.race([answered, delay(APPLY_WAIT_MS)]).then(() => {
         // Both updates land in one render: the new view and the hook's "complete" again.
-        if (turn === applying.current) void setView({ q: q === '' ? null : q, event: null });
+        if (turn === applying.current) void setView({ q: q === '' ? null : q, ...NO_SELECTION });
         applied();
       });
     },
@@ -88,19 +88,15 @@ export function useSearchView() {
   );
   const brush = useCallback(
     (from: number, to: number) =>
-      void setView({ range: 'custom', from: new Date(from), to: new Date(to), event: null }),
+      void setView({ range: 'custom', from: new Date(from), to: new Date(to), ...NO_SELECTION }),
     [setView],
   );
   const setRange = useCallback(
     (next: Partial<Pick<ViewState, 'range' | 'anchor' | 'from' | 'to'>>) => void setView(next),
     [setView],
   );
-  const selectEvent = useCallback(
-    (eventID: string | null) => void setView({ event: eventID }, { history: 'replace' }),
-    [setView],
-  );
   const setOrder = useCallback(
-    (order: 'asc' | 'desc') => void setView({ order, event: null }),
+    (order: 'asc' | 'desc') => void setView({ order, ...NO_SELECTION }),
     [setView],
   );
   return {
@@ -120,7 +116,6 @@ export function useSearchView() {
     isSelected,
     brush,
     setRange,
-    selectEvent,
     setOrder,
   };
 }

@@ -1,5 +1,6 @@
 import {
   parseAsArrayOf,
+  parseAsInteger,
   parseAsIsoDateTime,
   parseAsString,
   parseAsStringLiteral,
@@ -32,9 +33,18 @@ const parsers = {
   order: parseAsStringLiteral(['desc', 'asc'] as const).withDefault('desc'),
   /** Visible column ids, in order; absent means the saved preference. */
   cols: parseAsArrayOf(parseAsString),
-  /** eventID of the selected event. */
+  /** eventID of the selected event (absent when it has none). */
   event: parseAsString,
+  /**
+   * Row of the selected event in this case's index: picks one of several records that share an
+   * eventID, and finds an event without one. A link opened elsewhere names another row: the eventID
+   * decides then (useSelection).
+   */
+  row: parseAsInteger,
 };
+
+/** The view state of "no event selected", for the changes that make a selection meaningless. */
+export const NO_SELECTION = { event: null, row: null } as const;
 
 /**
  * The whole view as URL state, so a link restores it over the same files and Back/Forward step

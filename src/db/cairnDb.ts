@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import type { IDBPDatabase } from 'idb';
 import { decodeChunkBlob } from './chunkBlob';
+import { SNAPSHOT_VERSION } from '../index/IndexSnapshot';
 import type { IndexSnapshot } from '../index/IndexSnapshot';
 import { DB_NAME, DB_VERSION, upgradeCairnDb } from './schema';
 import type { CairnDb } from './schema';
@@ -102,7 +103,9 @@ export async function saveSnapshot(db: CairnDatabase, snapshot: IndexSnapshot): 
 /** The saved snapshot, if any and of this version. */
 export async function loadSnapshot(db: CairnDatabase): Promise<IndexSnapshot | undefined> {
   const value = await db.get('meta', 'snapshot');
-  return value !== undefined && 'version' in value && value.version === 1 ? value : undefined;
+  return value !== undefined && 'version' in value && value.version === SNAPSHOT_VERSION
+    ? value
+    : undefined;
 }
 
 /**

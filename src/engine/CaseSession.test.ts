@@ -110,6 +110,44 @@ describe('CaseSession over a real AWSLogs folder', () => {
       ['DeleteObject', 1],
     ]);
     expect((await engine.events.detail(1))?.conflictRows).toEqual([0]);
+    // Selecting either record: the row picks it; without a row (a link), the first is found.
+    await engine.search.run(ALL);
+    const id = '11111111-2222-3333-4444-555555555555';
+    expect(engine.search.locate(ALL, { eventID: id, row: 1 }, 'asc')).toEqual({
+      row: 1,
+      position: 1,
+    });
+    expect(engine.search.locate(ALL, { eventID: id }, 'asc')).toEqual({ row: 0, position: 0 });
+    expect(engine.search.locate(ALL, { eventID: id, row: 1 }, 'desc')).toEqual({
+      row: 1,
+      position: 0,
+    });
+    // A row from another machine's link that holds another event: the eventID decides.
+    expect(engine.search.locate(ALL, { eventID: 'elsewhere', row: 1 }, 'asc')).toBeUndefined();
+  });
+
+  it('finds an event without an eventID by its row only', async () => {
+    const engine = await freshEngine();
+    const noId = { eventTime: '2024-01-01T00:00:00Z', eventSource: 's3.amazonaws.com' };
+    await engine.dataset.ingest([
+      {
+        path: 'no-ids.json',
+        file: new Blob([
+          JSON.stringify({
+            Records: [
+              { ...noId, eventName: 'GetObject' },
+              { ...noId, eventName: 'PutObject' },
+            ],
+          }),
+        ]),
+      },
+    ]);
+    await engine.search.run(ALL);
+    expect(engine.search.locate(ALL, { eventID: '', row: 1 }, 'asc')).toEqual({
+      row: 1,
+      position: 1,
+    });
+    expect(engine.search.locate(ALL, { eventID: '' }, 'asc')).toBeUndefined();
   });
 
   it('wipes everything it stored, so the next session opens empty', async () => {

@@ -6,6 +6,7 @@ import { Searcher } from '../search/Searcher';
 import { ValueSuggester } from '../search/suggestValues';
 import type { Suggestion } from '../search/suggestValues';
 import type {
+  EventTarget,
   FacetCounts,
   Histogram,
   SearchAnswer,
@@ -86,8 +87,8 @@ export class SearchService {
   }
 
   /** Row and table position of an event in the result of `request` (URL `event` restore). */
-  locate(request: SearchRequest, eventID: string, order: TimeOrder) {
-    return this.searcher.locate(request, eventID, order);
+  locate(request: SearchRequest, target: EventTarget, order: TimeOrder) {
+    return this.searcher.locate(request, target, order);
   }
 
   /** Count of an index-only query, for pivots; undefined when it needs stored records. */

@@ -5,8 +5,12 @@ import type { EventIndex } from './EventIndex';
  * Reading it back is one `get` (≈0.5 s at 1M events, docs/architecture.md); chunks of files applied
  * after `watermark` are replayed on top.
  */
+/** The snapshot layout this version writes; a stored snapshot of another layout is not read. */
+export const SNAPSHOT_VERSION = 1;
+
 export interface IndexSnapshot {
-  readonly version: 1;
+  /** SNAPSHOT_VERSION when written; older versions of Cairn may have stored others. */
+  readonly version: number;
   readonly watermark: number;
   readonly dicts: readonly string[][];
   readonly cols: readonly (Uint16Array | Uint32Array)[];
@@ -30,7 +34,7 @@ export interface IndexSnapshot {
 /** Copies the index into a snapshot (the live index keeps growing; the snapshot must not). */
 export function takeSnapshot(index: EventIndex): IndexSnapshot {
   return {
-    version: 1,
+    version: SNAPSHOT_VERSION,
     watermark: index.watermark,
     dicts: index.dicts.map((d) => d.values.slice()),
     cols: index.cols.map((c) => c.toArray()),

@@ -2,6 +2,14 @@ import { isObject } from './isObject';
 
 type Step = { readonly text: string } | { readonly value: unknown; readonly depth: number };
 
+/**
+ * `JSON.stringify` typed as it behaves: undefined for undefined, functions and symbols (TypeScript's
+ * lib says string). https://tc39.es/ecma262/#sec-json.stringify
+ */
+export function jsonText(value: unknown, indent = 0): string | undefined {
+  return JSON.stringify(value, null, indent);
+}
+
 /** Containers deeper than this are written compact inside an indented text (see stringifyJson). */
 export const INDENT_DEPTH_LIMIT = 64;
 
@@ -19,7 +27,7 @@ export function stringifyJson(value: unknown, indent = 0): string {
     return stringifyDeep(value, indent, INDENT_DEPTH_LIMIT);
   }
   try {
-    return JSON.stringify(value, null, indent) ?? 'null';
+    return jsonText(value, indent) ?? 'null';
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return stringifyDeep(value, indent);

@@ -11,7 +11,7 @@ import { readRows } from '../index/readRows';
 import type { RowWindow } from '../index/readRows';
 import type { RecordReader } from '../db/RecordReader';
 import { lowerBound, selectRows } from './selectRows';
-import type { FacetCounts, Histogram, SearchRequest, SearchStatus } from './types';
+import type { EventTarget, FacetCounts, Histogram, SearchRequest, SearchStatus } from './types';
 import type { RowView } from '../index/types';
 import { searchKey } from './types';
 
@@ -245,19 +245,25 @@ export class Searcher {
   }
 
   /**
-   * Where the event with `eventID` sits in the result of `request`: its row and its position in the
-   * given order. Undefined when it is not in the result (or another search holds it).
+   * Where the event `target` names sits in the result of `request`: its row and its position in the
+   * given order. Undefined when it is not in the result (or another search holds it). Of several
+   * rows sharing the eventID (a conflict), the hinted row when it is one of them, else the first.
    */
   locate(
     request: SearchRequest,
-    eventID: string,
+    target: EventTarget,
     order: 'asc' | 'desc',
   ): { readonly row: number; readonly position: number } | undefined {
     const result = this.resultFor(request);
     if (result === undefined) return undefined;
     const index = this.index;
     const time = index.time.data;
-    for (const row of index.rowsWithEventId(eventID)) {
+    const { eventID, row: hint } = target;
+    // The row is this case's handle; a link from elsewhere names another event there, so the
+    // eventID decides. Events without an eventID are found by their row alone.
+    const byRow = hint !== undefined && hint < index.size && index.eventId(hint) === eventID;
+    const candidates = byRow ? [hint] : eventID === '' ? [] : index.rowsWithEventId(eventID);
+    for (const row of candidates) {
       // Result rows are time-ordered: binary search to the row's time, then step to the row.
       let p = lowerBound(result.rows, time, time[row] ?? 0);
       while (

@@ -1,3 +1,4 @@
+import { jsonText } from '../lib/stringifyJson';
 import { isObject } from '../lib/isObject';
 import { isWordCode } from '../index/tokenBloom';
 
@@ -26,7 +27,7 @@ export function valuesAtPath(record: unknown, path: readonly string[]): string[]
 
 function leafText(value: unknown): string {
   if (typeof value === 'string') return value;
-  return JSON.stringify(value) ?? '';
+  return jsonText(value) ?? '';
 }
 
 /**

@@ -55,6 +55,15 @@ export interface FacetCounts {
   readonly elapsedMs: number;
 }
 
+/**
+ * An event to find in a result: its eventID ('' when the record has none) and, when known, its row in
+ * this case's index (which picks one of several records sharing an eventID).
+ */
+export interface EventTarget {
+  readonly eventID: string;
+  readonly row?: number;
+}
+
 /** A stable key for a search request. */
 export function searchKey(r: SearchRequest): string {
   return JSON.stringify([r.q.trim(), r.from ?? null, r.to ?? null]);

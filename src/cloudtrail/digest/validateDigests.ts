@@ -195,7 +195,7 @@ async function judgeDigest(
     }
   }
   const signature = next?.digest.previousDigestSignature ?? d.signature;
-  if (signature === undefined || signature === null) {
+  if (signature === undefined) {
     return {
       ...base,
       status: 'unverified',

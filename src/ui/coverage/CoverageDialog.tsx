@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { cellQuery } from '../../querylang/cellQuery';
 import { useCellFilter, useCoverage } from '../../data/coverage';
 import type { CoverageMap } from '../../data/types';
@@ -7,6 +7,7 @@ import { formatCount } from '../common/formatCount';
 import { CoverageFindings } from './CoverageFindings';
 import { coverageFindings } from './coverageFindings';
 import { CoverageHeatmap } from './CoverageHeatmap';
+import type { CoverageHeatmapHandle } from './CoverageHeatmap';
 import { CoverageLegend } from './CoverageLegend';
 import { CoverageTotals } from './CoverageTotals';
 import { describeInterval, unitLabel } from './coverageTime';
@@ -32,7 +33,7 @@ export function CoverageDialog(props: { readonly onClose: () => void }) {
   const map = query.data;
   const notes = useMemo(() => new Map(map?.notes.map((n) => [n.cell, n])), [map]);
   const findings = useMemo(() => (map === undefined ? [] : coverageFindings(map)), [map]);
-  const [reveal, setReveal] = useState<{ row: number; column: number } | undefined>();
+  const heatmap = useRef<CoverageHeatmapHandle>(null);
   const pick = (row: number, from: number, to: number) => {
     const r = map?.rows[row];
     if (r === undefined) return;
@@ -79,7 +80,7 @@ export function CoverageDialog(props: { readonly onClose: () => void }) {
             map={map}
             notes={notes}
             names={names}
-            reveal={reveal}
+            handle={heatmap}
             onPick={(cell) =>
               pick(
                 cell.row,
@@ -93,7 +94,7 @@ export function CoverageDialog(props: { readonly onClose: () => void }) {
             findings={findings}
             names={names}
             onPick={(f) => pick(f.row, f.from, f.to)}
-            onLocate={(f) => setReveal({ row: f.row, column: f.column })}
+            onLocate={(f) => heatmap.current?.reveal({ row: f.row, column: f.column })}
           />
         </>
       )}

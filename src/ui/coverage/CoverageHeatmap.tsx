@@ -1,5 +1,13 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { CSSProperties, KeyboardEvent, MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { CSSProperties, KeyboardEvent, MouseEvent, Ref } from 'react';
 import type { CoverageMap, CoverageNote } from '../../data/types';
 import { describeCell, plainText } from './describeCell';
 import { drawCoverage } from './drawCoverage';
@@ -9,6 +17,11 @@ import type { CellPos } from './heatmapLayout';
 import { CoverageTooltip } from './CoverageTooltip';
 import type { CellRect } from './CoverageTooltip';
 import { readCoveragePalette } from './readCoveragePalette';
+
+/** What the coverage dialog may ask of the heatmap. */
+export interface CoverageHeatmapHandle {
+  readonly reveal: (cell: CellPos) => void;
+}
 
 /**
  * The heat map: a canvas painting only the visible cells under a transparent scroller that gives
@@ -21,10 +34,10 @@ export function CoverageHeatmap(props: {
   readonly notes: ReadonlyMap<number, CoverageNote>;
   readonly names: ReadonlyMap<string, string>;
   readonly onPick: (cell: CellPos) => void;
-  /** A cell to scroll to, make active and focus (a new object each time it is asked). */
-  readonly reveal?: CellPos | undefined;
+  /** Receives `reveal(cell)`: scrolls to the cell, makes it active and focuses the grid. */
+  readonly handle?: Ref<CoverageHeatmapHandle>;
 }) {
-  const { map, notes, names, onPick, reveal } = props;
+  const { map, notes, names, onPick, handle } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const frame = useRef(0);
@@ -149,14 +162,13 @@ export function CoverageHeatmap(props: {
     s.scrollTop = to.top;
     setActiveRect(rectOf(cell));
   };
-  const moveToRef = useRef(moveTo);
-  moveToRef.current = moveTo;
-  useEffect(() => {
-    if (reveal === undefined) return;
-    // Focus first: the focus handler would otherwise put the cursor back where it was.
-    scroller.current?.focus();
-    moveToRef.current(reveal);
-  }, [reveal]);
+  useImperativeHandle(handle, () => ({
+    reveal: (cell: CellPos) => {
+      // Focus first: the focus handler would otherwise put the cursor back where it was.
+      scroller.current?.focus();
+      moveTo(cell);
+    },
+  }));
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = active ?? { row: 0, column: 0 };
     const page = Math.max(

@@ -28,7 +28,8 @@ export function FileInputs(props: {
   readonly pickers: FilePickers;
   readonly onFiles: (files: InputFile[]) => void;
 }) {
-  const { pickers, onFiles } = props;
+  const { onFiles } = props;
+  const { filesRef, folderRef } = props.pickers;
   const take = (input: HTMLInputElement) => {
     const files = inputFiles(input.files);
     // Reset so choosing the same files again fires change again.
@@ -38,7 +39,7 @@ export function FileInputs(props: {
   return (
     <>
       <input
-        ref={pickers.filesRef}
+        ref={filesRef}
         type="file"
         multiple
         hidden
@@ -46,10 +47,11 @@ export function FileInputs(props: {
         onChange={(e) => take(e.currentTarget)}
       />
       <input
-        ref={pickers.folderRef}
+        ref={folderRef}
         type="file"
         hidden
         aria-label="Open folder"
+        // Not in React's types, hence the spread.
         {...{ webkitdirectory: '' }}
         onChange={(e) => take(e.currentTarget)}
       />

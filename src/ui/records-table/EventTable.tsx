@@ -1,7 +1,8 @@
 import { useTable } from '@tanstack/react-table';
-import { memo, useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useEffect, useEffectEvent, useId, useMemo, useRef } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import type { SearchRequest, TimeOrder } from '../../data/types';
+import type { Selection, ShownRow } from '../../data/useSelection';
 import { useFileIntegrityMap } from '../../data/fileIntegrity';
 import { formatTime } from '../common/formatTime';
 import { focusEventDetail } from '../keyboard/focusTargets';
@@ -23,14 +24,6 @@ const HEADER_HEIGHT = 30;
 /** Width of the leading compare-checkbox column, which never shrinks (header spacer and cells). */
 const CHECK_WIDTH = 32;
 
-/** Which row is selected: its position in the current order and its stable row id once known. */
-export interface Selection {
-  readonly position: number;
-  readonly row: number | undefined;
-  /** The selected event's eventID once its row is loaded (kept in the URL). */
-  readonly eventID?: string;
-}
-
 /**
  * The Event history table: every event, virtualised (only visible rows exist in the DOM and only
  * their pages are fetched), newest first by default: an ARIA grid whose selected row is its active
@@ -46,17 +39,17 @@ export const EventTable = memo(function EventTable(props: {
   readonly version: string;
   readonly order: TimeOrder;
   readonly onToggleOrder: () => void;
+  /** The selected event; its row is kept in view whenever it changes. */
   readonly selection: Selection | undefined;
-  readonly onSelect: (selection: Selection) => void;
-  /** Scrolls this position into view when it changes (a selection restored from a link). */
-  readonly reveal?: number | undefined;
+  /** Selects the event at a position, with its row when the table has it loaded. */
+  readonly onSelect: (position: number, shown?: ShownRow) => void;
   /** Row ids marked for comparison. */
   readonly marked: ReadonlySet<number>;
   /** True when no more rows can be marked. */
   readonly markFull: boolean;
   readonly onToggleMark: (row: number) => void;
 }) {
-  const { count, request, version, order, selection, onSelect, reveal } = props;
+  const { count, request, version, order, selection, onSelect } = props;
   const { marked, markFull, onToggleMark } = props;
   const prefs = usePrefs();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -77,37 +70,22 @@ export const EventTable = memo(function EventTable(props: {
   const table = useTable({ features, columns, data, state: { columnVisibility } });
   const rows = table.getRowModel().rows;
 
-  // Keep a selection made by position pointing at the row that is now there (after a page loads).
-  const selectedLoaded = selection === undefined ? undefined : loaded[selection.position - start];
-  useEffect(() => {
-    if (
-      selection !== undefined &&
-      selectedLoaded !== undefined &&
-      (selection.row === undefined || selection.eventID === undefined)
-    ) {
-      onSelect({
-        position: selection.position,
-        row: selectedLoaded.row,
-        eventID: selectedLoaded.eventID,
-      });
-    }
-  }, [selection, selectedLoaded, onSelect]);
-  useEffect(() => {
-    if (reveal !== undefined) scrollToRow(reveal, HEADER_HEIGHT);
-    // scrollToRow is a fresh closure each render; only a new position should scroll.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reveal]);
-
   // Where the last selection was: after Escape closes the detail, j/k/↓ carry on from there.
   const lastPosition = useRef(-1);
-  if (selection !== undefined) lastPosition.current = selection.position;
+  // The selected row stays in view, whatever moved it: a click, a key, a link, Back.
+  // scrollToRow is a fresh closure each render; only a new position should scroll.
+  const revealRow = useEffectEvent((position: number) => scrollToRow(position, HEADER_HEIGHT));
+  const selected = selection?.position;
+  useEffect(() => {
+    if (selected === undefined) return;
+    lastPosition.current = selected;
+    revealRow(selected);
+  }, [selected]);
   const moveBy = (step: number) => {
     if (count === 0) return;
     const from = selection?.position ?? Math.min(lastPosition.current, count - 1);
     const position = Math.min(count - 1, Math.max(0, from + step));
-    const row = loaded[position - start];
-    onSelect({ position, row: row?.row, ...(row === undefined ? {} : { eventID: row.eventID }) });
-    scrollToRow(position, HEADER_HEIGHT);
+    onSelect(position, loaded[position - start]);
   };
   // j/k move through the events from anywhere outside a text field (and outside dialogs).
   const moveRef = useRef(moveBy);
@@ -225,13 +203,7 @@ export const EventTable = memo(function EventTable(props: {
               onToggleMark={() => {
                 if (isLoaded(original)) onToggleMark(original.row);
               }}
-              onClick={() =>
-                onSelect(
-                  isLoaded(original)
-                    ? { position: item.index, row: original.row, eventID: original.eventID }
-                    : { position: item.index, row: undefined },
-                )
-              }
+              onClick={() => onSelect(item.index, isLoaded(original) ? original : undefined)}
             />
           );
         })}

@@ -21,8 +21,13 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
   const [attempted, setAttempted] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
-  // The URL changed (Back/Forward, a facet click): show what is applied.
-  useEffect(() => setDraft(value), [value]);
+  // The applied query changed (Back/Forward, a facet click): show it. Adjusted during render, not in
+  // an effect, so no frame shows the old text under the new result.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
   // `/` anywhere outside a text field jumps to the query bar, as in most log tools.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
