@@ -166,7 +166,10 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     rules: { 'react-hooks/exhaustive-deps': 'error' },
   },
-  ...pluginQuery.configs['flat/recommended-strict'].map((c) => ({ ...c, files: ['src/**/*.{ts,tsx}'] })),
+  ...pluginQuery.configs['flat/recommended-strict'].map((c) => ({
+    ...c,
+    files: ['src/**/*.{ts,tsx}'],
+  })),
   ...layerRules(),
   {
     // expect.stringMatching and friends are typed `any` by design.
