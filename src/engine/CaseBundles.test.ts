@@ -1,3 +1,4 @@
+import { closeSessions, freshSession } from '../../test/sessions';
 import { deleteDB } from 'idb';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -5,21 +6,12 @@ import { recordsWithoutEventId } from '../../test/annotationFixture';
 import { FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
 import { readZipDirectory } from '../lib/readZipDirectory';
 import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
+import type { CaseSession } from './CaseSession';
 import { readCaseBundle } from './bundle/readCaseBundle';
 
 /** Real trail files and a digest of the e2e fixtures (invictus-aws, LICENSE beside them). */
 const inputs = [...fixtureInputs(`${FIXTURES}AWSLogs`), recordsWithoutEventId(3)];
 const VIEW = '?q=tag%3Aphishing&range=all&order=asc';
-
-const open: CaseSession[] = [];
-async function freshEngine() {
-  await deleteDB(DB_NAME);
-  const engine = await CaseSession.open(parseLogFile);
-  open.push(engine);
-  return engine;
-}
 
 async function bundleOf(engine: CaseSession, includeFiles: boolean): Promise<Blob> {
   const { id } = await engine.bundles.start({ caseName: 'Incident 42', view: VIEW, includeFiles });
@@ -36,7 +28,7 @@ async function count(engine: CaseSession, q: string) {
 
 /** A case with 2 tagged events, a bookmark, a note, and an event without eventID tagged. */
 async function annotatedCase() {
-  const engine = await freshEngine();
+  const engine = await freshSession();
   await engine.dataset.ingest(inputs);
   const rows = engine.search.rows({ q: '' }, { offset: 0, limit: 4, order: 'desc' });
   const noId = engine.search
@@ -51,9 +43,7 @@ async function annotatedCase() {
 
 describe('case bundles', () => {
   beforeEach(() => deleteDB(DB_NAME));
-  afterEach(() => {
-    for (const e of open.splice(0)) e.close();
-  });
+  afterEach(closeSessions);
 
   it('round-trips files, annotations and the view into an empty case', async () => {
     const source = await annotatedCase();
@@ -79,7 +69,7 @@ describe('case bundles', () => {
     expect(read.manifest).toMatchObject({ caseName: 'Incident 42', view: VIEW });
     source.close();
 
-    const target = await freshEngine();
+    const target = await freshSession();
     const result = await target.bundles.import(zip);
     expect(result).toMatchObject({
       caseName: 'Incident 42',
@@ -109,7 +99,7 @@ describe('case bundles', () => {
     const listed = (await source.files.list()).length;
     source.close();
 
-    const target = await freshEngine();
+    const target = await freshSession();
     const result = await target.bundles.import(zip);
     expect(result.filesIncluded).toBe(0);
     expect(result.missing).toHaveLength(listed);
@@ -145,7 +135,7 @@ describe('case bundles', () => {
     members[noIdEntry] = strToU8(`${original} `);
     const repacked = new Blob([zipSync(members)]);
 
-    const target = await freshEngine();
+    const target = await freshSession();
     const result = await target.bundles.import(repacked);
     expect(result.altered.map((f) => f.path)).toEqual(['exports/no-event-ids.json']);
     expect(result.missing).toEqual([]);
@@ -156,7 +146,7 @@ describe('case bundles', () => {
   });
 
   it('refuses a zip that is not a bundle, and a bundle whose manifest is invalid', async () => {
-    const engine = await freshEngine();
+    const engine = await freshSession();
     const zip = (files: Record<string, string>) =>
       new Blob([
         zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)]))),

@@ -1,22 +1,14 @@
+import { closeSessions, freshSession, openSession } from '../../test/sessions';
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsWithoutEventId } from '../../test/annotationFixture';
 import { distinctEventIds, FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
+import type { CaseSession } from './CaseSession';
 
 /** Real trail files of the e2e fixtures (invictus-aws, LICENSE beside them). */
 const DAY = 'AWSLogs/218007301253/CloudTrail/us-east-1/2023/07/10/';
 const logs = fixtureInputs(`${FIXTURES}${DAY}`);
-
-const open: CaseSession[] = [];
-async function engineOn(fresh: boolean) {
-  if (fresh) await deleteDB(DB_NAME);
-  const engine = await CaseSession.open(parseLogFile);
-  open.push(engine);
-  return engine;
-}
 
 async function count(engine: CaseSession, q: string) {
   const status = await engine.search.run({ q });
@@ -30,12 +22,10 @@ function firstRows(engine: CaseSession, n: number) {
 
 describe('annotations on events', () => {
   beforeEach(() => deleteDB(DB_NAME));
-  afterEach(() => {
-    for (const e of open.splice(0)) e.close();
-  });
+  afterEach(closeSessions);
 
   it('bookmarks, tags and notes answer bookmarked:, tag:, note: and is: exactly', async () => {
-    const engine = await engineOn(true);
+    const engine = await freshSession();
     await engine.dataset.ingest(logs);
     const total = engine.dataset.info().eventCount;
     expect(total).toBe(distinctEventIds(logs.map((l) => l.path)).size);
@@ -77,7 +67,7 @@ describe('annotations on events', () => {
   });
 
   it('a change re-runs a cached search; unmarking deletes; they survive a reload, not a clear', async () => {
-    const engine = await engineOn(true);
+    const engine = await freshSession();
     await engine.dataset.ingest(logs);
     const [a] = firstRows(engine, 1);
     if (a === undefined) throw new Error('no events');
@@ -86,7 +76,7 @@ describe('annotations on events', () => {
     expect(await count(engine, 'bookmarked:true')).toBe(1);
     engine.close();
 
-    const reloaded = await engineOn(false);
+    const reloaded = await openSession();
     expect(await count(reloaded, 'bookmarked:true')).toBe(1);
     expect(reloaded.notes.all()).toHaveLength(1);
     await reloaded.notes.annotate(a.row, { bookmarked: false, note: '' });
@@ -94,14 +84,14 @@ describe('annotations on events', () => {
     expect(reloaded.notes.all()).toEqual([]);
     await reloaded.notes.annotate(a.row, { tags: ['x'] });
     await reloaded.wipe();
-    const afterClear = await engineOn(false);
+    const afterClear = await openSession();
     expect(afterClear.notes.all()).toEqual([]);
     await afterClear.dataset.ingest(logs);
     expect(await count(afterClear, 'tag:x')).toBe(0);
   });
 
   it('an event without an eventID is keyed by its file SHA-256 and record index', async () => {
-    const engine = await engineOn(true);
+    const engine = await freshSession();
     const input = recordsWithoutEventId(4);
     await engine.dataset.ingest([input]);
     expect(engine.dataset.info().eventCount).toBe(4);
@@ -113,7 +103,7 @@ describe('annotations on events', () => {
     expect(saved.key).toBe(`file:${meta?.sha256 ?? ''}#2`);
     expect(await count(engine, 'tag:no-id')).toBe(1);
     engine.close();
-    const reloaded = await engineOn(false);
+    const reloaded = await openSession();
     expect(await count(reloaded, 'tag:no-id')).toBe(1);
     const hit = reloaded.search.rows({ q: 'tag:no-id' }, { offset: 0, limit: 5, order: 'asc' });
     expect(hit.map((r) => r.row)).toEqual([2]);

@@ -1,9 +1,7 @@
-import { deleteDB } from 'idb';
+import { closeSessions, freshSession } from '../../test/sessions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
-import { DB_NAME } from '../db/schema';
+import type { CaseSession } from './CaseSession';
 
 // Real stratus-red-team activity: an IAM user assumes roles, then acts with the temporary keys.
 const inputs = fixtureInputs();
@@ -29,11 +27,10 @@ const signed = records.find((r) => {
 
 let engine: CaseSession;
 beforeAll(async () => {
-  await deleteDB(DB_NAME);
-  engine = await CaseSession.open(parseLogFile);
+  engine = await freshSession();
   await engine.dataset.ingest(inputs);
 });
-afterAll(() => engine.close());
+afterAll(closeSessions);
 
 async function rowOf(eventID: string): Promise<number> {
   const request = { q: `eventID:${eventID}` };

@@ -1,5 +1,5 @@
+import { closeSessions, freshSession } from '../../test/sessions';
 import { readFileSync } from 'node:fs';
-import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCoverageTrail } from '../../test/coverageTrail';
 import { recordsIn } from '../../test/sampleRecords';
@@ -7,10 +7,8 @@ import { loadSnapshot, openCairnDb } from '../db/cairnDb';
 import { COVERAGE_FLAG } from '../analysis/coverageMap';
 import { EventIndex } from '../index/EventIndex';
 import type { CoverageMap } from '../analysis/coverageMap';
-import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
+import type { CaseSession } from './CaseSession';
 import { CoverageRunner } from './CoverageRunner';
-import { parseLogFile } from './ingest/parseLogFile';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -18,10 +16,9 @@ const NO_EXTRAS = { publicKeys: [], signatures: [] };
 
 let engine: CaseSession;
 beforeEach(async () => {
-  await deleteDB(DB_NAME);
-  engine = await CaseSession.open(parseLogFile);
+  engine = await freshSession();
 });
-afterEach(() => engine.close());
+afterEach(closeSessions);
 
 /** One row's cells of a per-cell array. */
 const rowOf = (map: CoverageMap, a: Uint32Array | Uint8Array, row: number) => [

@@ -1,9 +1,7 @@
-import { deleteDB } from 'idb';
+import { closeSessions, freshSession } from '../../test/sessions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsIn, SAMPLE } from '../../test/sampleRecords';
-import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
+import type { CaseSession } from './CaseSession';
 
 // A real record with attacker-chosen strings where a spreadsheet would run them as formulas.
 const base = recordsIn(SAMPLE.invictusTrail)[0] ?? {};
@@ -23,11 +21,10 @@ const file = new Blob([JSON.stringify({ Records: hostile })]);
 
 let engine: CaseSession;
 beforeEach(async () => {
-  await deleteDB(DB_NAME);
-  engine = await CaseSession.open(parseLogFile);
+  engine = await freshSession();
   await engine.dataset.ingest([{ path: 'hostile.json', file }]);
 });
-afterEach(() => engine.close());
+afterEach(closeSessions);
 
 async function exportAll(format: 'csv' | 'json' | 'jsonl', columns = COLUMNS): Promise<string> {
   const request = { q: '' };

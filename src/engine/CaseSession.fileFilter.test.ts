@@ -1,22 +1,19 @@
+import { closeSessions, freshSession, openSession } from '../../test/sessions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctEventIds, FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
-import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
+import type { CaseSession } from './CaseSession';
 
 const DAY = 'AWSLogs/218007301253/CloudTrail/us-east-1/2023/07/10/';
 const COPIED = `${DAY}218007301253_CloudTrail_us-east-1_20230710T1205Z_SjF3IkuNXJkoHyar.json.gz`;
 
 let engine: CaseSession;
 beforeAll(async () => {
-  await deleteDB(DB_NAME);
-  engine = await CaseSession.open(parseLogFile);
+  engine = await freshSession();
 });
-afterAll(() => engine.close());
+afterAll(closeSessions);
 
 describe('a file: result', () => {
   it('follows new files even when they add no event, and Clear data', async () => {
@@ -34,9 +31,8 @@ describe('a file: result', () => {
     expect((await engine.search.run({ q })).matchCount).toBe(expected);
     expect(engine.search.count({ q })).toBe(expected);
     await engine.wipe();
-    const cleared = await CaseSession.open(parseLogFile);
+    const cleared = await openSession();
     expect((await cleared.search.run({ q })).matchCount).toBe(0);
     expect(cleared.files.sourcesTree().roots).toEqual([]);
-    cleared.close();
   });
 });

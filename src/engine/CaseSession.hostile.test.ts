@@ -1,13 +1,11 @@
+import { closeSessions, freshSession } from '../../test/sessions';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_NAME } from '../db/schema';
 import { buildFileBloom } from './ingest/buildFileBloom';
-import { CaseSession } from './CaseSession';
+import type { CaseSession } from './CaseSession';
 import { matchStoredRecords } from '../search/matchStoredRecords';
-import { parseLogFile } from './ingest/parseLogFile';
 
 // The hostile corpus of the e2e suite (scripts/makeHostileFixtures.js): one trail file whose records
 // hold a 1 MB string and 10,000-deep nesting, past where V8's JSON.stringify overflows the stack.
@@ -23,15 +21,14 @@ const deepID = String(records.find((r) => r['hostileFixture'] === '10,000-deep n
 
 let engine: CaseSession;
 beforeAll(async () => {
-  await deleteDB(DB_NAME);
-  engine = await CaseSession.open(parseLogFile, {
+  engine = await freshSession({
     bloom: buildFileBloom,
     match: matchStoredRecords,
   });
   await engine.dataset.ingest([{ path: `AWSLogs/${name}`, file: new Blob([bytes]) }]);
   await engine.wordsIndexed();
 });
-afterAll(() => engine.close());
+afterAll(closeSessions);
 
 async function matches(q: string): Promise<number> {
   const status = await engine.search.run({ q });

@@ -1,12 +1,10 @@
-import { deleteDB } from 'idb';
+import { closeSessions, freshSession } from '../../test/sessions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insightFixtureRecords, insightInputs } from '../../test/insightFixture';
-import { DB_NAME } from '../db/schema';
 import type { FileReport } from '../db/types';
 import { buildFileBloom } from './ingest/buildFileBloom';
-import { CaseSession } from './CaseSession';
+import type { CaseSession } from './CaseSession';
 import { matchStoredRecords } from '../search/matchStoredRecords';
-import { parseLogFile } from './ingest/parseLogFile';
 
 // The oracle: the fixture's raw records read with node:zlib, none of the app's code.
 const inputs = insightInputs();
@@ -22,14 +20,13 @@ const time = (r: unknown) => Date.parse(String(at(r, 'eventTime')));
 let engine: CaseSession;
 let reports: readonly FileReport[];
 beforeAll(async () => {
-  await deleteDB(DB_NAME);
-  engine = await CaseSession.open(parseLogFile, {
+  engine = await freshSession({
     bloom: buildFileBloom,
     match: matchStoredRecords,
   });
   reports = await engine.dataset.ingest(inputs);
 });
-afterAll(() => engine.close());
+afterAll(closeSessions);
 
 async function rowOf(eventID: string): Promise<number> {
   const request = { q: `eventID:${eventID}` };

@@ -1,10 +1,10 @@
+import { closeSessions, openSession } from '../../test/sessions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { tinyLogFiles } from '../../test/tinyLogFiles';
 import { listFiles, openCairnDb } from '../db/cairnDb';
 import { loadPendingRun } from '../db/pendingRun';
 import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
 import type { InputFile, ParseResult } from './ingest/types';
 
@@ -13,10 +13,7 @@ const FILES = 300;
 const PER_FILE = 3;
 const STORED = 120;
 
-const open: CaseSession[] = [];
-afterEach(() => {
-  for (const e of open.splice(0)) e.close();
-});
+afterEach(closeSessions);
 beforeEach(async () => {
   await deleteDB(DB_NAME);
 });
@@ -29,7 +26,7 @@ beforeEach(async () => {
 async function dieAfter(inputs: readonly InputFile[], stored: number): Promise<void> {
   const dying = (input: InputFile): Promise<ParseResult> =>
     input === inputs[stored] ? new Promise<never>(() => undefined) : parseLogFile(input);
-  const first = await CaseSession.open(dying, { lookahead: 1 });
+  const first = await openSession({ parse: dying, lookahead: 1 });
   void first.dataset.ingest(inputs);
   const db = await openCairnDb();
   await expect.poll(async () => (await listFiles(db)).length).toBe(stored);
@@ -43,8 +40,7 @@ describe('an ingest interrupted by a closed tab', () => {
     await dieAfter(inputs, STORED);
 
     // "Reload": a new engine on the same database.
-    const reopened = await CaseSession.open(parseLogFile);
-    open.push(reopened);
+    const reopened = await openSession();
     const db = await openCairnDb();
     const stored = await listFiles(db);
     const pending = await loadPendingRun(db);
@@ -77,14 +73,12 @@ describe('an ingest interrupted by a closed tab', () => {
 
     // Resume: the same folder again. Files already stored are recognised before parsing.
     reopened.close();
-    open.pop();
     let parsed = 0;
     const counting = (input: InputFile) => {
       parsed++;
       return parseLogFile(input);
     };
-    const resumed = await CaseSession.open(counting);
-    open.push(resumed);
+    const resumed = await openSession({ parse: counting });
     const reports = await resumed.dataset.ingest(inputs);
     expect(parsed).toBe(FILES - stored.length);
     const known = reports.filter((r) => r.status === 'duplicate');
@@ -103,8 +97,7 @@ describe('an ingest interrupted by a closed tab', () => {
 
   it('discards the rest but keeps what was stored', async () => {
     await dieAfter(tinyLogFiles(60, 2), 25);
-    const reopened = await CaseSession.open(parseLogFile);
-    open.push(reopened);
+    const reopened = await openSession();
     const count = reopened.dataset.info().eventCount;
     expect(count).toBe(50);
     expect(reopened.dataset.interruptedRun()).toMatchObject({ filesStored: 25, filesTotal: 60 });
@@ -112,16 +105,13 @@ describe('an ingest interrupted by a closed tab', () => {
     expect(reopened.dataset.interruptedRun()).toBeUndefined();
     expect(reopened.dataset.info().eventCount).toBe(count);
     reopened.close();
-    open.pop();
-    const again = await CaseSession.open(parseLogFile);
-    open.push(again);
+    const again = await openSession();
     expect(again.dataset.interruptedRun()).toBeUndefined();
     expect(again.dataset.info().eventCount).toBe(count);
   });
 
   it('leaves no pending run after a run that ends, cancelled or not', async () => {
-    const engine = await CaseSession.open(parseLogFile);
-    open.push(engine);
+    const engine = await openSession();
     await engine.dataset.ingest(tinyLogFiles(5, 1));
     expect(engine.dataset.interruptedRun()).toBeUndefined();
     const reports = await engine.dataset.ingest(tinyLogFiles(200, 1).slice(5), () =>

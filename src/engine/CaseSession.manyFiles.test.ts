@@ -1,21 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteDB } from 'idb';
+import { closeSessions, freshSession, openSession } from '../../test/sessions';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tinyLogFiles } from '../../test/tinyLogFiles';
-import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
 
 /** The issue asks for 50,000 tiny files; see the note in docs/architecture.md on the figures. */
 const FILES = Number(process.env['CAIRN_MANY_FILES'] ?? 50_000);
 
 describe('many tiny files', () => {
-  beforeEach(async () => {
-    await deleteDB(DB_NAME);
-  });
+  afterEach(closeSessions);
 
   it(`ingests ${FILES.toLocaleString('en-US')} tiny files, every one reported, every event once`, async () => {
     const inputs = tinyLogFiles(FILES, 1);
-    const engine = await CaseSession.open(parseLogFile);
+    const engine = await freshSession();
     const heapBefore = process.memoryUsage().heapUsed;
     const reports = await engine.dataset.ingest(inputs);
     await engine.dataset.settled();
@@ -27,8 +22,7 @@ describe('many tiny files', () => {
     const grownMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
     console.info(`${FILES} files: heap grew ${grownMb.toFixed(0)} MB`);
     engine.close();
-    const reopened = await CaseSession.open(parseLogFile);
+    const reopened = await openSession();
     expect(reopened.dataset.info().eventCount).toBe(FILES);
-    reopened.close();
   }, 600_000);
 });

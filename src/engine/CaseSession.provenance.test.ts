@@ -1,15 +1,13 @@
+import { closeSessions, freshSession } from '../../test/sessions';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctEventIds, FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
 import { printClause } from '../querylang/printQuery';
-import { DB_NAME } from '../db/schema';
 import type { SourceNode } from '../analysis/sourcesTree';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
+import type { CaseSession } from './CaseSession';
 
 // The fixture AWSLogs folder, plus one of its files inflated and saved elsewhere under another name
 // (different bytes, the same records: every event in it is a re-delivery of a stored one).
@@ -31,11 +29,10 @@ const total = idsIn(logs);
 
 let engine: CaseSession;
 beforeAll(async () => {
-  await deleteDB(DB_NAME);
-  engine = await CaseSession.open(parseLogFile);
+  engine = await freshSession();
   await engine.dataset.ingest(inputs);
 });
-afterAll(() => engine.close());
+afterAll(closeSessions);
 
 async function matches(q: string) {
   const status = await engine.search.run({ q });

@@ -1,11 +1,9 @@
-import { deleteDB } from 'idb';
+import { closeSessions, freshSession, openSession } from '../../test/sessions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
-import { DB_NAME } from '../db/schema';
 import { buildFileBloom } from './ingest/buildFileBloom';
 import { matchStoredRecords } from '../search/matchStoredRecords';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
+import type { CaseSession } from './CaseSession';
 
 // The oracle: plain JavaScript over the raw records, written without any of the app's code.
 const inputs = fixtureInputs();
@@ -23,15 +21,14 @@ const count = (pred: (r: Record<string, unknown>) => boolean) => records.filter(
 
 let engine: CaseSession;
 beforeAll(async () => {
-  await deleteDB(DB_NAME);
-  engine = await CaseSession.open(parseLogFile, {
+  engine = await freshSession({
     bloom: buildFileBloom,
     match: matchStoredRecords,
   });
   await engine.dataset.ingest(inputs);
   await engine.wordsIndexed();
 });
-afterAll(() => engine.close());
+afterAll(closeSessions);
 
 async function matches(q: string, range: { from?: number; to?: number } = {}) {
   const status = await engine.search.run({ q, ...range });
@@ -104,7 +101,7 @@ describe('search over the fixture AWSLogs folder', () => {
     // The filters are stored: a reopened dataset skips the same files without rebuilding them.
     expect(engine.dataset.info().wordsPending).toBe(0);
     engine.close();
-    engine = await CaseSession.open(parseLogFile, {
+    engine = await openSession({
       bloom: async () => Promise.reject(new Error('rebuilt')),
     });
     const again = await engine.search.run({ q: key.toLowerCase() });

@@ -1,9 +1,8 @@
+import { closeSessions, openSession } from '../../test/sessions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { distinctEventIds, fixtureInputs } from '../../test/fixtureFiles';
 import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
 
 const inputs = fixtureInputs();
 const ALL = { q: '' };
@@ -11,23 +10,14 @@ const goodLogs = inputs
   .map((i) => i.path)
   .filter((p) => p.includes('/CloudTrail/') && !p.includes('Truncated'));
 
-const open: CaseSession[] = [];
-async function freshEngine() {
-  const engine = await CaseSession.open(parseLogFile);
-  open.push(engine);
-  return engine;
-}
-
 describe('CaseSession over a real AWSLogs folder', () => {
   beforeEach(async () => {
     await deleteDB(DB_NAME);
   });
-  afterEach(() => {
-    for (const e of open.splice(0)) e.close();
-  });
+  afterEach(closeSessions);
 
   it('stores each distinct event once and reports every file', async () => {
-    const engine = await freshEngine();
+    const engine = await openSession();
     const reports = await engine.dataset.ingest(inputs);
     const expected = distinctEventIds(goodLogs).size;
     expect(engine.dataset.info().eventCount).toBe(expected);
@@ -45,7 +35,7 @@ describe('CaseSession over a real AWSLogs folder', () => {
   });
 
   it('lists both files for a re-delivered event and shows the original record', async () => {
-    const engine = await freshEngine();
+    const engine = await openSession();
     await engine.dataset.ingest(inputs);
     const rows = engine.search.rows(ALL, { offset: 0, limit: 100_000, order: 'desc' });
     const multi = rows.filter((r) => (r.flags & 2) !== 0);
@@ -57,7 +47,7 @@ describe('CaseSession over a real AWSLogs folder', () => {
   });
 
   it('sorts newest first and survives a reload, from the snapshot or by replaying chunks', async () => {
-    const engine = await freshEngine();
+    const engine = await openSession();
     await engine.dataset.ingest(inputs);
     const before = engine.search.rows(ALL, { offset: 0, limit: 3, order: 'desc' });
     const times = engine.search
@@ -69,19 +59,19 @@ describe('CaseSession over a real AWSLogs folder', () => {
     const check = await openCairnDb();
     expect((await loadSnapshot(check))?.time.length).toBe(engine.dataset.info().eventCount);
     check.close();
-    const reopened = await freshEngine();
+    const reopened = await openSession();
     expect(reopened.search.rows(ALL, { offset: 0, limit: 3, order: 'desc' })).toEqual(before);
     // Drop the snapshot: the index must rebuild the same from the per-file chunks.
     const db = await openCairnDb();
     await db.delete('meta', 'snapshot');
     db.close();
-    const replayed = await freshEngine();
+    const replayed = await openSession();
     expect(replayed.dataset.info().eventCount).toBe(engine.dataset.info().eventCount);
     expect(replayed.search.rows(ALL, { offset: 0, limit: 3, order: 'desc' })).toEqual(before);
   });
 
   it('does not change when the same folder is dropped again', async () => {
-    const engine = await freshEngine();
+    const engine = await openSession();
     await engine.dataset.ingest(inputs);
     const count = engine.dataset.info().eventCount;
     const again = await engine.dataset.ingest(inputs);
@@ -90,7 +80,7 @@ describe('CaseSession over a real AWSLogs folder', () => {
   });
 
   it('keeps and flags different records that claim one eventID', async () => {
-    const engine = await freshEngine();
+    const engine = await openSession();
     const rec = (name: string) => ({
       eventTime: '2024-01-01T00:00:00Z',
       eventSource: 's3.amazonaws.com',
@@ -127,7 +117,7 @@ describe('CaseSession over a real AWSLogs folder', () => {
   });
 
   it('finds an event without an eventID by its row only', async () => {
-    const engine = await freshEngine();
+    const engine = await openSession();
     const noId = { eventTime: '2024-01-01T00:00:00Z', eventSource: 's3.amazonaws.com' };
     await engine.dataset.ingest([
       {
@@ -151,11 +141,11 @@ describe('CaseSession over a real AWSLogs folder', () => {
   });
 
   it('wipes everything it stored, so the next session opens empty', async () => {
-    const engine = await freshEngine();
+    const engine = await openSession();
     await engine.dataset.ingest(inputs);
     expect(engine.dataset.info().eventCount).toBeGreaterThan(0);
     await engine.wipe();
-    const cleared = await freshEngine();
+    const cleared = await openSession();
     expect(cleared.dataset.info()).toMatchObject({ eventCount: 0, logFiles: 0, digestFiles: 0 });
     expect(await cleared.files.list()).toEqual([]);
     expect(await cleared.dataset.lastRun()).toEqual([]);

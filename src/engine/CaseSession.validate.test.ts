@@ -1,9 +1,7 @@
-import { deleteDB } from 'idb';
+import { closeSessions, freshSession } from '../../test/sessions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureInputs } from '../../test/fixtureFiles';
-import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
-import { parseLogFile } from './ingest/parseLogFile';
+import type { CaseSession } from './CaseSession';
 
 const inputs = fixtureInputs();
 const storedLogs = inputs.filter(
@@ -12,11 +10,10 @@ const storedLogs = inputs.filter(
 
 let engine: CaseSession;
 beforeAll(async () => {
-  await deleteDB(DB_NAME);
-  engine = await CaseSession.open(parseLogFile);
+  engine = await freshSession();
   await engine.dataset.ingest(inputs);
 });
-afterAll(() => engine.close());
+afterAll(closeSessions);
 
 describe('validation over the stored fixture folder', () => {
   it('reads the digest, and calls nothing valid without its signature', async () => {

@@ -1,3 +1,4 @@
+import { closeSessions, freshSession } from '../../test/sessions';
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
@@ -6,7 +7,6 @@ import { openCairnDb } from '../db/cairnDb';
 import { EventIndex } from '../index/EventIndex';
 import { RecordReader } from '../db/RecordReader';
 import { DB_NAME } from '../db/schema';
-import { CaseSession } from './CaseSession';
 import { ingestFiles } from './ingest/ingestFiles';
 import { parseLogFile } from './ingest/parseLogFile';
 import type { IngestProgress, InputFile, ParseFn } from './ingest/types';
@@ -16,30 +16,19 @@ const AWSLOGS = `${FIXTURES}AWSLogs`;
 const folder = fixtureInputs(AWSLOGS);
 const zipInput = { path: 'evidence.zip', file: new Blob([zipFolder(AWSLOGS, FIXTURES)]) };
 
-const open: CaseSession[] = [];
-async function freshEngine() {
-  await deleteDB(DB_NAME);
-  const engine = await CaseSession.open(parseLogFile);
-  open.push(engine);
-  return engine;
-}
+// Every test starts from an empty database, so each runs alone or in any order the same.
+beforeEach(() => deleteDB(DB_NAME));
+afterEach(closeSessions);
 
 describe('a dropped zip archive', () => {
-  beforeEach(async () => {
-    await deleteDB(DB_NAME);
-  });
-  afterEach(() => {
-    for (const e of open.splice(0)) e.close();
-  });
-
   it('ingests exactly as its folder: events, digests, every file report, stored bytes', async () => {
-    const fromFolder = await freshEngine();
+    const fromFolder = await freshSession();
     const folderReports = await fromFolder.dataset.ingest(folder);
     const folderFiles = await fromFolder.files.list();
     const folderDataset = fromFolder.dataset.info();
     fromFolder.close();
 
-    const fromZip = await freshEngine();
+    const fromZip = await freshSession();
     const zipReports = await fromZip.dataset.ingest([zipInput]);
     expect(fromZip.dataset.info()).toMatchObject({
       eventCount: folderDataset.eventCount,
@@ -58,7 +47,7 @@ describe('a dropped zip archive', () => {
   });
 
   it('fails alone when corrupt; an encrypted archive fails entry by entry', async () => {
-    const engine = await freshEngine();
+    const engine = await freshSession();
     const whole = zipFolder(AWSLOGS, FIXTURES);
     const reports = await engine.dataset.ingest([
       { path: 'cut.zip', file: new Blob([whole.slice(0, whole.length - 100)]) },
@@ -87,14 +76,14 @@ describe('a dropped zip archive', () => {
   });
 
   it('opens an archive its parse found, in place, even one named like a log file', async () => {
-    const fromFolder = await freshEngine();
+    const fromFolder = await freshSession();
     const folderReports = await fromFolder.dataset.ingest(folder);
     fromFolder.close();
     const [before, after] = fixtureInputs().filter((i) => !i.path.startsWith('AWSLogs/')) as [
       InputFile,
       InputFile,
     ];
-    const engine = await freshEngine();
+    const engine = await freshSession();
     // `after` is pulled and parsing before the archive opens: it must still come after its files.
     const reports = await engine.dataset.ingest([
       before,
@@ -141,7 +130,6 @@ describe('ingestFiles over a zip', () => {
   });
 
   it('on cancel, lists the entries not read under their archive paths', async () => {
-    await deleteDB(DB_NAME);
     const db = await openCairnDb();
     let cancelled = false;
     const parse: ParseFn = async (input) => {

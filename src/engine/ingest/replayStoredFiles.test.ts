@@ -1,10 +1,11 @@
+import { closeSessions, openSession } from '../../../test/sessions';
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureInputs } from '../../../test/fixtureFiles';
 import { encodeChunkBlob } from '../../../test/legacyChunkBlob';
 import { loadSnapshot, openCairnDb, saveSnapshot } from '../../db/cairnDb';
 import { DB_NAME } from '../../db/schema';
-import { CaseSession } from '../CaseSession';
+import type { CaseSession } from '../CaseSession';
 import { parseLogFile } from './parseLogFile';
 import type { InputFile, ParseFn } from './types';
 
@@ -17,11 +18,8 @@ const [east, west] = [
   inputs.filter((i) => i.path.includes('us-west-2')),
 ];
 
-const open: CaseSession[] = [];
-async function engine(parse: ParseFn = parseLogFile, onReplay?: (d: number, t: number) => void) {
-  const e = await CaseSession.open(parse, onReplay === undefined ? {} : { onReplay });
-  open.push(e);
-  return e;
+function engine(parse: ParseFn = parseLogFile, onReplay?: (d: number, t: number) => void) {
+  return openSession({ parse, ...(onReplay === undefined ? {} : { onReplay }) });
 }
 
 /** What a user sees of the index: every row in time order, its flags and its sources. */
@@ -52,9 +50,7 @@ describe(
     beforeEach(async () => {
       await deleteDB(DB_NAME);
     });
-    afterEach(() => {
-      for (const e of open.splice(0)) e.close();
-    });
+    afterEach(closeSessions);
 
     it('rebuilds exactly the rows, re-deliveries and conflicts the ingest made', async () => {
       const live = await engine();
