@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
-import { offlineServiceWorker } from './scripts/offlineServiceWorker';
+import { offlineServiceWorker } from './scripts/offlineServiceWorker.ts';
 
 /**
  * The Content-Security-Policy of the built app: nothing but its own origin, no inline script or style,
