@@ -66,7 +66,7 @@ test.describe('offline', () => {
     const paths = await precachedPaths(page, scope);
     expect(paths).toContain('index.html');
     expect(paths.some((p) => /^assets\/index-.*\.js/.test(p))).toBe(true);
-    expect(paths.some((p) => /^assets\/ingest\.worker-.*\.js/.test(p))).toBe(true);
+    expect(paths.some((p) => /^assets\/engine\.worker-.*\.js/.test(p))).toBe(true);
     expect(paths.some((p) => /^assets\/parse\.worker-.*\.js/.test(p))).toBe(true);
     expect(paths).toContain('sample/manifest.json');
     expect(paths.filter((p) => p.startsWith('sample/AWSLogs/')).length).toBeGreaterThan(50);
