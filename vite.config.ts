@@ -1,11 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
-import { offlineServiceWorker } from './scripts/offlineServiceWorker';
+import { offlineServiceWorker } from './scripts/offlineServiceWorker.ts';
 
 /**
  * The Content-Security-Policy of the built app: nothing but its own origin, no inline script or style,
- * no plugins, no framing of forms. README "Static hosting" lists the same policy as headers.
+ * no plugins, no framing of forms. docs/deploy.md ("Headers") lists the same policy as headers.
  * Only the build gets it: Vite's dev server injects inline styles for hot reload.
  */
 export const CONTENT_SECURITY_POLICY = [

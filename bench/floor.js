@@ -1,6 +1,6 @@
 // The floor Cairn's ingest is compared against: native gunzip + decode + JSON.parse of every file
 // and nothing else, in dedicated module workers, with the files already in memory. See
-// ../shared/reference/browser-limits.md (stage a, fastest method; stage b).
+// docs/reference/browser-limits.md §2 (the fastest gunzip, then decode and parse).
 
 /**
  * @typedef {{ events: number, jsonBytes: number, gunzipMs: number, decodeMs: number,

@@ -1,13 +1,13 @@
 // Builds e2e/fixtures-broken: one file per kind of broken input an incident responder meets, plus
-// good files around them, all from real records of ../shared/samples/invictus-aws (its LICENSE is
-// copied beside them). Deterministic: the same bytes every run (gzip without a timestamp, no random).
+// good files around them, all from real records of the invictus-aws sample (test/fixtures/samples/,
+// or the folder given as the first argument; its LICENSE is copied beside them). Deterministic: the same bytes every run (gzip without a timestamp, no random).
 // Run by hand (`node scripts/makeBrokenFixtures.js`); the output is committed and e2e/broken.spec.ts
 // counts the good events itself from these files.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SAMPLES, readSample } from './sampleFiles.js';
 
-const samples = new URL('../../shared/samples/', import.meta.url).pathname;
 const out = new URL('../e2e/fixtures-broken/', import.meta.url).pathname;
 
 function write(name, bytes) {
@@ -21,13 +21,9 @@ const envelope = (records) => JSON.stringify({ Records: records });
 rmSync(out, { recursive: true, force: true });
 
 const invictus = JSON.parse(
-  readFileSync(
-    join(
-      samples,
-      'invictus-aws/CloudTrail/218007301253_CloudTrail_us-east-1_20230710T1200Z_iLj9fb7yyUG9X4Bf.json',
-    ),
-    'utf8',
-  ),
+  readSample(
+    'invictus-aws/CloudTrail/218007301253_CloudTrail_us-east-1_20230710T1200Z_iLj9fb7yyUG9X4Bf.json',
+  ).toString('utf8'),
 ).Records;
 let next = 0;
 const take = (n) => invictus.slice(next, (next += n));
@@ -108,4 +104,4 @@ write('missing-fields/some-bad.json', envelope(mixed));
 // An empty file.
 write('empty/218007301253_CloudTrail_us-east-1_20230710T1235Z_Empty000000001.json.gz', '');
 
-cpSync(join(samples, 'invictus-aws/LICENSE'), join(out, 'LICENSE-invictus-aws'));
+cpSync(join(SAMPLES, 'invictus-aws/LICENSE'), join(out, 'LICENSE-invictus-aws'));

@@ -1,10 +1,11 @@
-// Builds the committed test fixtures and the bundled demo sample from ../shared/samples.
-// Run once by hand (`node scripts/makeFixtures.js`); the outputs are committed, the script documents them.
+// Builds the committed e2e fixtures and the bundled demo sample from the real samples in
+// test/fixtures/samples/ (or the folder given as the first argument, see sampleFiles.js).
+// Run by hand (`node scripts/makeFixtures.js`); the outputs are committed, the script documents them.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SAMPLES, gzippedSample, jsonNames, readSample } from './sampleFiles.js';
 
-const samples = new URL('../../shared/samples/', import.meta.url).pathname;
 const root = new URL('../', import.meta.url).pathname;
 
 function write(path, bytes) {
@@ -14,25 +15,24 @@ function write(path, bytes) {
 
 /** The real invictus-aws files, gzipped into the AWSLogs layout their names imply. */
 function invictusLogs(into) {
-  const dir = join(samples, 'invictus-aws/CloudTrail');
-  for (const name of readdirSync(dir).sort()) {
+  for (const name of jsonNames('invictus-aws/CloudTrail')) {
     const m = /^(\d{12})_CloudTrail_([a-z0-9-]+)_(\d{4})(\d\d)(\d\d)T/.exec(name);
     if (!m) continue;
     const [, acct, region, y, mo, d] = m;
     write(
       join(into, 'AWSLogs', acct, 'CloudTrail', region, y, mo, d, `${name}.gz`),
-      gzipSync(readFileSync(join(dir, name))),
+      gzippedSample(`invictus-aws/CloudTrail/${name}`),
     );
   }
 }
 
 function cloudSnitchLogs(into) {
-  cpSync(join(samples, 'cloud-snitch/AWSLogs'), join(into, 'AWSLogs'), { recursive: true });
+  cpSync(join(SAMPLES, 'cloud-snitch/AWSLogs'), join(into, 'AWSLogs'), { recursive: true });
 }
 
 function licences(into) {
   for (const s of ['invictus-aws', 'cloud-snitch'])
-    cpSync(join(samples, s, 'LICENSE'), join(into, `LICENSE-${s}`));
+    cpSync(join(SAMPLES, s, 'LICENSE'), join(into, `LICENSE-${s}`));
 }
 
 // --- e2e fixture: a real AWSLogs tree plus the awkward things real folders contain.
@@ -44,7 +44,7 @@ licences(e2e);
 const logs = join(e2e, 'AWSLogs/218007301253/CloudTrail/us-east-1/2023/07/10');
 const firstName = readdirSync(logs).sort()[0];
 const first = JSON.parse(
-  readFileSync(join(samples, 'invictus-aws/CloudTrail', firstName.replace(/\.gz$/, '')), 'utf8'),
+  readSample(`invictus-aws/CloudTrail/${firstName.replace(/\.gz$/, '')}`).toString('utf8'),
 );
 // Identical re-delivery: the same records again in another Region folder, as real trails do.
 const redelivered = { Records: first.Records.slice(0, 5) };

@@ -1,26 +1,23 @@
 // Builds e2e/fixtures-hostile: one CloudTrail trail log file whose strings attack the viewer (HTML and
 // script payloads, javascript: URLs, HTML in keys, bidi overrides and zero-width characters in user
 // names, a 1 MB string, 10,000-deep nesting, CSV formula payloads). Every record is the same real
-// record from ../shared/samples/invictus-aws (its LICENSE is copied beside the output) with a few
-// fields replaced, and a distinct eventID and eventTime. Deterministic: run by hand
+// record of the invictus-aws sample (test/fixtures/samples/, or the folder given as the first
+// argument; its LICENSE is copied beside the output) with a few fields replaced, and a distinct
+// eventID and eventTime. Deterministic: run by hand
 // (`node scripts/makeHostileFixtures.js`); the output is committed and e2e/hostile.spec.ts reads it.
 // The payloads set `window.__pwned` and call `alert`, so a spec can tell if any of them ever ran.
 // Trail file layout and key: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-examples.html
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SAMPLES, readSample } from './sampleFiles.js';
 
-const samples = new URL('../../shared/samples/invictus-aws/', import.meta.url).pathname;
 const out = new URL('../e2e/fixtures-hostile/', import.meta.url).pathname;
 
 const source = JSON.parse(
-  readFileSync(
-    join(
-      samples,
-      'CloudTrail/218007301253_CloudTrail_us-east-1_20230710T1200Z_iLj9fb7yyUG9X4Bf.json',
-    ),
-    'utf8',
-  ),
+  readSample(
+    'invictus-aws/CloudTrail/218007301253_CloudTrail_us-east-1_20230710T1200Z_iLj9fb7yyUG9X4Bf.json',
+  ).toString('utf8'),
 ).Records;
 // A real AssumedRole call (ec2 GetPasswordData, denied): userIdentity with a sessionIssuer.
 const base = source.find(
@@ -229,5 +226,5 @@ named.eventID = '00000000-0000-4000-8000-000000000016';
 named.eventTime = '2026-01-15T11:59:00Z';
 named.hostileFixture = 'file name with a bidi override';
 writeFileSync(join(out, `AWSLogs/exported-${RLO}txt.json`), JSON.stringify({ Records: [named] }));
-copyFileSync(join(samples, 'LICENSE'), join(out, 'LICENSE-invictus-aws'));
+copyFileSync(join(SAMPLES, 'invictus-aws/LICENSE'), join(out, 'LICENSE-invictus-aws'));
 console.log(`${records.length + 1} records written under ${out}`);

@@ -1,5 +1,6 @@
 // Builds e2e/fixtures-insights: CloudTrail Insights files and the management events they are about.
-// There are no real Insights files in ../shared/samples, so the records follow the AWS docs' examples
+// There are no real Insights files in the samples (test/fixtures/samples/), so the records follow
+// the AWS docs' examples
 // (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-insights-fields-trails.html,
 // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-events.html#cloudtrail-insights-events)
 // with our own values. Run by hand (`node scripts/makeInsightFixtures.js`); the output is committed.

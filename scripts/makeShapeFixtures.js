@@ -1,17 +1,18 @@
 // Builds e2e/fixtures-shapes: one file per input shape CloudTrail events arrive in, from real records
-// in ../shared/samples (invictus-aws, cloud-snitch, cloud-custodian, stratus-red-team, traildiscover,
-// otrf; their LICENSE files are copied into LICENSES/). Every record is used once, so the
-// distinct event count is the sum of the files' events. Run by hand (`node scripts/makeShapeFixtures.js`);
-// the output is committed and `SHAPES` in e2e/helpers/shapeFacts.ts lists what each file must read as.
-// Wrappers follow ../shared/reference/cloudtrail.md §4 (EventBridge, CloudWatch Logs, lookup-events, Lake).
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// in test/fixtures/samples/ or the folder given as the first argument (invictus-aws, cloud-snitch,
+// cloud-custodian, stratus-red-team, traildiscover, otrf; their LICENSE files are copied into
+// LICENSES/). Every record is used once, so the distinct event count is the sum of the files'
+// events. Run by hand (`node scripts/makeShapeFixtures.js`); the output is committed and `SHAPES` in
+// e2e/helpers/shapeFacts.ts lists what each file must read as. Wrappers follow
+// docs/reference/cloudtrail-format.md §4 (EventBridge, CloudWatch Logs, lookup-events, Lake).
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SAMPLES, readSample } from './sampleFiles.js';
 
-const samples = new URL('../../shared/samples/', import.meta.url).pathname;
 const out = new URL('../e2e/fixtures-shapes/', import.meta.url).pathname;
 
-const read = (p) => readFileSync(join(samples, p));
+const read = readSample;
 const json = (p) => JSON.parse(read(p).toString('utf8'));
 function write(name, bytes) {
   mkdirSync(dirname(join(out, name)), { recursive: true });
@@ -405,5 +406,5 @@ for (const s of [
   'traildiscover',
   'otrf',
 ])
-  cpSync(join(samples, s, 'LICENSE'), join(out, 'LICENSES', `LICENSE-${s}`));
+  cpSync(join(SAMPLES, s, 'LICENSE'), join(out, 'LICENSES', `LICENSE-${s}`));
 console.log(`wrote ${out} (${next} invictus records used)`);

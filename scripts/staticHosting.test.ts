@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../vite.config';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const deploy = readFileSync(new URL('../docs/deploy.md', import.meta.url), 'utf8');
 
-describe('README "Static hosting"', () => {
+describe('docs/deploy.md "Headers"', () => {
   it('gives the built policy as the header to set, plus frame-ancestors', () => {
-    expect(readme).toContain(
+    expect(deploy).toContain(
       `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'\n`,
     );
   });
 
   it('gives the same policy in the CloudFront response headers policy', () => {
-    expect(readme).toContain(
+    expect(deploy).toContain(
       `"ContentSecurityPolicy": "${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'"`,
     );
   });

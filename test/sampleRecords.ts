@@ -3,7 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import { isObject } from '../src/lib/isObject';
 import type { JsonObject } from '../src/lib/isObject';
 
-// Real records, copied unchanged from ../shared/samples with each folder's LICENSE.
+// Real records, copied unchanged from their publishers, each folder with its LICENSE
+// (test/fixtures/samples/README.md).
 const SAMPLES = new URL('./fixtures/samples/', import.meta.url);
 
 /** Sample files the unit tests read, relative to test/fixtures/samples/. */

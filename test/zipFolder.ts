@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
 
-/** Copies of ../shared/samples, each folder with its LICENSE. */
+/** Real CloudTrail samples, each folder with its publisher's LICENSE (see the README there). */
 export const SAMPLES = new URL('./fixtures/samples/', import.meta.url).pathname;
 /** Test fixtures holding zip archives (see the README there). */
 export const ZIPS = new URL('./fixtures/zips/', import.meta.url).pathname;

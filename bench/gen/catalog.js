@@ -1,5 +1,5 @@
 // What the synthetic events say: one entry per eventName, with its share of the data set and a
-// builder for its service-specific fields. Shapes follow real records (see /work/shared/samples).
+// builder for its service-specific fields. Shapes follow real records (see test/fixtures/samples/).
 
 import { EC2, LAMBDA, LOGS, SSM } from './catalog/compute.js';
 import { CLOUDTRAIL, IAM, MONITORING, SECRETS, SIGNIN, STS } from './catalog/identity.js';

@@ -8,7 +8,7 @@ export type { LogContent, SkippedItems } from './shapes/LogContent';
 export type { LogShape } from './shapes/LogShape';
 
 /**
- * Recognises a parsed JSON document by its shape, not its name (../shared/reference/cloudtrail.md §4.8):
+ * Recognises a parsed JSON document by its shape, not its name (docs/reference/cloudtrail-format.md §4.8):
  * - `{"Records":[…]}`: a trail log file (also Insights files and the console's JSON download),
  *   checked first: it is the ingest hot path;
  * - `digestS3Object` + `logFiles`: a digest file, kept aside for integrity validation;

@@ -17,7 +17,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 
 /**
  * Inflates gzip `bytes`. The fast path is the native `DecompressionStream`, which handles one member and
- * errors on anything after it ("Junk found after end of compressed data", ../shared/reference/browser-limits.md).
+ * errors on anything after it ("Junk found after end of compressed data", docs/reference/browser-limits.md §3).
  * Only then does it fall back to fflate's streaming inflater, which reads every member and reports where
  * the last one ended, so a second member is read and non-gzip trailing bytes are counted, not fatal.
  * @param maxBytes inflated bytes allowed; past them inflating stops at once (a 1 GB gzip can hold

@@ -6,7 +6,7 @@ import type { DigestFile } from './readDigestFile';
  * bytes as stored (never re-serialised JSON), and the previous digest's signature, or the literal
  * `null` for a chain's first digest. Lines are joined with "\n".
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html
- * @see ../shared/reference/cloudtrail.md §5.3 (the CLI's code, which the docs' example garbles)
+ * @see docs/reference/digest-validation.md §3 (the CLI's code, which the docs' example garbles)
  */
 export function digestStringToSign(digest: DigestFile, digestSha256Hex: string): string {
   return [

@@ -8,7 +8,7 @@ import { RecordCollector } from './RecordCollector';
 
 /**
  * The header of the console's Event history "Download as CSV": the table's 16 columns and no event
- * record (../shared/reference/cloudtrail.md §1.5, seen identical in real downloads 2021–2024).
+ * record (docs/reference/cloudtrail-format.md §1.5, seen identical in real downloads 2021–2024).
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-console.html
  */
 export const EVENT_HISTORY_COLUMNS = [

@@ -18,7 +18,7 @@ const SINGLE: Record<StreamItem, BaseShape> = {
 
 /**
  * Reads a top-level JSON object that is not a `Records` envelope or a digest (those are recognised
- * first, on the hot path), in the order of ../shared/reference/cloudtrail.md §4.8:
+ * first, on the hot path), in the order of docs/reference/cloudtrail-format.md §4.8:
  * `Events[].CloudTrailEvent` (lookup-events), `QueryResultRows` (Lake), a Lake `result_sign.json`
  * (skipped: it holds hashes), `events[]` of log events (`aws logs get-log-events` and
  * `filter-log-events`), then one value of any kind `unwrapItem` knows.

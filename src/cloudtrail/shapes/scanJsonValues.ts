@@ -24,7 +24,7 @@ const NEWLINE = 0x0a;
  * one pass that tracks nesting and strings, without parsing. Values are not validated: the caller
  * parses each span. Only objects and arrays are values here; any other top-level text is skipped
  * to the end of its line and counted as a stray line.
- * (../shared/reference/cloudtrail.md §4.5–4.6: Firehose writes records with no delimiter).
+ * (docs/reference/cloudtrail-format.md §4.6: Firehose writes records with no delimiter).
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html
  */
 export function scanJsonValues(text: string): JsonValueSpans {
