@@ -2,7 +2,7 @@ import type { RowView } from '../index/types';
 
 /** The top values of one indexed field under a filter. `value` '' means the field is absent. */
 export interface Facet {
-  /** Canonical query field name (filter/fields.ts). */
+  /** Canonical query field name (querylang/fields.ts). */
   readonly field: string;
   /** Distinct values under the filter. */
   readonly distinct: number;
