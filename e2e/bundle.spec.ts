@@ -41,6 +41,8 @@ async function addTag(page: Page, tag: string) {
 }
 
 test('bookmarks, tags and notes filter the table and travel in a case bundle', async ({ page }) => {
+  // Three ingests, an export and two imports: about a minute on a busy 2-core machine.
+  test.slow();
   mkdirSync(SCREENS, { recursive: true });
   const facts = fixtureFacts();
   const watch = await openApp(page);
