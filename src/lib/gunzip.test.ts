@@ -48,7 +48,7 @@ describe('gunzip with the runtime’s own DecompressionStream', () => {
   });
 
   it('rejects a truncated member with a readable message', async () => {
-    const whole = gzipSync(enc('x'.repeat(5000) + Math.random().toString()));
+    const whole = gzipSync(enc('x'.repeat(5000) + 'the end'));
     await expect(gunzip(whole.slice(0, whole.length - 6))).rejects.toThrow(
       /^Truncated gzip: the file ends before its compressed data does/,
     );
