@@ -1,0 +1,41 @@
+import type { ReactNode, Ref } from 'react';
+import './modalDialog.css';
+
+/**
+ * The title bar of a modal dialog: its heading, anything the dialog shows beside it (`children`),
+ * and the ✕ button that closes it, pushed to the right end (modalDialog.css). The button has no
+ * visible text, so `closeLabel` is its accessible name; Escape is the dialog's own business.
+ */
+export function DialogHead(props: {
+  readonly heading: string;
+  /** For a dialog named by `aria-labelledby` rather than its own `aria-label`. */
+  readonly headingId?: string;
+  readonly closeLabel: string;
+  /** Tooltip of the close button, when it should mention a shortcut. */
+  readonly closeTitle?: string;
+  readonly onClose: () => void;
+  /** Extra class for a dialog whose title bar differs in spacing or colour. */
+  readonly className?: string;
+  /** The close button, for a dialog that must move the focus to it. */
+  readonly closeRef?: Ref<HTMLButtonElement>;
+  readonly children?: ReactNode;
+}) {
+  return (
+    <header
+      className={props.className === undefined ? 'modal-head' : `modal-head ${props.className}`}
+    >
+      <h2 id={props.headingId}>{props.heading}</h2>
+      {props.children}
+      <button
+        ref={props.closeRef}
+        type="button"
+        className="btn btn-ghost modal-close"
+        aria-label={props.closeLabel}
+        title={props.closeTitle}
+        onClick={props.onClose}
+      >
+        ✕
+      </button>
+    </header>
+  );
+}
