@@ -80,6 +80,11 @@ test.describe('offline', () => {
 
     await reloadOffline(page, before);
     await expect(page.locator('.event-table-tr[data-position="0"]')).toBeVisible();
+    // A view in a chunk of its own, never opened online, opens offline from the precache.
+    await page.getByRole('button', { name: 'Coverage' }).click();
+    await expect(page.getByTestId('coverage-dialog')).toContainText('Evidence coverage');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('coverage-dialog')).toHaveCount(0);
     expect(decrypts).toBeGreaterThan(0);
     await expect.poll(() => search(page, 'eventName:Decrypt')).toBe(decrypts);
 
@@ -149,6 +154,9 @@ test.describe('path prefix', () => {
 
     await reloadOffline(page, records.length);
     await expect.poll(() => search(page, 'eventName:Decrypt')).toBe(decrypts);
+    // Chunks load relative to the bundle, under the prefix too.
+    await page.getByRole('button', { name: 'Coverage' }).click();
+    await expect(page.getByTestId('coverage-dialog')).toContainText('Evidence coverage');
     expectClean(watch);
   });
 });
