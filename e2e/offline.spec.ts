@@ -1,15 +1,16 @@
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { dropFolder, eventCount, expectClean, openApp, waitForIdle } from './helpers/app';
 import { AWSLOGS, fixtureRecords } from './helpers/fixtureFacts';
+import { sampleEventCount } from './helpers/sampleFacts';
 
 // The oracle: the fixture's distinct records, read with node:zlib.
 const records = [...fixtureRecords().values()];
 const decrypts = records.filter((r) => r['eventName'] === 'Decrypt').length;
-// The bundled sample: 2,900 invictus-aws events + 21 cloud-snitch events (see sample.spec.ts).
-const SAMPLE_EVENTS = 2921;
+const SAMPLE_EVENTS = sampleEventCount();
 
 /** Waits until the service worker is active, has precached everything, and controls the page. */
 async function waitForServiceWorker(page: Page): Promise<string> {
@@ -62,7 +63,8 @@ test.describe('offline', () => {
     expect(before).toBe(records.length);
     const scope = await waitForServiceWorker(page);
 
-    // Everything the app needs is in the precache: the page, its bundle, both workers, the sample.
+    // Everything the app needs is in the precache: the page, its bundle, both workers, the sample,
+    // and every chunk the build split off (views load them only when opened, perhaps offline).
     const paths = await precachedPaths(page, scope);
     expect(paths).toContain('index.html');
     expect(paths.some((p) => /^assets\/index-.*\.js/.test(p))).toBe(true);
@@ -70,9 +72,19 @@ test.describe('offline', () => {
     expect(paths.some((p) => /^assets\/parse\.worker-.*\.js/.test(p))).toBe(true);
     expect(paths).toContain('sample/manifest.json');
     expect(paths.filter((p) => p.startsWith('sample/AWSLogs/')).length).toBeGreaterThan(50);
+    const built = readdirSync(new URL('../dist/assets/', import.meta.url))
+      .filter((f) => !f.endsWith('.map'))
+      .map((f) => `assets/${f}`);
+    expect(built.length).toBeGreaterThan(3);
+    expect(built.filter((p) => !paths.includes(p))).toEqual([]);
 
     await reloadOffline(page, before);
     await expect(page.locator('.event-table-tr[data-position="0"]')).toBeVisible();
+    // A view in a chunk of its own, never opened online, opens offline from the precache.
+    await page.getByRole('button', { name: 'Coverage' }).click();
+    await expect(page.getByTestId('coverage-dialog')).toContainText('Evidence coverage');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('coverage-dialog')).toHaveCount(0);
     expect(decrypts).toBeGreaterThan(0);
     await expect.poll(() => search(page, 'eventName:Decrypt')).toBe(decrypts);
 
@@ -142,6 +154,9 @@ test.describe('path prefix', () => {
 
     await reloadOffline(page, records.length);
     await expect.poll(() => search(page, 'eventName:Decrypt')).toBe(decrypts);
+    // Chunks load relative to the bundle, under the prefix too.
+    await page.getByRole('button', { name: 'Coverage' }).click();
+    await expect(page.getByTestId('coverage-dialog')).toContainText('Evidence coverage');
     expectClean(watch);
   });
 });

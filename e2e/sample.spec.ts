@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { eventCount, expectClean, openApp, waitForIdle } from './helpers/app';
+import { sampleEventCount } from './helpers/sampleFacts';
 
-// The bundled sample: 2,900 invictus-aws events + 21 cloud-snitch events, all with distinct eventIDs.
-const SAMPLE_EVENTS = 2921;
+const SAMPLE_EVENTS = sampleEventCount();
 
 for (const viewport of [
   { width: 1280, height: 800 },

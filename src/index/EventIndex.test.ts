@@ -1,9 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { STRING_FIELDS } from '../cloudtrail/types';
+import { fixtureInputs } from '../../test/fixtureFiles';
+import { extractEventFields, isRecordProblem } from '../cloudtrail/extractEventFields';
+import { decodeChunkBlob } from '../db/chunkBlob';
+import { isObject } from '../lib/isObject';
 import type { EventFields } from '../cloudtrail/types';
 import { encodeFileChunk } from './encodeFileChunk';
 import { EventIndex } from './EventIndex';
 import { takeSnapshot } from './IndexSnapshot';
+import { rowView } from './readRows';
 
 const event = (eventID: string, eventTime: number, eventName = 'GetObject'): EventFields => ({
   eventID,
@@ -127,22 +133,36 @@ describe('encodeFileChunk', () => {
   });
 });
 
-describe('STRING_FIELDS', () => {
-  it('keeps the order encodeFileChunk writes the columns in', () => {
-    expect(STRING_FIELDS).toEqual([
-      'eventName',
-      'eventSource',
-      'awsRegion',
-      'errorCode',
-      'sourceIPAddress',
-      'userAgent',
-      'readOnly',
-      'recipientAccountId',
-      'eventCategory',
-      'eventType',
-      'identityType',
-      'userName',
-      'accessKeyId',
-    ]);
+describe('a chunk stored by an earlier version', () => {
+  it('reads every value back under its own field, from the bytes that version wrote', async () => {
+    // The stored columns are positional: reordering the fields would silently swap them in every
+    // database already written (test/fixtures/stored/README.md).
+    const real = fixtureInputs().find((i) => i.path.includes('20230710T1145Z_7xgocspSowgK0Gto'));
+    if (real === undefined) throw new Error('fixture missing');
+    const parsed: unknown = JSON.parse(
+      gunzipSync(new Uint8Array(await real.file.arrayBuffer())).toString('utf8'),
+    );
+    const records = isObject(parsed) ? parsed['Records'] : undefined;
+    if (!Array.isArray(records)) throw new Error('fixture has no Records');
+    const stored = readFileSync(
+      new URL('../../test/fixtures/stored/chunk-v1-7xgocspSowgK0Gto.bin', import.meta.url),
+    );
+    const chunk = await decodeChunkBlob(new Blob([new Uint8Array(stored)]));
+    expect(chunk.count).toBe(records.length);
+
+    const index = new EventIndex();
+    index.applyChunk(chunk, 1, { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) });
+    for (let row = 0; row < index.size; row++) {
+      const record: unknown = records[index.recordIndex.data[row] ?? -1];
+      if (!isObject(record)) throw new Error(`row ${String(row)} has no record`);
+      const want = extractEventFields(record);
+      if (isRecordProblem(want)) throw new Error(want.problem);
+      const { resources, issuedAccessKeyId, ...fields } = want;
+      const view = rowView(index, row);
+      expect(view).toMatchObject(fields);
+      expect(view.resourceTypes).toEqual(resources.map((r) => r.type));
+      expect(view.resourceNames).toEqual(resources.map((r) => r.name));
+      if (issuedAccessKeyId !== '') expect(index.issuedKeys.get(issuedAccessKeyId)).toBe(row);
+    }
   });
 });

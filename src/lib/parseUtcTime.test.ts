@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordsIn, SAMPLE } from '../../test/sampleRecords';
+import { seededRandom } from '../../test/seededRandom';
 import { parseUtcTime } from './parseUtcTime';
 
 describe('parseUtcTime', () => {
@@ -40,9 +41,14 @@ describe('parseUtcTime', () => {
   });
 
   it('agrees with Date.parse on random times across the years', () => {
+    const random = seededRandom(20260115);
+    const years = new Set<string>();
     for (let i = 0; i < 2000; i++) {
-      const t = new Date(Math.floor(Math.random() * 4e12)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const t = new Date(Math.floor(random() * 4e12)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      years.add(t.slice(0, 4));
       expect(parseUtcTime(t), t).toBe(Date.parse(t));
     }
+    // 1970 to 2096: the samples must spread over the years, leap years and all.
+    expect(years.size).toBeGreaterThan(120);
   });
 });

@@ -1,6 +1,9 @@
-import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fixtureInputs } from '../../../test/fixtureFiles';
+import { unpackEventId } from '../../index/eventIdKey';
+import { isObject } from '../../lib/isObject';
 import { parseLogFile } from './parseLogFile';
 
 const blob = (bytes: Uint8Array | string) =>
@@ -11,16 +14,33 @@ const real = fixtureInputs().find((i) => i.path.includes('20230710T1145Z_7xgocsp
 describe('parseLogFile', () => {
   it('reads a real gzipped trail file: every record, its shape and its SHA-256', async () => {
     if (real === undefined) throw new Error('fixture missing');
+    const bytes = new Uint8Array(await real.file.arrayBuffer());
+    // The oracle, computed without the app's code: node:crypto and node:zlib over the same bytes.
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const parsed: unknown = JSON.parse(gunzipSync(bytes).toString('utf8'));
+    const records = isObject(parsed) ? parsed['Records'] : undefined;
+    if (!Array.isArray(records)) throw new Error('fixture has no Records');
+    const ids = records.map((r) => (isObject(r) ? r['eventID'] : undefined));
+    expect(records.length).toBe(29); // the fixture as committed: guards the oracle against reading nothing
+
     const r = await parse(real.file, real.path);
     if (r.status !== 'log') throw new Error(r.status);
     expect(r.shape).toBe('Records envelope');
     expect(r.gzip).toBe(true);
-    expect(r.records).toBe(r.chunk.count);
-    expect(r.chunk.count).toBeGreaterThan(10);
-    expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.size).toBe(bytes.length);
+    expect(r.sha256).toBe(sha256);
+    expect(r.records).toBe(records.length);
+    expect(r.chunk.count).toBe(records.length);
+    expect(r.invalidRecords).toBe(0);
+    expect(r.trailingBytes).toBe(0);
     // Every real eventID is a lower-case UUID, so all are packed and none is kept as text.
     expect(r.chunk.idText).toEqual([]);
-    expect(r.chunk.idWords.length).toBe(r.chunk.count * 4);
+    expect(r.chunk.idWords.length).toBe(records.length * 4);
+    const rows = Array.from({ length: r.chunk.count }, (_, i) => i);
+    expect(rows.map((i) => ids[r.chunk.recordIndex[i] ?? -1])).toEqual(
+      rows.map((i) => unpackEventId(r.chunk.idWords, i * 4)),
+    );
+    expect(Array.from(r.chunk.recordIndex).sort((a, b) => a - b)).toEqual(rows);
   });
 
   it('reads the uncompressed envelope too', async () => {

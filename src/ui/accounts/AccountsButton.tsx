@@ -1,5 +1,7 @@
 import { DialogButton } from '../common/DialogButton';
-import { AccountsDialog } from './AccountsDialog';
+import { lazyView } from '../common/lazyView';
+
+const AccountsDialog = lazyView(() => import('./AccountsDialog').then((m) => m.AccountsDialog));
 
 /** The top bar's "Accounts" button and the dialog it opens; focus returns to it on close. */
 export function AccountsButton() {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { AccountNameList } from './AccountNameList';
 import { AccountNamesInput } from './AccountNamesInput';
+import { DialogHead } from '../common/DialogHead';
 import '../common/modalDialog.css';
 import './AccountsDialog.css';
 
@@ -25,17 +26,7 @@ export function AccountsDialog(props: { readonly onClose: () => void }) {
       aria-label="Account names"
       onClose={onClose}
     >
-      <header className="modal-head">
-        <h2>Account names</h2>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          aria-label="Close account names"
-          onClick={onClose}
-        >
-          ✕
-        </button>
-      </header>
+      <DialogHead heading="Account names" closeLabel="Close account names" onClose={onClose} />
       <p className="muted modal-intro">
         Names appear beside account IDs in the table, the facets and the event details. They are
         kept in this browser only, apart from the logs: Clear data leaves them.

@@ -1,5 +1,9 @@
 import { DialogButton } from '../common/DialogButton';
-import { CaseBundleDialog } from './CaseBundleDialog';
+import { lazyView } from '../common/lazyView';
+
+const CaseBundleDialog = lazyView(() =>
+  import('./CaseBundleDialog').then((m) => m.CaseBundleDialog),
+);
 
 /**
  * The top bar's "Case bundle" button: export the case's annotations, view and (optionally)

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { BundleExport } from './BundleExport';
 import { BundleImportForm } from './BundleImportForm';
+import { DialogHead } from '../common/DialogHead';
 import '../common/modalDialog.css';
 import './CaseBundle.css';
 
@@ -27,17 +28,7 @@ export function CaseBundleDialog(props: {
       aria-label="Case bundle"
       onClose={onClose}
     >
-      <header className="modal-head">
-        <h2>Case bundle</h2>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          aria-label="Close case bundle"
-          onClick={onClose}
-        >
-          ✕
-        </button>
-      </header>
+      <DialogHead heading="Case bundle" closeLabel="Close case bundle" onClose={onClose} />
       <p className="muted modal-intro bundle-intro">
         One zip file with your bookmarks, tags and notes, the current view (query, time range,
         columns, selection) and the list of source files with their SHA-256, to hand a case over or

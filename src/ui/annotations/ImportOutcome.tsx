@@ -1,5 +1,6 @@
 import type { BundleImport } from '../../data/annotationTypes';
 import { formatCount } from '../common/formatCount';
+import './CaseBundle.css';
 
 /** Missing files listed by path; the rest are counted. */
 const LISTED = 8;

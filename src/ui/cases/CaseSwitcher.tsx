@@ -4,6 +4,7 @@ import { casesQuery, storageStatusQuery } from '../../data/caseQueries';
 import { useIngestState } from '../../data/ingestState';
 import { setCasesDialogOpen, useCasesDialogOpen } from './casesDialogState';
 import { quotaPercent } from './StorageStatus';
+import './Cases.css';
 
 /** The switcher button's id: focus returns to it when the Cases dialog closes. */
 export const CASE_SWITCHER_ID = 'case-switcher';

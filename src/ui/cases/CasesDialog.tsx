@@ -9,6 +9,7 @@ import { ImportBundleAsCase } from './ImportBundleAsCase';
 import { NewCaseForm } from './NewCaseForm';
 import { SafariStorageNotice } from './SafariStorageNotice';
 import { StorageStatus } from './StorageStatus';
+import { DialogHead } from '../common/DialogHead';
 import '../common/modalDialog.css';
 import './Cases.css';
 
@@ -41,12 +42,7 @@ export function CasesDialog(props: { readonly onClose: () => void }) {
       data-testid="cases-dialog"
       onClose={onClose}
     >
-      <header className="modal-head">
-        <h2>Cases</h2>
-        <button type="button" className="btn btn-ghost" aria-label="Close cases" onClick={onClose}>
-          ✕
-        </button>
-      </header>
+      <DialogHead heading="Cases" closeLabel="Close cases" onClose={onClose} />
       <p className="muted modal-intro">
         Each case is a separate set of evidence, stored in this browser only. Opening a case closes
         the current one; nothing is mixed between cases.

@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
-import { CasesDialog } from './CasesDialog';
+import { lazyView } from '../common/lazyView';
 import { CASE_SWITCHER_ID } from './CaseSwitcher';
 import { setCasesDialogOpen, useCasesDialogOpen } from './casesDialogState';
+
+const CasesDialog = lazyView(() => import('./CasesDialog').then((m) => m.CasesDialog));
 
 /**
  * Renders the Cases dialog while it is open, outside the app's case-keyed tree so that it survives

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isSafari } from './isSafari';
+import './Cases.css';
 
 const DISMISSED = 'cairn.safariNotice.dismissed';
 

@@ -1,6 +1,7 @@
 import { formatCount } from './formatCount';
 import { clipText } from './clipText';
-import { visibleText } from '../detail/visibleText';
+import { visibleText } from './visibleText';
+import { VisibleRuns } from './VisibleRuns';
 import './LogText.css';
 
 /**
@@ -14,19 +15,7 @@ export function LogText(props: { readonly text: string; readonly max?: number })
   const shown = max === undefined ? text : clipText(text, max);
   return (
     <>
-      {visibleText(shown).map((run, i) =>
-        run.escaped ? (
-          <span
-            key={i}
-            className="json-escape"
-            title="Invisible or direction-changing characters, shown escaped"
-          >
-            {run.text}
-          </span>
-        ) : (
-          run.text
-        ),
-      )}
+      <VisibleRuns runs={visibleText(shown).runs} />
       {shown.length < text.length ? (
         <span className="log-text-cut" title={`${formatCount(text.length)} characters in all`}>
           … ({formatCount(text.length)} chars)
@@ -43,7 +32,7 @@ export function LogText(props: { readonly text: string; readonly max?: number })
 export function logTitle(text: string, max = 1000): string {
   const shown = clipText(text, max);
   const visible = visibleText(shown)
-    .map((run) => run.text)
+    .runs.map((run) => run.text)
     .join('');
   return shown.length < text.length ? `${visible}… (${formatCount(text.length)} chars)` : visible;
 }

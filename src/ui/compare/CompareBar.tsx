@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { CompareDialog } from './CompareDialog';
+import { lazyView } from '../common/lazyView';
 import { MAX_COMPARE } from './useCompareMarks';
 import type { CompareMarks } from './useCompareMarks';
 import './Compare.css';
+
+const CompareDialog = lazyView(() => import('./CompareDialog').then((m) => m.CompareDialog));
 
 /**
  * "N events marked · Compare · Clear", shown once two events are marked for comparison. Compare

@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { eventDetailQuery } from '../../data/datasetQueries';
 import type { EventDetail } from '../../data/types';
+import { DialogHead } from '../common/DialogHead';
 import { formatCount } from '../common/formatCount';
 import { compareColumn } from './compareColumn';
 import type { DetailState } from './compareColumn';
@@ -58,8 +59,15 @@ export function CompareDialog(props: {
         onClose();
       }}
     >
-      <header className="compare-header">
-        <h2 id={titleId}>Compare {rows.length} events</h2>
+      <DialogHead
+        className="compare-header"
+        heading={`Compare ${String(rows.length)} events`}
+        headingId={titleId}
+        closeLabel="Close comparison"
+        closeTitle="Close (Esc)"
+        closeRef={closeRef}
+        onClose={onClose}
+      >
         <span className="muted" data-testid="compare-summary">
           {formatCount(differing)} of {formatCount(compared.length)} fields differ
         </span>
@@ -71,17 +79,7 @@ export function CompareDialog(props: {
           />
           Only differences
         </label>
-        <button
-          ref={closeRef}
-          type="button"
-          className="btn btn-ghost compare-close"
-          aria-label="Close comparison"
-          title="Close (Esc)"
-          onClick={onClose}
-        >
-          ✕
-        </button>
-      </header>
+      </DialogHead>
       {truncated ? (
         <p className="notice notice-warn compare-notice">
           A record has more than {formatCount(MAX_LEAVES)} fields: only its first{' '}

@@ -1,5 +1,7 @@
 import { DialogButton } from '../common/DialogButton';
-import { CoverageDialog } from './CoverageDialog';
+import { lazyView } from '../common/lazyView';
+
+const CoverageDialog = lazyView(() => import('./CoverageDialog').then((m) => m.CoverageDialog));
 
 /** The top bar's "Coverage" button and the map it opens; focus returns to it on close. */
 export function CoverageButton() {

@@ -3,6 +3,7 @@ import { cellQuery } from '../../querylang/cellQuery';
 import { useCellFilter, useCoverage } from '../../data/coverage';
 import type { CoverageMap } from '../../data/types';
 import { useAccountNames } from '../accounts/useAccountNames';
+import { DialogHead } from '../common/DialogHead';
 import { formatCount } from '../common/formatCount';
 import { CoverageFindings } from './CoverageFindings';
 import { coverageFindings } from './coverageFindings';
@@ -48,18 +49,14 @@ export function CoverageDialog(props: { readonly onClose: () => void }) {
       onClose={onClose}
       data-testid="coverage-dialog"
     >
-      <header className="coverage-head">
-        <h2>Evidence coverage</h2>
+      <DialogHead
+        className="coverage-head"
+        heading="Evidence coverage"
+        closeLabel="Close evidence coverage"
+        onClose={onClose}
+      >
         {map === undefined ? null : <CoverageSpan map={map} />}
-        <button
-          type="button"
-          className="btn btn-ghost"
-          aria-label="Close evidence coverage"
-          onClick={onClose}
-        >
-          ✕
-        </button>
-      </header>
+      </DialogHead>
       {query.isPending ? (
         <p className="coverage-body" role="status">
           Computing the coverage map…

@@ -1,7 +1,7 @@
 import { COVERAGE_FLAG } from '../../data/types';
 import type { CoverageGap, CoverageMap, CoverageNote } from '../../data/types';
 import { formatCount } from '../common/formatCount';
-import { visibleText } from '../detail/visibleText';
+import { visibleText } from '../common/visibleText';
 import { describeInterval, describeSpan } from './coverageTime';
 
 /** The marks a cell can carry, as drawn and as the legend names them. */
@@ -34,7 +34,7 @@ const plural = (n: number, one: string, many = `${one}s`) =>
 /** A log value as one line of text, with invisible and bidi characters shown as escapes. */
 export function plainText(value: string): string {
   return visibleText(value)
-    .map((r) => r.text)
+    .runs.map((r) => r.text)
     .join('');
 }
 

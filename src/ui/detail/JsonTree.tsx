@@ -11,7 +11,8 @@ import {
   treeKeyAction,
 } from './flattenJson';
 import type { JsonLeafValue, JsonNodeRow, JsonRow } from './flattenJson';
-import { visibleText } from './visibleText';
+import { visibleText } from '../common/visibleText';
+import { VisibleRuns } from '../common/VisibleRuns';
 import './JsonTree.css';
 
 /** Strings longer than this are cut in the tree until the user asks for all of them. */
@@ -232,16 +233,8 @@ function nodeValue(row: JsonNodeRow, full: boolean, tabIndex: number, onFull: ()
 }
 
 /** Log text as React text children, with invisible and bidi characters shown as escapes. */
-function runs(s: string): ReactNode[] {
-  return visibleText(s).map((run, i) =>
-    run.escaped ? (
-      <span key={i} className="json-escape" title={ESCAPE_TITLE}>
-        {run.text}
-      </span>
-    ) : (
-      run.text
-    ),
-  );
+function runs(s: string): ReactNode {
+  return <VisibleRuns runs={visibleText(s).runs} title={ESCAPE_TITLE} />;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { SHORTCUT_GROUPS } from './shortcuts';
 import { useDialogFocus } from './useDialogFocus';
+import { DialogHead } from '../common/DialogHead';
 import '../common/modalDialog.css';
 import './HelpSheet.css';
 
@@ -29,12 +30,13 @@ export function HelpSheet(props: { readonly onClose: () => void }) {
         onClose();
       }}
     >
-      <header className="modal-head help-sheet-head">
-        <h2 id={titleId}>Keyboard shortcuts</h2>
-        <button type="button" className="btn btn-ghost" aria-label="Close" onClick={onClose}>
-          ✕
-        </button>
-      </header>
+      <DialogHead
+        className="help-sheet-head"
+        heading="Keyboard shortcuts"
+        headingId={titleId}
+        closeLabel="Close"
+        onClose={onClose}
+      />
       <div className="help-sheet-body">
         {SHORTCUT_GROUPS.map((group) => (
           <section key={group.title} className="help-sheet-group">

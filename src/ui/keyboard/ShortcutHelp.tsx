@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import { HelpSheet } from './HelpSheet';
+import { lazyView } from '../common/lazyView';
 import { isTypingTarget, modalOpen } from './isTypingTarget';
+
+const HelpSheet = lazyView(() => import('./HelpSheet').then((m) => m.HelpSheet));
 
 /**
  * The top bar's "?" button and the `?` shortcut, both opening the keyboard help sheet. The key is

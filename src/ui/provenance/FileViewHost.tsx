@@ -1,5 +1,7 @@
+import { lazyView } from '../common/lazyView';
 import { closeFileView, useFileViewTarget } from './fileViewTarget';
-import { FileViewDialog } from './FileViewDialog';
+
+const FileViewDialog = lazyView(() => import('./FileViewDialog').then((m) => m.FileViewDialog));
 
 /** The app's one file view, shown while some view has opened it (openFileView). */
 export function FileViewHost(props: { readonly onQuery: (q: string) => void }) {

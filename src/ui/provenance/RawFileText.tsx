@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { formatBytes } from '../../lib/formatBytes';
 import type { FileView } from '../../data/provenanceQueries';
 import { CopyButton } from '../common/CopyButton';
-import { rawTextRuns } from './rawTextRuns';
+import { MAX_FILE_RUNS, visibleText } from '../common/visibleText';
+import { VisibleRuns } from '../common/VisibleRuns';
 
 /**
  * The file's content as stored, decompressed, as plain text: line breaks kept, every other invisible
@@ -12,7 +13,10 @@ import { rawTextRuns } from './rawTextRuns';
 export function RawFileText(props: { readonly view: FileView }) {
   const { view } = props;
   const [wrap, setWrap] = useState(true);
-  const { runs, cut } = useMemo(() => rawTextRuns(view.text), [view.text]);
+  const { runs, cut } = useMemo(
+    () => visibleText(view.text, { lines: true, maxRuns: MAX_FILE_RUNS }),
+    [view.text],
+  );
   return (
     <section className="file-raw" aria-label="Content">
       <div className="file-raw-head">
@@ -41,19 +45,7 @@ export function RawFileText(props: { readonly view: FileView }) {
         className={wrap ? 'file-raw-text is-wrapped' : 'file-raw-text'}
         data-testid="file-view-raw"
       >
-        {runs.map((run, i) =>
-          run.escaped ? (
-            <span
-              key={i}
-              className="json-escape"
-              title="Invisible or direction-changing characters, shown escaped"
-            >
-              {run.text}
-            </span>
-          ) : (
-            run.text
-          ),
-        )}
+        <VisibleRuns runs={runs} />
       </pre>
       {cut ? (
         <p className="notice notice-warn">
