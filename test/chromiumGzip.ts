@@ -64,7 +64,7 @@ function inflateRaw(bytes: Uint8Array): Promise<{ inflated: Buffer; consumed: nu
 
 /**
  * `DecompressionStream('gzip')` as Chromium implements it (measured on Debian Chromium 150,
- * ../shared/reference/browser-limits.md): it delivers the first member's bytes, then errors with
+ * docs/reference/browser-limits.md §3): it delivers the first member's bytes, then errors with
  * "Junk found after end of compressed data" when anything follows that member. Node's own stream
  * reads every member, so without this stub the fallback Chromium depends on would never run in tests.
  * Every instance is counted in `ChromiumDecompressionStream.opened`, and every junk error in `.junk`.
