@@ -1,8 +1,6 @@
 import { openDB } from 'idb';
 import type { IDBPDatabase } from 'idb';
 import { decodeChunkBlob } from './chunkBlob';
-import { SNAPSHOT_VERSION } from '../index/IndexSnapshot';
-import type { IndexSnapshot } from '../index/IndexSnapshot';
 import { DB_NAME, DB_VERSION, upgradeCairnDb } from './schema';
 import type { CairnDb } from './schema';
 import type { ChunkOutcome, FileChunk } from '../index/types';
@@ -47,8 +45,8 @@ export interface FileCommit {
 
 /**
  * Stores files (each: meta and bytes) in one transaction: all or nothing. Grouping files saves a
- * transaction round trip per file. Their index rows are not stored: the snapshot written after the
- * run holds them, and a run cut short is parsed again at the next load (replayStoredFiles), since
+ * transaction round trip per file. Their index rows are not stored: the index saved after the
+ * run holds them (IndexStore), and a run cut short is parsed again at the next load (replayStoredFiles), since
  * storing each file's chunk cost the ingest about 10% (docs/architecture.md).
  * @throws DOMException `QuotaExceededError` when the disk quota is full (nothing is written).
  */
@@ -93,19 +91,6 @@ export async function loadFileBytes(
 export async function loadFileBlob(db: CairnDatabase, fileId: number): Promise<Blob | undefined> {
   const stored = await db.get('fileBytes', fileId);
   return stored instanceof Blob || stored === undefined ? stored : new Blob([stored]);
-}
-
-/** Saves the index snapshot. */
-export async function saveSnapshot(db: CairnDatabase, snapshot: IndexSnapshot): Promise<void> {
-  await db.put('meta', snapshot, 'snapshot');
-}
-
-/** The saved snapshot, if any and of this version. */
-export async function loadSnapshot(db: CairnDatabase): Promise<IndexSnapshot | undefined> {
-  const value = await db.get('meta', 'snapshot');
-  return value !== undefined && 'version' in value && value.version === SNAPSHOT_VERSION
-    ? value
-    : undefined;
 }
 
 /**
@@ -161,11 +146,20 @@ export async function loadBlooms(db: CairnDatabase): Promise<Map<number, Uint32A
   return new Map(keys.map((k, i) => [k, values[i] ?? new Uint32Array(0)]));
 }
 
-/** Deletes every stored file, chunk, word filter, annotation and snapshot. */
+/** Deletes every stored file, chunk, word filter, annotation and index piece. */
 export async function clearAll(db: CairnDatabase): Promise<void> {
-  const stores = ['files', 'fileBytes', 'chunks', 'blooms', 'annotations', 'meta'] as const;
+  const stores = [
+    'files',
+    'fileBytes',
+    'chunks',
+    'blooms',
+    'annotations',
+    'meta',
+    'segments',
+  ] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([
+    tx.objectStore('segments').clear(),
     tx.objectStore('annotations').clear(),
     tx.objectStore('blooms').clear(),
     tx.objectStore('files').clear(),

@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { IndexSnapshot } from '../index/IndexSnapshot';
+import type { Piece, SegmentManifest } from '../index/indexSegments';
 import type { PendingRun } from './pendingRun';
 import type { Annotation } from '../index/Annotation';
 import type { ChunkOutcome, FileChunk } from '../index/types';
@@ -8,7 +8,7 @@ import type { FileMeta, FileReport } from './types';
 /** The first case's IndexedDB database; other cases are `cairn-case-<id>` (caseRegistry.ts). */
 export const DB_NAME = 'cairn';
 /** Bump with a migration in `upgrade` whenever a store or value shape changes. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * A file's index rows with how they were resolved, as versions before the replay by parse stored
@@ -22,8 +22,9 @@ export interface StoredChunk {
 
 /**
  * The stores. A file's meta and original bytes are written in one transaction, so a crash or a full
- * quota never leaves half a file. The snapshot is the index of every file up to its watermark; files
- * stored after it are parsed again at load (replayStoredFiles).
+ * quota never leaves half a file. The stored index (`segments`, named by the `index` manifest in
+ * `meta`) holds the rows of every file up to its watermark; files stored after it are parsed again
+ * at load (replayStoredFiles).
  */
 export interface CairnDb extends DBSchema {
   files: { key: number; value: FileMeta; indexes: { 'by-sha256': string } };
@@ -38,9 +39,16 @@ export interface CairnDb extends DBSchema {
   blooms: { key: number; value: Uint32Array };
   /** Bookmarks, tags and notes by event key (annotations.ts); version 3. */
   annotations: { key: string; value: Annotation };
+  /** The index in bounded pieces (indexSegments.ts), by `<generation>/<part>/<piece>`; version 4. */
+  segments: { key: string; value: Piece };
+  /**
+   * `index`: the manifest of the stored index; `lastRun`; `pendingRun`. Versions before 4 stored
+   * the whole index as one value under `snapshot`, which failed to clone at 10M events: it is
+   * deleted at load, and its files are parsed again once.
+   */
   meta: {
     key: string;
-    value: IndexSnapshot | readonly FileReport[] | PendingRun;
+    value: SegmentManifest | readonly FileReport[] | PendingRun;
   };
 }
 
@@ -55,4 +63,5 @@ export function upgradeCairnDb(db: IDBPDatabase<CairnDb>, oldVersion: number): v
   }
   if (oldVersion < 2) db.createObjectStore('blooms');
   if (oldVersion < 3) db.createObjectStore('annotations');
+  if (oldVersion < 4) db.createObjectStore('segments');
 }

@@ -1,4 +1,5 @@
 import type { CairnDatabase } from '../db/cairnDb';
+import type { IndexStore } from '../db/IndexStore';
 import type { RecordReader } from '../db/RecordReader';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
@@ -14,6 +15,8 @@ export interface CaseParts {
   readonly db: CairnDatabase;
   /** The in-memory index of the case's events. */
   readonly index: EventIndex;
+  /** Stores the index after each run, so the case reopens without parsing its files again. */
+  readonly indexStore: IndexStore;
   /** Reads records back from the stored original files (a small cache of decoded files). */
   readonly reader: RecordReader;
   /** The stored files' paths by fileId, for `file:` clauses and the sources tree. */

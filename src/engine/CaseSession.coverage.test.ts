@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCoverageTrail } from '../../test/coverageTrail';
 import { recordsIn } from '../../test/sampleRecords';
-import { loadSnapshot, openCairnDb } from '../db/cairnDb';
+import { openCairnDb } from '../db/cairnDb';
+import { IndexStore } from '../db/IndexStore';
 import { COVERAGE_FLAG } from '../analysis/coverageMap';
-import { EventIndex } from '../index/EventIndex';
 import type { CoverageMap } from '../analysis/coverageMap';
 import type { CaseSession } from './CaseSession';
 import { CoverageRunner } from './CoverageRunner';
@@ -109,7 +109,7 @@ describe('coverage when validation fails', () => {
     );
     await engine.dataset.settled();
     const db = await openCairnDb();
-    const index = new EventIndex(await loadSnapshot(db));
+    const { index } = await IndexStore.open(db);
     const map = await new CoverageRunner().run({
       db,
       index,

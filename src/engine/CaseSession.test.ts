@@ -55,15 +55,16 @@ describe('CaseSession over a real AWSLogs folder', () => {
       .map((r) => r.eventTime);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     await engine.dataset.settled();
-    const { openCairnDb, loadSnapshot } = await import('../db/cairnDb');
+    const { openCairnDb } = await import('../db/cairnDb');
+    const { IndexStore } = await import('../db/IndexStore');
     const check = await openCairnDb();
-    expect((await loadSnapshot(check))?.time.length).toBe(engine.dataset.info().eventCount);
+    expect((await IndexStore.open(check)).index.size).toBe(engine.dataset.info().eventCount);
     check.close();
     const reopened = await openSession();
     expect(reopened.search.rows(ALL, { offset: 0, limit: 3, order: 'desc' })).toEqual(before);
-    // Drop the snapshot: the index must rebuild the same from the per-file chunks.
+    // Drop the stored index: it must rebuild the same from the stored files.
     const db = await openCairnDb();
-    await db.delete('meta', 'snapshot');
+    await db.delete('meta', 'index');
     db.close();
     const replayed = await openSession();
     expect(replayed.dataset.info().eventCount).toBe(engine.dataset.info().eventCount);

@@ -6,9 +6,8 @@ import type { CaseSummary } from '../db/caseRegistry';
 import { loadPendingRun, summarizeInterruptedRun } from '../db/pendingRun';
 import type { InterruptedRun, PendingRun } from '../db/pendingRun';
 import type { FileMeta, FileReport } from '../db/types';
-import { EventIndex } from '../index/EventIndex';
+import { IndexStore } from '../db/IndexStore';
 import { FileCatalog } from '../index/FileCatalog';
-import { takeSnapshot } from '../index/IndexSnapshot';
 import { CaseBundles } from './CaseBundles';
 import { CaseNotes } from './CaseNotes';
 import type { CaseParts } from './CaseParts';
@@ -118,15 +117,16 @@ export class CaseSession {
   }
 
   /**
-   * Opens the case's database and loads its index: the snapshot, then the files stored after it,
-   * parsed again (replayStoredFiles: a crash between a file's commit and the next snapshot loses
-   * nothing). Starts building missing word filters in the background.
+   * Opens the case's database and loads its index: the stored index (IndexStore), then the files
+   * stored after it, parsed again (replayStoredFiles: a crash between a file's commit and the next
+   * save loses nothing, and neither does a save that failed). Queues a save when files were parsed
+   * again, and starts building missing word filters, both in the background.
    * @throws what opening the database or reading it throws (the case then cannot be opened).
    */
   static async open(parse: ParseFn, options: SessionOptions = {}): Promise<CaseSession> {
     const db = await store.openCairnDb(options.dbName, options.onClosedElsewhere);
     const reader = new RecordReader(db);
-    const index = new EventIndex(await store.loadSnapshot(db));
+    const { index, store: indexStore } = await IndexStore.open(db);
     const files = await store.listFiles(db);
     const watermark = index.watermark;
     await replayStoredFiles({
@@ -139,10 +139,10 @@ export class CaseSession {
       ...(options.onReplay === undefined ? {} : { onProgress: options.onReplay }),
     });
     index.sortedRows();
-    if (index.watermark > watermark) await store.saveSnapshot(db, takeSnapshot(index));
     const parts: CaseParts = {
       db,
       index,
+      indexStore,
       reader,
       catalog: new FileCatalog(files),
       notes: await CaseNotes.load(db, index, files),
@@ -153,6 +153,7 @@ export class CaseSession {
       parse,
       ...(run === undefined ? {} : { interrupted: interruptedState(run, files) }),
     });
+    if (index.watermark > watermark) void session.dataset.saveIndex();
     if (session.words !== undefined) {
       await session.words.load();
       void session.words.start();

@@ -2,7 +2,6 @@ import * as store from '../db/cairnDb';
 import { clearPendingRun, savePendingRun } from '../db/pendingRun';
 import type { InterruptedRun } from '../db/pendingRun';
 import type { FileMeta, FileReport } from '../db/types';
-import { takeSnapshot } from '../index/IndexSnapshot';
 import type { CaseParts } from './CaseParts';
 import type { InterruptedState } from './CaseSession';
 import type { DatasetInfo } from './types';
@@ -26,7 +25,7 @@ export interface DatasetDeps {
 
 /**
  * What a case holds (its figures, the last run's reports) and adding to it: ingest runs, one at a
- * time, each followed by a snapshot of the index; cancel; and resuming or discarding a run the page
+ * time, each followed by a save of the index (IndexStore); cancel; and resuming or discarding a run the page
  * closed during.
  */
 export class DatasetService {
@@ -38,7 +37,9 @@ export class DatasetService {
   private cancelled = false;
   /** Ingest runs asked for and not yet ended (a case switch is refused meanwhile). */
   private runs = 0;
-  /** The queue: each run, and the snapshot after it, starts when the previous one has ended. */
+  /** Index saves queued and not yet ended, counting each run's from when it is asked for. */
+  private saving = 0;
+  /** The queue: each run, and the index save after it, starts when the previous one has ended. */
   private busy: Promise<unknown> = Promise.resolve();
   private readonly deps: DatasetDeps;
 
@@ -71,14 +72,15 @@ export class DatasetService {
       indexBytes: index.estimateBytes(),
       // Counted from the index, not the indexer's queue: true from the moment a file is stored.
       wordsPending: this.deps.words === undefined ? 0 : Math.max(0, logFiles - index.blooms.size),
+      ...this.indexSaved(),
     };
   }
 
   /**
    * Ingests files and resolves with one report per input once every file is committed; calls
-   * serialise, so a second drop waits for the first. The index snapshot (what the next load reads)
-   * is written after, before any later run or word indexing; a reload in between parses the run's
-   * stored files again (replayStoredFiles): correct, only slower.
+   * serialise, so a second drop waits for the first. The index (what the next load reads) is saved
+   * after, before any later run or word indexing; a reload in between, or a save that fails, means
+   * the run's stored files are parsed again at the next load (replayStoredFiles): correct, slower.
    * @throws Error with a readable reason when the run cannot even be recorded (a full quota).
    */
   ingest(
@@ -133,12 +135,40 @@ export class DatasetService {
       this.runs--;
     };
     void run.then(ended, ended);
-    const snapshot = run.then(async ({ changed }) => {
-      if (changed) await store.saveSnapshot(parts.db, takeSnapshot(parts.index));
-    });
-    this.busy = snapshot.catch(() => undefined);
+    this.saving++;
+    this.busy = run
+      .then(
+        async ({ changed }) => {
+          if (changed) await parts.indexStore.save(parts.index);
+        },
+        () => undefined,
+      )
+      .finally(() => this.saving--);
     void this.busy.then(() => words?.start());
     return run.then(({ reports }) => reports);
+  }
+
+  /**
+   * Queues a save of the index (after a load that parsed files the stored index lacked). Never
+   * rejects: a failed save is reported by info().
+   */
+  saveIndex(): Promise<void> {
+    const { index, indexStore } = this.deps.parts;
+    this.saving++;
+    const save = this.busy
+      .then(() => indexStore.save(index))
+      .then(() => undefined)
+      .finally(() => this.saving--);
+    this.busy = save;
+    return save;
+  }
+
+  private indexSaved(): Pick<DatasetInfo, 'indexSaved' | 'indexSaveError'> {
+    const { state, error } = this.deps.parts.indexStore.status();
+    if (this.saving > 0 || state === 'saving') return { indexSaved: 'pending' };
+    return state === 'failed'
+      ? { indexSaved: 'failed', indexSaveError: error ?? '' }
+      : { indexSaved: state };
   }
 
   /** Stops the running ingest after the file being committed; committed files stay. */

@@ -9,6 +9,13 @@ export interface DatasetInfo {
   readonly indexBytes: number;
   /** Log files whose word filter (for fast free-text search) is still being built in the background. */
   readonly wordsPending: number;
+  /**
+   * Whether the index is stored, so that reopening the case reads it instead of parsing every file
+   * again: `pending` while a save is queued or running, `none` when there is nothing to store.
+   */
+  readonly indexSaved: 'pending' | 'saved' | 'failed' | 'none';
+  /** Why the last save of the index failed, when `indexSaved` is `failed`. */
+  readonly indexSaveError?: string;
 }
 
 /** Validation (runValidation): what the page adds to a run, and the verdicts it gets back. */

@@ -1,55 +1,232 @@
+import { decodeUtf8, encodeUtf8, hashBytes } from './utf8Bytes';
+
+/**
+ * A run of dictionary values packed as UTF-8: value i of the block is
+ * `bytes[ends[i-1] ?? 0 … ends[i])`. The unit the dictionary is stored in (indexSegments.ts): a
+ * block is at most BLOCK_BYTES (plus one value), so no stored value grows with the case.
+ */
+export interface DictionaryBlock {
+  readonly bytes: Uint8Array;
+  readonly ends: Uint32Array;
+}
+
+/** A block fills up to this many bytes (4 MiB), then a new one starts. */
+export const BLOCK_BYTES = 4 << 20;
+/**
+ * The codes below this keep their JS string and a `Map` entry once used: the lookup attributes of a
+ * trail (names, sources, Regions, most user names and agents) have far fewer values, so they are
+ * looked up at `Map` speed. Codes past it are near-unique values (temporary access keys, resource
+ * ARNs): they live only as packed bytes, ≈30 bytes each against ≈100 as a heap string in a `Map`.
+ */
+export const CACHED_CODES = 1 << 16;
+
+interface OpenBlock {
+  bytes: Uint8Array;
+  used: number;
+  ends: Uint32Array;
+  count: number;
+}
+
 /**
  * An append-only string dictionary: each distinct string gets the next integer code, so a column of
- * strings can be held as a typed array of codes. The reverse map is built lazily, because a dataset
- * loaded only for reading never needs it, and it costs ≈50 bytes per distinct string.
+ * strings can be held as a typed array of codes. Code 0 is always '' (a zero-filled column means
+ * "absent"). Values are packed into DictionaryBlocks; lookups by value build their tables lazily,
+ * since a dataset loaded only for reading never needs them.
  */
 export class Dictionary {
-  readonly values: string[];
+  private readonly blocks: OpenBlock[] = [];
+  /** The first code of each block. */
+  private readonly starts: number[] = [];
+  private count = 0;
+  private readonly cache: (string | undefined)[] = [];
   private lookup: Map<string, number> | undefined;
+  /** Open addressing over codes ≥ CACHED_CODES: slot = code + 1, 0 = empty. */
+  private slots: Int32Array | undefined;
+  private slotsUsed = 0;
+  private scratch = new Uint8Array(256);
 
-  constructor(values: string[] = ['']) {
-    // Code 0 is always '' so a zero-filled column means "absent".
-    this.values = values.length > 0 && values[0] === '' ? values : ['', ...values];
+  /** Adopts stored blocks (the last one stays open for appends), or starts with ''. */
+  constructor(blocks: readonly DictionaryBlock[] = []) {
+    for (const b of blocks) {
+      this.starts.push(this.count);
+      const used = b.ends[b.ends.length - 1] ?? 0;
+      this.blocks.push({ bytes: b.bytes, used, ends: b.ends, count: b.ends.length });
+      this.count += b.ends.length;
+    }
+    if (this.count === 0) this.append('', 0);
+  }
+
+  get size(): number {
+    return this.count;
   }
 
   /** The code of `value`, adding it if new. */
   intern(value: string): number {
-    const map = this.map();
-    let code = map.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      map.set(value, code);
-    }
+    const known = this.find(value);
+    if (known >= 0) return known;
+    const length = this.encode(value);
+    const code = this.append(value, length);
+    if (code >= CACHED_CODES) this.insertSlot(code, hashBytes(this.scratch, 0, length));
     return code;
   }
 
   /** The code of `value`, or -1 when it is not in the dictionary. */
   find(value: string): number {
-    return this.map().get(value) ?? -1;
+    const small = this.map().get(value);
+    if (small !== undefined || this.count <= CACHED_CODES) return small ?? -1;
+    const length = this.encode(value);
+    const slots = this.table();
+    const mask = slots.length - 1;
+    for (let s = hashBytes(this.scratch, 0, length) & mask; ; s = (s + 1) & mask) {
+      const v = slots[s] ?? 0;
+      if (v === 0) return -1;
+      if (this.equals(v - 1, length)) return v - 1;
+    }
   }
 
   /** The string for `code` ('' for an unknown code). */
   get(code: number): string {
-    return this.values[code] ?? '';
+    const cached = this.cache[code];
+    if (cached !== undefined) return cached;
+    if (code < 0 || code >= this.count) return '';
+    const b = this.blockOf(code);
+    const block = this.blocks[b];
+    if (block === undefined) return '';
+    const i = code - (this.starts[b] ?? 0);
+    const value = decodeUtf8(
+      block.bytes,
+      i === 0 ? 0 : (block.ends[i - 1] ?? 0),
+      block.ends[i] ?? 0,
+    );
+    if (code < CACHED_CODES) this.cache[code] = value;
+    return value;
   }
 
-  get size(): number {
-    return this.values.length;
+  /** Calls `fn` with every value and its code, in code order. */
+  forEach(fn: (value: string, code: number) => void): void {
+    for (let code = 0; code < this.count; code++) fn(this.get(code), code);
   }
 
-  /** Approximate heap bytes: V8 one-byte strings cost their length plus a ~16-byte header. */
+  /** The blocks as they would be stored: right-sized views, the last one possibly still filling. */
+  storedBlocks(): DictionaryBlock[] {
+    return this.blocks.map((b) => ({
+      bytes: b.bytes.subarray(0, b.used),
+      ends: b.ends.subarray(0, b.count),
+    }));
+  }
+
+  /** Approximate heap bytes: packed bytes, cached strings (≈16-byte header) and lookup tables. */
   estimateBytes(): number {
-    let bytes = 0;
-    for (const v of this.values) bytes += v.length + 16;
-    return bytes + (this.lookup === undefined ? 0 : this.lookup.size * 40);
+    let bytes = (this.slots?.byteLength ?? 0) + (this.lookup?.size ?? 0) * 40;
+    for (const b of this.blocks) bytes += b.bytes.byteLength + b.ends.byteLength;
+    for (const v of this.cache) if (v !== undefined) bytes += v.length + 16;
+    return bytes;
+  }
+
+  /** Writes `value` as UTF-8 into the scratch buffer; returns its byte length. */
+  private encode(value: string): number {
+    if (this.scratch.length < value.length * 3) this.scratch = new Uint8Array(value.length * 3);
+    return encodeUtf8(value, this.scratch);
+  }
+
+  /** Appends the scratch buffer's first `length` bytes as the next code. */
+  private append(value: string, length: number): number {
+    let block = this.blocks[this.blocks.length - 1];
+    if (block === undefined || block.used + length > BLOCK_BYTES) {
+      // A block this new may still be small: it grows by doubling up to BLOCK_BYTES.
+      block = {
+        bytes: new Uint8Array(Math.max(64, length)),
+        used: 0,
+        ends: new Uint32Array(8),
+        count: 0,
+      };
+      this.blocks.push(block);
+      this.starts.push(this.count);
+    }
+    if (block.used + length > block.bytes.length) {
+      const grown = new Uint8Array(Math.max(block.used + length, block.bytes.length * 2));
+      grown.set(block.bytes.subarray(0, block.used));
+      block.bytes = grown;
+    }
+    if (block.count === block.ends.length) {
+      const grown = new Uint32Array(block.ends.length * 2);
+      grown.set(block.ends);
+      block.ends = grown;
+    }
+    block.bytes.set(this.scratch.subarray(0, length), block.used);
+    block.used += length;
+    block.ends[block.count++] = block.used;
+    const code = this.count++;
+    if (code < CACHED_CODES) {
+      this.cache[code] = value;
+      this.lookup?.set(value, code);
+    }
+    return code;
+  }
+
+  private blockOf(code: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= code) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** True when `code`'s bytes equal the scratch buffer's first `length` bytes. */
+  private equals(code: number, length: number): boolean {
+    const b = this.blockOf(code);
+    const block = this.blocks[b];
+    if (block === undefined) return false;
+    const i = code - (this.starts[b] ?? 0);
+    const start = i === 0 ? 0 : (block.ends[i - 1] ?? 0);
+    if ((block.ends[i] ?? 0) - start !== length) return false;
+    for (let k = 0; k < length; k++) if (block.bytes[start + k] !== this.scratch[k]) return false;
+    return true;
   }
 
   private map(): Map<string, number> {
     if (this.lookup === undefined) {
-      this.lookup = new Map();
-      this.values.forEach((v, i) => this.lookup?.set(v, i));
+      const map = new Map<string, number>();
+      const n = Math.min(this.count, CACHED_CODES);
+      for (let code = 0; code < n; code++) map.set(this.get(code), code);
+      this.lookup = map;
     }
     return this.lookup;
+  }
+
+  private table(): Int32Array {
+    if (this.slots === undefined) {
+      this.slots = new Int32Array(1024);
+      this.slotsUsed = 0;
+      for (let code = CACHED_CODES; code < this.count; code++)
+        this.insertSlot(code, this.hashOf(code));
+    }
+    return this.slots;
+  }
+
+  private insertSlot(code: number, hash: number): void {
+    if (this.slots === undefined) return; // built with every code when first needed
+    if ((this.slotsUsed + 1) * 2 > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2);
+      this.slotsUsed = 0;
+      for (const v of old) if (v !== 0) this.insertSlot(v - 1, this.hashOf(v - 1));
+    }
+    const mask = this.slots.length - 1;
+    let s = hash & mask;
+    while ((this.slots[s] ?? 0) !== 0) s = (s + 1) & mask;
+    this.slots[s] = code + 1;
+    this.slotsUsed++;
+  }
+
+  private hashOf(code: number): number {
+    const b = this.blockOf(code);
+    const block = this.blocks[b];
+    if (block === undefined) return 0;
+    const i = code - (this.starts[b] ?? 0);
+    return hashBytes(block.bytes, i === 0 ? 0 : (block.ends[i - 1] ?? 0), block.ends[i] ?? 0);
   }
 }

@@ -8,7 +8,7 @@ import { isObject } from '../lib/isObject';
 import type { EventFields } from '../cloudtrail/types';
 import { encodeFileChunk } from './encodeFileChunk';
 import { EventIndex } from './EventIndex';
-import { takeSnapshot } from './IndexSnapshot';
+import { roundTrip } from '../../test/segments';
 import { rowView } from './readRows';
 
 const event = (eventID: string, eventTime: number, eventName = 'GetObject'): EventFields => ({
@@ -34,7 +34,7 @@ const event = (eventID: string, eventTime: number, eventName = 'GetObject'): Eve
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
 describe('EventIndex', () => {
-  it('finds rows by eventID, packed UUIDs and text alike, after growth and a snapshot', () => {
+  it('finds rows by eventID, packed UUIDs and text alike, after growth and a reload', async () => {
     const index = new EventIndex();
     const events = Array.from({ length: 3000 }, (_, i) =>
       event(i % 2 === 0 ? uuid(i) : `custom-${i}`, i * 1000),
@@ -47,7 +47,7 @@ describe('EventIndex', () => {
     expect(index.rowsWithEventId(uuid(2998))).toEqual([2998]);
     expect(index.rowsWithEventId('custom-2999')).toEqual([2999]);
     expect(index.rowsWithEventId(uuid(1))).toEqual([]);
-    const restored = new EventIndex(structuredClone(takeSnapshot(index)));
+    const restored = await roundTrip(index);
     expect(restored.eventId(2998)).toBe(uuid(2998));
     expect(restored.rowsWithEventId('custom-7')).toEqual([7]);
     expect(restored.value('userName', 5)).toBe('alice');

@@ -4,7 +4,8 @@ import { Dictionary } from './Dictionary';
 import { hashWords, unpackEventId } from './eventIdKey';
 import { EventIdTable } from './EventIdTable';
 import { CodeColumn, GrowableArray } from './GrowableArray';
-import type { IndexSnapshot } from './IndexSnapshot';
+import { NO_CHANGES, mergeChanges } from './IndexParts';
+import type { IndexChanges, IndexParts } from './IndexParts';
 import { sortRowsByTime } from './sortRowsByTime';
 import { ROW_FLAG } from './types';
 import type { ChunkOutcome, FileChunk } from './types';
@@ -57,8 +58,11 @@ export class EventIndex {
   private idTable: EventIdTable | undefined;
   /** Checkpoints of groups applied but not yet stored, oldest first. */
   private journal: Journal[] = [];
+  /** Changes to rows that exist already, since takeChanges (what a save must rewrite). */
+  private changes: IndexChanges = NO_CHANGES;
 
-  constructor(s?: IndexSnapshot) {
+  /** An empty index, or one adopting stored parts (their arrays become the index's own). */
+  constructor(s?: IndexParts) {
     this.dicts = STRING_FIELDS.map((_, f) => new Dictionary(s?.dicts[f]));
     this.cols = STRING_FIELDS.map((_, f) => new CodeColumn(s?.cols[f]));
     this.time = new GrowableArray((n) => new Float64Array(n), s?.time);
@@ -75,7 +79,7 @@ export class EventIndex {
     this.resName = new CodeColumn(s?.resName);
     this.resTypeDict = new Dictionary(s?.resTypeDict);
     this.resNameDict = new Dictionary(s?.resNameDict);
-    this.extraSources = new Map(s?.extraSources);
+    this.extraSources = new Map(s?.extraSources.map(([row, list]) => [row, list.slice()]));
     this.issuedKeys = new Map(s?.issuedKeys);
     this.blooms = new Map();
     this.watermark = s?.watermark ?? 0;
@@ -106,9 +110,27 @@ export class EventIndex {
 
   /** Rows sorted by event time ascending (then row), covering every row. */
   sortedRows(): Uint32Array {
-    if (this.order.length !== this.size)
-      this.order = sortRowsByTime(this.time.data, this.size, this.order);
+    if (this.order.length !== this.size) {
+      const old = this.order;
+      this.order = sortRowsByTime(this.time.data, this.size, old);
+      // New rows usually sort last: the order before them is unchanged and need not be stored again.
+      let same = 0;
+      while (same < old.length && old[same] === this.order[same]) same++;
+      this.note({ orderFrom: same });
+    }
     return this.order;
+  }
+
+  /** The changes to existing rows since the last call (indexSegments.ts), and forgets them. */
+  takeChanges(): IndexChanges {
+    const taken = this.changes;
+    this.changes = NO_CHANGES;
+    return taken;
+  }
+
+  /** Puts back changes taken by a save that then failed: the next save must still write them. */
+  restoreChanges(changes: IndexChanges): void {
+    this.changes = mergeChanges(this.changes, changes);
   }
 
   /** Finds the rows of `chunk` whose eventID is already taken. Read-only. */
@@ -244,6 +266,7 @@ export class EventIndex {
       }
     }
     this.journal = [];
+    this.note({ sources: true });
     const n = oldest.size;
     for (const c of this.cols) c.truncate(n);
     this.time.length = n;
@@ -257,7 +280,7 @@ export class EventIndex {
     for (const row of [...this.idText.keys()]) if (row >= n) this.idText.delete(row);
     for (const [key, row] of [...this.issuedKeys]) if (row >= n) this.issuedKeys.delete(key);
     this.watermark = oldest.watermark;
-    this.order = new Uint32Array(0);
+    this.order = this.order.length > n ? new Uint32Array(0) : this.order;
     this.idTable = undefined;
   }
 
@@ -357,6 +380,7 @@ export class EventIndex {
     }
     const list = this.extraSources.get(row) ?? [];
     list.push(fileId, recordIndex);
+    this.note({ sources: true });
     this.extraSources.set(row, list);
     this.setFlag(row, ROW_FLAG.multiSource);
   }
@@ -366,6 +390,11 @@ export class EventIndex {
     if (j !== undefined && row < j.size && !j.flags.has(row))
       j.flags.set(row, this.flags.data[row] ?? 0);
     this.flags.data[row] = (this.flags.data[row] ?? 0) | flag;
+    if (row < this.changes.flagsFrom) this.note({ flagsFrom: row });
+  }
+
+  private note(change: Partial<IndexChanges>): void {
+    this.changes = mergeChanges(this.changes, { ...NO_CHANGES, ...change });
   }
 
   private table(): EventIdTable {

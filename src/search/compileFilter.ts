@@ -141,9 +141,10 @@ function rowTest(index: EventIndex, clause: FieldClause, source: FieldSource): R
 }
 
 function matchTable(dict: Dictionary | undefined, match: (value: string) => boolean): Uint8Array {
-  const values = dict?.values ?? [];
-  const table = new Uint8Array(values.length);
-  for (let code = 0; code < values.length; code++) table[code] = match(values[code] ?? '') ? 1 : 0;
+  const table = new Uint8Array(dict?.size ?? 0);
+  dict?.forEach((value, code) => {
+    table[code] = match(value) ? 1 : 0;
+  });
   return table;
 }
 

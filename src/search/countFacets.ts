@@ -1,5 +1,6 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import { INDEXED_FIELDS } from '../querylang/fields';
+import type { Dictionary } from '../index/Dictionary';
 import type { EventIndex } from '../index/EventIndex';
 import type { Facet } from './types';
 
@@ -14,11 +15,11 @@ export function countFacets(index: EventIndex, rows: Uint32Array, limit: number)
     const { source } = field;
     if (source.kind === 'eventID') continue;
     let counts: Uint32Array;
-    let values: readonly string[];
+    let dict: Dictionary | undefined;
     if (source.kind === 'column') {
       const f = STRING_FIELDS.indexOf(source.column);
-      values = index.dicts[f]?.values ?? [];
-      counts = new Uint32Array(values.length);
+      dict = index.dicts[f];
+      counts = new Uint32Array(dict?.size ?? 0);
       const codes = index.cols[f]?.data ?? new Uint32Array(0);
       for (let i = 0; i < rows.length; i++) {
         const k = codes[rows[i] ?? 0] ?? 0;
@@ -26,8 +27,8 @@ export function countFacets(index: EventIndex, rows: Uint32Array, limit: number)
       }
     } else {
       const isType = source.kind === 'resourceType';
-      values = (isType ? index.resTypeDict : index.resNameDict).values;
-      counts = new Uint32Array(values.length);
+      dict = isType ? index.resTypeDict : index.resNameDict;
+      counts = new Uint32Array(dict.size);
       const codes = (isType ? index.resType : index.resName).data;
       const offsets = index.resOffsets.data;
       for (let i = 0; i < rows.length; i++) {
@@ -44,12 +45,12 @@ export function countFacets(index: EventIndex, rows: Uint32Array, limit: number)
         }
       }
     }
-    out.push({ field: field.name, ...topValues(counts, values, limit) });
+    out.push({ field: field.name, ...topValues(counts, dict, limit) });
   }
   return out;
 }
 
-function topValues(counts: Uint32Array, values: readonly string[], limit: number) {
+function topValues(counts: Uint32Array, dict: Dictionary | undefined, limit: number) {
   const codes: number[] = [];
   for (let c = 0; c < counts.length; c++) if ((counts[c] ?? 0) > 0) codes.push(c);
   codes.sort((x, y) => {
@@ -58,6 +59,8 @@ function topValues(counts: Uint32Array, values: readonly string[], limit: number
   });
   return {
     distinct: codes.length,
-    values: codes.slice(0, limit).map((c) => ({ value: values[c] ?? '', count: counts[c] ?? 0 })),
+    values: codes
+      .slice(0, limit)
+      .map((c) => ({ value: dict?.get(c) ?? '', count: counts[c] ?? 0 })),
   };
 }

@@ -1,5 +1,6 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import { resolveField } from '../querylang/fields';
+import type { Dictionary } from '../index/Dictionary';
 import type { EventIndex } from '../index/EventIndex';
 
 /** One autocomplete suggestion: a value present in the dataset and the events that have it. */
@@ -13,10 +14,7 @@ export interface Suggestion {
  * counts over the whole dataset. Counts per dictionary code are cached until the index grows.
  */
 export class ValueSuggester {
-  private cache = new Map<
-    string,
-    { size: number; counts: Uint32Array; values: readonly string[] }
-  >();
+  private cache = new Map<string, { size: number; counts: Uint32Array; dict: Dictionary }>();
 
   /** Up to `limit` suggestions for `field` ([] for JSON paths, which the index does not hold). */
   suggest(index: EventIndex, field: string, text: string, limit = 12): Suggestion[] {
@@ -24,10 +22,10 @@ export class ValueSuggester {
     if (entry === undefined) return [];
     const needle = text.toLowerCase();
     const out: Suggestion[] = [];
-    entry.values.forEach((value, code) => {
-      const count = entry.counts[code] ?? 0;
-      if (count > 0 && value !== '' && value.toLowerCase().includes(needle))
-        out.push({ value, count });
+    entry.counts.forEach((count, code) => {
+      if (count === 0) return;
+      const value = entry.dict.get(code);
+      if (value !== '' && value.toLowerCase().includes(needle)) out.push({ value, count });
     });
     out.sort((a, b) => (b.count !== a.count ? b.count - a.count : a.value.localeCompare(b.value)));
     return out.slice(0, limit);
@@ -37,12 +35,12 @@ export class ValueSuggester {
     const { name, source } = resolveField(field);
     const hit = this.cache.get(name);
     if (hit !== undefined && hit.size === index.size) return hit;
-    let values: readonly string[];
+    let dict: Dictionary | undefined;
     let counts: Uint32Array;
     if (source.kind === 'column') {
       const f = STRING_FIELDS.indexOf(source.column);
-      values = index.dicts[f]?.values ?? [];
-      counts = new Uint32Array(values.length);
+      dict = index.dicts[f];
+      counts = new Uint32Array(dict?.size ?? 0);
       const codes = index.cols[f]?.data ?? new Uint32Array(0);
       for (let row = 0; row < index.size; row++) {
         const k = codes[row] ?? 0;
@@ -50,8 +48,8 @@ export class ValueSuggester {
       }
     } else if (source.kind === 'resourceType' || source.kind === 'resourceName') {
       const isType = source.kind === 'resourceType';
-      values = (isType ? index.resTypeDict : index.resNameDict).values;
-      counts = new Uint32Array(values.length);
+      dict = isType ? index.resTypeDict : index.resNameDict;
+      counts = new Uint32Array(dict.size);
       const codes = isType ? index.resType : index.resName;
       for (let r = 0; r < codes.length; r++) {
         const k = codes.data[r] ?? 0;
@@ -60,7 +58,8 @@ export class ValueSuggester {
     } else {
       return undefined;
     }
-    const entry = { size: index.size, counts, values };
+    if (dict === undefined) return undefined;
+    const entry = { size: index.size, counts, dict };
     this.cache.set(name, entry);
     return entry;
   }

@@ -1,0 +1,155 @@
+import { EventIndex } from '../index/EventIndex';
+import { SEGMENT_VERSION, manifestKeys, planSegments } from '../index/indexSegments';
+import type { PieceWrite, SegmentManifest } from '../index/indexSegments';
+import { readSegments } from '../index/readSegments';
+import type { CairnDatabase } from './cairnDb';
+
+/** The meta-store key of the stored index's manifest. */
+const MANIFEST_KEY = 'index';
+/** The meta-store key versions before 4 stored the whole index under. */
+const LEGACY_SNAPSHOT_KEY = 'snapshot';
+/** The most bytes of pieces written in one transaction (64 MiB): memory stays bounded. */
+const TRANSACTION_BYTES = 64 << 20;
+
+/**
+ * Whether the case's index is stored, so that reopening it reads the index instead of parsing every
+ * file again: `none` (nothing to store yet), `saving`, `saved`, or `failed` (with the reason).
+ */
+export interface IndexSaveStatus {
+  readonly state: 'none' | 'saving' | 'saved' | 'failed';
+  readonly error?: string;
+}
+
+/**
+ * Stores a case's EventIndex in bounded pieces (indexSegments.ts) and reads it back. A failure here
+ * never loses evidence: the stored files are the truth, and whatever the stored index lacks is parsed
+ * again from them at the next load (replayStoredFiles). So `open` and `save` do not throw for the
+ * index; they report through `status()`.
+ */
+export class IndexStore {
+  private readonly db: CairnDatabase;
+  private manifest: SegmentManifest | undefined;
+  /** The highest generation any piece may have been written under. */
+  private generation: number;
+  private current: IndexSaveStatus;
+
+  private constructor(
+    db: CairnDatabase,
+    manifest: SegmentManifest | undefined,
+    status: IndexSaveStatus,
+  ) {
+    this.db = db;
+    this.manifest = manifest;
+    this.generation = manifest?.generation ?? 0;
+    this.current = status;
+  }
+
+  /**
+   * Reads the stored index: the rows of every file up to its watermark. An index that cannot be
+   * read (damaged, or of another layout) yields an empty index, so every stored file is parsed
+   * again. Pieces no manifest names (a save cut short) are deleted.
+   * @throws only what reading the manifest throws (the database itself is unusable).
+   */
+  static async open(db: CairnDatabase): Promise<{ index: EventIndex; store: IndexStore }> {
+    await db.delete('meta', LEGACY_SNAPSHOT_KEY);
+    const stored = await db.get('meta', MANIFEST_KEY);
+    const manifest =
+      stored !== undefined && 'parts' in stored && stored.version === SEGMENT_VERSION
+        ? stored
+        : undefined;
+    const keys = await db.getAllKeys('segments');
+    if (manifest === undefined) {
+      await deletePieces(db, keys);
+      const generation = Math.max(0, ...keys.map(generationOf));
+      const store = new IndexStore(db, undefined, { state: 'none' });
+      store.generation = generation;
+      return { index: new EventIndex(), store };
+    }
+    const live = new Set(manifestKeys(manifest));
+    await deletePieces(
+      db,
+      keys.filter((k) => !live.has(k)),
+    );
+    try {
+      const parts = await readSegments(manifest, (key) => db.get('segments', key));
+      return {
+        index: new EventIndex(parts),
+        store: new IndexStore(db, manifest, { state: 'saved' }),
+      };
+    } catch (error) {
+      const store = new IndexStore(db, undefined, {
+        state: 'failed',
+        error: `The stored index could not be read (${String(error)}); every file was read again.`,
+      });
+      store.generation = manifest.generation;
+      return { index: new EventIndex(), store };
+    }
+  }
+
+  /** Whether the index is stored, and why not when it is not. */
+  status(): IndexSaveStatus {
+    return this.current;
+  }
+
+  /**
+   * Stores what changed in `index` since the last save: new pieces in transactions of at most
+   * TRANSACTION_BYTES, then the manifest, then deletes the pieces it replaced. Cut short (a crash,
+   * a full quota, a value the browser cannot clone), the previous manifest and its pieces stay whole.
+   * The index must not change until it resolves.
+   * @returns true when stored; false when not (status() says why; the changes stay to write).
+   */
+  async save(index: EventIndex): Promise<boolean> {
+    const changes = index.takeChanges();
+    this.current = { state: 'saving' };
+    try {
+      const plan = planSegments(index, this.manifest, changes, this.generation + 1);
+      this.generation = plan.manifest.generation;
+      await writePieces(this.db, plan.writes);
+      await this.db.put('meta', plan.manifest, MANIFEST_KEY);
+      this.manifest = plan.manifest;
+      this.current = { state: 'saved' };
+      // Left for the next open's sweep if this fails: no manifest names them.
+      await deletePieces(this.db, plan.obsolete).catch(() => undefined);
+      return true;
+    } catch (error) {
+      index.restoreChanges(changes);
+      this.current = { state: 'failed', error: String(error) };
+      return false;
+    }
+  }
+}
+
+async function writePieces(db: CairnDatabase, writes: readonly PieceWrite[]): Promise<void> {
+  let at = 0;
+  while (at < writes.length) {
+    const tx = db.transaction('segments', 'readwrite', { durability: 'relaxed' });
+    const puts: Promise<unknown>[] = [];
+    let bytes = 0;
+    try {
+      while (at < writes.length && (bytes === 0 || bytes < TRANSACTION_BYTES)) {
+        const write = writes[at++];
+        if (write === undefined) break;
+        bytes += write.bytes;
+        // put() throws at once when the value cannot be cloned (DataCloneError).
+        puts.push(tx.store.put(write.make(), write.key));
+      }
+    } catch (error) {
+      tx.abort();
+      await Promise.allSettled([...puts, tx.done]);
+      throw error;
+    }
+    await Promise.all([...puts, tx.done]);
+  }
+}
+
+async function deletePieces(db: CairnDatabase, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const tx = db.transaction('segments', 'readwrite');
+  await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
+}
+
+/** The generation a piece key was written under (`<generation>/<part>/<piece>`; 0 if unreadable). */
+function generationOf(key: string): number {
+  const n = Number.parseInt(key, 10);
+  return Number.isFinite(n) ? n : 0;
+}
