@@ -41,9 +41,13 @@ test('a dropped AWSLogs folder becomes Event history that survives reload and re
     'true',
   );
 
+  // The index is stored (in bounded pieces) before the reload, so the reload reads it back.
+  await expect(page.locator('html')).toHaveAttribute('data-index-saved', 'true');
+  await expect(page.getByTestId('index-save-error')).toHaveCount(0);
   await page.reload();
   await waitForIdle(page);
   expect(await eventCount(page)).toBe(facts.distinctIds);
+  await expect(page.locator('html')).toHaveAttribute('data-index-saved', 'true');
 
   await page.locator('input[type=file][webkitdirectory]').setInputFiles(AWSLOGS);
   await waitForIdle(page);

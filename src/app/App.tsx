@@ -29,6 +29,7 @@ import { ReplayBar } from '../ui/files/ReplayBar';
 import { ClosedElsewhereBanner } from '../ui/cases/ClosedElsewhereBanner';
 import { DroppedBundleNotice } from '../ui/annotations/DroppedBundleNotice';
 import { useDroppedFiles } from '../data/useDroppedFiles';
+import { IndexSaveNotice } from '../ui/files/IndexSaveNotice';
 import { InterruptedBanner } from '../ui/files/InterruptedBanner';
 import { usePrefs } from '../ui/prefs/usePrefs';
 import { useFocusAfterIngest } from '../ui/keyboard/useFocusAfterIngest';
@@ -103,6 +104,7 @@ export function App() {
       <SafariStorageNotice />
       {phase === 'ingesting' ? <IngestBar onCancel={actions.cancel} /> : null}
       {phase === 'loading' ? <ReplayBar /> : null}
+      <IndexSaveNotice />
       <DroppedBundleNotice dropped={dropped} onClose={dismissDropped} />
       {phase === 'idle' ? (
         <InterruptedBanner onPickFolder={pickers.openFolder} onPickFiles={pickers.openFiles} />

@@ -7,8 +7,13 @@ export const datasetInfoQuery = () =>
   queryOptions({
     queryKey: readKey('dataset', 'info'),
     queryFn: () => engineClient().dataset.info(),
-    // Word filters are built in the background after ingest: follow their progress.
-    refetchInterval: (query) => ((query.state.data?.wordsPending ?? 0) > 0 ? 1000 : false),
+    // Word filters and the index save run in the background after ingest: follow them.
+    refetchInterval: (query) => {
+      const info = query.state.data;
+      return info !== undefined && (info.wordsPending > 0 || info.indexSaved === 'pending')
+        ? 1000
+        : false;
+    },
   });
 
 /** The detail of one event row. */

@@ -1,5 +1,5 @@
 import { EventIndex } from '../index/EventIndex';
-import { SEGMENT_VERSION, manifestKeys, planSegments } from '../index/indexSegments';
+import { PIECE_BYTES, SEGMENT_VERSION, manifestKeys, planSegments } from '../index/indexSegments';
 import type { PieceWrite, SegmentManifest } from '../index/indexSegments';
 import { readSegments } from '../index/readSegments';
 import type { CairnDatabase } from './cairnDb';
@@ -32,6 +32,8 @@ export class IndexStore {
   /** The highest generation any piece may have been written under. */
   private generation: number;
   private current: IndexSaveStatus;
+  /** Bytes per stored column piece; tests store smaller pieces, to exercise many of them. */
+  pieceBytes = PIECE_BYTES;
 
   private constructor(
     db: CairnDatabase,
@@ -99,10 +101,17 @@ export class IndexStore {
    * @returns true when stored; false when not (status() says why; the changes stay to write).
    */
   async save(index: EventIndex): Promise<boolean> {
+    index.sortedRows(); // sorting notes where the order moved: before the changes are taken
     const changes = index.takeChanges();
     this.current = { state: 'saving' };
     try {
-      const plan = planSegments(index, this.manifest, changes, this.generation + 1);
+      const plan = planSegments(
+        index,
+        this.manifest,
+        changes,
+        this.generation + 1,
+        this.pieceBytes,
+      );
       this.generation = plan.manifest.generation;
       await writePieces(this.db, plan.writes);
       await this.db.put('meta', plan.manifest, MANIFEST_KEY);

@@ -73,7 +73,13 @@ export interface PieceWrite {
 }
 
 type PartSource =
-  | { readonly kind: 'column'; readonly array: ColumnPiece; readonly changedFrom: number }
+  | {
+      readonly kind: 'column';
+      readonly array: ColumnPiece;
+      readonly changedFrom: number;
+      /** Elements per piece. */
+      readonly per: number;
+    }
   | { readonly kind: 'dict'; readonly blocks: readonly DictionaryBlock[] }
   | {
       readonly kind: 'idText' | 'issuedKeys' | 'extraSources';
@@ -93,10 +99,11 @@ export function planSegments(
   previous: SegmentManifest | undefined,
   changes: IndexChanges,
   generation: number,
+  pieceBytes = PIECE_BYTES,
 ): SegmentPlan {
   const writes: PieceWrite[] = [];
   const parts: Record<string, PartEntry> = {};
-  for (const [name, source] of partSources(index, changes)) {
+  for (const [name, source] of partSources(index, changes, pieceBytes)) {
     const before = previous?.parts[name];
     const pieces: PieceRef[] = [];
     const add = (i: number, count: number, bytes: number, make: () => Piece) => {
@@ -170,7 +177,7 @@ function reusable(source: PartSource, before: PartEntry, i: number): boolean {
 }
 
 function perPiece(source: Exclude<PartSource, { kind: 'dict' }>): number {
-  return source.kind === 'column' ? PIECE_BYTES / source.array.BYTES_PER_ELEMENT : PIECE_ENTRIES;
+  return source.kind === 'column' ? source.per : PIECE_ENTRIES;
 }
 
 function partKind(source: Exclude<PartSource, { kind: 'dict' }>): PartEntry['kind'] {
@@ -184,11 +191,16 @@ export function columnKind(array: ColumnPiece): ColumnKind {
   return array instanceof Uint32Array ? 'u32' : 'f64';
 }
 
-function partSources(index: EventIndex, changes: IndexChanges): [string, PartSource][] {
+function partSources(
+  index: EventIndex,
+  changes: IndexChanges,
+  pieceBytes: number,
+): [string, PartSource][] {
   const column = (array: ColumnPiece, changedFrom = Infinity): PartSource => ({
     kind: 'column',
     array,
     changedFrom,
+    per: Math.max(1, Math.floor(pieceBytes / array.BYTES_PER_ELEMENT)),
   });
   const out: [string, PartSource][] = [
     ['time', column(index.time.data.subarray(0, index.time.length))],

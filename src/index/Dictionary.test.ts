@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../test/seededRandom';
+import { BLOCK_BYTES, CACHED_CODES, Dictionary } from './Dictionary';
+
+/** Values as a trail has them: a few repeated names, many near-unique keys, some non-ASCII. */
+function values(n: number): string[] {
+  const random = seededRandom(7);
+  return Array.from({ length: n }, (_, i) => {
+    const r = random();
+    if (r < 0.3) return `GetObject${i % 20}`;
+    if (r < 0.35) return `ユーザー-${i % 500}-é`;
+    if (r < 0.4) return `${'x'.repeat(1000)}${i % 5000}`; // long
+    return `ASIA${i.toString(36).toUpperCase().padStart(16, '0')}`;
+  });
+}
+
+describe('Dictionary', () => {
+  it('gives the codes a plain Map would, past the cached codes and across blocks, and after a reload', () => {
+    const dict = new Dictionary();
+    const reference = new Map<string, number>([['', 0]]);
+    const input = values(200_000);
+    for (const v of input) {
+      if (!reference.has(v)) reference.set(v, reference.size);
+      expect(dict.intern(v)).toBe(reference.get(v));
+    }
+    expect(dict.size).toBe(reference.size);
+    expect(dict.size).toBeGreaterThan(CACHED_CODES);
+    const blocks = dict.storedBlocks();
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(Math.max(...blocks.map((b) => b.bytes.byteLength))).toBeLessThanOrEqual(BLOCK_BYTES);
+
+    const reloaded = new Dictionary(structuredClone(blocks));
+    for (const [value, code] of reference) {
+      expect(reloaded.get(code)).toBe(value);
+      expect(reloaded.find(value)).toBe(code);
+    }
+    expect(reloaded.find('ASIA-not-there')).toBe(-1);
+    expect(reloaded.get(reference.size)).toBe('');
+    // Appends continue where the stored blocks end.
+    expect(reloaded.intern('new-after-reload')).toBe(reference.size);
+    expect(reloaded.find('new-after-reload')).toBe(reference.size);
+    const seen: string[] = [];
+    reloaded.forEach((v, code) => {
+      if (code < 3) seen.push(v);
+    });
+    expect(seen).toEqual([...reference.keys()].slice(0, 3));
+  });
+});
