@@ -13,7 +13,7 @@ export interface IngestState {
   /** Digest validation is running: the integrity summary is not final yet. */
   readonly validating: boolean;
   /**
-   * While the stored dataset loads: its files stored after the last snapshot (an ingest the page
+   * While the stored dataset loads: its files stored after the last index save (an ingest the page
    * closed during) being parsed again, done of total. Undefined when there are none.
    */
   readonly replay: { readonly done: number; readonly total: number } | undefined;

@@ -7,7 +7,7 @@ import { watchReplayProgress } from './watchReplayProgress';
 
 /**
  * Loads the stored dataset once at start-up: waits for the worker to read the index from IndexedDB
- * (showing how far it is when files stored after the last snapshot must be parsed again), then marks
+ * (showing how far it is when files stored after the last index save must be parsed again), then marks
  * `cairn:ready` (the benchmark's query-ready time) and turns the idle signal on.
  */
 export function useDatasetLoader(): void {

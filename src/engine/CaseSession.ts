@@ -178,7 +178,7 @@ export class CaseSession {
   }
 
   /**
-   * Waits for queued work (a run, its snapshot, word filters in progress), then closes the database:
+   * Waits for queued work (a run, its index save, word filters in progress), then closes the database:
    * the session is unusable after. Used before the user switches to or deletes a case.
    */
   async shutdown(): Promise<void> {

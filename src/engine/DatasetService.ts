@@ -202,7 +202,7 @@ export class DatasetService {
     return this.runs > 0;
   }
 
-  /** Resolves when queued work (a run, a snapshot write) is done. */
+  /** Resolves when queued work (a run, an index save) is done. */
   async settled(): Promise<void> {
     await this.busy;
   }

@@ -39,6 +39,8 @@ export class Dictionary {
   private readonly starts: number[] = [];
   private count = 0;
   private readonly cache: (string | undefined)[] = [];
+  /** Approximate heap bytes of the cached strings (≈16-byte header each). */
+  private cacheBytes = 0;
   private lookup: Map<string, number> | undefined;
   /** Open addressing over codes ≥ CACHED_CODES: slot = code + 1, 0 = empty. */
   private slots: Int32Array | undefined;
@@ -98,7 +100,7 @@ export class Dictionary {
       i === 0 ? 0 : (block.ends[i - 1] ?? 0),
       block.ends[i] ?? 0,
     );
-    if (code < CACHED_CODES) this.cache[code] = value;
+    if (code < CACHED_CODES) this.remember(code, value);
     return value;
   }
 
@@ -119,8 +121,12 @@ export class Dictionary {
   estimateBytes(): number {
     let bytes = (this.slots?.byteLength ?? 0) + (this.lookup?.size ?? 0) * 40;
     for (const b of this.blocks) bytes += b.bytes.byteLength + b.ends.byteLength;
-    for (const v of this.cache) if (v !== undefined) bytes += v.length + 16;
-    return bytes;
+    return bytes + this.cacheBytes;
+  }
+
+  private remember(code: number, value: string): void {
+    this.cache[code] = value;
+    this.cacheBytes += value.length + 16;
   }
 
   /** Writes `value` as UTF-8 into the scratch buffer; returns its byte length. */
@@ -158,7 +164,7 @@ export class Dictionary {
     block.ends[block.count++] = block.used;
     const code = this.count++;
     if (code < CACHED_CODES) {
-      this.cache[code] = value;
+      this.remember(code, value);
       this.lookup?.set(value, code);
     }
     return code;

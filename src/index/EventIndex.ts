@@ -47,7 +47,7 @@ export class EventIndex {
   readonly issuedKeys: Map<string, number>;
   /**
    * fileId → the file's word filter (tokenBloom.ts), for free-text search. Built in the background
-   * after ingest and stored on their own (cairnDb `blooms`), so not part of snapshots.
+   * after ingest and stored on their own (cairnDb `blooms`), so not part of the stored index.
    */
   readonly blooms: Map<number, Uint32Array>;
   /** Further sources of re-delivered events: row → [fileId, recordIndex, …]. */

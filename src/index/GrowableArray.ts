@@ -9,7 +9,7 @@ export class GrowableArray<T extends NumericArray> {
   data: T;
   length: number;
 
-  /** `make(n)` allocates an array of capacity n; `initial` adopts existing values (e.g. a snapshot). */
+  /** `make(n)` allocates an array of capacity n; `initial` adopts existing values (e.g. a stored column). */
   private readonly make: (capacity: number) => T;
 
   constructor(make: (capacity: number) => T, initial?: T) {

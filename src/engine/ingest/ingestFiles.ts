@@ -57,8 +57,8 @@ interface Staged {
  * applies each parsed file to the index and stores groups of files in one transaction each. A file
  * that fails never affects another. A storage failure (full quota) undoes the group's changes to the
  * index and stops the run, with every earlier file intact. Ends by saving the run's reports; saving
- * the index snapshot is the caller's (it can wait: the stored files are the truth, parsed again at
- * load when the snapshot misses them).
+ * saving the index is the caller's (it can wait: the stored files are the truth, parsed again at
+ * load when the stored index misses them).
  */
 export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   const { inputs, index } = opts;

@@ -7,9 +7,9 @@ import { applyLogChunk } from './applyLogChunk';
 import type { ParseFn, ParseResult } from './types';
 
 /**
- * Rebuilds the index rows of the stored log files that the index (loaded from its snapshot) does not
- * hold yet: those stored after its watermark, because the page closed during a run or before the
- * run's snapshot was written. In fileId order, each file's chunk as an older version stored it is
+ * Rebuilds the index rows of the stored log files that the index (read from its stored pieces) does
+ * not hold yet: those stored after its watermark, because the page closed during a run or before
+ * the run's index was saved, or the save failed. In fileId order, each file's chunk as an older version stored it is
  * applied, or else its stored original bytes are parsed again (in the pool, up to `lookahead` files
  * ahead) and applied with applyLogChunk, exactly as the ingest applied them. Nothing is written.
  * @param files every stored file's meta, in fileId order.
