@@ -72,6 +72,7 @@ describe('an ingest interrupted by a closed tab', () => {
     });
 
     // Resume: the same folder again. Files already stored are recognised before parsing.
+    await reopened.dataset.settled(); // the load's save of the index it rebuilt
     reopened.close();
     let parsed = 0;
     const counting = (input: InputFile) => {
