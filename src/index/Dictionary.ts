@@ -25,6 +25,8 @@ interface OpenBlock {
   used: number;
   ends: Uint32Array;
   count: number;
+  /** Every byte < 0x80: byte offsets are string offsets. */
+  ascii: boolean;
 }
 
 /**
@@ -45,6 +47,8 @@ export class Dictionary {
   /** Open addressing over codes ≥ CACHED_CODES: slot = code + 1, 0 = empty. */
   private slots: Int32Array | undefined;
   private slotsUsed = 0;
+  /** The byte hash of each code ≥ CACHED_CODES (at code - CACHED_CODES), while `slots` exists. */
+  private hashes = new Uint32Array(0);
   private scratch = new Uint8Array(256);
 
   /** Adopts stored blocks (the last one stays open for appends), or starts with ''. */
@@ -52,10 +56,11 @@ export class Dictionary {
     for (const b of blocks) {
       this.starts.push(this.count);
       const used = b.ends[b.ends.length - 1] ?? 0;
-      this.blocks.push({ bytes: b.bytes, used, ends: b.ends, count: b.ends.length });
+      const ascii = b.bytes.every((x) => x < 0x80);
+      this.blocks.push({ bytes: b.bytes, used, ends: b.ends, count: b.ends.length, ascii });
       this.count += b.ends.length;
     }
-    if (this.count === 0) this.append('', 0);
+    if (this.count === 0) this.append('', 0, 0);
   }
 
   get size(): number {
@@ -64,12 +69,14 @@ export class Dictionary {
 
   /** The code of `value`, adding it if new. */
   intern(value: string): number {
-    const known = this.find(value);
-    if (known >= 0) return known;
+    const small = this.map().get(value);
+    if (small !== undefined) return small;
     const length = this.encode(value);
-    const code = this.append(value, length);
-    if (code >= CACHED_CODES) this.insertSlot(code, hashBytes(this.scratch, 0, length));
-    return code;
+    // While every code is small, the map holds them all: a miss is a new value.
+    if (this.count <= CACHED_CODES) return this.append(value, length, 0);
+    const hash = hashBytes(this.scratch, 0, length);
+    const found = this.probe(hash, length);
+    return found >= 0 ? found : this.append(value, length, hash);
   }
 
   /** The code of `value`, or -1 when it is not in the dictionary. */
@@ -77,13 +84,7 @@ export class Dictionary {
     const small = this.map().get(value);
     if (small !== undefined || this.count <= CACHED_CODES) return small ?? -1;
     const length = this.encode(value);
-    const slots = this.table();
-    const mask = slots.length - 1;
-    for (let s = hashBytes(this.scratch, 0, length) & mask; ; s = (s + 1) & mask) {
-      const v = slots[s] ?? 0;
-      if (v === 0) return -1;
-      if (this.equals(v - 1, length)) return v - 1;
-    }
+    return this.probe(hashBytes(this.scratch, 0, length), length);
   }
 
   /** The string for `code` ('' for an unknown code). */
@@ -104,9 +105,23 @@ export class Dictionary {
     return value;
   }
 
-  /** Calls `fn` with every value and its code, in code order. */
+  /**
+   * Calls `fn` with every value and its code, in code order. A block of ASCII values is decoded in
+   * one call and cut into slices: scanning millions of packed values (a filter on a temporary
+   * access key) costs about what it would if they were strings.
+   */
   forEach(fn: (value: string, code: number) => void): void {
-    for (let code = 0; code < this.count; code++) fn(this.get(code), code);
+    this.blocks.forEach((block, b) => {
+      const first = this.starts[b] ?? 0;
+      const whole = block.ascii ? decodeUtf8(block.bytes, 0, block.used) : undefined;
+      let start = 0;
+      for (let i = 0; i < block.count; i++) {
+        const end = block.ends[i] ?? 0;
+        const code = first + i;
+        fn(this.cache[code] ?? whole?.slice(start, end) ?? this.get(code), code);
+        start = end;
+      }
+    });
   }
 
   /** The blocks as they would be stored: right-sized views, the last one possibly still filling. */
@@ -119,7 +134,8 @@ export class Dictionary {
 
   /** Approximate heap bytes: packed bytes, cached strings (≈16-byte header) and lookup tables. */
   estimateBytes(): number {
-    let bytes = (this.slots?.byteLength ?? 0) + (this.lookup?.size ?? 0) * 40;
+    let bytes = (this.slots?.byteLength ?? 0) + this.hashes.byteLength;
+    bytes += (this.lookup?.size ?? 0) * 40;
     for (const b of this.blocks) bytes += b.bytes.byteLength + b.ends.byteLength;
     return bytes + this.cacheBytes;
   }
@@ -135,17 +151,13 @@ export class Dictionary {
     return encodeUtf8(value, this.scratch);
   }
 
-  /** Appends the scratch buffer's first `length` bytes as the next code. */
-  private append(value: string, length: number): number {
+  /** Appends the scratch buffer's first `length` bytes (hashing to `hash`) as the next code. */
+  private append(value: string, length: number, hash: number): number {
     let block = this.blocks[this.blocks.length - 1];
     if (block === undefined || block.used + length > BLOCK_BYTES) {
-      // A block this new may still be small: it grows by doubling up to BLOCK_BYTES.
-      block = {
-        bytes: new Uint8Array(Math.max(64, length)),
-        used: 0,
-        ends: new Uint32Array(8),
-        count: 0,
-      };
+      // A new block starts small and doubles up to BLOCK_BYTES: most dictionaries stay tiny.
+      const bytes = new Uint8Array(Math.max(64, length));
+      block = { bytes, used: 0, ends: new Uint32Array(8), count: 0, ascii: true };
       this.blocks.push(block);
       this.starts.push(this.count);
     }
@@ -162,11 +174,12 @@ export class Dictionary {
     block.bytes.set(this.scratch.subarray(0, length), block.used);
     block.used += length;
     block.ends[block.count++] = block.used;
+    if (length !== value.length) block.ascii = false;
     const code = this.count++;
     if (code < CACHED_CODES) {
       this.remember(code, value);
       this.lookup?.set(value, code);
-    }
+    } else if (this.slots !== undefined) this.insertSlot(code, hash);
     return code;
   }
 
@@ -179,6 +192,17 @@ export class Dictionary {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /** The code ≥ CACHED_CODES whose bytes are the scratch buffer's first `length`, or -1. */
+  private probe(hash: number, length: number): number {
+    const slots = this.table();
+    const mask = slots.length - 1;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const v = slots[s] ?? 0;
+      if (v === 0) return -1;
+      if (this.hashes[v - 1 - CACHED_CODES] === hash && this.equals(v - 1, length)) return v - 1;
+    }
   }
 
   /** True when `code`'s bytes equal the scratch buffer's first `length` bytes. */
@@ -205,7 +229,8 @@ export class Dictionary {
 
   private table(): Int32Array {
     if (this.slots === undefined) {
-      this.slots = new Int32Array(1024);
+      const n = Math.max(0, this.count - CACHED_CODES);
+      this.slots = new Int32Array(2 ** Math.ceil(Math.log2(n * 2 + 1024)));
       this.slotsUsed = 0;
       for (let code = CACHED_CODES; code < this.count; code++)
         this.insertSlot(code, this.hashOf(code));
@@ -214,17 +239,31 @@ export class Dictionary {
   }
 
   private insertSlot(code: number, hash: number): void {
-    if (this.slots === undefined) return; // built with every code when first needed
-    if ((this.slotsUsed + 1) * 2 > this.slots.length) {
-      const old = this.slots;
-      this.slots = new Int32Array(old.length * 2);
-      this.slotsUsed = 0;
-      for (const v of old) if (v !== 0) this.insertSlot(v - 1, this.hashOf(v - 1));
+    let table = this.slots;
+    if (table === undefined) return;
+    const at = code - CACHED_CODES;
+    if (at >= this.hashes.length) {
+      const grown = new Uint32Array(Math.max(1024, at * 2));
+      grown.set(this.hashes);
+      this.hashes = grown;
     }
-    const mask = this.slots.length - 1;
+    this.hashes[at] = hash;
+    if ((this.slotsUsed + 1) * 2 > table.length) {
+      const wider = new Int32Array(table.length * 2);
+      const mask = wider.length - 1;
+      for (const v of table) {
+        if (v === 0) continue;
+        let s = (this.hashes[v - 1 - CACHED_CODES] ?? 0) & mask;
+        while ((wider[s] ?? 0) !== 0) s = (s + 1) & mask;
+        wider[s] = v;
+      }
+      table = wider;
+      this.slots = wider;
+    }
+    const mask = table.length - 1;
     let s = hash & mask;
-    while ((this.slots[s] ?? 0) !== 0) s = (s + 1) & mask;
-    this.slots[s] = code + 1;
+    while ((table[s] ?? 0) !== 0) s = (s + 1) & mask;
+    table[s] = code + 1;
     this.slotsUsed++;
   }
 
