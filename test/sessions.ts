@@ -31,3 +31,12 @@ export async function freshSession(options: TestSessionOptions = {}): Promise<Ca
 export function closeSessions(): void {
   for (const session of opened.splice(0)) session.close();
 }
+
+/** The row of the event with `eventID`, found through the session's own search. */
+export async function rowOf(session: CaseSession, eventID: string): Promise<number> {
+  const request = { q: `eventID:${eventID}` };
+  await session.search.run(request);
+  const row = session.search.rows(request, { offset: 0, limit: 1, order: 'asc' })[0]?.row;
+  if (row === undefined) throw new Error(`event ${eventID} not found`);
+  return row;
+}

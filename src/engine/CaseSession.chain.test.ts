@@ -1,4 +1,4 @@
-import { closeSessions, freshSession } from '../../test/sessions';
+import { closeSessions, rowOf, freshSession } from '../../test/sessions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctRecords, fixtureInputs } from '../../test/fixtureFiles';
 import type { CaseSession } from './CaseSession';
@@ -32,20 +32,14 @@ beforeAll(async () => {
 });
 afterAll(closeSessions);
 
-async function rowOf(eventID: string): Promise<number> {
-  const request = { q: `eventID:${eventID}` };
-  await engine.search.run(request);
-  const row = engine.search.rows(request, { offset: 0, limit: 1, order: 'asc' })[0]?.row;
-  if (row === undefined) throw new Error(`event ${eventID} not found`);
-  return row;
-}
-
 describe('credential chain', () => {
   it('traces a temporary key back to the AssumeRole that issued it and the user behind it', async () => {
     expect(signed).toBeDefined();
     const key = String(keyOf(signed ?? {}, 'userIdentity', 'accessKeyId'));
     const issuer = issuers.get(key) ?? {};
-    const chain = await engine.events.credentialChain(await rowOf(String(signed?.['eventID'])));
+    const chain = await engine.events.credentialChain(
+      await rowOf(engine, String(signed?.['eventID'])),
+    );
     expect(chain?.signedWith).toBe(key);
     expect(chain?.links).toHaveLength(1);
     const link = chain?.links[0];
@@ -63,7 +57,9 @@ describe('credential chain', () => {
       [...issuers].find(([k]) =>
         records.some((r) => keyOf(r, 'userIdentity', 'accessKeyId') === k),
       ) ?? [];
-    const chain = await engine.events.credentialChain(await rowOf(String(issuer?.['eventID'])));
+    const chain = await engine.events.credentialChain(
+      await rowOf(engine, String(issuer?.['eventID'])),
+    );
     expect(chain?.issued?.key).toBe(key);
     expect(chain?.issued?.signedEvents).toBe(
       records.filter((r) => keyOf(r, 'userIdentity', 'accessKeyId') === key).length,

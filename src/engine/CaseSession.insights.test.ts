@@ -1,4 +1,4 @@
-import { closeSessions, freshSession } from '../../test/sessions';
+import { closeSessions, rowOf, freshSession } from '../../test/sessions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insightFixtureRecords, insightInputs } from '../../test/insightFixture';
 import type { FileReport } from '../db/types';
@@ -28,14 +28,6 @@ beforeAll(async () => {
 });
 afterAll(closeSessions);
 
-async function rowOf(eventID: string): Promise<number> {
-  const request = { q: `eventID:${eventID}` };
-  await engine.search.run(request);
-  const row = engine.search.rows(request, { offset: 0, limit: 1, order: 'asc' })[0]?.row;
-  if (row === undefined) throw new Error(`event ${eventID} not found`);
-  return row;
-}
-
 describe('Insights files', () => {
   it('ingest every record of CloudTrail-Insight files, none rejected', () => {
     const insightReports = reports.filter((r) => r.path.includes('/CloudTrail-Insight/'));
@@ -62,7 +54,9 @@ describe('Insights files', () => {
       const partners = insights.filter(
         (o) => o !== record && o['sharedEventID'] === record['sharedEventID'],
       );
-      const found = await engine.events.insightPartners(await rowOf(String(record['eventID'])));
+      const found = await engine.events.insightPartners(
+        await rowOf(engine, String(record['eventID'])),
+      );
       expect(found.map((p) => p.eventID)).toEqual(partners.map((p) => String(p['eventID'])));
       expect(found.map((p) => p.eventTime)).toEqual(partners.map(time));
     }
@@ -70,9 +64,9 @@ describe('Insights files', () => {
 
   it('have no partners when the row is a management event', async () => {
     const first = management[0];
-    expect(await engine.events.insightPartners(await rowOf(String(first?.['eventID'])))).toEqual(
-      [],
-    );
+    expect(
+      await engine.events.insightPartners(await rowOf(engine, String(first?.['eventID']))),
+    ).toEqual([]);
   });
 
   it("count the management events in an insight's window from the index alone", () => {

@@ -3,6 +3,7 @@ import { parseQuery } from '../querylang/parseQuery';
 import type { Query } from '../querylang/types';
 import type { AnnotationIndex } from '../index/AnnotationIndex';
 import { compileFilter } from './compileFilter';
+import type { CompiledFilter } from './compileFilter';
 import { countFacets } from './countFacets';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
@@ -114,12 +115,7 @@ export class Searcher {
     const generation = ++this.generation;
     const startedAt = performance.now();
     const index = this.index;
-    const filter = compileFilter(
-      index,
-      parsed.query,
-      this.files,
-      () => this.annotations?.rows(index) ?? new Map(),
-    );
+    const filter = this.compile(parsed.query);
     const candidates = selectRows(index, filter.rowTests, request);
     const test = filter.recordTest;
     if (test === undefined) {
@@ -234,12 +230,7 @@ export class Searcher {
     const parsed = parseQuery(request.q);
     if (!parsed.ok) return undefined;
     const index = this.index;
-    const filter = compileFilter(
-      index,
-      parsed.query,
-      this.files,
-      () => this.annotations?.rows(index) ?? new Map(),
-    );
+    const filter = this.compile(parsed.query);
     if (filter.recordTest !== undefined) return undefined;
     return selectRows(index, filter.rowTests, request).length;
   }
@@ -302,12 +293,7 @@ export class Searcher {
     const parsed = parseQuery(request.q);
     if (!parsed.ok) return undefined;
     const index = this.index;
-    const filter = compileFilter(
-      index,
-      parsed.query,
-      this.files,
-      () => this.annotations?.rows(index) ?? new Map(),
-    );
+    const filter = this.compile(parsed.query);
     if (filter.recordTest !== undefined) return undefined;
     const startedAt = performance.now();
     const rows = selectRows(index, filter.rowTests, request);
@@ -328,6 +314,17 @@ export class Searcher {
   }
 
   /** Whether `r` still holds: the index has not grown, nor the files a `file:` clause named. */
+  /** The query compiled against the current index, its files and its annotations. */
+  private compile(query: Query): CompiledFilter {
+    const index = this.index;
+    return compileFilter(
+      index,
+      query,
+      this.files,
+      () => this.annotations?.rows(index) ?? new Map(),
+    );
+  }
+
   private isFresh(r: Result): boolean {
     return (
       r.size === this.index.size &&
