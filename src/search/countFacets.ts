@@ -50,17 +50,30 @@ export function countFacets(index: EventIndex, rows: Uint32Array, limit: number)
   return out;
 }
 
+/**
+ * The `limit` most frequent codes (ties: lower code first) and how many codes occur at all. A kept
+ * list of `limit` replaces sorting every code: a field of near-unique values (temporary access keys)
+ * has millions.
+ */
 function topValues(counts: Uint32Array, dict: Dictionary | undefined, limit: number) {
-  const codes: number[] = [];
-  for (let c = 0; c < counts.length; c++) if ((counts[c] ?? 0) > 0) codes.push(c);
-  codes.sort((x, y) => {
-    const d = (counts[y] ?? 0) - (counts[x] ?? 0);
-    return d !== 0 ? d : x - y;
-  });
+  const top: number[] = [];
+  let distinct = 0;
+  for (let c = 0; c < counts.length; c++) {
+    const n = counts[c] ?? 0;
+    if (n === 0) continue;
+    distinct++;
+    if (limit <= 0) continue;
+    // Codes come in ascending order, so an equal count never displaces a kept code.
+    if (top.length === limit && n <= (counts[top[limit - 1] ?? 0] ?? 0)) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && (counts[top[at - 1] ?? 0] ?? 0) < n) {
+      top[at] = top[at - 1] ?? 0;
+      at--;
+    }
+    top[at] = c;
+  }
   return {
-    distinct: codes.length,
-    values: codes
-      .slice(0, limit)
-      .map((c) => ({ value: dict?.get(c) ?? '', count: counts[c] ?? 0 })),
+    distinct,
+    values: top.map((c) => ({ value: dict?.get(c) ?? '', count: counts[c] ?? 0 })),
   };
 }
