@@ -62,7 +62,10 @@ describe('countFacets', () => {
         counts.set(v, (counts.get(v) ?? 0) + 1);
       }
       const expected = [...counts]
-        .sort((a, b) => b[1] - a[1] || (first.get(a[0]) ?? 0) - (first.get(b[0]) ?? 0))
+        .sort(
+          (a, b) =>
+            b[1] - a[1] + (b[1] === a[1] ? (first.get(a[0]) ?? 0) - (first.get(b[0]) ?? 0) : 0),
+        )
         .slice(0, 7)
         .map(([value, count]) => ({ value, count }));
       const facet = facets.find((f) => f.field === field);
