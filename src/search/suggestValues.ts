@@ -22,10 +22,10 @@ export class ValueSuggester {
     if (entry === undefined) return [];
     const needle = text.toLowerCase();
     const out: Suggestion[] = [];
-    entry.counts.forEach((count, code) => {
-      if (count === 0) return;
-      const value = entry.dict.get(code);
-      if (value !== '' && value.toLowerCase().includes(needle)) out.push({ value, count });
+    entry.dict.forEach((value, code) => {
+      const count = entry.counts[code] ?? 0;
+      if (count > 0 && value !== '' && value.toLowerCase().includes(needle))
+        out.push({ value, count });
     });
     out.sort((a, b) => (b.count !== a.count ? b.count - a.count : a.value.localeCompare(b.value)));
     return out.slice(0, limit);
