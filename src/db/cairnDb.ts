@@ -139,11 +139,28 @@ export async function saveBloom(
   await db.put('blooms', bloom, fileId);
 }
 
-/** Every stored word filter, by fileId. */
-export async function loadBlooms(db: CairnDatabase): Promise<Map<number, Uint32Array>> {
-  const tx = db.transaction('blooms');
-  const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
-  return new Map(keys.map((k, i) => [k, values[i] ?? new Uint32Array(0)]));
+/**
+ * Every stored word filter, by fileId, read `batch` files at a time: a 10M-event case has thousands
+ * of filters, hundreds of MB, too much for one `getAll` answer.
+ */
+export async function loadBlooms(
+  db: CairnDatabase,
+  batch = 512,
+): Promise<Map<number, Uint32Array>> {
+  const out = new Map<number, Uint32Array>();
+  let after: number | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const tx = db.transaction('blooms');
+    const [keys, values] = await Promise.all([
+      tx.store.getAllKeys(range, batch),
+      tx.store.getAll(range, batch),
+      tx.done,
+    ]);
+    keys.forEach((k, i) => out.set(k, values[i] ?? new Uint32Array(0)));
+    if (keys.length < batch) return out;
+    after = keys[keys.length - 1];
+  }
 }
 
 /** Deletes every stored file, chunk, word filter, annotation and index piece. */

@@ -34,7 +34,9 @@ export class WordIndexer {
   /** Puts the stored filters into the index (at open). */
   async load(): Promise<void> {
     const blooms = this.index.blooms;
-    for (const [fileId, bloom] of await loadBlooms(this.db)) blooms.set(fileId, bloom);
+    // Unreadable filters are built again (start); searches meanwhile read the files themselves.
+    const stored = await loadBlooms(this.db).catch(() => new Map<number, Uint32Array>());
+    for (const [fileId, bloom] of stored) blooms.set(fileId, bloom);
   }
 
   /** Builds filters for every log file that lacks one; resolves when none is left or on pause. */
