@@ -1,4 +1,5 @@
 import { closeSessions, openSession } from '../../test/sessions';
+import type { TestSessionOptions } from '../../test/sessions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { tinyLogFiles } from '../../test/tinyLogFiles';
@@ -23,10 +24,14 @@ beforeEach(async () => {
  * parse of file `stored` never returns. With one file parsed ahead, the writer has committed exactly
  * the files before it when it blocks, so the database holds exactly `stored` files.
  */
-async function dieAfter(inputs: readonly InputFile[], stored: number): Promise<void> {
+async function dieAfter(
+  inputs: readonly InputFile[],
+  stored: number,
+  options: TestSessionOptions = {},
+): Promise<void> {
   const dying = (input: InputFile): Promise<ParseResult> =>
     input === inputs[stored] ? new Promise<never>(() => undefined) : parseLogFile(input);
-  const first = await openSession({ parse: dying, lookahead: 1 });
+  const first = await openSession({ ...options, parse: dying, lookahead: 1 });
   void first.dataset.ingest(inputs);
   const db = await openCairnDb();
   await expect.poll(async () => (await listFiles(db)).length).toBe(stored);
@@ -35,6 +40,23 @@ async function dieAfter(inputs: readonly InputFile[], stored: number): Promise<v
 }
 
 describe('an ingest interrupted by a closed tab', () => {
+  it('has stored the index as it went: only the files after the last checkpoint are parsed again', async () => {
+    const inputs = tinyLogFiles(FILES, PER_FILE);
+    await dieAfter(inputs, STORED, { checkpointEvents: 100 });
+    const reparsed: string[] = [];
+    const reopened = await openSession({
+      parse: (input) => {
+        reparsed.push(input.path);
+        return parseLogFile(input);
+      },
+    });
+    expect(reopened.dataset.info().eventCount).toBe(STORED * PER_FILE);
+    // Checkpoints every 100 events: the last one at 300 or more of the 360 stored.
+    expect(reparsed.length).toBeGreaterThan(0);
+    expect(reparsed.length).toBeLessThanOrEqual(20);
+    expect(reparsed).toEqual(inputs.slice(STORED - reparsed.length, STORED).map((i) => i.path));
+  });
+
   it('keeps what was committed, says so at the next load, and resumes without re-reading it', async () => {
     const inputs = tinyLogFiles(FILES, PER_FILE);
     await dieAfter(inputs, STORED);

@@ -31,6 +31,8 @@ export interface SessionOptions {
   readonly dbName?: string;
   /** Files parsed ahead of the writer (ingestFiles). */
   readonly lookahead?: number;
+  /** New events between two index saves during a run (CHECKPOINT_EVENTS; tests use fewer). */
+  readonly checkpointEvents?: number;
   /** Builds word filters in the background after ingest; without it there are none. */
   readonly bloom?: BloomFn;
   /** Runs a search's record test on a stored file's bytes (ParsePool.match). */
@@ -104,6 +106,9 @@ export class CaseSession {
       parts,
       parse: options.parse,
       lookahead: options.lookahead ?? 12,
+      ...(options.checkpointEvents === undefined
+        ? {}
+        : { checkpointEvents: options.checkpointEvents }),
       words: this.words,
       files,
       ...(options.interrupted === undefined ? {} : { interrupted: options.interrupted }),

@@ -17,6 +17,8 @@ export interface DatasetDeps {
   readonly parse: ParseFn;
   /** Files parsed ahead of the writer (ingestFiles). */
   readonly lookahead: number;
+  /** New events between two index saves during a run (ingestFiles' CHECKPOINT_EVENTS by default). */
+  readonly checkpointEvents?: number;
   readonly words: WordIndexer | undefined;
   /** The files stored when the session opened, in fileId order. */
   readonly files: readonly FileMeta[];
@@ -116,11 +118,18 @@ export class DatasetService {
         knownFiles: this.knownFiles,
         firstFileId: this.nextFileId,
         lookahead: this.deps.lookahead,
+        ...(this.deps.checkpointEvents === undefined
+          ? {}
+          : { checkpointEvents: this.deps.checkpointEvents }),
         ...(onProgress === undefined ? {} : { onProgress }),
         isCancelled: () => this.cancelled,
         onStaged: (meta) => {
           parts.catalog.add(meta);
           parts.notes.addFile(meta);
+        },
+        // A failed save is reported by info(); the run goes on, its files are the truth.
+        onCheckpoint: async () => {
+          await parts.indexStore.save(parts.index);
         },
       });
       parts.catalog.trim(outcome.nextFileId);

@@ -31,7 +31,18 @@ export interface IngestOptions {
    * undone: files from the returned nextFileId on are not stored).
    */
   readonly onStaged?: (meta: FileMeta) => void;
+  /**
+   * Called with every stored group settled and nothing pending in the index, once per
+   * CHECKPOINT_EVENTS new events: the caller saves the index there, so a long run is stored as it
+   * goes and a tab closed late in it has little to parse again. The writer waits for it.
+   */
+  readonly onCheckpoint?: () => Promise<void>;
+  /** New events between two checkpoints; CHECKPOINT_EVENTS when absent. */
+  readonly checkpointEvents?: number;
 }
+
+/** New events between two checkpoints (onCheckpoint). */
+export const CHECKPOINT_EVENTS = 2_000_000;
 
 /** The run's per-file reports, in input order, and the next unused fileId. */
 export interface IngestOutcome {
@@ -73,6 +84,7 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
   let bytesSettled = 0;
   let eventsDone = 0;
   let lastProgress = 0;
+  let checkpointSize = index.size;
   let stop: string | undefined;
   const expandOptions = {
     // Only once the run has stopped: an entry yielded unread must never reach a group.
@@ -218,6 +230,21 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
       eventsDone += result.status === 'log' ? result.chunk.count : 0;
     }
     progress(group.at(-1)?.input.path ?? '');
+    if (
+      opts.onCheckpoint !== undefined &&
+      index.size - checkpointSize >= (opts.checkpointEvents ?? CHECKPOINT_EVENTS)
+    ) {
+      const failure = inFlight === undefined ? undefined : await settle(inFlight);
+      if (failure !== undefined && inFlight !== undefined) {
+        stop = await storageErrorMessage(failure, unsettled());
+        undo([inFlight]);
+      }
+      inFlight = undefined;
+      if (failure === undefined) {
+        checkpointSize = index.size;
+        await opts.onCheckpoint();
+      }
+    }
   }
   if (inFlight !== undefined) {
     const failure = await settle(inFlight);
