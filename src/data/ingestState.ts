@@ -16,7 +16,8 @@ export interface IngestState {
    * While the stored dataset loads: its files stored after the last index save (an ingest the page
    * closed during) being parsed again, done of total. Undefined when there are none.
    */
-  readonly replay: { readonly done: number; readonly total: number } | undefined;
+  readonly replay:
+    { readonly done: number; readonly total: number; readonly why?: string } | undefined;
   /** Another tab deleted (or upgraded) the open case's database: nothing can be read or stored. */
   readonly closedElsewhere: boolean;
 }

@@ -6,6 +6,8 @@ import type { CairnDatabase } from './cairnDb';
 
 /** The meta-store key of the stored index's manifest. */
 const MANIFEST_KEY = 'index';
+/** The meta-store key of why the last save failed, kept until a save succeeds. */
+const FAILURE_KEY = 'indexSaveError';
 /** The meta-store key versions before 4 stored the whole index under. */
 const LEGACY_SNAPSHOT_KEY = 'snapshot';
 /** The most bytes of pieces written in one transaction (64 MiB): memory stays bounded. */
@@ -20,6 +22,12 @@ export interface IndexSaveStatus {
   readonly error?: string;
 }
 
+/** Why the last save of the index failed, kept so that the next load can say why it is slow. */
+export interface IndexSaveFailure {
+  readonly kind: 'indexSaveError';
+  readonly error: string;
+}
+
 /**
  * Stores a case's EventIndex in bounded pieces (indexSegments.ts) and reads it back. A failure here
  * never loses evidence: the stored files are the truth, and whatever the stored index lacks is parsed
@@ -32,6 +40,10 @@ export class IndexStore {
   /** The highest generation any piece may have been written under. */
   private generation: number;
   private current: IndexSaveStatus;
+  /** Why files stored before this session must be parsed again, when known (replayReason). */
+  private why: string | undefined;
+  /** True while a failure is recorded in meta (cleared by the next save that succeeds). */
+  private failureStored = false;
   /** Bytes per stored column piece; tests store smaller pieces, to exercise many of them. */
   pieceBytes = PIECE_BYTES;
 
@@ -54,6 +66,11 @@ export class IndexStore {
    */
   static async open(db: CairnDatabase): Promise<{ index: EventIndex; store: IndexStore }> {
     await db.delete('meta', LEGACY_SNAPSHOT_KEY);
+    const failure = await db.get('meta', FAILURE_KEY);
+    const why =
+      failure !== undefined && 'kind' in failure && failure.kind === 'indexSaveError'
+        ? `Storing the index failed last time (${failure.error}): the stored files are read again. Nothing is lost.`
+        : undefined;
     const stored = await db.get('meta', MANIFEST_KEY);
     const manifest =
       stored !== undefined && 'parts' in stored && stored.version === SEGMENT_VERSION
@@ -65,6 +82,7 @@ export class IndexStore {
       const generation = Math.max(0, ...keys.map(generationOf));
       const store = new IndexStore(db, undefined, { state: 'none' });
       store.generation = generation;
+      store.note(why);
       return { index: new EventIndex(), store };
     }
     const live = new Set(manifestKeys(manifest));
@@ -74,18 +92,33 @@ export class IndexStore {
     );
     try {
       const parts = await readSegments(manifest, (key) => db.get('segments', key));
-      return {
-        index: new EventIndex(parts),
-        store: new IndexStore(db, manifest, { state: 'saved' }),
-      };
+      const store = new IndexStore(db, manifest, { state: 'saved' });
+      store.note(why);
+      return { index: new EventIndex(parts), store };
     } catch (error) {
       const store = new IndexStore(db, undefined, {
         state: 'failed',
         error: `The stored index could not be read (${String(error)}); every file was read again.`,
       });
       store.generation = manifest.generation;
+      store.note(why);
+      store.why = `The stored index could not be read (${String(error)}): the stored files are read again. Nothing is lost.`;
       return { index: new EventIndex(), store };
     }
+  }
+
+  /**
+   * Why the files the stored index lacks must be parsed again, when this store knows (a save that
+   * failed, an index that could not be read); undefined when they are an ingest's the page closed
+   * during.
+   */
+  replayReason(): string | undefined {
+    return this.why;
+  }
+
+  private note(why: string | undefined): void {
+    this.why = why;
+    this.failureStored = why !== undefined;
   }
 
   /** Whether the index is stored, and why not when it is not. */
@@ -117,12 +150,22 @@ export class IndexStore {
       await this.db.put('meta', plan.manifest, MANIFEST_KEY);
       this.manifest = plan.manifest;
       this.current = { state: 'saved' };
+      if (this.failureStored) {
+        this.failureStored = false;
+        await this.db.delete('meta', FAILURE_KEY).catch(() => undefined);
+      }
       // Left for the next open's sweep if this fails: no manifest names them.
       await deletePieces(this.db, plan.obsolete).catch(() => undefined);
       return true;
     } catch (error) {
       index.restoreChanges(changes);
       this.current = { state: 'failed', error: String(error) };
+      // Small, so usually storable even when the index was not: the next load says why it is slow.
+      const failure: IndexSaveFailure = { kind: 'indexSaveError', error: String(error) };
+      await this.db.put('meta', failure, FAILURE_KEY).then(
+        () => (this.failureStored = true),
+        () => undefined,
+      );
       return false;
     }
   }

@@ -26,8 +26,7 @@ export async function savePendingRun(db: CairnDatabase, run: PendingRun): Promis
 /** The run that was in progress when the page last closed, if it never ended. */
 export async function loadPendingRun(db: CairnDatabase): Promise<PendingRun | undefined> {
   const value = await db.get('meta', KEY);
-  // Of the values under meta/, only a pending run has a `kind`.
-  return value !== undefined && 'kind' in value ? value : undefined;
+  return value !== undefined && 'kind' in value && value.kind === 'pendingRun' ? value : undefined;
 }
 
 /** Forgets the run in progress: it ended, or the user discarded the rest of it. */

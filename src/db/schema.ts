@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Piece, SegmentManifest } from '../index/indexSegments';
+import type { IndexSaveFailure } from './IndexStore';
 import type { PendingRun } from './pendingRun';
 import type { Annotation } from '../index/Annotation';
 import type { ChunkOutcome, FileChunk } from '../index/types';
@@ -42,13 +43,14 @@ export interface CairnDb extends DBSchema {
   /** The index in bounded pieces (indexSegments.ts), by `<generation>/<part>/<piece>`; version 4. */
   segments: { key: string; value: Piece };
   /**
-   * `index`: the manifest of the stored index; `lastRun`; `pendingRun`. Versions before 4 stored
+   * `index`: the manifest of the stored index; `indexSaveError`: why the last save failed;
+   * `lastRun`; `pendingRun`. Versions before 4 stored
    * the whole index as one value under `snapshot`, which failed to clone at 10M events: it is
    * deleted at load, and its files are parsed again once.
    */
   meta: {
     key: string;
-    value: SegmentManifest | readonly FileReport[] | PendingRun;
+    value: SegmentManifest | readonly FileReport[] | PendingRun | IndexSaveFailure;
   };
 }
 

@@ -24,15 +24,19 @@ function listed(session: CaseSession): string[] {
 }
 
 /** Opens the case as a reload does, counting the stored files it has to parse again. */
-async function reload(): Promise<{ session: CaseSession; reparsed: string[] }> {
+async function reload(): Promise<{ session: CaseSession; reparsed: string[]; why: Set<string> }> {
   const reparsed: string[] = [];
+  const why = new Set<string>();
   const parse: ParseFn = (input) => {
     reparsed.push(input.path);
     return parseLogFile(input);
   };
-  const session = await openSession({ parse });
+  const session = await openSession({
+    parse,
+    onReplay: (_done, _total, reason) => why.add(reason ?? 'no reason'),
+  });
   await session.dataset.settled();
-  return { session, reparsed };
+  return { session, reparsed, why };
 }
 
 // A 10M-event index once failed to clone ("DataCloneError … out of memory") and the case never
@@ -67,6 +71,11 @@ describe.each(['DataCloneError', 'QuotaExceededError'])(
       const first = await reload();
       expect(listed(first.session)).toEqual(expectedIds);
       expect(first.reparsed.length).toBeGreaterThan(goodLogs.length - 1);
+      // The progress bar says why: not "the page was closed during an ingest".
+      expect([...first.why]).toEqual([
+        expect.stringMatching(/^Storing the index failed last time/),
+      ]);
+      expect([...first.why][0]).toContain(name);
       expect(first.session.dataset.info().indexSaved).toBe('failed');
       first.session.close();
 
@@ -79,6 +88,7 @@ describe.each(['DataCloneError', 'QuotaExceededError'])(
       const third = await reload();
       expect(listed(third.session)).toEqual(expectedIds);
       expect(third.reparsed).toEqual([]);
+      expect([...third.why]).toEqual([]);
     });
   },
 );

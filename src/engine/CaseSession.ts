@@ -38,7 +38,7 @@ export interface SessionOptions {
   /** Runs a search's record test on a stored file's bytes (ParsePool.match). */
   readonly match?: StoredRecordMatch;
   /** Told, while opening, how many stored files are parsed again of how many (replayStoredFiles). */
-  readonly onReplay?: (done: number, total: number) => void;
+  readonly onReplay?: (done: number, total: number, why: string | undefined) => void;
   /** Told when another tab deletes (or upgrades) this case's database: this one can no longer use it. */
   readonly onClosedElsewhere?: () => void;
 }
@@ -141,7 +141,12 @@ export class CaseSession {
       parse,
       files,
       lookahead: options.lookahead ?? 12,
-      ...(options.onReplay === undefined ? {} : { onProgress: options.onReplay }),
+      ...(options.onReplay === undefined
+        ? {}
+        : {
+            onProgress: (done: number, total: number) =>
+              options.onReplay?.(done, total, indexStore.replayReason()),
+          }),
     });
     index.sortedRows();
     const parts: CaseParts = {

@@ -18,15 +18,16 @@ export type EngineWorkers = Pick<SessionOptions, 'bloom' | 'match' | 'lookahead'
  */
 export function createEngineApi(workers: EngineWorkers, registryName?: string) {
   /** Stored files being parsed again while a case opens (replayStoredFiles), for the page to show. */
-  let replay: { done: number; total: number } | undefined;
+  let replay: { done: number; total: number; why?: string } | undefined;
   /** The page's listener for the open case's database being closed by another tab. */
   let closedElsewhere: (() => void) | undefined;
   const open = (dbName: string) =>
     CaseSession.open(workers.parse, {
       ...workers,
       dbName,
-      onReplay: (done, total) => {
-        replay = done < total ? { done, total } : undefined;
+      onReplay: (done, total, why) => {
+        replay =
+          done >= total ? undefined : why === undefined ? { done, total } : { done, total, why };
       },
       onClosedElsewhere: () => closedElsewhere?.(),
     }).finally(() => (replay = undefined));

@@ -3,8 +3,9 @@ import { formatCount } from '../common/formatCount';
 import { ProgressBar } from './ProgressBar';
 
 /**
- * While the stored dataset opens after an ingest the page closed during: the stored files being
- * parsed again to rebuild their part of the index. Without it the page would read "0 events" for
+ * While the stored dataset opens after an ingest the page closed during, or after a save of the
+ * index that failed: the stored files being parsed again to rebuild their part of the index, and
+ * why. Without it the page would read "0 events" for
  * seconds, as if the data were gone.
  */
 export function ReplayBar() {
@@ -19,7 +20,8 @@ export function ReplayBar() {
           {formatCount(replay.done)} / {formatCount(replay.total)} stored files
         </span>
         <span className="muted">
-          The page was closed during an ingest: the files it stored are read again. Nothing is lost.
+          {replay.why ??
+            'The page was closed during an ingest: the files it stored are read again. Nothing is lost.'}
         </span>
       </div>
       <ProgressBar fraction={fraction} label="Rebuilding the index" />
