@@ -118,7 +118,8 @@ export function readNotices(page) {
  *   error?: string }} IndexSaved
  *   state: 'true'/'false' as the app says; 'unknown' when the attribute never appeared (a build
  *   before it); 'pending' when the write had not ended after INDEX_SAVED_SETTLE_MS. ms: from the call
- *   (the ingest's end) until settled. error: [data-testid="index-save-error"] when false.
+ *   (the ingest's end) until settled. error: [data-testid="index-save-error"] when false, or why the
+ *   page could not be read.
  */
 
 /**
@@ -135,7 +136,15 @@ export async function waitForIndexSaved(page, log) {
   /** @type {string | undefined} */
   let previous;
   for (;;) {
-    const value = await page.evaluate(() => document.documentElement.dataset.indexSaved);
+    /** @type {string | undefined} */
+    let value;
+    try {
+      value = await page.evaluate(() => document.documentElement.dataset.indexSaved);
+    } catch (e) {
+      // The page crashed or closed: nothing more to wait for.
+      const error = `could not read the page: ${e instanceof Error ? e.message : String(e)}`;
+      return { state: 'unknown', ms: performance.now() - t0, sawPending, error };
+    }
     const now = performance.now();
     if (value === 'pending') sawPending = true;
     if ((value === 'true' || value === 'false') && value === previous) {
