@@ -95,7 +95,8 @@ export async function measureIngest(page, { baseUrl, dir, events, log }) {
 
 /**
  * What the page shows that a user would read as a problem: the text of every [role="alert"] and of
- * [data-testid="index-save-error"], and the status lines ([role="status"]), trimmed.
+ * [data-testid="index-save-error"], and the status lines ([role="status"]), as rendered (innerText:
+ * the spans of a line stay apart), whitespace collapsed.
  * @param {Page} page
  * @returns {Promise<{ alerts: string[], status: string[], saveError: string | undefined }>}
  */
@@ -103,7 +104,11 @@ export function readNotices(page) {
   return page.evaluate(() => {
     const texts = (/** @type {string} */ sel) =>
       [...document.querySelectorAll(sel)]
-        .map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim())
+        .map((e) =>
+          (e instanceof HTMLElement ? e.innerText : (e.textContent ?? ''))
+            .replace(/\s+/g, ' ')
+            .trim(),
+        )
         .filter((t) => t !== '');
     return {
       alerts: texts('[role="alert"]'),
@@ -338,7 +343,11 @@ async function reloadOnce(page, events, t0, log, crashed) {
           count: Number(el?.getAttribute('data-count') ?? NaN),
           alerts: document.querySelectorAll('[role="alert"]').length,
           status: [...document.querySelectorAll('[role="status"]')]
-            .map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim())
+            .map((e) =>
+              (e instanceof HTMLElement ? e.innerText : (e.textContent ?? ''))
+                .replace(/\s+/g, ' ')
+                .trim(),
+            )
             .join(' | '),
         };
       }, COUNT);
