@@ -1,9 +1,12 @@
 // `npm run bench`: generates (or reuses) the synthetic data set, serves dist/ and bench/ locally,
 // and measures in headless Chromium (fresh profile) Cairn's ingest of the AWSLogs folder, its
-// query-ready time after a reload and its index size, against the native floor (gunzip + parse).
-// Exits 0 whether targets pass or fail (it is a measurement); non-zero only on errors.
-// Flags: --events N (200000)  --seed S (1)  --reps R (3)  --ingest-reps R (3)  --skip-floor
-//        --skip-search  --skip-export
+// query-ready time after a reload and its index size, against the native floor (gunzip + parse);
+// whether the index was saved (data-index-saved), that a reload shows every event again, and the
+// browser's memory (PSS of all its processes) after the ingest and after the reload.
+// Exits 0 whether targets pass or fail (it is a measurement); non-zero on errors, and when a reload
+// does not show the generated count (after writing the results).
+// Flags: --events N (200000)  --seed S (1)  --cardinality normal|high (normal)  --reps R (3)
+//        --ingest-reps R (3)  --skip-floor  --skip-search  --skip-export
 //        --json out.json
 //        --dist DIR
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,9 +14,16 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generate } from './generate.js';
+import { CARDINALITIES, dataDirName, generate } from './generate.js';
 import { launchBrowser } from './lib/browser.js';
-import { measureIngest, measureReload, waitForWords } from './lib/cairn.js';
+import {
+  measureIngest,
+  measureReload,
+  readNotices,
+  waitForIndexSaved,
+  waitForWords,
+} from './lib/cairn.js';
+import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
 import { measureExport } from './lib/exportBench.js';
@@ -33,8 +43,9 @@ class UsageError extends Error {}
 const log = (line) => process.stderr.write(`${line}\n`);
 
 /**
- * @returns {{ events: number, seed: number, reps: number, ingestReps: number, skipFloor: boolean,
- *   skipSearch: boolean,
+ * @returns {{ events: number, seed: number,
+ *   cardinality: import('./generate.js').Cardinality, reps: number, ingestReps: number,
+ *   skipFloor: boolean, skipSearch: boolean, skipExport: boolean,
  *   json: string | undefined,
  *   dist: string }}
  */
@@ -43,6 +54,7 @@ function readArgs() {
     options: {
       events: { type: 'string', default: '200000' },
       seed: { type: 'string', default: '1' },
+      cardinality: { type: 'string', default: 'normal' },
       reps: { type: 'string', default: '3' },
       'ingest-reps': { type: 'string', default: '3' },
       'skip-floor': { type: 'boolean', default: false },
@@ -61,12 +73,18 @@ function readArgs() {
     throw new UsageError(`--seed must be an integer, got ${values.seed}`);
   if (!Number.isInteger(reps) || reps < 1)
     throw new UsageError(`--reps must be a positive integer, got ${values.reps}`);
+  const cardinality = /** @type {import('./generate.js').Cardinality} */ (values.cardinality);
+  if (!CARDINALITIES.includes(cardinality))
+    throw new UsageError(
+      `--cardinality must be one of ${CARDINALITIES.join(', ')}, got ${values.cardinality}`,
+    );
   const ingestReps = Number(values['ingest-reps']);
   if (!Number.isInteger(ingestReps) || ingestReps < 1)
     throw new UsageError(`--ingest-reps must be a positive integer, got ${values['ingest-reps']}`);
   return {
     events,
     seed,
+    cardinality,
     reps,
     ingestReps,
     skipFloor: values['skip-floor'] === true,
@@ -90,9 +108,15 @@ async function main() {
       `note: 1-min load average is ${loadAtStart.toFixed(1)} on ${availableParallelism()} CPUs: other work will skew the figures`,
     );
   }
-  const dataPath = `data/${args.events}-${args.seed}`;
+  const dataPath = `data/${dataDirName(args.events, args.seed, args.cardinality)}`;
   const dataDir = join(BENCH, dataPath);
-  const manifest = await generate({ events: args.events, seed: args.seed, outDir: dataDir, log });
+  const manifest = await generate({
+    events: args.events,
+    seed: args.seed,
+    cardinality: args.cardinality,
+    outDir: dataDir,
+    log,
+  });
   const server = await startServer({ distDir: args.dist, benchDir: BENCH });
   log(`serving dist/ and bench/ at ${server.url}`);
   /** @type {Awaited<ReturnType<typeof launchBrowser>> | undefined} */
@@ -107,27 +131,71 @@ async function main() {
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(m.text());
     });
+    page.on('crash', () => pageErrors.push('page crashed'));
+    const pss = browser.pss;
 
     log(`ingest: setting ${join(dataDir, 'AWSLogs')} on the folder input`);
+    const ingestPeak = samplePeak(pss);
     const ingest = await measureIngest(page, {
       baseUrl: server.url,
       dir: join(dataDir, 'AWSLogs'),
       events: args.events,
       log,
+    }).catch(async (/** @type {unknown} */ e) => {
+      const notices = await readNotices(page).catch(() => undefined);
+      log(`ingest failed; page errors: ${pageErrors.slice(0, 5).join(' | ') || 'none'}`);
+      if (notices !== undefined) log(`ingest failed; page says: ${notices.alerts.join(' | ')}`);
+      throw e;
     });
     log(
       `ingest: ${args.events.toLocaleString('en-US')} events in ${(ingest.ms / 1000).toFixed(2)} s`,
     );
-    const wordsMs = await waitForWords(page);
-    log(`words: background word filters built ${(wordsMs / 1000).toFixed(2)} s after ingest`);
+    const ingestEnd = performance.now();
+    // The word filters build in the background meanwhile: their time counts from the ingest's end.
+    const words = waitForWords(page).then(
+      (ms) => ({ ms, error: undefined }),
+      (/** @type {unknown} */ e) => ({
+        ms: undefined,
+        error: e instanceof Error ? e.message : String(e),
+      }),
+    );
+    let indexSaved = await waitForIndexSaved(page, log);
+    const afterIngest = pss();
+    const peakIngest = ingestPeak.stop();
+    log(`index saved: ${describeIndexSaved(indexSaved)}`);
+    log(`memory: browser PSS after ingest ${describePss(afterIngest)}`);
+    const { ms: wordsMs, error: wordsError } = await words;
+    if (wordsMs !== undefined)
+      log(`words: background word filters built ${(wordsMs / 1000).toFixed(2)} s after ingest`);
+    else log(`words: not built: ${wordsError}`);
+    // A write queued after the first one settled (e.g. with the word filters) counts too.
+    const savedNow = await page
+      .evaluate(() => document.documentElement.dataset.indexSaved)
+      .catch(() => undefined);
+    if (savedNow !== undefined && savedNow !== indexSaved.state) {
+      indexSaved = { ...(await waitForIndexSaved(page, log)), ms: performance.now() - ingestEnd };
+      log(`index saved (after the word filters): ${describeIndexSaved(indexSaved)}`);
+    }
+    const reloadPeak = samplePeak(pss);
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
-    const queries = args.skipSearch
-      ? undefined
-      : pickQueries(
-          dataDir,
-          manifest.files.map((f) => f.path),
-          log,
-        );
+    const afterReload = pss();
+    const peakReload = reloadPeak.stop();
+    log(`memory: browser PSS after reload ${describePss(afterReload)}`);
+    const reloadOk = reload.failure === undefined;
+    const memory = {
+      afterIngest,
+      afterReload,
+      peakDuringIngestKB: peakIngest.peakKB,
+      peakDuringReloadKB: peakReload.peakKB,
+    };
+    const queries =
+      args.skipSearch || !reloadOk
+        ? undefined
+        : pickQueries(
+            dataDir,
+            manifest.files.map((f) => f.path),
+            log,
+          );
     const search =
       queries === undefined ? undefined : await measureSearch(page, queries, args.reps, log);
     const exported =
@@ -137,7 +205,7 @@ async function main() {
         `export: ${args.events.toLocaleString('en-US')} events as JSON lines, ${(exported.bytes / 1e6).toFixed(0)} MB in ${(exported.ms / 1000).toFixed(1)} s; page heap after ${exported.heapMB?.toFixed(0)} MB`,
       );
     }
-    await page.close();
+    await page.close().catch(() => {});
     const scanFloor =
       search === undefined
         ? undefined
@@ -181,10 +249,21 @@ async function main() {
         maxMs: ingestMs.at(-1) ?? ingest.ms,
         runs: ingestMs.length,
       },
-      reload,
+      // A failed reload reports no index size: the one the ingest ended with stands in.
+      reload: Number.isFinite(reload.indexBytes)
+        ? reload
+        : { ...reload, indexBytes: ingest.after.indexBytes },
       floor,
     });
-    printReport({ manifest, summary, reload, floor, chromium: browser.version });
+    printReport({
+      manifest,
+      summary,
+      reload,
+      floor,
+      chromium: browser.version,
+      indexSaved,
+      memory,
+    });
     const searchTargets =
       search === undefined || queries === undefined
         ? undefined
@@ -215,13 +294,18 @@ async function main() {
       dataset: {
         events: manifest.events,
         seed: manifest.seed,
+        cardinality: manifest.cardinality ?? 'normal',
+        distinct: manifest.distinct,
         files: manifest.files.length,
         jsonBytes: manifest.jsonBytes,
         gzBytes: manifest.gzBytes,
         generatorVersion: manifest.version,
       },
       ingest: { ...ingest, ...summary.ingest, runsMs: ingests.map((r) => r.ms) },
+      indexSaved,
       reload,
+      reloadCheck: { expected: args.events, count: reload.count, ok: reloadOk },
+      memory,
       wordsMs,
       indexBytesPerEvent: summary.indexBytesPerEvent,
       floor,
@@ -243,10 +327,26 @@ async function main() {
       writeFileSync(args.json, JSON.stringify(results, null, 2));
       log(`results: ${args.json}`);
     }
+    if (reload.failure !== undefined) {
+      const f = reload.failure;
+      const line = `FAILURE: after reload ${f.rep} the app shows ${f.count === undefined ? 'no' : f.count.toLocaleString('en-US')} events, expected ${f.expected.toLocaleString('en-US')} (${f.kind}: ${f.message}${f.alerts.length > 0 ? `; page says: ${f.alerts.join(' | ')}` : ''})`;
+      process.stdout.write(`${line}\n`);
+      log(line);
+      process.exitCode = 1;
+    }
   } finally {
     await browser?.close();
     await server.close();
   }
+}
+
+/** @param {import('./lib/cairn.js').IndexSaved} s @returns {string} */
+function describeIndexSaved(s) {
+  const after = `${(s.ms / 1000).toFixed(1)} s after the ingest`;
+  if (s.state === 'unknown')
+    return `unknown (no data-index-saved attribute within ${(s.ms / 1000).toFixed(0)} s: a build before it)`;
+  if (s.state === 'pending') return `still pending ${after}`;
+  return `${s.state}, settled ${after}${s.error === undefined ? '' : `: ${s.error}`}`;
 }
 
 main().catch((err) => {

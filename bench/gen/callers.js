@@ -103,7 +103,9 @@ export function caller(c, spec, session) {
       console: true,
     };
   }
-  if (r < (human ? 0.7 : 0.35)) {
+  // The high-cardinality mode is a trail of Lambda and role sessions: few calls signed with an IAM
+  // user's long-term key.
+  if (r < (human ? 0.7 : c.high ? 0.04 : 0.35)) {
     const ui = Math.floor(Math.pow(rng.next(), 2) * acct.users.length);
     const u = acct.users[human ? Math.max(30, ui) : ui];
     const ip = pools.ips[(ui * 7 + rng.int(3)) % pools.ips.length];

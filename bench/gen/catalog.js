@@ -10,11 +10,14 @@ import { DYNAMODB, KMS, S3 } from './catalog/storage.js';
  * @typedef {import('./pools.js').Account} Account
  * @typedef {import('./pools.js').Pools} Pools
  * @typedef {{ rng: Rng, acct: Account, region: string, pools: Pools, ms: number,
- *   objectKeys: string[] }} Ctx
+ *   objectKeys: string[], high: boolean }} Ctx
+ *   high: the high-cardinality mode (generate.js)
  * @typedef {{ rp?: Record<string, unknown> | null, re?: object|null, aed?: object, res?: object[], ro: boolean,
  *   type?: string }} Body
  * @typedef {{ src: string, name: string, w: number, body: (c: Ctx) => Body, data?: boolean,
- *   svc?: number, global?: boolean, human?: boolean, errs?: Array<[string, string]> }} Spec
+ *   svc?: number, global?: boolean, human?: boolean, errs?: Array<[string, string]>,
+ *   hc?: number }} Spec
+ *   hc: the weight's multiplier in the high-cardinality mode (default 1)
  */
 
 /**

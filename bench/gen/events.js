@@ -1,6 +1,8 @@
 // Turns a file task (account, Region, time window, count, seed) into the JSON text of one CloudTrail
 // log file. Callers are drawn from a per-file pool of role sessions, so access keys, session names
-// and IPs repeat the way they do in a real trail.
+// and IPs repeat the way they do in a real trail. In the high-cardinality mode (task.high) nearly
+// every role call is a session of its own, with its own temporary access key, and nearly every S3
+// object event names its own object (see generate.js).
 import { CATALOG } from './catalog.js';
 import { Rng, weighted } from './prng.js';
 import { caller, iso, newSession } from './callers.js';
@@ -10,12 +12,21 @@ import { caller, iso, newSession } from './callers.js';
  * @typedef {import('./catalog.js').Ctx} Ctx
  * @typedef {import('./pools.js').Pools} Pools
  * @typedef {{ seed: number, account: number, region: string, count: number, start: number,
- *   end: number }} FileTask
+ *   end: number, high?: boolean }} FileTask
  * @typedef {import('./callers.js').Session} Session
  */
 
 const pickAny = weighted(CATALOG.map((s) => [s, s.w]));
 const pickRegional = weighted(CATALOG.filter((s) => s.global !== true).map((s) => [s, s.w]));
+// The high-cardinality mode's mix: each spec's weight times its `hc` multiplier.
+const pickAnyHigh = weighted(CATALOG.map((s) => [s, s.w * (s.hc ?? 1)]));
+const pickRegionalHigh = weighted(
+  CATALOG.filter((s) => s.global !== true).map((s) => [s, s.w * (s.hc ?? 1)]),
+);
+/** High-cardinality mode: the share of role calls that start a new session (a new key). */
+const NEW_SESSION_HIGH = 0.93;
+/** High-cardinality mode: recent sessions kept for the other calls to reuse. */
+const RECENT_SESSIONS_HIGH = 64;
 /** @type {Record<string, string>} */
 const DENY = {
   s3: 'AccessDenied',
@@ -29,7 +40,7 @@ const ERROR_RATE = 0.05;
  * Generates one log file.
  * @param {Pools} pools
  * @param {FileTask} task
- * @returns {{ json: string, events: number }}
+ * @returns {{ json: string, events: number, records: Array<Record<string, unknown>> }}
  */
 export function generateFile(pools, task) {
   const rng = new Rng(task.seed);
@@ -42,12 +53,29 @@ export function generateFile(pools, task) {
   /** @type {Session[]} */
   const sessions = [];
   const maxSessions = Math.max(20, Math.round(task.count / 5));
+  const high = task.high === true;
   /** @type {Ctx} */
-  const c = { rng, acct, region: task.region, pools, ms: 0, objectKeys: [] };
-  const pick = task.region === 'us-east-1' ? pickAny : pickRegional;
+  const c = { rng, acct, region: task.region, pools, ms: 0, objectKeys: [], high };
+  const pick =
+    task.region === 'us-east-1'
+      ? high
+        ? pickAnyHigh
+        : pickAny
+      : high
+        ? pickRegionalHigh
+        : pickRegional;
   const records = times.map((ms) => {
     c.ms = ms;
     return buildEvent(c, pick(rng), () => {
+      if (high) {
+        if (sessions.length < 10 || rng.chance(NEW_SESSION_HIGH)) {
+          const s = newSession(c);
+          if (sessions.length < RECENT_SESSIONS_HIGH) sessions.push(s);
+          else sessions[rng.int(RECENT_SESSIONS_HIGH)] = s;
+          return s;
+        }
+        return rng.skewed(sessions, 1.5);
+      }
       if (sessions.length < maxSessions && (sessions.length < 10 || rng.chance(0.45))) {
         const s = newSession(c);
         sessions.push(s);
@@ -56,10 +84,13 @@ export function generateFile(pools, task) {
       return rng.skewed(sessions, 1.5);
     });
   });
-  return { json: JSON.stringify({ Records: records }), events: records.length };
+  return { json: JSON.stringify({ Records: records }), events: records.length, records };
 }
 
-/** @param {Ctx} c @param {Spec} spec @param {() => Session} session @returns {object} */
+/**
+ * @param {Ctx} c @param {Spec} spec @param {() => Session} session
+ * @returns {Record<string, unknown>}
+ */
 function buildEvent(c, spec, session) {
   const { rng, acct, region } = c;
   const who = caller(c, spec, session);

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { browserPss } from './memory.js';
 
 const ARGS = [
   '--no-sandbox',
@@ -18,7 +19,10 @@ const ARGS = [
 
 /**
  * @returns {Promise<{ context: import('@playwright/test').BrowserContext, executable: string,
- *   version: string, close: () => Promise<void> }>} close also deletes the profile directory
+ *   version: string, profile: string,
+ *   pss: () => import('./memory.js').BrowserPss | undefined,
+ *   close: () => Promise<void> }>} pss: PSS of every process of this Chromium (lib/memory.js);
+ *   close also deletes the profile directory
  */
 export async function launchBrowser() {
   const wanted = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,6 +42,9 @@ export async function launchBrowser() {
     context,
     executable: executablePath ?? chromium.executablePath(),
     version,
+    profile,
+    // Playwright does not expose a persistent context's browser process: it is found by its profile.
+    pss: () => browserPss(profile),
     close: async () => {
       await context.close().catch(() => {});
       rmSync(profile, { recursive: true, force: true });

@@ -38,7 +38,7 @@ export async function measureScanFloor(context, baseUrl, events) {
  * @param {{ filterMs: number, facetsMs: number, histogramMs: number } | undefined} r.scanFloor
  * @param {import('./floor.js').FloorSummary[] | undefined} r.floor
  * @param {number} r.events
- * @param {number} r.wordsMs time from ingest done to every word filter built
+ * @param {number | undefined} r.wordsMs time from ingest done to every word filter built
  */
 export function printSearch({ search, queries, scanFloor, floor, events, wordsMs }) {
   const line = (/** @type {string} */ s) => process.stdout.write(`${s}\n`);
@@ -52,7 +52,9 @@ export function printSearch({ search, queries, scanFloor, floor, events, wordsMs
   const { rare, common } = search;
   const commonRate = events / (common.completeMs / 1000);
   line('search (through the UI: Enter → rows on screen; worker times as the app reports them)');
-  line(`  word filters (background, after ingest)  built in ${(wordsMs / 1000).toFixed(2)} s`);
+  line(
+    `  word filters (background, after ingest)  ${wordsMs === undefined ? 'not built' : `built in ${(wordsMs / 1000).toFixed(2)} s`}`,
+  );
   line(
     `  lookup + range, first screen   median ${ms(search.lookupFirstScreenMs)} (worker search ${ms(search.lookupSearchMs)})${ratio(search.lookupSearchMs, scanFloor?.filterMs)}`,
   );

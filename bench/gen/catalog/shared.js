@@ -24,10 +24,14 @@ export const kmsArn = (/** @type {Ctx} */ c) =>
 export const roleArn = (/** @type {Ctx} */ c) =>
   `arn:aws:iam::${c.acct.id}:role/${c.rng.pick(c.acct.roles).name}`;
 
-/** @param {Ctx} c @returns {string} an object key, often one seen earlier in the same file */
+/**
+ * @param {Ctx} c
+ * @returns {string} an object key, often one seen earlier in the same file (rarely in the
+ *   high-cardinality mode, where nearly every object event names its own object)
+ */
 export function objectKey(c) {
   const { rng, objectKeys } = c;
-  if (objectKeys.length > 20 && rng.chance(0.3)) return rng.pick(objectKeys);
+  if (objectKeys.length > 20 && rng.chance(c.high ? 0.02 : 0.3)) return rng.pick(objectKeys);
   const d = new Date(c.ms).toISOString();
   const key = `${rng.pick(c.pools.prefixes)}/${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)}/${rng.hex(4)}.json.gz`;
   if (objectKeys.length < 400) objectKeys.push(key);

@@ -13,6 +13,8 @@ function s3Object(name, w, ro, more = {}) {
     name,
     w,
     data: true,
+    // A data-heavy trail: object events, each on its own object, are the distinct resource ARNs.
+    hc: 3,
     errs: [['NoSuchKey', 'The specified key does not exist.']],
     body: (c) => {
       const b = bucket(c);
