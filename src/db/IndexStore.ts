@@ -65,11 +65,14 @@ export class IndexStore {
    * @throws only what reading the manifest throws (the database itself is unusable).
    */
   static async open(db: CairnDatabase): Promise<{ index: EventIndex; store: IndexStore }> {
-    await db.delete('meta', LEGACY_SNAPSHOT_KEY);
+    const legacy = (await db.getKey('meta', LEGACY_SNAPSHOT_KEY)) !== undefined;
+    if (legacy) await db.delete('meta', LEGACY_SNAPSHOT_KEY);
     const failure = await db.get('meta', FAILURE_KEY);
-    const why =
-      failure !== undefined && 'kind' in failure && failure.kind === 'indexSaveError'
-        ? `Storing the index failed last time (${failure.error}): the stored files are read again. Nothing is lost.`
+    const failed = failure !== undefined && 'kind' in failure && failure.kind === 'indexSaveError';
+    const why = failed
+      ? `Storing the index failed last time (${failure.error}): the stored files are read again. Nothing is lost.`
+      : legacy
+        ? 'An older version of Cairn stored this case: its files are read once to store the index in the new layout. Nothing is lost.'
         : undefined;
     const stored = await db.get('meta', MANIFEST_KEY);
     const manifest =
@@ -82,7 +85,7 @@ export class IndexStore {
       const generation = Math.max(0, ...keys.map(generationOf));
       const store = new IndexStore(db, undefined, { state: 'none' });
       store.generation = generation;
-      store.note(why);
+      store.note(why, failed);
       return { index: new EventIndex(), store };
     }
     const live = new Set(manifestKeys(manifest));
@@ -93,7 +96,7 @@ export class IndexStore {
     try {
       const parts = await readSegments(manifest, (key) => db.get('segments', key));
       const store = new IndexStore(db, manifest, { state: 'saved' });
-      store.note(why);
+      store.note(why, failed);
       return { index: new EventIndex(parts), store };
     } catch (error) {
       const store = new IndexStore(db, undefined, {
@@ -101,7 +104,7 @@ export class IndexStore {
         error: `The stored index could not be read (${String(error)}); every file was read again.`,
       });
       store.generation = manifest.generation;
-      store.note(why);
+      store.note(why, failed);
       store.why = `The stored index could not be read (${String(error)}): the stored files are read again. Nothing is lost.`;
       return { index: new EventIndex(), store };
     }
@@ -116,9 +119,9 @@ export class IndexStore {
     return this.why;
   }
 
-  private note(why: string | undefined): void {
+  private note(why: string | undefined, failureStored: boolean): void {
     this.why = why;
-    this.failureStored = why !== undefined;
+    this.failureStored = failureStored;
   }
 
   /** Whether the index is stored, and why not when it is not. */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { distinctEventIds, fixtureInputs } from '../../test/fixtureFiles';
 import { failSegmentWrites } from '../../test/segments';
 import { closeSessions, openSession } from '../../test/sessions';
+import { openCairnDb } from '../db/cairnDb';
 import { DB_NAME } from '../db/schema';
 import type { CaseSession } from './CaseSession';
 import { parseLogFile } from './ingest/parseLogFile';
@@ -92,3 +93,31 @@ describe.each(['DataCloneError', 'QuotaExceededError'])(
     });
   },
 );
+
+describe('CaseSession on a case an older version stored', { timeout: 30_000 }, () => {
+  beforeEach(async () => {
+    await deleteDB(DB_NAME);
+  });
+  afterEach(closeSessions);
+
+  it('reads its files once to store the index in pieces, and says so', async () => {
+    const live = await openSession();
+    await live.dataset.ingest(inputs);
+    await live.dataset.settled();
+    live.close();
+    // What versions before 4 left: a whole-index value under meta/snapshot, no manifest.
+    const db = await openCairnDb();
+    await db.delete('meta', 'index');
+    await db.put('meta', [], 'snapshot');
+    db.close();
+
+    const upgraded = await reload();
+    expect(listed(upgraded.session)).toEqual(expectedIds);
+    expect([...upgraded.why]).toEqual([expect.stringMatching(/^An older version of Cairn/)]);
+    upgraded.session.close();
+    const check = await openCairnDb();
+    expect(await check.getKey('meta', 'snapshot')).toBeUndefined();
+    check.close();
+    expect((await reload()).reparsed).toEqual([]);
+  });
+});
