@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failSegmentWrites } from '../../test/segments';
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { EventFields } from '../cloudtrail/types';
-import { CACHED_CODES } from '../index/Dictionary';
+import { BLOCK_BYTES, CACHED_CODES } from '../index/Dictionary';
 import { encodeFileChunk } from '../index/encodeFileChunk';
 import { EventIndex } from '../index/EventIndex';
 import { rowView } from '../index/readRows';
@@ -97,10 +97,17 @@ describe('IndexStore: the index in bounded pieces', { timeout: 60_000 }, () => {
     expect(store.status()).toEqual({ state: 'saved' });
 
     // No stored value near the size of the case: every piece is at most 64 kB (dictionary blocks 4 MiB).
-    const pieces = await db.getAll('segments');
+    const [keys, pieces] = [await db.getAllKeys('segments'), await db.getAll('segments')];
     expect(pieces.length).toBeGreaterThan(50);
-    const sizes = pieces.map((p) => ('byteLength' in p ? p.byteLength : 0));
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(64 * 1024);
+    const size = (dict: boolean) =>
+      Math.max(
+        ...pieces.map((p, i) =>
+          p instanceof Blob && keys[i]?.includes('/dict:') === dict ? p.size : 0,
+        ),
+      );
+    expect(size(false)).toBeLessThanOrEqual(64 * 1024);
+    expect(size(true)).toBeGreaterThan(64 * 1024);
+    expect(size(true)).toBeLessThanOrEqual(BLOCK_BYTES + 4 * CACHED_CODES);
 
     const reopened = (await IndexStore.open(db)).index;
     expect(contents(reopened)).toEqual(contents(index));

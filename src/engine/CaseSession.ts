@@ -94,14 +94,18 @@ export class CaseSession {
       reader: parts.reader,
       inflatedSha: this.integrity.inflatedSha,
     });
-    this.search = new SearchService(parts, provenance, options.match);
-    this.events = new EventService(parts);
-    this.files = new FileService(parts, provenance);
-    this.exports = new ExportService(parts, this.search, this.integrity);
-    this.words =
+    const words =
       options.bloom === undefined
         ? undefined
         : new WordIndexer(parts.db, parts.index, options.bloom);
+    this.words = words;
+    this.search = new SearchService(parts, provenance, {
+      ...(options.match === undefined ? {} : { match: options.match }),
+      ...(words === undefined ? {} : { wordsLoaded: () => words.whenLoaded() }),
+    });
+    this.events = new EventService(parts);
+    this.files = new FileService(parts, provenance);
+    this.exports = new ExportService(parts, this.search, this.integrity);
     this.dataset = new DatasetService({
       parts,
       parse: options.parse,
@@ -164,10 +168,8 @@ export class CaseSession {
       ...(run === undefined ? {} : { interrupted: interruptedState(run, files) }),
     });
     if (index.watermark > watermark) void session.dataset.saveIndex();
-    if (session.words !== undefined) {
-      await session.words.load();
-      void session.words.start();
-    }
+    const { words } = session;
+    if (words !== undefined) void words.load().then(() => words.start());
     return session;
   }
 

@@ -38,7 +38,15 @@ export class SearchService {
   private readonly suggester = new ValueSuggester();
 
   /** Without `match`, a record scan reads and tests stored files in this worker. */
-  constructor(parts: CaseParts, provenance: Provenance, match?: StoredRecordMatch) {
+  constructor(
+    parts: CaseParts,
+    provenance: Provenance,
+    options: {
+      readonly match?: StoredRecordMatch;
+      readonly wordsLoaded?: () => Promise<void>;
+    } = {},
+  ) {
+    const { match, wordsLoaded } = options;
     this.parts = parts;
     this.provenance = provenance;
     const { db, reader } = parts;
@@ -47,6 +55,7 @@ export class SearchService {
       reader,
       files: parts.catalog,
       annotations: parts.notes.current,
+      ...(wordsLoaded === undefined ? {} : { wordsLoaded }),
       ...(match === undefined
         ? {}
         : {

@@ -25,8 +25,8 @@ interface OpenBlock {
   used: number;
   ends: Uint32Array;
   count: number;
-  /** Every byte < 0x80: byte offsets are string offsets. */
-  ascii: boolean;
+  /** Every byte < 0x80: byte offsets are string offsets. Undefined until checked (stored blocks). */
+  ascii: boolean | undefined;
 }
 
 /**
@@ -56,8 +56,14 @@ export class Dictionary {
     for (const b of blocks) {
       this.starts.push(this.count);
       const used = b.ends[b.ends.length - 1] ?? 0;
-      const ascii = b.bytes.every((x) => x < 0x80);
-      this.blocks.push({ bytes: b.bytes, used, ends: b.ends, count: b.ends.length, ascii });
+      // Whether it is ASCII is checked when first scanned: reopening a case stays a copy.
+      this.blocks.push({
+        bytes: b.bytes,
+        used,
+        ends: b.ends,
+        count: b.ends.length,
+        ascii: undefined,
+      });
       this.count += b.ends.length;
     }
     if (this.count === 0) this.append('', 0, 0);
@@ -113,6 +119,7 @@ export class Dictionary {
   forEach(fn: (value: string, code: number) => void): void {
     this.blocks.forEach((block, b) => {
       const first = this.starts[b] ?? 0;
+      block.ascii ??= isAscii(block.bytes, block.used);
       const whole = block.ascii ? decodeUtf8(block.bytes, 0, block.used) : undefined;
       let start = 0;
       for (let i = 0; i < block.count; i++) {
@@ -274,4 +281,9 @@ export class Dictionary {
     const i = code - (this.starts[b] ?? 0);
     return hashBytes(block.bytes, i === 0 ? 0 : (block.ends[i - 1] ?? 0), block.ends[i] ?? 0);
   }
+}
+
+function isAscii(bytes: Uint8Array, used: number): boolean {
+  for (let i = 0; i < used; i++) if ((bytes[i] ?? 0) >= 0x80) return false;
+  return true;
 }

@@ -1,7 +1,7 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { DictionaryBlock } from './Dictionary';
 import type { IndexParts } from './IndexParts';
-import { SEGMENT_VERSION, columnKind } from './indexSegments';
+import { SEGMENT_VERSION } from './indexSegments';
 import type { ColumnPiece, PartEntry, Piece, SegmentManifest } from './indexSegments';
 
 /** Reads one stored piece by key (undefined when it is missing). */
@@ -45,9 +45,11 @@ export async function readSegments(
       at += ref.count;
       tasks.push(async () => {
         const piece = await fetch(ref.key);
-        if (!isColumn(piece) || columnKind(piece) !== entry.kind || piece.length !== ref.count)
+        const size = ref.count * array.BYTES_PER_ELEMENT;
+        if (!(piece instanceof Blob) || piece.size !== size)
           throw new Error(`stored index piece ${ref.key} does not match its manifest`);
-        array.set(piece, offset);
+        const at = array.byteOffset + offset * array.BYTES_PER_ELEMENT;
+        new Uint8Array(array.buffer, at, size).set(new Uint8Array(await piece.arrayBuffer()));
       });
     }
     if (at !== entry.length) throw new Error(`stored index part ${name} pieces do not add up`);
@@ -59,9 +61,12 @@ export async function readSegments(
     entry.pieces.forEach((ref, i) =>
       tasks.push(async () => {
         const piece = await fetch(ref.key);
-        if (!('ends' in piece) || piece.ends.length !== ref.count)
+        const buffer = piece instanceof Blob ? await piece.arrayBuffer() : undefined;
+        const ends = buffer === undefined ? undefined : new Uint32Array(buffer, 0, ref.count);
+        const bytes = buffer === undefined ? undefined : new Uint8Array(buffer, ref.count * 4);
+        if (ends === undefined || bytes === undefined || (ends.at(-1) ?? 0) !== bytes.length)
           throw new Error(`stored index piece ${ref.key} does not match its manifest`);
-        blocks[i] = piece;
+        blocks[i] = { bytes, ends };
       }),
     );
     return blocks;
@@ -117,10 +122,6 @@ export async function readSegments(
     issuedKeys: issuedKeys.flat(),
     order,
   };
-}
-
-function isColumn(piece: Piece): piece is ColumnPiece {
-  return ArrayBuffer.isView(piece);
 }
 
 /** A column of `n` elements of the stored kind, or undefined when the kind does not belong. */

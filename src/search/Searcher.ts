@@ -33,6 +33,11 @@ export interface SearcherDeps {
   readonly matcher?: RecordMatcher;
   readonly files?: FileCatalog;
   readonly annotations?: AnnotationIndex;
+  /**
+   * Resolves once the stored word filters are in the index (read in the background at open): a
+   * scan that filters files by words waits for them rather than read files they would rule out.
+   */
+  readonly wordsLoaded?: () => Promise<void>;
 }
 
 /**
@@ -84,12 +89,15 @@ export class Searcher {
    * `note:` and `is:` (without it no event is annotated). The index, catalog and annotations grow in
    * place; a result is stale once any of them changed (see isFresh).
    */
+  private readonly wordsLoaded: (() => Promise<void>) | undefined;
+
   constructor(deps: SearcherDeps) {
     this.index = deps.index;
     this.reader = deps.reader;
     this.matcher = deps.matcher;
     this.files = deps.files;
     this.annotations = deps.annotations;
+    this.wordsLoaded = deps.wordsLoaded;
   }
 
   /**
@@ -136,6 +144,7 @@ export class Searcher {
     }
     const byFile = groupByFile(index, candidates);
     const fileTest = filter.fileTest;
+    if (fileTest !== undefined) await this.wordsLoaded?.();
     const result: Result = {
       key,
       rows: new Uint32Array(0),

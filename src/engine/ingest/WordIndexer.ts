@@ -24,6 +24,8 @@ export class WordIndexer {
   private readonly db: CairnDatabase;
   private readonly index: EventIndex;
   private readonly build: BloomFn;
+  /** The stored filters being read (load): no filter is built before they are in. */
+  private loaded: Promise<void> = Promise.resolve();
 
   constructor(db: CairnDatabase, index: EventIndex, build: BloomFn) {
     this.db = db;
@@ -31,12 +33,25 @@ export class WordIndexer {
     this.build = build;
   }
 
-  /** Puts the stored filters into the index (at open). */
-  async load(): Promise<void> {
+  /**
+   * Puts the stored filters into the index (at open, in the background: at 10M events they are
+   * hundreds of MB, seconds to read, and a search without a file's filter reads that file).
+   * Unreadable filters are built again by start().
+   */
+  load(): Promise<void> {
     const blooms = this.index.blooms;
-    // Unreadable filters are built again (start); searches meanwhile read the files themselves.
-    const stored = await loadBlooms(this.db).catch(() => new Map<number, Uint32Array>());
-    for (const [fileId, bloom] of stored) blooms.set(fileId, bloom);
+    this.loaded = loadBlooms(this.db).then(
+      (stored) => {
+        for (const [fileId, bloom] of stored) if (!blooms.has(fileId)) blooms.set(fileId, bloom);
+      },
+      () => undefined,
+    );
+    return this.loaded;
+  }
+
+  /** Resolves once load() has put the stored filters in the index (at once before it is called). */
+  whenLoaded(): Promise<void> {
+    return this.loaded;
   }
 
   /** Builds filters for every log file that lacks one; resolves when none is left or on pause. */
@@ -63,6 +78,7 @@ export class WordIndexer {
   }
 
   private async run(): Promise<void> {
+    await this.loaded;
     while (this.again && !this.paused) {
       this.again = false;
       const { index } = this;
