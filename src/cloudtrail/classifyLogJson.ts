@@ -30,7 +30,7 @@ export function classifyLogJson(value: unknown): ReadContent {
       kind: 'other',
       reason:
         validationInput.kind === 'publicKeys'
-          ? 'CloudTrail public keys (list-public-keys output): added to digest validation'
+          ? 'CloudTrail public keys (list-public-keys output): found in the evidence, not trusted (Integrity lists them)'
           : 'a digest signature (saved S3 metadata): added to digest validation',
       validationInput,
     };

@@ -6,7 +6,6 @@ import { setIngestState } from './ingestState';
 import { DATASET_KEY } from './keys';
 import { openFileSink } from './saveFile';
 import { refreshValidation } from './validation';
-import { addValidationInputs } from './validationExtras';
 
 /** What the user chose in the export dialog. */
 export interface BundleExportOptions {
@@ -92,7 +91,6 @@ export async function importCaseBundle(client: QueryClient, zip: Blob): Promise<
     );
     if (result.reports.length > 0) {
       setIngestState({ reports: result.reports });
-      addValidationInputs(result.reports);
     }
     return result;
   } finally {

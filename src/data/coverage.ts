@@ -1,23 +1,20 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { engineClient } from '../engine/engineClient';
-import type { ValidationExtras } from '../engine/types';
 import { readKey } from './keys';
 import { NO_SELECTION, useViewState } from './useViewState';
-import { useValidationExtras } from './validationExtras';
 
-/** The evidence coverage map, computed in the worker with these validation extras. */
-export const coverageQuery = (extras: ValidationExtras) =>
+/** The evidence coverage map, computed in the worker with the case's keys and signatures. */
+export const coverageQuery = () =>
   queryOptions({
-    queryKey: readKey('integrity', 'coverage', extras),
-    queryFn: () => engineClient().integrity.coverage(extras),
+    queryKey: readKey('integrity', 'coverage'),
+    queryFn: () => engineClient().integrity.coverage(),
     staleTime: Infinity,
   });
 
 /** The coverage map of the stored dataset, fetched while `enabled` (the map is open). */
 export function useCoverage(enabled: boolean) {
-  const extras = useValidationExtras();
-  return useQuery({ ...coverageQuery(extras), enabled });
+  return useQuery({ ...coverageQuery(), enabled });
 }
 
 /**

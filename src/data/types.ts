@@ -30,5 +30,13 @@ export type {
   TamperingCount,
 } from '../analysis/types';
 export type { IngestProgress, InputFile } from '../engine/ingest/types';
-export type { LogVerdict, TrailTotals, ValidationRun, ValidationTotals } from '../engine/types';
+export type {
+  DigestConflict,
+  KeyListing,
+  ListedKey,
+  LogVerdict,
+  TrailTotals,
+  ValidationRun,
+  ValidationTotals,
+} from '../engine/types';
 export type { CaseEntry, CaseSummary } from '../db/types';

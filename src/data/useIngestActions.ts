@@ -7,7 +7,6 @@ import { setIngestState } from './ingestState';
 import { fetchSampleFiles } from './fetchSampleFiles';
 import { persistOnFirstIngest } from './persistStorage';
 import { refreshValidation } from './validation';
-import { addValidationInputs } from './validationExtras';
 
 /** How often the table and header refresh while an ingest runs, in ms. */
 const REFRESH_MS = 2000;
@@ -50,7 +49,6 @@ export function useIngestActions(): IngestActions {
           }),
         );
         setIngestState({ reports });
-        addValidationInputs(reports);
       } catch (error) {
         setIngestState({ error: error instanceof Error ? error.message : String(error) });
       } finally {

@@ -1,17 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { engineClient } from '../engine/engineClient';
-import type { ValidationExtras } from '../engine/types';
 import { datasetInfoQuery } from './datasetQueries';
 import { setIngestState } from './ingestState';
 import { readKey } from './keys';
-import { useValidationExtras, validationExtras } from './validationExtras';
 
-/** The validation of the stored files with these extras (keys, signatures). */
-export const validationQuery = (extras: ValidationExtras) =>
+/** The validation of the stored files with the case's keys and signatures. */
+export const validationQuery = () =>
   queryOptions({
-    queryKey: readKey('integrity', 'validate', extras),
-    queryFn: () => engineClient().integrity.validate(extras),
+    queryKey: readKey('integrity', 'validate'),
+    queryFn: () => engineClient().integrity.validate(),
     staleTime: Infinity,
   });
 
@@ -25,7 +23,7 @@ export async function refreshValidation(client: QueryClient): Promise<void> {
   if (info.digestFiles === 0) return;
   setIngestState({ validating: true });
   try {
-    await client.query(validationQuery(validationExtras()));
+    await client.query(validationQuery());
   } catch {
     // The summary shows the query's error.
   } finally {
@@ -35,7 +33,6 @@ export async function refreshValidation(client: QueryClient): Promise<void> {
 
 /** The current validation run, when the dataset has digests. */
 export function useValidation() {
-  const extras = useValidationExtras();
   const digests = useQuery(datasetInfoQuery()).data?.digestFiles ?? 0;
-  return useQuery({ ...validationQuery(extras), enabled: digests > 0 });
+  return useQuery({ ...validationQuery(), enabled: digests > 0 });
 }

@@ -12,7 +12,6 @@ import { CoverageRunner } from './CoverageRunner';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const NO_EXTRAS = { publicKeys: [], signatures: [] };
 
 let engine: CaseSession;
 beforeEach(async () => {
@@ -32,7 +31,7 @@ describe('coverage of a built trail', () => {
     await engine.dataset.ingest(
       trail.files.map((f) => ({ path: f.path, file: new Blob([new Uint8Array(f.bytes)]) })),
     );
-    const map = await engine.integrity.coverage(NO_EXTRAS);
+    const map = await engine.integrity.coverage();
 
     expect(map.unit).toBe('hour');
     expect(map.start).toBe(trail.day);
@@ -92,7 +91,7 @@ describe('coverage of a built trail', () => {
     await engine.dataset.ingest(
       trail.files.map((f) => ({ path: f.path, file: new Blob([new Uint8Array(f.bytes)]) })),
     );
-    const map = await engine.integrity.coverage(NO_EXTRAS);
+    const map = await engine.integrity.coverage();
     for (let c = 0; c < map.columns; c++) {
       const from = map.start + c * map.step;
       const q = `recipientAccountId:${trail.account} awsRegion:${trail.region}`;
@@ -113,7 +112,7 @@ describe('coverage when validation fails', () => {
     const map = await new CoverageRunner().run({
       db,
       index,
-      extras: NO_EXTRAS,
+      stamp: '',
       validate: () => Promise.reject(new Error('no hashes today')),
     });
     db.close();
@@ -151,7 +150,7 @@ describe('coverage of real sample files', () => {
 
   it('counts every event in its account × Region × day and marks the three trail tamperings', async () => {
     await engine.dataset.ingest([...snitch, ...stratus].map(read));
-    const map = await engine.integrity.coverage(NO_EXTRAS);
+    const map = await engine.integrity.coverage();
     // 2024-07-31 to 2025-03-06 is more than 60 days: one column per day.
     expect(map.unit).toBe('day');
     expect(map.hasDigests).toBe(false);

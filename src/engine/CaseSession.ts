@@ -108,6 +108,7 @@ export class CaseSession {
     this.exports = new ExportService(parts, this.search, this.integrity);
     this.dataset = new DatasetService({
       parts,
+      onReports: (reports) => this.integrity.addEvidence(reports),
       parse: options.parse,
       lookahead: options.lookahead ?? 12,
       ...(options.checkpointEvents === undefined

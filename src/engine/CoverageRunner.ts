@@ -8,12 +8,12 @@ import type { CoverageMap } from '../analysis/coverageMap';
 import { coverageOf } from '../analysis/coverageOf';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileMeta } from '../db/types';
-import type { ValidationExtras, ValidationRun } from './runValidation';
+import type { ValidationRun } from './runValidation';
 
 /**
  * Computes coverage maps for the engine, keeping what does not change between them: each stored
  * digest's window (read once per file, keyed by its SHA-256, so a Clear data that reuses fileIds
- * cannot mix them up) and the validation run of the current files and extras.
+ * cannot mix them up) and the validation run of the current files, keys and signatures.
  */
 export class CoverageRunner {
   private readonly windows = new Map<string, DigestWindow | null>();
@@ -21,14 +21,15 @@ export class CoverageRunner {
 
   /**
    * The coverage map of the stored dataset. With digests stored, it needs a validation run (missing,
-   * modified and uncovered files): the last one when the files and extras are unchanged, else
+   * modified and uncovered files): the last one when the files and the stamp are unchanged, else
    * `validate` is called, which is cheap once the files' hashes are cached.
    */
   async run(args: {
     readonly db: CairnDatabase;
     readonly index: EventIndex;
-    readonly extras: ValidationExtras;
-    readonly validate: (extras: ValidationExtras) => Promise<ValidationRun>;
+    /** Changes whenever the keys or signatures change: the last validation is stale then. */
+    readonly stamp: string;
+    readonly validate: () => Promise<ValidationRun>;
   }): Promise<CoverageMap> {
     const files = await listFiles(args.db);
     const digestFiles = files.filter((f) => f.kind === 'digest');
@@ -40,10 +41,10 @@ export class CoverageRunner {
     }
     let verdicts: ValidationRun | undefined;
     if (digestFiles.length > 0) {
-      const stamp = JSON.stringify([files.length, files.at(-1)?.sha256, args.extras]);
+      const stamp = JSON.stringify([files.length, files.at(-1)?.sha256, args.stamp]);
       try {
         if (this.validation?.stamp !== stamp) {
-          this.validation = { stamp, run: await args.validate(args.extras) };
+          this.validation = { stamp, run: await args.validate() };
         }
         verdicts = this.validation.run;
       } catch {

@@ -23,6 +23,8 @@ export interface DatasetDeps {
   /** The files stored when the session opened, in fileId order. */
   readonly files: readonly FileMeta[];
   readonly interrupted?: InterruptedState;
+  /** Called with each run's reports before it resolves (IntegrityService keeps key lists found). */
+  readonly onReports?: (reports: readonly FileReport[]) => Promise<unknown>;
 }
 
 /**
@@ -138,6 +140,8 @@ export class DatasetService {
       const changed = outcome.nextFileId > this.nextFileId;
       this.nextFileId = outcome.nextFileId;
       this.digests += outcome.reports.filter((r) => r.status === 'digest').length;
+      // Keys and signatures found are extras: failing to keep them loses no evidence.
+      await this.deps.onReports?.(outcome.reports).catch(() => undefined);
       return { reports: outcome.reports, changed };
     });
     const ended = () => {

@@ -1,21 +1,25 @@
 import { isDigestProblem, readDigestFile } from '../cloudtrail/digest/readDigestFile';
 import { readDigestSignatures } from '../cloudtrail/digest/readDigestSignatures';
-import { readPublicKeyList } from '../cloudtrail/digest/readPublicKeyList';
 import { validateDigests } from '../cloudtrail/digest/validateDigests';
-import type { DigestInput, LogInput, ValidationReport } from '../cloudtrail/digest/validateDigests';
+import type {
+  DigestInput,
+  LogInput,
+  PublicKeyInput,
+  ValidationReport,
+} from '../cloudtrail/digest/validateDigests';
 import { parseS3Key } from '../cloudtrail/parseS3Key';
 import { gunzip, isGzip } from '../lib/gunzip';
 import { sha256Hex } from '../lib/sha256Hex';
 import { verifySha256WithRsa } from '../lib/rsaPublicKey';
 import type { CairnDatabase } from '../db/cairnDb';
 import { listFiles, loadFileBytes } from '../db/cairnDb';
+import type { StoredSignature } from '../db/validationInputs';
 
-/** What the user gives besides the files: key lists and saved signatures, each as parsed JSON. */
+/** What validation uses besides the files: the case's keys (trusted or not) and saved signatures. */
 export interface ValidationExtras {
-  /** `aws cloudtrail list-public-keys` outputs (or key entries). */
-  readonly publicKeys: readonly unknown[];
+  readonly keys: readonly PublicKeyInput[];
   /** `aws s3api head-object` outputs with the file name they came in, or signature maps. */
-  readonly signatures: readonly { readonly name?: string; readonly value: unknown }[];
+  readonly signatures: readonly StoredSignature[];
 }
 
 /** A validation report, with the problems met reading the inputs. */
@@ -24,7 +28,8 @@ export type ValidationRun = ValidationReport & { readonly problems: readonly str
 /**
  * Validates the stored log files against the stored digest files. Hashes are taken over the
  * uncompressed bytes, as CloudTrail does; they are cached per fileId (`cache`), so a second run
- * (new keys, a new signature) reads no file again.
+ * (new keys, a new signature) reads no file again. Only `extras.keys` marked trusted can make a
+ * digest valid.
  */
 export async function runValidation(
   db: CairnDatabase,
@@ -46,11 +51,6 @@ export async function runValidation(
   for (const s of extras.signatures) {
     for (const [k, v] of readDigestSignatures(s.value, s.name)) signatures.set(k, v);
   }
-  const keys = extras.publicKeys.flatMap((value) => {
-    const read = readPublicKeyList(value);
-    problems.push(...read.problems);
-    return read.keys;
-  });
   const digests: DigestInput[] = [];
   const logs: LogInput[] = [];
   for (const meta of await listFiles(db)) {
@@ -88,7 +88,12 @@ export async function runValidation(
       ...(signature === undefined ? {} : { signature }),
     });
   }
-  const report = await validateDigests({ digests, logs, keys, verify: verifySha256WithRsa });
+  const report = await validateDigests({
+    digests,
+    logs,
+    keys: extras.keys,
+    verify: verifySha256WithRsa,
+  });
   return { ...report, problems };
 }
 

@@ -18,9 +18,13 @@ export interface DatasetInfo {
   readonly indexSaveError?: string;
 }
 
-/** Validation (runValidation): what the page adds to a run, and the verdicts it gets back. */
-export type { ValidationExtras, ValidationRun } from './runValidation';
+/** Validation (runValidation): the verdicts, and the keys and signatures it uses. */
+export type { ValidationRun } from './runValidation';
+export type { GivenText, KeyListing } from './IntegrityService';
+export type { ListedKey } from './caseKeys';
 export type {
+  DigestConflict,
+  DigestVerdict,
   LogVerdict,
   TrailTotals,
   ValidationTotals,

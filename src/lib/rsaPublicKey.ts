@@ -85,6 +85,25 @@ export async function verifySha256WithRsa(
   }
 }
 
+/**
+ * Why WebCrypto will not import `spki` as an RSASSA-PKCS1-v1_5 / SHA-256 verification key, or
+ * undefined when it will. Never throws.
+ */
+export async function importProblem(spki: Uint8Array<ArrayBuffer>): Promise<string | undefined> {
+  try {
+    await crypto.subtle.importKey(
+      'spki',
+      spki,
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
+    return undefined;
+  } catch (error) {
+    return error instanceof Error && error.message !== '' ? error.message : String(error);
+  }
+}
+
 // An SPKI starts SEQUENCE { SEQUENCE { OID rsaEncryption … } … }; a PKCS#1 key SEQUENCE { INTEGER … }.
 function derKind(der: Uint8Array): 'spki' | 'pkcs1' | undefined {
   if (der[0] !== 0x30) return undefined;

@@ -25,9 +25,13 @@ const pkcs1 = createPublicKey({
   format: 'der',
   type: 'spki',
 }).export({ type: 'pkcs1', format: 'der' });
+const SPKI = readPublicKey(pkcs1.toString('base64')) ?? new Uint8Array(0);
 const KEY: PublicKeyInput = {
   fingerprint: 'a1b2c3',
-  spki: readPublicKey(pkcs1.toString('base64')) ?? new Uint8Array(0),
+  spki: SPKI,
+  sha256: createHash('sha256').update(SPKI).digest('hex'),
+  trusted: true,
+  source: 'pasted',
 };
 const sign = async (text: string) =>
   Buffer.from(
@@ -112,6 +116,7 @@ describe('validateDigests', () => {
       digestsValid: 3,
       digestsNotValid: 0,
       digestsUnverified: 0,
+      digestsUntrustedKey: 0,
       digestsMissing: 0,
     });
   });
@@ -204,5 +209,167 @@ describe('validateDigests', () => {
       expect(sum(k)).toBe(report.totals[k]);
     expect(report.logs.find((l) => l.key === other.key)?.fileId).toBe(42);
     expect(report.logs.every((l) => l.fileId !== undefined)).toBe(true);
+  });
+});
+
+/** A second key pair, as an attacker who can write to the bucket would make. */
+const other = await crypto.subtle.generateKey(
+  {
+    name: 'RSASSA-PKCS1-v1_5',
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: 'SHA-256',
+  },
+  true,
+  ['sign', 'verify'],
+);
+const OTHER_SPKI = new Uint8Array(await crypto.subtle.exportKey('spki', other.publicKey));
+const OTHER: PublicKeyInput = {
+  ...KEY,
+  spki: OTHER_SPKI,
+  sha256: createHash('sha256').update(OTHER_SPKI).digest('hex'),
+  source: 'AWSLogs/list-public-keys.json',
+};
+
+/** The whole chain with the newest signature supplied. */
+async function signedChain(hours: readonly number[]) {
+  const { digests, signatures, logs } = await chain(hours);
+  const last = digests.length - 1;
+  const all = digests.map((d, i) => (i === last ? { ...d, signature: signatures[last] ?? '' } : d));
+  return { digests: all, logs, signatures };
+}
+
+describe('trust anchors', () => {
+  it('a key that is not trusted makes nothing valid: "signed by an untrusted key"', async () => {
+    const { digests, logs } = await signedChain([10, 11]);
+    const report = await run(digests, logs, [{ ...KEY, trusted: false }]);
+    expect(report.totals).toMatchObject({
+      digestsValid: 0,
+      digestsUntrustedKey: 2,
+      logsValid: 0,
+      logsConsistent: 4,
+    });
+    expect(report.digests[0]?.reason).toContain('untrusted key');
+  });
+
+  it('a hostile key that claims the trusted fingerprint neither validates nor breaks', async () => {
+    const { digests, logs } = await signedChain([10, 11]);
+    const report = await run(digests, logs, [KEY, { ...OTHER, trusted: false }]);
+    expect(report.totals).toMatchObject({ digestsValid: 2, logsValid: 4 });
+    // The same key dropped in the evidence, not trusted: the trusted one decides.
+    const forged = await run(digests, logs, [
+      { ...OTHER, trusted: true },
+      { ...KEY, trusted: false },
+    ]);
+    expect(forged.totals).toMatchObject({ digestsValid: 0, digestsNotValid: 2, logsValid: 0 });
+    expect(forged.digests[0]?.reason).toContain('verifies with an untrusted key');
+  });
+
+  it('two trusted keys that claim one fingerprint are a conflict: neither validates', async () => {
+    const { digests, logs } = await signedChain([10, 11]);
+    const report = await run(digests, logs, [KEY, OTHER]);
+    expect(report.totals).toMatchObject({ digestsValid: 0, digestsUnverified: 2, logsValid: 0 });
+    expect(report.digests[0]?.reason).toContain('2 trusted keys claim fingerprint a1b2c3');
+    // The same key imported twice is one key.
+    expect((await run(digests, logs, [KEY, { ...KEY }])).totals.digestsValid).toBe(2);
+  });
+
+  it('honours validity windows, with an hour of slack for a digest written after its hour', async () => {
+    const { digests, logs } = await signedChain([10, 11]);
+    const at = (iso: string) => Date.parse(iso);
+    const expired = {
+      ...KEY,
+      validFrom: at('2024-01-01T00:00:00Z'),
+      validTo: at('2024-02-01T00:00:00Z'),
+    };
+    const report = await run(digests, logs, [expired]);
+    expect(report.totals).toMatchObject({ digestsValid: 0, digestsNotValid: 2, logsValid: 0 });
+    expect(report.digests[0]?.reason).toContain('is valid from 2024-01-01T00:00:00.000Z');
+    // Retired at 11:30: the 10–11 digest still counts, the 11–12 one (ends 12:00) too, by the slack.
+    const retired = { ...KEY, validTo: at('2024-03-01T11:30:00Z') };
+    expect((await run(digests, logs, [retired])).totals.digestsValid).toBe(2);
+    const early = { ...KEY, validTo: at('2024-03-01T10:30:00Z') };
+    expect((await run(digests, logs, [early])).totals).toMatchObject({
+      digestsValid: 1,
+      digestsNotValid: 1,
+    });
+    // One key in two lists: any window that covers the digest will do.
+    expect((await run(digests, logs, [expired, KEY])).totals.digestsValid).toBe(2);
+  });
+
+  it('a trusted key that cannot be imported says so, not "signature does not match"', async () => {
+    const { digests, logs } = await signedChain([10]);
+    const report = await run(digests, logs, [{ ...KEY, problem: 'Invalid keyData' }]);
+    expect(report.totals).toMatchObject({ digestsUnverified: 1, digestsNotValid: 0 });
+    expect(report.digests[0]?.reason).toContain('cannot be imported (Invalid keyData)');
+  });
+});
+
+describe('the digest set', () => {
+  /** A digest like `d` with other content under the same name (its first log's hash rewritten). */
+  const forgeryOf = (d: DigestInput, hash: string): DigestInput => {
+    const [first, ...rest] = d.digest.logFiles;
+    if (first === undefined) throw new Error('no log listed');
+    const digest = { ...d.digest, logFiles: [{ ...first, hashValue: hash }, ...rest] };
+    return { path: `forged/${d.path}`, digest, sha256: sha(JSON.stringify(digest)) };
+  };
+
+  it('a forged digest stored before the genuine one under its name validates no log', async () => {
+    const { digests, logs } = await signedChain([10, 11, 12]);
+    const [d0, d1, d2] = digests as [DigestInput, DigestInput, DigestInput];
+    const forgedText = '{"Records":[{"eventID":"forged"}]}';
+    const forged = forgeryOf(d1, sha(forgedText));
+    // The log the forgery lists, as rewritten by whoever wrote the forgery.
+    const rewritten = logs.map((l) =>
+      l.key === logKey(11, 0) ? { ...l, sha256: sha(forgedText) } : l,
+    );
+    const report = await run([d0, forged, d1, d2], rewritten);
+    expect(report.digests).toHaveLength(4);
+    expect(report.conflicts.map((c) => [c.kind, c.key])).toContainEqual([
+      'duplicate',
+      d1.digest.digestS3Object,
+    ]);
+    const byPath = new Map(report.digests.map((d) => [d.path, d.status]));
+    expect(byPath.get(forged.path)).toBe('notValid');
+    expect(byPath.get(d1.path)).toBe('valid');
+    expect(report.logs.find((l) => l.key === logKey(11, 0))?.status).toBe('modified');
+    expect(report.totals.logsValid).toBe(5);
+  });
+
+  it('reports a fork, and the branch that cannot prove itself is not valid', async () => {
+    const { digests, logs } = await signedChain([10, 11, 12]);
+    const [d0, d1, d2] = digests as [DigestInput, DigestInput, DigestInput];
+    // A second successor of d0, with its own name, linking correctly to d0.
+    const name = d1.digest.digestS3Object.replace('T1200', 'T1159');
+    const branch: DigestInput = {
+      path: name,
+      digest: { ...d1.digest, digestS3Object: name, logFiles: [] },
+      sha256: sha(`branch ${name}`),
+    };
+    const report = await run([d0, d1, branch, d2], logs);
+    expect(report.conflicts.map((c) => [c.kind, c.key])).toEqual([
+      ['fork', d0.digest.digestS3Object],
+    ]);
+    const byPath = new Map(report.digests.map((d) => [d.path, d.status]));
+    expect(byPath.get(branch.path)).toBe('notValid');
+    expect(byPath.get(d1.path)).toBe('valid');
+    expect(byPath.get(d0.path)).toBe('valid');
+    expect(report.totals.logsValid).toBe(6);
+  });
+
+  it('reports a digest stored under a path other than its own name', async () => {
+    const { digests, logs } = await chain([10]);
+    const [d0] = digests as [DigestInput];
+    const moved = {
+      ...d0,
+      path: 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/03/01/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20240301T090000Z.json.gz',
+    };
+    const report = await run([moved], logs, []);
+    expect(report.conflicts.map((c) => c.kind)).toEqual(['misplaced']);
+    expect(report.digests[0]?.status).toBe('notValid');
+    expect(report.totals.logsValid).toBe(0);
+    // A flat copy (no folders) or an inflated one keeps its name: no conflict.
+    const flat = { ...d0, path: `copies/${d0.path.slice(d0.path.lastIndexOf('/') + 1, -3)}` };
+    expect((await run([flat], logs, [])).conflicts).toEqual([]);
   });
 });

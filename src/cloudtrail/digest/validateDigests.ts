@@ -1,7 +1,9 @@
-import { parseS3Key } from '../parseS3Key';
-import { checkDigestLink } from './checkDigestLink';
-import { digestStringToSign } from './digestStringToSign';
+import { judgeDigest } from './judgeDigest';
+import { judgeLogs } from './judgeLogs';
+import { placeOf } from './placeOf';
+import { readDigestSet } from './readDigestSet';
 import type { DigestFile } from './readDigestFile';
+import type { PublicKeyEntry } from './readPublicKeyList';
 
 /** One digest file as dropped: parsed, with the SHA-256 of its uncompressed bytes. */
 export interface DigestInput {
@@ -26,10 +28,20 @@ export interface LogInput {
   readonly trailingBytes: number;
 }
 
-/** A public key (`aws cloudtrail list-public-keys`), as SPKI DER, matched on its fingerprint. */
-export interface PublicKeyInput {
-  readonly fingerprint: string;
-  readonly spki: Uint8Array<ArrayBuffer>;
+/**
+ * A public key as validation uses it: a key list entry, with its identity and whether the user
+ * trusts it. Only `trusted` keys can make a digest valid; a key found among the evidence can at most
+ * show that a digest was "signed by an untrusted key".
+ */
+export interface PublicKeyInput extends PublicKeyEntry {
+  /** Hex SHA-256 of `spki` (SubjectPublicKeyInfo DER): the key's identity; the fingerprint is a label. */
+  readonly sha256: string;
+  /** True only for a key the user imported as trusted for this case. */
+  readonly trusted: boolean;
+  /** Where it came from: "pasted", the imported file's name, or the evidence file's path. */
+  readonly source: string;
+  /** Why WebCrypto cannot import the key, when it cannot (then it verifies nothing). */
+  readonly problem?: string;
 }
 
 /** A signature check: `(spki, signatureHex, message) → verified`. */
@@ -45,12 +57,20 @@ export interface TrailPlace {
   readonly region: string;
 }
 
-/** What validation found for one digest. */
+/** What validation found for one digest file (one verdict per stored file, never per name). */
 export interface DigestVerdict extends TrailPlace {
+  /** The digest's own `digestS3Object`. */
   readonly key: string;
+  /** Where the file was stored. */
   readonly path: string;
-  /** valid: signature verified and its hash is what the next digest recorded; unverified: no key or no signature. */
-  readonly status: 'valid' | 'notValid' | 'unverified';
+  /**
+   * valid: the signature verified with a trusted key and its hash is what the next digest recorded;
+   * untrustedKey: the signature verifies only with a key the user has not trusted; notValid: a
+   * broken link, a signature that does not match the trusted key, a key outside its validity, or an
+   * unauthenticated digest in a duplicate, fork or misplaced file; unverified: no signature, no
+   * trusted key, or a trusted key that cannot be used.
+   */
+  readonly status: 'valid' | 'untrustedKey' | 'notValid' | 'unverified';
   readonly reason: string;
 }
 
@@ -69,6 +89,20 @@ export interface LogVerdict extends TrailPlace {
   readonly reason: string;
 }
 
+/**
+ * Something wrong with the set of digests as a whole: two different files under one name, two
+ * digests that both follow one predecessor (a fork), or a digest stored under a path other than the
+ * `digestS3Object` it names. Each involved file also gets its own verdict.
+ */
+export interface DigestConflict {
+  readonly kind: 'duplicate' | 'fork' | 'misplaced';
+  /** The name in question: the shared digestS3Object, the forked predecessor, or the claimed key. */
+  readonly key: string;
+  /** The stored paths of the files involved. */
+  readonly paths: readonly string[];
+  readonly reason: string;
+}
+
 /** Counts over every trail, as the `validation-summary` automation hook exposes them. */
 export interface ValidationTotals {
   readonly logsValid: number;
@@ -79,6 +113,8 @@ export interface ValidationTotals {
   readonly digestsValid: number;
   readonly digestsNotValid: number;
   readonly digestsUnverified: number;
+  /** Digests whose signature verifies only with a key the user has not trusted. */
+  readonly digestsUntrustedKey: number;
   readonly digestsMissing: number;
 }
 
@@ -92,6 +128,7 @@ export interface ValidationReport {
   readonly digests: readonly DigestVerdict[];
   readonly logs: readonly LogVerdict[];
   readonly missingDigests: readonly string[];
+  readonly conflicts: readonly DigestConflict[];
   readonly totals: ValidationTotals;
   /** The same counts per account and Region, sorted by account then Region. */
   readonly byTrail: readonly TrailTotals[];
@@ -100,11 +137,13 @@ export interface ValidationReport {
 /**
  * Validates dropped log files against dropped digests, offline, the way `aws cloudtrail
  * validate-logs` does and further: every digest's signature (SHA256withRSA over
- * digestStringToSign) with the key whose fingerprint it names, taking each signature from the next
- * digest's `previousDigestSignature` or from metadata the user supplied; every chain link
- * (checkDigestLink), which the CLI skips; and every listed log file's SHA-256 over its uncompressed
- * bytes. Nothing is called valid that was not verified: without a key, matching hashes are only
- * "consistent", because whoever rewrote the logs could have rewritten the digests too.
+ * digestStringToSign) with a trusted key of the fingerprint it names, inside that key's validity,
+ * taking each signature from the next digest's `previousDigestSignature` or from metadata the user
+ * supplied; every chain link (checkDigestLink), which the CLI skips; every listed log file's SHA-256
+ * over its uncompressed bytes; and the digest set itself (duplicates, forks, misplaced files). Each
+ * stored digest file gets its own verdict, so a forgery under a genuine digest's name hides nothing,
+ * and a log file is valid only through a digest file that was itself authenticated. Nothing is
+ * called valid that was not verified with a key the user trusted.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html
  */
 export async function validateDigests(args: {
@@ -113,22 +152,30 @@ export async function validateDigests(args: {
   readonly keys: readonly PublicKeyInput[];
   readonly verify: VerifyFn;
 }): Promise<ValidationReport> {
-  const byKey = new Map(args.digests.map((d) => [d.digest.digestS3Object, d]));
-  // The next digest of each: the one whose previousDigestS3Object names it.
-  const nextOf = new Map<string, DigestInput>();
-  const missing = new Set<string>();
-  for (const d of args.digests) {
-    const prev = d.digest.previousDigestS3Object;
-    if (prev === null) continue;
-    if (byKey.has(prev)) nextOf.set(prev, d);
-    else missing.add(prev);
+  const set = readDigestSet(args.digests);
+  const verdicts = new Map<DigestInput, DigestVerdict>();
+  for (const d of set.digests) {
+    const base = {
+      key: d.digest.digestS3Object,
+      path: d.path,
+      ...placeOf(d.digest.digestS3Object),
+    };
+    const judged = await judgeDigest(d, set.successors.get(d.digest.digestS3Object) ?? [], args);
+    const flags = set.flags.get(d) ?? [];
+    let verdict = judged;
+    if (flags.length > 0) {
+      // A file caught in a conflict counts only if it proved itself; its reason says why not.
+      const note = flags.join('; ');
+      verdict =
+        judged.status === 'valid' || judged.status === 'notValid'
+          ? { status: judged.status, reason: `${judged.reason}. ${note}` }
+          : { status: 'notValid', reason: `${note}. ${judged.reason}` };
+    }
+    verdicts.set(d, { ...base, ...verdict });
   }
-  const verdicts = new Map<string, DigestVerdict>();
-  for (const d of args.digests)
-    verdicts.set(d.digest.digestS3Object, await judgeDigest(d, nextOf, args));
-  const logs = judgeLogs(args.digests, args.logs, verdicts);
+  const logs = judgeLogs(set.digests, args.logs, verdicts);
   const digests = [...verdicts.values()];
-  const missingDigests = [...missing];
+  const missingDigests = set.missing;
   const places = new Map<string, TrailPlace>();
   for (const x of [...digests, ...logs, ...missingDigests.map(placeOf)])
     places.set(placeKey(x), { account: x.account, region: x.region });
@@ -146,7 +193,8 @@ export async function validateDigests(args: {
     digests,
     logs,
     missingDigests,
-    totals: totalsOf(digests, logs, missing.size),
+    conflicts: set.conflicts,
+    totals: totalsOf(digests, logs, missingDigests.length),
     byTrail,
   };
 }
@@ -167,142 +215,11 @@ function totalsOf(
     digestsValid: count(digests, 'valid'),
     digestsNotValid: count(digests, 'notValid'),
     digestsUnverified: count(digests, 'unverified'),
+    digestsUntrustedKey: count(digests, 'untrustedKey'),
     digestsMissing,
   };
 }
 
-/** Where an S3 key belongs: the account and Region its layout names. */
-function placeOf(key: string): TrailPlace {
-  const parsed = parseS3Key(key);
-  return { account: parsed?.accountId ?? '', region: parsed?.region ?? '' };
-}
-
 function placeKey(p: TrailPlace): string {
   return `${p.account}/${p.region}`;
-}
-
-async function judgeDigest(
-  d: DigestInput,
-  nextOf: ReadonlyMap<string, DigestInput>,
-  args: { readonly keys: readonly PublicKeyInput[]; readonly verify: VerifyFn },
-): Promise<DigestVerdict> {
-  const base = { key: d.digest.digestS3Object, path: d.path, ...placeOf(d.digest.digestS3Object) };
-  const next = nextOf.get(d.digest.digestS3Object);
-  if (next !== undefined) {
-    const link = checkDigestLink(next.digest, d.digest, d.sha256);
-    if (link.status === 'broken') {
-      return { ...base, status: 'notValid', reason: `The next digest ${link.reason}` };
-    }
-  }
-  const signature = next?.digest.previousDigestSignature ?? d.signature;
-  if (signature === undefined) {
-    return {
-      ...base,
-      status: 'unverified',
-      reason:
-        'No signature: it is in S3 metadata for the newest digest; supply it to check this one',
-    };
-  }
-  const fingerprint = d.digest.digestPublicKeyFingerprint.toLowerCase();
-  const key = args.keys.find((k) => k.fingerprint.toLowerCase() === fingerprint);
-  if (key === undefined) {
-    return {
-      ...base,
-      status: 'unverified',
-      reason: `Hash chain consistent, signatures not checked: no public key with fingerprint ${fingerprint}`,
-    };
-  }
-  const ok = await args.verify(key.spki, signature, digestStringToSign(d.digest, d.sha256));
-  return ok
-    ? { ...base, status: 'valid', reason: 'Signature verified; chain link intact' }
-    : { ...base, status: 'notValid', reason: 'The signature does not match this digest' };
-}
-
-function judgeLogs(
-  digests: readonly DigestInput[],
-  provided: readonly LogInput[],
-  verdicts: ReadonlyMap<string, DigestVerdict>,
-): LogVerdict[] {
-  const byKey = new Map<string, LogInput>();
-  for (const l of provided) {
-    byKey.set(l.key, l);
-    // Files copied without their folders are matched on the name alone.
-    const name = baseName(l.key);
-    if (!byKey.has(name)) byKey.set(name, l);
-  }
-  const out = new Map<string, LogVerdict>();
-  const listed = new Set<LogInput>();
-  for (const d of digests) {
-    const authentic = verdicts.get(d.digest.digestS3Object)?.status === 'valid';
-    for (const entry of d.digest.logFiles) {
-      const log =
-        byKey.get(entry.s3Object) ??
-        byKey.get(entry.s3Object.slice(entry.s3Object.lastIndexOf('/') + 1));
-      const prior = out.get(entry.s3Object);
-      if (prior?.status === 'modified') continue;
-      if (log === undefined) {
-        out.set(entry.s3Object, {
-          key: entry.s3Object,
-          path: undefined,
-          ...placeOf(entry.s3Object),
-          status: 'missing',
-          reason: `Listed in ${d.digest.digestS3Object}, not provided`,
-        });
-        continue;
-      }
-      listed.add(log);
-      const base = {
-        key: entry.s3Object,
-        path: log.path,
-        ...placeOf(entry.s3Object),
-        ...(log.fileId === undefined ? {} : { fileId: log.fileId }),
-      };
-      if (log.trailingBytes > 0) {
-        out.set(entry.s3Object, {
-          ...base,
-          status: 'modified',
-          reason: `${log.trailingBytes} bytes follow the end of the gzip data`,
-        });
-      } else if (log.sha256 === undefined || log.sha256 !== entry.hashValue) {
-        out.set(entry.s3Object, {
-          ...base,
-          status: 'modified',
-          reason: `SHA-256 differs from the digest's ${entry.hashValue}`,
-        });
-      } else if (authentic || prior?.status === 'valid') {
-        out.set(entry.s3Object, {
-          ...base,
-          status: 'valid',
-          reason: `Matches ${d.digest.digestS3Object}`,
-        });
-      } else {
-        out.set(entry.s3Object, {
-          ...base,
-          status: 'consistent',
-          reason: `Matches ${d.digest.digestS3Object}, whose signature was not verified`,
-        });
-      }
-    }
-  }
-  for (const l of provided) {
-    if (!listed.has(l))
-      out.set(`uncovered:${l.key}`, {
-        key: l.key,
-        path: l.path,
-        ...placeOf(l.key),
-        ...(l.fileId === undefined ? {} : { fileId: l.fileId }),
-        // Bytes after the gzip data are tampering whether or not a digest lists the file.
-        ...(l.trailingBytes > 0
-          ? {
-              status: 'modified',
-              reason: `${l.trailingBytes} bytes follow the end of the gzip data; listed in no digest provided`,
-            }
-          : { status: 'uncovered', reason: 'Listed in no digest provided' }),
-      });
-  }
-  return [...out.values()];
-}
-
-function baseName(key: string): string {
-  return key.slice(key.lastIndexOf('/') + 1);
 }

@@ -16,6 +16,7 @@ const COLUMNS: readonly {
   { key: 'logsUncovered', label: 'not covered', tone: 'warn' },
   { key: 'digestsValid', label: 'valid', tone: 'ok' },
   { key: 'digestsUnverified', label: 'not checked', tone: 'warn' },
+  { key: 'digestsUntrustedKey', label: 'untrusted key', tone: 'warn' },
   { key: 'digestsNotValid', label: 'not valid', tone: 'bad' },
   { key: 'digestsMissing', label: 'missing', tone: 'bad' },
 ];
@@ -34,7 +35,7 @@ export function ValidationByTrail(props: { readonly byTrail: readonly TrailTotal
           <th colSpan={5} className="group">
             Log files
           </th>
-          <th colSpan={4} className="group">
+          <th colSpan={5} className="group">
             Digests
           </th>
         </tr>

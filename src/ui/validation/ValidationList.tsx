@@ -2,7 +2,16 @@ import { useState } from 'react';
 import type { ValidationRun } from '../../data/types';
 import { LogText } from '../common/LogText';
 
-const ORDER = ['modified', 'missing', 'notValid', 'uncovered', 'consistent', 'unverified', 'valid'];
+const ORDER = [
+  'modified',
+  'missing',
+  'notValid',
+  'untrustedKey',
+  'uncovered',
+  'consistent',
+  'unverified',
+  'valid',
+];
 const LABEL: Readonly<Record<string, string>> = {
   valid: 'verified',
   consistent: 'unauthenticated',
@@ -11,6 +20,7 @@ const LABEL: Readonly<Record<string, string>> = {
   uncovered: 'not covered',
   notValid: 'not valid',
   unverified: 'not checked',
+  untrustedKey: 'untrusted key',
 };
 const PAGE = 200;
 
@@ -21,18 +31,21 @@ export function ValidationList(props: { readonly run: ValidationRun }) {
     ...props.run.missingDigests.map((key) => ({
       kind: 'digest',
       key,
+      path: key,
       status: 'missing',
       reason: 'A digest points back to it; it was not provided',
     })),
     ...props.run.digests.map((d) => ({
       kind: 'digest',
       key: d.key,
+      path: d.path,
       status: d.status,
       reason: d.reason,
     })),
     ...props.run.logs.map((l) => ({
       kind: 'log file',
       key: l.key,
+      path: l.path ?? l.key,
       status: l.status,
       reason: l.reason,
     })),
@@ -49,7 +62,7 @@ export function ValidationList(props: { readonly run: ValidationRun }) {
         </thead>
         <tbody>
           {rows.slice(0, shown).map((r) => (
-            <tr key={`${r.kind}:${r.key}`} data-status={r.status}>
+            <tr key={`${r.kind}:${r.key}:${r.path}`} data-status={r.status}>
               <td>
                 <span className={`badge validation-${r.status}`}>
                   {LABEL[r.status] ?? r.status}

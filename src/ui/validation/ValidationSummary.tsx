@@ -21,13 +21,16 @@ export function ValidationSummary(props: { readonly onOpen: () => void }) {
   const t = run.totals;
   const verdict = integrityVerdict(t);
   const tone = { ok: 'btn btn-ok', warn: 'btn btn-warn', bad: 'btn btn-danger' }[verdict.tone];
-  const unsigned = t.digestsValid === 0 && t.digestsUnverified > 0;
+  const unsigned = t.digestsValid === 0 && t.digestsUntrustedKey === 0 && t.digestsUnverified > 0;
   // Problems first: the header may cut the text short (the title and the panel have it whole).
   const parts = [
     t.logsModified > 0 ? `${formatCount(t.logsModified)} modified` : '',
     t.logsMissing > 0 ? `${formatCount(t.logsMissing)} missing` : '',
     t.digestsNotValid + t.digestsMissing > 0
       ? `${formatCount(t.digestsNotValid + t.digestsMissing)} digest problems`
+      : '',
+    t.digestsUntrustedKey > 0
+      ? `${formatCount(t.digestsUntrustedKey)} signed by an untrusted key`
       : '',
     unsigned
       ? 'hash chain consistent, signatures not checked'
@@ -49,7 +52,8 @@ export function ValidationSummary(props: { readonly onOpen: () => void }) {
       data-digests-valid={t.digestsValid}
       data-digests-not-valid={t.digestsNotValid}
       data-digests-missing={t.digestsMissing}
-      title={`${verdict.headline}: ${parts.join(', ')}. Checked against the CloudTrail digest files you dropped; click for details`}
+      data-digests-untrusted-key={t.digestsUntrustedKey}
+      title={`${verdict.headline}: ${parts.join(', ')}. Checked against the CloudTrail digest files you dropped and the keys you trusted for this case; click for details`}
       onClick={props.onOpen}
     >
       Integrity: {parts.length === 0 ? 'no log files listed' : parts.join(' · ')}

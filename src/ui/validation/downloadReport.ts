@@ -29,17 +29,18 @@ function markdown(run: ValidationRun): string {
     '| --- | --- | --- | --- | --- | --- |',
     `| log files | ${t.logsValid} | ${t.logsConsistent} | ${t.logsModified} | ${t.logsMissing} | ${t.logsUncovered} |`,
     '',
-    `Digests: ${t.digestsValid} valid, ${t.digestsUnverified} signature not checked, ${t.digestsNotValid} not valid, ${t.digestsMissing} missing from the chain.`,
+    `Digests: ${t.digestsValid} valid, ${t.digestsUnverified} signature not checked, ${t.digestsUntrustedKey} signed by an untrusted key, ${t.digestsNotValid} not valid, ${t.digestsMissing} missing from the chain.`,
+    ...run.conflicts.map((c) => `- ${c.kind}: ${cell(c.reason)}: ${cell(c.key)} (${c.paths.map(cell).join(', ')})`),
     '',
     `**${integrityVerdict(t).headline}.**`,
     '',
     '## By account and Region',
     '',
-    '| account | Region | logs verified | unauthenticated | modified | missing | not covered | digests valid | not checked | not valid | missing |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| account | Region | logs verified | unauthenticated | modified | missing | not covered | digests valid | not checked | untrusted key | not valid | missing |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...run.byTrail.map((b) => {
       const x = b.totals;
-      return `| ${b.account === '' ? '(not in the S3 layout)' : cell(b.account)} | ${cell(b.region)} | ${x.logsValid} | ${x.logsConsistent} | ${x.logsModified} | ${x.logsMissing} | ${x.logsUncovered} | ${x.digestsValid} | ${x.digestsUnverified} | ${x.digestsNotValid} | ${x.digestsMissing} |`;
+      return `| ${b.account === '' ? '(not in the S3 layout)' : cell(b.account)} | ${cell(b.region)} | ${x.logsValid} | ${x.logsConsistent} | ${x.logsModified} | ${x.logsMissing} | ${x.logsUncovered} | ${x.digestsValid} | ${x.digestsUnverified} | ${x.digestsUntrustedKey} | ${x.digestsNotValid} | ${x.digestsMissing} |`;
     }),
     '',
     '## Every file',
@@ -49,7 +50,9 @@ function markdown(run: ValidationRun): string {
     ...run.missingDigests.map(
       (k) => `| digest missing | ${cell(k)} | a digest points back to it |`,
     ),
-    ...run.digests.map((d) => `| digest ${d.status} | ${cell(d.key)} | ${cell(d.reason)} |`),
+    ...run.digests.map(
+      (d) => `| digest ${d.status} | ${cell(d.key)} (${cell(d.path)}) | ${cell(d.reason)} |`,
+    ),
     ...run.logs.map((l) => `| log ${l.status} | ${cell(l.key)} | ${cell(l.reason)} |`),
   ];
   return `${lines.join('\n')}\n`;

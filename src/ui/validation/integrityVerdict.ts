@@ -8,7 +8,8 @@ export interface IntegrityVerdict {
 
 /**
  * The one-line verdict over validation totals. Problems (modified or missing files, invalid or
- * missing digests) win; then anything unauthenticated, in the exact words "hash chain consistent,
+ * missing digests) win; then digests signed only by a key the user has not trusted; then anything
+ * unauthenticated, in the exact words "hash chain consistent,
  * signatures not checked" when the chain holds but no signature was verified; only a run where every
  * listed file matched a verified digest is 'ok'.
  */
@@ -22,6 +23,12 @@ export function integrityVerdict(t: ValidationTotals): IntegrityVerdict {
       t.digestsMissing > 0 ? `${t.digestsMissing} digests missing from the chain` : '',
     ].filter((s) => s !== '');
     return { tone: 'bad', headline: `Evidence problems: ${what.join(', ')}` };
+  }
+  if (t.digestsUntrustedKey > 0) {
+    return {
+      tone: 'warn',
+      headline: `${t.digestsUntrustedKey} digests signed by a key you have not trusted: not verified`,
+    };
   }
   if (t.digestsValid === 0 && t.digestsUnverified > 0) {
     return { tone: 'warn', headline: 'Hash chain consistent, signatures not checked' };
