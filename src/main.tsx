@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { CaseRoot } from './app/CaseRoot';
 import { Providers } from './app/Providers';
 import { registerServiceWorker } from './app/registerServiceWorker';
+import { forgetLegacyKeys } from './data/forgetLegacyKeys';
 import './app/app.css';
 import './app/theme-dark.css';
 
@@ -16,3 +17,4 @@ createRoot(root).render(
   </StrictMode>,
 );
 registerServiceWorker();
+forgetLegacyKeys();

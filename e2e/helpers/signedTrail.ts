@@ -13,6 +13,8 @@ export interface SignedTrail {
   readonly awsLogs: string;
   /** `aws cloudtrail list-public-keys` output, as text. */
   readonly publicKeysJson: string;
+  /** The same key list as a file beside AWSLogs/ (dropped with `root`, or imported as trusted). */
+  readonly publicKeysFile: string;
   /** `aws s3api head-object` output for the newest digest, named `<digest file>.metadata.json`. */
   readonly signatureSidecar: string;
   /** Digest keys (from `AWSLogs/` on), oldest first; each lists two log files. */
@@ -56,8 +58,9 @@ function stringToSign(
 /**
  * Writes a small signed trail in a fresh temp dir, laid out like its S3 bucket: three hourly digests
  * in one chain, each listing two log files (hash = SHA-256 of the uncompressed log), linked by
- * previousDigestHashValue / previousDigestSignature and signed with a fresh RSA 2048 key; real
- * CloudTrail records from the e2e fixtures with fresh eventIDs. One listed log file is rewritten
+ * previousDigestHashValue / previousDigestSignature and signed with a fresh RSA 2048 key (each
+ * trail its own, all claiming one fingerprint, as a forger's would); real CloudTrail records from
+ * the e2e fixtures with fresh eventIDs. One listed log file is rewritten
  * after signing (still valid gzip) and one is delivered after the newest digest. The key list and
  * the newest digest's metadata sidecar sit beside AWSLogs/, not in it.
  */
@@ -199,6 +202,7 @@ export function buildSignedTrail(): SignedTrail {
     root,
     awsLogs: join(root, 'AWSLogs'),
     publicKeysJson,
+    publicKeysFile: join(root, 'list-public-keys.json'),
     signatureSidecar: join(root, sidecar),
     digestKeys,
     listedLogKeys,

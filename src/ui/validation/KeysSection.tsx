@@ -146,7 +146,8 @@ export function KeysSection() {
           {reviewing ? (
             <div className="validation-actions" role="group" aria-label="Trust the keys found">
               <span>
-                Trust these {evidence.length} keys for this case? Compare each fingerprint (
+                Trust {evidence.length === 1 ? 'this key' : `these ${evidence.length} keys`} for
+                this case? Compare each fingerprint (
                 {evidence.map((k, i) => (
                   <span key={k.sha256 + String(i)} className="mono">
                     {i > 0 ? ', ' : ''}
@@ -156,7 +157,7 @@ export function KeysSection() {
                 ) with <code>aws cloudtrail list-public-keys</code> from your own session first.
               </span>
               <button type="button" className="btn btn-warn" onClick={() => void trustFound()}>
-                Trust {evidence.length} keys
+                {evidence.length === 1 ? 'Trust this key' : `Trust these ${evidence.length} keys`}
               </button>
               <button type="button" className="btn btn-ghost" onClick={() => setReviewing(false)}>
                 Cancel

@@ -30,7 +30,9 @@ function markdown(run: ValidationRun): string {
     `| log files | ${t.logsValid} | ${t.logsConsistent} | ${t.logsModified} | ${t.logsMissing} | ${t.logsUncovered} |`,
     '',
     `Digests: ${t.digestsValid} valid, ${t.digestsUnverified} signature not checked, ${t.digestsUntrustedKey} signed by an untrusted key, ${t.digestsNotValid} not valid, ${t.digestsMissing} missing from the chain.`,
-    ...run.conflicts.map((c) => `- ${c.kind}: ${cell(c.reason)}: ${cell(c.key)} (${c.paths.map(cell).join(', ')})`),
+    ...run.conflicts.map(
+      (c) => `- ${c.kind}: ${cell(c.reason)}: ${cell(c.key)} (${c.paths.map(cell).join(', ')})`,
+    ),
     '',
     `**${integrityVerdict(t).headline}.**`,
     '',
