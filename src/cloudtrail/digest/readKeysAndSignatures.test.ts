@@ -28,6 +28,28 @@ describe('readPublicKeyList', () => {
     ]);
   });
 
+  it('reads validity windows as ISO text (the CLI) or seconds since epoch (the API)', () => {
+    const [iso, epoch, none] = readPublicKeyList([
+      {
+        Value: pkcs1,
+        Fingerprint: 'a',
+        ValidityStartTime: '2024-01-01T00:00:00+00:00',
+        ValidityEndTime: '2024-02-01T00:00:00Z',
+      },
+      {
+        Value: pkcs1,
+        Fingerprint: 'b',
+        ValidityStartTime: 1704067200,
+        ValidityEndTime: 1706745600,
+      },
+      { Value: pkcs1, Fingerprint: 'c', ValidityStartTime: 'soon', ValidityEndTime: null },
+    ]).keys;
+    expect([iso?.validFrom, iso?.validTo]).toEqual([1704067200000, 1706745600000]);
+    expect([epoch?.validFrom, epoch?.validTo]).toEqual([1704067200000, 1706745600000]);
+    expect(none).toBeDefined();
+    expect([none?.validFrom, none?.validTo]).toEqual([undefined, undefined]);
+  });
+
   it('takes a bare array or a single entry too', () => {
     expect(readPublicKeyList([{ Value: pkcs1, Fingerprint: 'x' }]).keys).toHaveLength(1);
     expect(readPublicKeyList({ Value: pkcs1, Fingerprint: 'x' }).keys).toHaveLength(1);
