@@ -99,6 +99,7 @@ export function ValidationDialog(props: { readonly onClose: () => void }) {
               </ul>
             )}
             <DigestConflicts conflicts={run.conflicts} />
+            <KeysSection />
             <ValidationList run={run} />
             <div className="validation-actions">
               <button type="button" className="btn" onClick={() => downloadReport(run, 'json')}>
@@ -110,7 +111,7 @@ export function ValidationDialog(props: { readonly onClose: () => void }) {
             </div>
           </>
         )}
-        <KeysSection />
+        {run === undefined ? <KeysSection /> : null}
       </div>
     </div>
   );
