@@ -59,7 +59,8 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
         <div className="warn-box">
           <p>
             {plural(r.altered.length, 'file')} in the bundle do not match the SHA-256 its manifest
-            lists (changed after the export, or failed to read): not the evidence it describes.
+            lists (changed after the export, or failed to read): not the evidence it describes. Each
+            one stored keeps this mark in its file view.
           </p>
           <ul className="bundle-missing">
             {r.altered.slice(0, LISTED).map((f) => (
@@ -71,6 +72,19 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
             ))}
           </ul>
         </div>
+      )}
+      {r.annotationsClamped === 0 ? null : (
+        <p className="warn-box" data-testid="bundle-clamped">
+          {plural(r.annotationsClamped, 'annotation')} had a change time later than now (a wrong
+          clock, or a forgery meant to win every merge): set to the time of this import, and kept
+          only where this case had no annotation on that event.
+        </p>
+      )}
+      {r.annotationsDropped === 0 ? null : (
+        <p className="warn-box" data-testid="bundle-dropped">
+          {plural(r.annotationsDropped, 'more annotation')} not imported: past the most one bundle
+          may bring ({formatCount(r.annotations)} read).
+        </p>
       )}
       {r.unreadable.length === 0 ? null : (
         <p className="error">
