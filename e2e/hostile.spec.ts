@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
-import { dropFolder, expectClean, openApp } from './helpers/app';
+import { dropFolder, expectClean, openApp, waitForIdle } from './helpers/app';
 import { firstDifference, holdsWord, HOSTILE, hostileRecords } from './helpers/hostileFacts';
 
 // The oracle: the corpus read with node:zlib. Its records attack the viewer: HTML and script in
@@ -11,10 +12,13 @@ import { firstDifference, holdsWord, HOSTILE, hostileRecords } from './helpers/h
 const records = hostileRecords();
 const byId = new Map(records.map((r) => [String(r['eventID']), r]));
 
-/** Characters that must never reach the screen as themselves: bidi controls, zero-width, C0/C1. */
+/**
+ * Characters that must never reach the screen as themselves: bidi controls, zero-width, C0/C1, the
+ * grapheme joiner, Hangul fillers, variation selectors and tag characters (ASCII smuggling).
+ */
 const INVISIBLE =
-  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- invisible characters, combining ones included, are what it looks for
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
 
 const row = (page: Page, position: number) =>
   page.locator(`.event-table-tr[data-position="${position}"]`);
@@ -266,6 +270,86 @@ test('hostile records render inert, visible, and export safely', async ({ page }
     ).toBeUndefined();
   }
 
+  await expectInert(page, dialogs);
+  expectClean(watch);
+});
+
+/** `ascii` as tag characters: invisible, yet a model or a copy-paste reads them as the ASCII. */
+const smuggle = (ascii: string) =>
+  ascii.replace(/./g, (c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0)));
+
+test('a hostile case bundle: its name, tags and file paths show their hidden characters', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const dialogs = await arm(page);
+  const watch = await openApp(page);
+  const record = records.find((r) => r['hostileFixture'] === undefined) ?? records[0];
+  const eventID = String(record?.['eventID']);
+  const carried = strToU8(JSON.stringify({ Records: [record] }));
+  const caseName = `Incident${smuggle('ok')}\u202E42`;
+  const carriedPath = `AWSLogs/evil\u034F${smuggle('x')}.json`;
+  const missingPath = `AWSLogs/gone\u3164\uFFA0\u115F\u1160.json.gz`;
+  const tag = `ph${smuggle('i')}sh\uFE0F`;
+  const manifest = {
+    format: 'cairn-case-bundle',
+    version: 1,
+    exportedAt: '2026-01-20T10:00:00.000Z',
+    caseName,
+    view: '',
+    annotations: [{ key: eventID, bookmarked: true, tags: [tag], note: '', updatedAt: 1 }],
+    files: [
+      // The listed SHA-256 is not the carried bytes': an altered file.
+      {
+        path: carriedPath,
+        size: carried.length,
+        sha256: 'a'.repeat(64),
+        kind: 'log',
+        events: 1,
+        entry: 'files/0',
+      },
+      { path: missingPath, size: 1, sha256: 'b'.repeat(64), kind: 'log', events: 1 },
+    ],
+  };
+  const zip = zipSync({
+    'cairn-case.json': strToU8(JSON.stringify(manifest)),
+    'files/0': carried,
+  });
+
+  await page.getByTestId('case-switcher').click();
+  const cases = page.getByTestId('cases-dialog');
+  await cases.getByTestId('case-bundle-input').setInputFiles({
+    name: 'hostile.cairn.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from(zip),
+  });
+  const outcome = cases.getByTestId('bundle-outcome');
+  await expect(outcome).toContainText('Imported Incident\\u{E006F}\\u{E006B}\\u202E42');
+  await expect(outcome).toContainText('AWSLogs/evil\\u034F\\u{E0078}.json');
+  await expect(outcome).toContainText('AWSLogs/gone\\u3164\\uFFA0\\u115F\\u1160.json.gz');
+  await expect(cases.getByTestId('case-name').first()).toContainText('\\u202E');
+  await expectVisibleControls(page);
+  await page.screenshot({ path: 'test-results/screens/hostile-bundle-1280x800.png' });
+  await page.keyboard.press('Escape');
+  await waitForIdle(page);
+
+  await expect(page.getByTestId('case-switcher')).toContainText(
+    'Incident\\u{E006F}\\u{E006B}\\u202E42',
+  );
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', '1');
+  await expect(row(page, 0).locator('.row-tag')).toContainText('ph\\u{E0069}sh\\uFE0F');
+  await row(page, 0).click();
+  const pane = page.getByRole('complementary', { name: 'Event detail' });
+  await expect(pane.locator('.row-tag').first()).toContainText('ph\\u{E0069}sh\\uFE0F');
+  await expectVisibleControls(page);
+
+  // The altered file keeps its mark in the file view.
+  await page.getByTestId('open-file-view').first().click();
+  const mark = page.getByTestId('file-view').getByTestId('file-view-bundle-mismatch');
+  await expect(mark).toContainText('a'.repeat(64));
+  await expect(mark).toContainText('Incident\\u{E006F}\\u{E006B}\\u202E42');
+  await expectVisibleControls(page);
+  await page.keyboard.press('Escape');
   await expectInert(page, dialogs);
   expectClean(watch);
 });

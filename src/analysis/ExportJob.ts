@@ -5,6 +5,7 @@ import type { EventIndex } from '../index/EventIndex';
 import { rowView } from '../index/readRows';
 import type { RecordReader } from '../db/RecordReader';
 import type { ExportColumn, ExportFormat } from './types';
+import { ROW_FLAG } from '../index/types';
 import type { RowView } from '../index/types';
 import { stringifyJson } from '../lib/stringifyJson';
 
@@ -93,7 +94,11 @@ export class ExportJob {
 }
 
 function cell(view: RowView, id: string): string {
-  if (id === 'eventTime') return new Date(view.eventTime).toISOString();
+  if (id === 'eventTime') {
+    // Stored as 1970 (see ROW_FLAG.invalidTime): never export that as the event's time.
+    if ((view.flags & ROW_FLAG.invalidTime) !== 0) return 'invalid time';
+    return new Date(view.eventTime).toISOString();
+  }
   if (id === 'resourceType') return view.resourceTypes.join('; ');
   if (id === 'resourceName') return view.resourceNames.join('; ');
   if (id === 'eventID') return view.eventID;

@@ -3,6 +3,7 @@ import { STRING_FIELDS } from '../cloudtrail/types';
 import type { StringField } from '../cloudtrail/types';
 import type { FileMeta } from '../db/types';
 import type { CaseSummary } from '../db/caseRegistry';
+import { timeBounds } from '../index/timeBounds';
 
 /** Distinct non-empty values of `field` over the index's rows: one pass over its code column. */
 function distinctValues(index: EventIndex, field: StringField): number {
@@ -23,14 +24,12 @@ export function summarizeCase(
   files: readonly Pick<FileMeta, 'size' | 'kind'>[],
   now = Date.now(),
 ): CaseSummary {
-  const sorted = index.sortedRows();
-  const first = sorted[0];
-  const last = sorted[sorted.length - 1];
+  const bounds = timeBounds(index);
   return {
     eventCount: index.size,
     storedBytes: files.reduce((n, f) => n + f.size, 0),
-    minTime: first === undefined ? undefined : index.time.data[first],
-    maxTime: last === undefined ? undefined : index.time.data[last],
+    minTime: bounds?.min,
+    maxTime: bounds?.max,
     logFiles: files.filter((f) => f.kind === 'log').length,
     digestFiles: files.filter((f) => f.kind === 'digest').length,
     accounts: distinctValues(index, 'recipientAccountId'),

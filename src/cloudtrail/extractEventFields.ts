@@ -19,6 +19,7 @@ export interface RecordProblem {
  * Aggregated events (no eventTime, eventID or eventName) are read by `readAggregatedEvent`; records
  * that went through Logstash have their eventTime as `@timestamp`
  * (https://github.com/logstash-plugins/logstash-codec-cloudtrail).
+ * `eventTime` is NaN when the record's eventTime text is not a time that exists (see parseUtcTime).
  * Never throws: a record that is not usable comes back as a RecordProblem.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-insights-fields-trails.html
@@ -31,8 +32,9 @@ export function extractEventFields(record: unknown): EventFields | RecordProblem
   const time =
     stringAt(record, 'eventTime') ?? aggregated?.eventTime ?? stringAt(record, '@timestamp');
   if (time === undefined) return { problem: 'a record has no eventTime' };
+  // An impossible or unreadable eventTime (a tampered `2023-02-30`) stays NaN: the record is still
+  // indexed, flagged, and shown as an invalid time rather than dropped or read as a plausible one.
   const eventTime = parseUtcTime(time);
-  if (Number.isNaN(eventTime)) return { problem: `a record has an unreadable eventTime` };
   // Insights records name their API only inside insightDetails; the table and the lookup
   // attributes show that API, as the console's Insights page and LookupEvents do.
   let eventSource = stringAt(record, 'eventSource');

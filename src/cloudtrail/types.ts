@@ -21,7 +21,8 @@ export type ReadOnlyState = 'true' | 'false' | '';
 
 /**
  * The indexed projection of one record: the lookup attributes and table columns, derived once at
- * ingest. Strings are '' when the record lacks the field. `eventTime` is ms since the Unix epoch (UTC).
+ * ingest. Strings are '' when the record lacks the field. `eventTime` is ms since the Unix epoch (UTC),
+ * NaN when the record's eventTime is not a time that exists.
  */
 export interface EventFields {
   readonly eventID: string;

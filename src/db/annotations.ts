@@ -15,18 +15,21 @@ export async function saveAnnotation(db: CairnDatabase, a: Annotation): Promise<
 
 /**
  * Merges `incoming` (a bundle's annotations) into the store in one transaction: an incoming
- * annotation is written when its key is new or its `updatedAt` is newer than the stored one's.
- * Returns the annotations written.
+ * annotation is written when its key is new or its `updatedAt` is newer than the stored one's,
+ * except that one `replaces(a)` says false for is written only when its key is new (an annotation
+ * whose time cannot be believed never replaces the responder's own). Returns the annotations written.
  */
 export async function mergeAnnotations(
   db: CairnDatabase,
   incoming: readonly Annotation[],
+  replaces: (a: Annotation) => boolean = () => true,
 ): Promise<Annotation[]> {
   const tx = db.transaction('annotations', 'readwrite');
   const written: Annotation[] = [];
   for (const a of incoming) {
     const current = await tx.store.get(a.key);
-    if (isBlank(a) || (current !== undefined && current.updatedAt >= a.updatedAt)) continue;
+    if (isBlank(a)) continue;
+    if (current !== undefined && (current.updatedAt >= a.updatedAt || !replaces(a))) continue;
     written.push(a);
     await tx.store.put(a, a.key);
   }

@@ -73,6 +73,16 @@ export function getFile(db: CairnDatabase, fileId: number): Promise<FileMeta | u
   return db.get('files', fileId);
 }
 
+/** Rewrites the meta of stored files (same fileIds) in one transaction, e.g. to mark them. */
+export async function updateFileMetas(
+  db: CairnDatabase,
+  metas: readonly FileMeta[],
+): Promise<void> {
+  if (metas.length === 0) return;
+  const tx = db.transaction('files', 'readwrite');
+  await Promise.all([...metas.map((m) => tx.store.put(m)), tx.done]);
+}
+
 /** Every stored file's meta, by fileId. */
 export function listFiles(db: CairnDatabase): Promise<FileMeta[]> {
   return db.getAll('files');

@@ -27,6 +27,23 @@ export interface FileMeta {
   readonly trailingBytes: number;
   /** ms since epoch. */
   readonly addedAt: number;
+  /** Set when the file came in a case bundle whose manifest lists other bytes for it. */
+  readonly bundleMismatch?: BundleMismatch;
+}
+
+/**
+ * A lasting mark on a file carried by a case bundle whose bytes do not hash to the SHA-256 the
+ * bundle's manifest lists under its path: changed after the export, so not the evidence the
+ * bundle describes. Strings come from the (untrusted) manifest.
+ */
+export interface BundleMismatch {
+  /** The hex SHA-256 the manifest lists. */
+  readonly listedSha256: string;
+  /** The bundle's case name and export time (ISO 8601), as its manifest says. */
+  readonly bundleCase: string;
+  readonly bundleExportedAt: string;
+  /** When it was imported, ms since epoch. */
+  readonly importedAt: number;
 }
 
 /** The outcome of one input file in an ingest run, shown in the Files panel. */

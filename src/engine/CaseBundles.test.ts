@@ -1,4 +1,4 @@
-import { closeSessions, freshSession } from '../../test/sessions';
+import { closeSessions, freshSession, openSession } from '../../test/sessions';
 import { deleteDB } from 'idb';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -143,6 +143,58 @@ describe('case bundles', () => {
     // Its events are keyed by the listed SHA-256, which is not this file's: their marks do not apply.
     expect(await count(target, 'tag:no-id')).toBe(0);
     expect(await count(target, 'tag:phishing')).toBe(1);
+    // The altered file keeps a mark in its stored record, after a reload too; the others have none.
+    const listedSha = result.altered[0]?.sha256;
+    target.close();
+    const reopened = await openSession();
+    const stored = await reopened.files.list();
+    const marked = stored.filter((f) => f.bundleMismatch !== undefined);
+    expect(marked.map((f) => f.path)).toEqual(['exports/no-event-ids.json']);
+    expect(marked[0]?.sha256).not.toBe(listedSha);
+    expect(marked[0]?.bundleMismatch).toMatchObject({
+      listedSha256: listedSha,
+      bundleCase: 'Incident 42',
+    });
+    const view = await reopened.files.fileView(marked[0]?.fileId ?? -1);
+    expect(view?.meta.bundleMismatch?.listedSha256).toBe(listedSha);
+  });
+
+  it("clamps an annotation time later than the import, reports it, and keeps the case's own note", async () => {
+    const engine = await annotatedCase();
+    const zip = await bundleOf(engine, false);
+    const members = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    const manifest = JSON.parse(strFromU8(members['cairn-case.json'] ?? new Uint8Array())) as {
+      annotations: { note: string; updatedAt: number }[];
+    };
+    const FAR_FUTURE = 8.64e15; // 275760-09-13: the last time a Date holds.
+    for (const a of manifest.annotations) {
+      if (a.note === 'First sign') {
+        a.note = 'Forged: nothing to see here';
+        a.updatedAt = FAR_FUTURE;
+      }
+    }
+    members['cairn-case.json'] = strToU8(JSON.stringify(manifest));
+    const forged = new Blob([zipSync(members)]);
+    const [first] = engine.search.rows(
+      { q: 'bookmarked:true' },
+      { offset: 0, limit: 1, order: 'asc' },
+    );
+    await engine.notes.annotate(first?.row ?? 0, { note: 'My own finding' });
+
+    const before = Date.now();
+    const result = await engine.bundles.import(forged);
+    expect(result.annotationsClamped).toBe(1);
+    expect(result.annotationsWritten).toBe(0);
+    expect(engine.notes.of(first?.row ?? 0).annotation?.note).toBe('My own finding');
+
+    // Into a case without that note, it is written, with the import's time, not the forged one.
+    engine.close();
+    const other = await freshSession();
+    const imported = await other.bundles.import(forged);
+    expect(imported.annotationsClamped).toBe(1);
+    const note = other.notes.all().find((a) => a.note.startsWith('Forged'));
+    expect(note?.updatedAt).toBeGreaterThanOrEqual(before);
+    expect(note?.updatedAt).toBeLessThanOrEqual(Date.now());
   });
 
   it('refuses a zip that is not a bundle, and a bundle whose manifest is invalid', async () => {

@@ -1,7 +1,8 @@
 import type { CairnDatabase } from '../db/cairnDb';
-import { listFiles, loadFileBytes } from '../db/cairnDb';
+import { listFiles, loadFileBytes, updateFileMetas } from '../db/cairnDb';
 import type { BundleFile, CaseManifest } from './bundle/caseManifest';
-import type { FileReport } from '../db/types';
+import type { FileMeta, FileReport } from '../db/types';
+import type { Annotation } from '../index/Annotation';
 import { buildCaseManifest } from './bundle/buildCaseManifest';
 import type { BundleOptions } from './bundle/buildCaseManifest';
 import type { CaseNotes } from './CaseNotes';
@@ -41,6 +42,14 @@ export interface BundleImport {
   readonly altered: readonly BundleFile[];
   /** Carried files that could not be read from the zip, with why. */
   readonly unreadable: readonly string[];
+  /**
+   * Annotations whose `updatedAt` was later than the import (a wrong clock or a forgery meant to win
+   * every merge): their time is set to the import's, and they do not replace an annotation the case
+   * already has.
+   */
+  readonly annotationsClamped: number;
+  /** Annotations past MAX_BUNDLE_ANNOTATIONS, not imported. */
+  readonly annotationsDropped: number;
 }
 
 /** What bundles need of the engine. */
@@ -143,16 +152,23 @@ export class CaseBundles {
   /**
    * Imports a bundle into this dataset: its carried files through the normal ingest (so files
    * already stored are reported as duplicates by SHA-256), then its annotations (a newer
-   * `updatedAt` wins). The view is returned for the page to apply.
+   * `updatedAt` wins; one later than now is clamped to now and replaces nothing). A carried file
+   * whose bytes differ from what the manifest lists is stored with a lasting mark
+   * (FileMeta.bundleMismatch). The view is returned for the page to apply.
    * @throws Error with a readable reason when the zip or its manifest is not a valid bundle.
    */
   async import(zip: Blob, onProgress?: (p: IngestProgress) => void): Promise<BundleImport> {
     const bundle = await readCaseBundle(zip);
     const { manifest } = bundle;
+    const known = this.deps.knownFiles;
+    const storedBefore = new Set(known.keys());
     const reports =
       bundle.inputs.length === 0 ? [] : await this.deps.ingest(bundle.inputs, onProgress);
-    const annotationsWritten = await this.deps.notes.merge(manifest.annotations);
-    const known = this.deps.knownFiles;
+    const now = Date.now();
+    const altered = manifest.files.filter((f) => f.entry !== undefined && !known.has(f.sha256));
+    await this.markAltered(altered, storedBefore, manifest, now);
+    const { annotations, clamped } = clampTimes(manifest.annotations, now);
+    const annotationsWritten = await this.deps.notes.merge(annotations, (a) => !clamped.has(a));
     return {
       caseName: manifest.caseName,
       exportedAt: manifest.exportedAt,
@@ -163,8 +179,56 @@ export class CaseBundles {
       filesIncluded: bundle.inputs.length,
       reports,
       missing: manifest.files.filter((f) => f.entry === undefined && !known.has(f.sha256)),
-      altered: manifest.files.filter((f) => f.entry !== undefined && !known.has(f.sha256)),
+      altered,
       unreadable: bundle.unreadable,
+      annotationsClamped: clamped.size,
+      annotationsDropped: bundle.droppedAnnotations,
     };
   }
+
+  /**
+   * Marks the files this import stored whose SHA-256 the manifest does not list: each is a carried
+   * file (`altered`, matched by path) whose bytes changed after the export.
+   */
+  private async markAltered(
+    altered: readonly BundleFile[],
+    storedBefore: ReadonlySet<string>,
+    manifest: CaseManifest,
+    importedAt: number,
+  ): Promise<void> {
+    if (altered.length === 0) return;
+    const listed = new Set(manifest.files.map((f) => f.sha256));
+    const byPath = new Map(altered.map((f) => [f.path, f]));
+    const marked: FileMeta[] = [];
+    for (const meta of await listFiles(this.deps.db)) {
+      if (storedBefore.has(meta.sha256) || listed.has(meta.sha256)) continue;
+      const claimed = byPath.get(meta.path);
+      if (claimed === undefined) continue;
+      marked.push({
+        ...meta,
+        bundleMismatch: {
+          listedSha256: claimed.sha256,
+          bundleCase: manifest.caseName,
+          bundleExportedAt: manifest.exportedAt,
+          importedAt,
+        },
+      });
+    }
+    await updateFileMetas(this.deps.db, marked);
+  }
+}
+
+/** `annotations` with every `updatedAt` past `now` set to `now`, and the set of those changed. */
+function clampTimes(
+  annotations: readonly Annotation[],
+  now: number,
+): { annotations: Annotation[]; clamped: Set<Annotation> } {
+  const clamped = new Set<Annotation>();
+  const out = annotations.map((a) => {
+    if (a.updatedAt <= now) return a;
+    const fixed = { ...a, updatedAt: now };
+    clamped.add(fixed);
+    return fixed;
+  });
+  return { annotations: out, clamped };
 }

@@ -113,9 +113,15 @@ export class CaseNotes {
     return values.filter((v) => v.value.toLowerCase().includes(needle)).slice(0, limit);
   }
 
-  /** Merges a bundle's annotations (newer `updatedAt` wins); returns how many were written. */
-  async merge(incoming: readonly Annotation[]): Promise<number> {
-    const written = await mergeAnnotations(this.db, incoming);
+  /**
+   * Merges a bundle's annotations (newer `updatedAt` wins; those `replaces` says false for only
+   * fill keys the case lacks: see mergeAnnotations); returns how many were written.
+   */
+  async merge(
+    incoming: readonly Annotation[],
+    replaces?: (a: Annotation) => boolean,
+  ): Promise<number> {
+    const written = await mergeAnnotations(this.db, incoming, replaces);
     for (const a of written) this.notes.set(a);
     return written.length;
   }

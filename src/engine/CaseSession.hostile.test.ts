@@ -46,6 +46,19 @@ describe('hostile records', () => {
     expect(await matches('pwned')).toBeGreaterThanOrEqual(5);
   });
 
+  it('answer path queries on the records after a 10,000-deep one, and on the deep one itself', async () => {
+    const deepAt = records.findIndex((r) => String(r['eventID']) === deepID);
+    expect(deepAt).toBeGreaterThanOrEqual(0);
+    expect(deepAt).toBeLessThan(records.length - 1);
+    // The leaf at `requestParameters` is the 10,000-deep container itself in the deep record.
+    expect(await matches('requestParameters:*')).toBe(records.length);
+    expect(await matches('requestParameters.deep:*hostileLeaf*')).toBe(1);
+    expect(await matches('responseElements.arr:*array*')).toBe(1);
+    const later = records.slice(deepAt + 1).map((r) => String(r['eventID']));
+    const q = `requestParameters:* eventID:${later.join(',')}`;
+    expect(await matches(q)).toBe(later.length);
+  });
+
   it('show the deep record as JSON that parses back, indented only near the top', async () => {
     expect(() => JSON.stringify(records)).toThrow(RangeError);
     await engine.search.run({ q: `eventID:${deepID}` });

@@ -10,6 +10,7 @@ import { ingestFiles } from './ingest/ingestFiles';
 import { skipStoredFiles } from './ingest/skipStoredFiles';
 import type { IngestProgress, InputFile, ParseFn } from './ingest/types';
 import type { WordIndexer } from './ingest/WordIndexer';
+import { timeBounds } from '../index/timeBounds';
 
 /** What the dataset service is built from when its session opens. */
 export interface DatasetDeps {
@@ -63,16 +64,14 @@ export class DatasetService {
   /** Dataset figures; answers during an ingest too, from what is committed so far. */
   info(): DatasetInfo {
     const { index } = this.deps.parts;
-    const sorted = index.sortedRows();
-    const first = sorted[0];
-    const last = sorted[sorted.length - 1];
+    const bounds = timeBounds(index);
     const logFiles = this.knownFiles.size - this.digests;
     return {
       eventCount: index.size,
       logFiles,
       digestFiles: this.digests,
-      minTime: first === undefined ? undefined : index.time.data[first],
-      maxTime: last === undefined ? undefined : index.time.data[last],
+      minTime: bounds?.min,
+      maxTime: bounds?.max,
       indexBytes: index.estimateBytes(),
       // Counted from the index, not the indexer's queue: true from the moment a file is stored.
       wordsPending: this.deps.words === undefined ? 0 : Math.max(0, logFiles - index.blooms.size),

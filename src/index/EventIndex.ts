@@ -335,18 +335,21 @@ export class EventIndex {
     const resRemapN = new Int32Array(chunk.strings.length).fill(-1);
     for (let k = 0; k < m; k++) {
       const i = keep[k] ?? 0;
-      time[k] = chunk.eventTime[i] ?? 0;
+      const t = chunk.eventTime[i] ?? 0;
+      // NaN would break the time sort and every range search: see ROW_FLAG.invalidTime.
+      if (Number.isNaN(t)) flags[k] = ROW_FLAG.invalidTime;
+      else time[k] = t;
       recordIndex[k] = chunk.recordIndex[i] ?? 0;
-      const t = text.size === 0 ? undefined : text.get(i);
-      if (t === undefined) {
+      const idText = text.size === 0 ? undefined : text.get(i);
+      if (idText === undefined) {
         // Four assignments, not a subarray: this runs for every event.
         const w = chunk.idWords;
         ids[k * 4] = w[i * 4] ?? 0;
         ids[k * 4 + 1] = w[i * 4 + 1] ?? 0;
         ids[k * 4 + 2] = w[i * 4 + 2] ?? 0;
         ids[k * 4 + 3] = w[i * 4 + 3] ?? 0;
-      } else if (t === '') flags[k] = ROW_FLAG.noEventId;
-      else this.idText.set(first + k, t);
+      } else if (idText === '') flags[k] = (flags[k] ?? 0) | ROW_FLAG.noEventId;
+      else this.idText.set(first + k, idText);
       for (let r = chunk.resOffsets[i] ?? 0; r < (chunk.resOffsets[i + 1] ?? 0); r++) {
         this.resType.push(
           intern(resRemapT, this.resTypeDict, chunk.strings, chunk.resTypes[r] ?? 0),

@@ -46,6 +46,12 @@ export const ROW_FLAG = {
   multiSource: 2,
   /** The record has no eventID, so it cannot be de-duplicated. */
   noEventId: 4,
+  /**
+   * The record's eventTime is not a time that exists (`2023-02-30`, `25:00`, not a time at all). The
+   * row's time is 0 (1970-01-01), so it sorts first and every time-range query stays consistent; views
+   * show "invalid time" instead.
+   */
+  invalidTime: 8,
 } as const;
 
 /** One table row, materialised from the index. `eventTime` is ms since epoch; `row` is the stable row id. */

@@ -17,14 +17,21 @@ export async function matchStoredRecords(
   const parsed = parseQuery(q);
   const test = parsed.ok ? compileRecordTest(parsed.query) : undefined;
   if (test === undefined) return verdict.fill(1);
+  let records: readonly unknown[];
   try {
     const { content } = await decodeLogFile(bytes);
     if (content.kind !== 'records') return verdict;
-    recordIndices.forEach((i, k) => {
-      if (test(content.records[i])) verdict[k] = 1;
-    });
+    records = content.records;
   } catch {
-    // The verdicts stay "no match".
+    return verdict;
   }
+  recordIndices.forEach((i, k) => {
+    // One record the test cannot read must not end the scan of the records after it.
+    try {
+      if (test(records[i])) verdict[k] = 1;
+    } catch {
+      // This verdict stays "no match".
+    }
+  });
   return verdict;
 }

@@ -1,4 +1,4 @@
-import { jsonText } from '../lib/stringifyJson';
+import { stringifyJson } from '../lib/stringifyJson';
 import { isObject } from '../lib/isObject';
 import { isWordCode } from '../index/tokenBloom';
 
@@ -25,9 +25,9 @@ export function valuesAtPath(record: unknown, path: readonly string[]): string[]
   return out;
 }
 
+/** Iterative past V8's stack: one 10,000-deep record must not throw and end a file's scan. */
 function leafText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return jsonText(value) ?? '';
+  return typeof value === 'string' ? value : stringifyJson(value);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCaseManifest } from './caseManifest';
+import { MAX_BUNDLE_ANNOTATIONS, validateCaseManifest } from './caseManifest';
 
 const SHA = 'a'.repeat(64);
 
@@ -37,6 +37,22 @@ function good(): Record<string, unknown> {
 }
 
 describe('validateCaseManifest', () => {
+  it('reads at most the cap of annotations and counts the rest (a million by default)', () => {
+    const json = good();
+    const one = { key: 'k', bookmarked: true, tags: [], note: '', updatedAt: 1 };
+    json['annotations'] = Array.from({ length: 5 }, (_, i) => ({ ...one, key: `k${i}` }));
+    const checked = validateCaseManifest(json, 3);
+    if (!checked.ok) throw new Error(checked.error);
+    expect(checked.manifest.annotations.map((a) => a.key)).toEqual(['k0', 'k1', 'k2']);
+    expect(checked.droppedAnnotations).toBe(2);
+    const all = validateCaseManifest(json);
+    expect(all.ok && all.droppedAnnotations).toBe(0);
+    expect(MAX_BUNDLE_ANNOTATIONS).toBe(1_000_000);
+    // Past the cap nothing is even checked: a broken annotation there does not refuse the bundle.
+    json['annotations'] = [one, one, 'not an annotation'];
+    expect(validateCaseManifest(json, 2)).toMatchObject({ ok: true, droppedAnnotations: 1 });
+  });
+
   it('accepts a good manifest and keeps only checked values (tags normalised, text as text)', () => {
     const json = good();
     const outcome = validateCaseManifest({ ...json, extra: 'dropped' });

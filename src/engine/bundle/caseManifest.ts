@@ -40,9 +40,19 @@ export interface CaseManifest {
   readonly files: readonly BundleFile[];
 }
 
-/** The outcome of validating untrusted manifest JSON. */
+/**
+ * The most annotations read from one bundle; the rest are dropped and counted. A million is far past
+ * what a responder writes by hand (each is one event's marks), and keeps a hostile manifest from
+ * filling the case's storage and the worker's memory with marks.
+ */
+export const MAX_BUNDLE_ANNOTATIONS = 1_000_000;
+
+/**
+ * The outcome of validating untrusted manifest JSON. `droppedAnnotations` counts the annotations
+ * past the cap (MAX_BUNDLE_ANNOTATIONS), which are not in `manifest`.
+ */
 export type ManifestCheck =
-  | { readonly ok: true; readonly manifest: CaseManifest }
+  | { readonly ok: true; readonly manifest: CaseManifest; readonly droppedAnnotations: number }
   | { readonly ok: false; readonly error: string };
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -113,9 +123,13 @@ function readFile(v: unknown, where: string): BundleFile {
 /**
  * Checks parsed `cairn-case.json` (untrusted: a bundle can come from anyone) field by field and
  * returns a manifest built only from checked values, or the first problem found, naming the field.
- * Tags are normalised as when typed (annotations.ts). Never throws.
+ * Tags are normalised as when typed (annotations.ts). Only the first `maxAnnotations` annotations
+ * are read (and checked); the count of the others is returned. Never throws.
  */
-export function validateCaseManifest(json: unknown): ManifestCheck {
+export function validateCaseManifest(
+  json: unknown,
+  maxAnnotations = MAX_BUNDLE_ANNOTATIONS,
+): ManifestCheck {
   try {
     if (!isObject(json)) throw new Invalid('The manifest must be a JSON object');
     if (json['format'] !== BUNDLE_FORMAT) {
@@ -129,9 +143,10 @@ export function validateCaseManifest(json: unknown): ManifestCheck {
       throw new Invalid('exportedAt must be an ISO 8601 time');
     const view = text(json['view'], 'view');
     if (view !== '' && !view.startsWith('?')) throw new Invalid('view must be a URL search string');
-    const annotations = list(json['annotations'], 'annotations').map((a, i) =>
-      readAnnotation(a, `annotations[${i}]`),
-    );
+    const listed = list(json['annotations'], 'annotations');
+    const annotations = listed
+      .slice(0, maxAnnotations)
+      .map((a, i) => readAnnotation(a, `annotations[${i}]`));
     const files = list(json['files'], 'files').map((f, i) => readFile(f, `files[${i}]`));
     return {
       ok: true,
@@ -144,6 +159,7 @@ export function validateCaseManifest(json: unknown): ManifestCheck {
         annotations,
         files,
       },
+      droppedAnnotations: listed.length - annotations.length,
     };
   } catch (error) {
     if (error instanceof Invalid)

@@ -15,6 +15,8 @@ export interface CaseBundle {
   readonly inputs: readonly InputFile[];
   /** Files the manifest says are included but whose entry is absent or unreadable, with why. */
   readonly unreadable: readonly string[];
+  /** Annotations past MAX_BUNDLE_ANNOTATIONS, not read. */
+  readonly droppedAnnotations: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface CaseBundle {
  *   not valid JSON or not a valid bundle manifest.
  */
 export async function readCaseBundle(zip: Blob): Promise<CaseBundle> {
-  const { manifest, byName } = await openBundle(zip);
+  const { manifest, byName, droppedAnnotations } = await openBundle(zip);
   const inputs: InputFile[] = [];
   const unreadable: string[] = [];
   for (const f of manifest.files) {
@@ -43,7 +45,7 @@ export async function readCaseBundle(zip: Blob): Promise<CaseBundle> {
       unreadable.push(`${f.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { manifest, inputs, unreadable };
+  return { manifest, inputs, unreadable, droppedAnnotations };
 }
 
 /**
@@ -57,7 +59,7 @@ export async function readBundleManifest(zip: Blob): Promise<CaseManifest> {
 
 async function openBundle(
   zip: Blob,
-): Promise<{ manifest: CaseManifest; byName: Map<string, ZipEntry> }> {
+): Promise<{ manifest: CaseManifest; byName: Map<string, ZipEntry>; droppedAnnotations: number }> {
   const entries = await readZipDirectory(zip);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const manifestEntry = byName.get(MANIFEST_ENTRY);
@@ -73,5 +75,5 @@ async function openBundle(
   }
   const checked = validateCaseManifest(json);
   if (!checked.ok) throw new Error(checked.error);
-  return { manifest: checked.manifest, byName };
+  return { manifest: checked.manifest, byName, droppedAnnotations: checked.droppedAnnotations };
 }

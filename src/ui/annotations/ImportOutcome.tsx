@@ -1,5 +1,6 @@
 import type { BundleImport } from '../../data/annotationTypes';
 import { formatCount } from '../common/formatCount';
+import { LogText } from '../common/LogText';
 import './CaseBundle.css';
 
 /** Missing files listed by path; the rest are counted. */
@@ -16,9 +17,12 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
   return (
     <div className="bundle-outcome" role="status" data-testid="bundle-outcome">
       <p>
-        Imported <strong>{r.caseName}</strong> (exported{' '}
-        {r.exportedAt.slice(0, 16).replace('T', ' ')} UTC): {plural(r.filesIncluded, 'file')} in the
-        bundle
+        Imported{' '}
+        <strong>
+          <LogText text={r.caseName} max={200} />
+        </strong>{' '}
+        (exported <LogText text={r.exportedAt.slice(0, 16).replace('T', ' ')} /> UTC):{' '}
+        {plural(r.filesIncluded, 'file')} in the bundle
         {duplicates > 0 ? `, ${formatCount(duplicates)} already in this case` : ''}
         {failed > 0 ? `, ${formatCount(failed)} failed (see Files)` : ''};{' '}
         {plural(r.annotations, 'annotation')} ({formatCount(r.annotationsWritten)} new or newer).
@@ -37,7 +41,9 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
           <ul className="bundle-missing">
             {r.missing.slice(0, LISTED).map((f) => (
               <li key={f.sha256}>
-                <span className="mono">{f.path}</span>{' '}
+                <span className="mono">
+                  <LogText text={f.path} max={500} />
+                </span>{' '}
                 <span className="muted mono" title={f.sha256}>
                   {f.sha256.slice(0, 12)}…
                 </span>
@@ -53,20 +59,37 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
         <div className="warn-box">
           <p>
             {plural(r.altered.length, 'file')} in the bundle do not match the SHA-256 its manifest
-            lists (changed after the export, or failed to read): not the evidence it describes.
+            lists (changed after the export, or failed to read): not the evidence it describes. Each
+            one stored keeps this mark in its file view.
           </p>
           <ul className="bundle-missing">
             {r.altered.slice(0, LISTED).map((f) => (
               <li key={f.sha256}>
-                <span className="mono">{f.path}</span>
+                <span className="mono">
+                  <LogText text={f.path} max={500} />
+                </span>
               </li>
             ))}
           </ul>
         </div>
       )}
+      {r.annotationsClamped === 0 ? null : (
+        <p className="warn-box" data-testid="bundle-clamped">
+          {plural(r.annotationsClamped, 'annotation')} had a change time later than now (a wrong
+          clock, or a forgery meant to win every merge): set to the time of this import, and kept
+          only where this case had no annotation on that event.
+        </p>
+      )}
+      {r.annotationsDropped === 0 ? null : (
+        <p className="warn-box" data-testid="bundle-dropped">
+          {plural(r.annotationsDropped, 'more annotation')} not imported: past the most one bundle
+          may bring ({formatCount(r.annotations)} read).
+        </p>
+      )}
       {r.unreadable.length === 0 ? null : (
         <p className="error">
-          Could not read from the bundle: {r.unreadable.slice(0, LISTED).join('; ')}
+          Could not read from the bundle:{' '}
+          <LogText text={r.unreadable.slice(0, LISTED).join('; ')} max={2000} />
         </p>
       )}
     </div>

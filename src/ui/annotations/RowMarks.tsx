@@ -1,3 +1,4 @@
+import { LogText, logTitle } from '../common/LogText';
 import './Annotations.css';
 
 /** The ★ of a bookmarked row, placed before its event name. */
@@ -10,7 +11,10 @@ export function RowBookmark(props: { readonly bookmarked: boolean | undefined })
   );
 }
 
-/** An event's tags as small chips (text only): the first `max` (1 in a table row), then "+N". */
+/**
+ * An event's tags as small chips (text only, invisible characters escaped: tags arrive in bundles):
+ * the first `max` (1 in a table row), then "+N".
+ */
 export function RowTags(props: {
   readonly tags: readonly string[] | undefined;
   readonly max?: number;
@@ -22,12 +26,12 @@ export function RowTags(props: {
   return (
     <>
       {tags.slice(0, shown).map((tag) => (
-        <span key={tag} className="row-tag" title={`Tag: ${tag}`}>
-          {tag}
+        <span key={tag} className="row-tag" title={`Tag: ${logTitle(tag)}`}>
+          <LogText text={tag} max={60} />
         </span>
       ))}
       {rest > 0 ? (
-        <span className="row-tag" title={tags.slice(shown).join(', ')}>
+        <span className="row-tag" title={logTitle(tags.slice(shown).join(', '))}>
           +{rest}
         </span>
       ) : null}

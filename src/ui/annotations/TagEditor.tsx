@@ -2,10 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { tagsQuery } from '../../data/annotationQueries';
 import { ANNOTATION_LIMITS } from '../../data/annotationTypes';
+import { LogText } from '../common/LogText';
+import { visibleString } from '../common/visibleText';
 
 /**
  * The event's tags as chips, each with a remove button, and an input that adds one on Enter (or
- * several separated by commas), suggesting the tags already used in the case.
+ * several separated by commas), suggesting the tags already used in the case. Tags may come from an
+ * imported bundle, so they are shown with invisible characters escaped; a suggestion is offered in
+ * that escaped form and picking it adds the tag it stands for.
  */
 export function TagEditor(props: {
   readonly tags: readonly string[];
@@ -17,7 +21,8 @@ export function TagEditor(props: {
   const known = useQuery(tagsQuery()).data ?? [];
   const lower = new Set(tags.map((t) => t.toLowerCase()));
   const add = () => {
-    const added = draft.split(',').map((t) => t.trim());
+    const shown = new Map(known.map((t) => [visibleString(t.tag), t.tag]));
+    const added = draft.split(',').map((t) => shown.get(t.trim()) ?? t.trim());
     if (added.every((t) => t === '')) return;
     onChange([...tags, ...added]);
     setDraft('');
@@ -27,11 +32,13 @@ export function TagEditor(props: {
       <ul className="tag-list" aria-label="Tags">
         {tags.map((tag) => (
           <li key={tag} className="tag-chip">
-            <span className="tag-text">{tag}</span>
+            <span className="tag-text">
+              <LogText text={tag} max={200} />
+            </span>
             <button
               type="button"
               className="tag-remove"
-              aria-label={`Remove tag ${tag}`}
+              aria-label={`Remove tag ${visibleString(tag)}`}
               title="Remove this tag"
               onClick={() => onChange(tags.filter((t) => t !== tag))}
             >
@@ -60,7 +67,7 @@ export function TagEditor(props: {
           .filter((t) => !lower.has(t.tag.toLowerCase()))
           .slice(0, 50)
           .map((t) => (
-            <option key={t.tag} value={t.tag}>
+            <option key={t.tag} value={visibleString(t.tag)}>
               {`${t.count} event${t.count === 1 ? '' : 's'}`}
             </option>
           ))}

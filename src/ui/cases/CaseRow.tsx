@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { CaseEntry } from '../../data/types';
 import { caseFigures } from './caseFigures';
+import { LogText } from '../common/LogText';
+import { visibleString } from '../common/visibleText';
 
 /** What a row can do; each resolves when done and rejects with the reason it could not. */
 export interface CaseRowActions {
@@ -24,6 +26,8 @@ export function CaseRow(props: {
   const { entry, active, lockReason, actions } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(entry.name);
+  // Names arrive in bundles: labels hold it with invisible characters escaped, like the text.
+  const shownName = visibleString(entry.name);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | undefined>();
   /** The action under way (opening or deleting a large case takes a moment). */
@@ -61,7 +65,7 @@ export function CaseRow(props: {
           {editing ? (
             <input
               className="case-name-input"
-              aria-label={`New name for ${entry.name}`}
+              aria-label={`New name for ${shownName}`}
               value={draft}
               autoFocus
               onChange={(e) => setDraft(e.target.value)}
@@ -78,7 +82,7 @@ export function CaseRow(props: {
             />
           ) : (
             <span className="case-name" data-testid="case-name">
-              {entry.name}
+              <LogText text={entry.name} max={200} />
             </span>
           )}
           {active ? <span className="case-badge">open</span> : null}
@@ -104,7 +108,7 @@ export function CaseRow(props: {
               type="button"
               className="btn btn-small btn-primary"
               disabled={locked}
-              title={lockReason ?? `Open ${entry.name}`}
+              title={lockReason ?? `Open ${shownName}`}
               onClick={() => void run(() => actions.open(entry.id), 'open')}
             >
               {pending === 'open' ? 'Opening…' : 'Open'}
@@ -113,7 +117,7 @@ export function CaseRow(props: {
           <button
             type="button"
             className="btn btn-small"
-            aria-label={`Rename ${entry.name}`}
+            aria-label={`Rename ${shownName}`}
             onClick={() => {
               setDraft(entry.name);
               setEditing(true);
@@ -124,7 +128,7 @@ export function CaseRow(props: {
           <button
             type="button"
             className="btn btn-small btn-danger-ghost"
-            aria-label={`Delete ${entry.name}`}
+            aria-label={`Delete ${shownName}`}
             disabled={locked}
             title={lockReason ?? 'Delete this case and its stored files'}
             onClick={() => setConfirming(true)}
@@ -136,14 +140,14 @@ export function CaseRow(props: {
       {confirming ? (
         <tr className="case-confirm-row">
           <td colSpan={6}>
-            <div
-              className="case-confirm"
-              role="group"
-              aria-label={`Confirm deleting ${entry.name}`}
-            >
+            <div className="case-confirm" role="group" aria-label={`Confirm deleting ${shownName}`}>
               <span>
-                Delete <strong className="case-name">{entry.name}</strong>? Its {f.events} events
-                and {f.size} of stored files are removed from this browser. This cannot be undone.
+                Delete{' '}
+                <strong className="case-name">
+                  <LogText text={entry.name} max={200} />
+                </strong>
+                ? Its {f.events} events and {f.size} of stored files are removed from this browser.
+                This cannot be undone.
               </span>
               <button
                 type="button"

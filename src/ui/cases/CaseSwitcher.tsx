@@ -5,6 +5,7 @@ import { useIngestState } from '../../data/ingestState';
 import { setCasesDialogOpen, useCasesDialogOpen } from './casesDialogState';
 import { quotaPercent } from './StorageStatus';
 import './Cases.css';
+import { LogText } from '../common/LogText';
 
 /** The switcher button's id: focus returns to it when the Cases dialog closes. */
 export const CASE_SWITCHER_ID = 'case-switcher';
@@ -38,7 +39,9 @@ export function CaseSwitcher() {
       onClick={() => setCasesDialogOpen(true)}
     >
       <span className="case-switcher-label">Case</span>
-      <span className="case-switcher-name">{active?.name ?? '…'}</span>
+      <span className="case-switcher-name">
+        {active === undefined ? '…' : <LogText text={active.name} max={100} />}
+      </span>
       <span aria-hidden="true">▾</span>
     </button>
   );

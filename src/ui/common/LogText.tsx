@@ -1,6 +1,6 @@
 import { formatCount } from './formatCount';
 import { clipText } from './clipText';
-import { visibleText } from './visibleText';
+import { visibleString, visibleText } from './visibleText';
 import { VisibleRuns } from './VisibleRuns';
 import './LogText.css';
 
@@ -31,8 +31,6 @@ export function LogText(props: { readonly text: string; readonly max?: number })
  */
 export function logTitle(text: string, max = 1000): string {
   const shown = clipText(text, max);
-  const visible = visibleText(shown)
-    .runs.map((run) => run.text)
-    .join('');
+  const visible = visibleString(shown);
   return shown.length < text.length ? `${visible}… (${formatCount(text.length)} chars)` : visible;
 }

@@ -15,9 +15,16 @@ export function formatTime(ms: number, zone: 'utc' | 'local'): string {
 
 /** The zone label shown beside times: `UTC` or the local offset like `UTC+02:00`. */
 export function zoneLabel(zone: 'utc' | 'local', at = Date.now()): string {
-  if (zone === 'utc') return 'UTC';
+  return zone === 'utc' ? 'UTC' : `UTC${localOffset(at)}`;
+}
+
+/**
+ * The browser zone's offset from UTC at time `at` (ms), as `+02:00` or `−05:00` (a minus sign, not a
+ * hyphen). It changes across daylight saving, so each time has its own.
+ */
+export function localOffset(at: number): string {
   const offset = -new Date(at).getTimezoneOffset();
   const sign = offset < 0 ? '−' : '+';
   const abs = Math.abs(offset);
-  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_RUNS, visibleText } from './visibleText';
+import { MAX_FILE_RUNS, visibleString, visibleText } from './visibleText';
 
 describe('visibleText as one line (LogText: table cells, details, tooltips)', () => {
   it('leaves ordinary text, including non-Latin scripts and emoji, as one plain run', () => {
@@ -49,6 +49,45 @@ describe('visibleText as one line (LogText: table cells, details, tooltips)', ()
 
   it('also escapes the Arabic letter mark and the line separator', () => {
     expect(visibleText('\u061C\u2028').runs.every((r) => r.escaped)).toBe(true);
+  });
+
+  it('escapes tag characters, which smuggle ASCII behind a visible word', () => {
+    // "admin" followed by the tag characters for "rm -rf": invisible in every browser.
+    const smuggled = 'rm -rf'.replace(/./g, (ch) =>
+      String.fromCodePoint(0xe0000 + ch.charCodeAt(0)),
+    );
+    expect(visibleText(`admin${smuggled}`).runs).toEqual([
+      { text: 'admin', escaped: false },
+      { text: '\\u{E0072}\\u{E006D}\\u{E0020}\\u{E002D}\\u{E0072}\\u{E0066}', escaped: true },
+    ]);
+    const edges = [0xe0000, 0xe007f, 0xe0100, 0xe01ef].map((c) => String.fromCodePoint(c));
+    expect(visibleString(`a${edges.join('')}b`)).toBe('a\\u{E0000}\\u{E007F}\\u{E0100}\\u{E01EF}b');
+    // Their neighbours, and an ordinary astral character, stay as they are.
+    const plain = [0xe0080, 0xe01f0, 0x1f600, 0x20000].map((c) => String.fromCodePoint(c)).join('');
+    expect(visibleString(plain)).toBe(plain);
+  });
+
+  it('escapes variation selectors, the grapheme joiner and the Hangul fillers', () => {
+    const cases: [number, string][] = [
+      [0x034f, '\\u034F'],
+      [0xfe00, '\\uFE00'],
+      [0xfe0f, '\\uFE0F'],
+      [0x115f, '\\u115F'],
+      [0x1160, '\\u1160'],
+      [0x3164, '\\u3164'],
+      [0xffa0, '\\uFFA0'],
+    ];
+    for (const [c, escape] of cases) {
+      expect(visibleString(`x${String.fromCharCode(c)}y`), escape).toBe(`x${escape}y`);
+    }
+    const neighbours = [0x034e, 0x0350, 0xfdff, 0xfe10, 0x115e, 0x1161, 0x3165, 0xffa1];
+    const text = neighbours.map((c) => String.fromCharCode(c)).join('');
+    expect(visibleString(text)).toBe(text);
+  });
+
+  it('escapes a lone high surrogate and a tag pair next to each other correctly', () => {
+    const tag = String.fromCodePoint(0xe0041);
+    expect(visibleString(`\uDB40${tag}`)).toBe('\uDB40\\u{E0041}');
   });
 
   it('returns one empty plain run for the empty string', () => {

@@ -9,9 +9,8 @@ import {
 } from 'react';
 import type { CSSProperties, KeyboardEvent, MouseEvent, Ref } from 'react';
 import type { CoverageMap, CoverageNote } from '../../data/types';
-import { describeCell, plainText } from './describeCell';
-import { drawCoverage } from './drawCoverage';
-import type { RowLabel } from './drawCoverage';
+import { describeCell } from './describeCell';
+import { drawCoverage, rowLabels } from './drawCoverage';
 import { heatmapLayout, hitCell, scrollToCell } from './heatmapLayout';
 import type { CellPos } from './heatmapLayout';
 import { CoverageTooltip } from './CoverageTooltip';
@@ -51,19 +50,7 @@ export function CoverageHeatmap(props: {
     () => heatmapLayout(size.width, map.columns, map.rows.length),
     [size.width, map.columns, map.rows.length],
   );
-  const labels = useMemo<RowLabel[]>(
-    () =>
-      map.rows.map((row) => {
-        const name = names.get(row.account);
-        return {
-          account: row.account === '' ? '(no account)' : plainText(row.account),
-          ...(name === undefined ? {} : { name: plainText(name) }),
-          region: row.region === '' ? '(no Region)' : plainText(row.region),
-          ...(row.other === true ? { other: true } : {}),
-        };
-      }),
-    [map.rows, names],
-  );
+  const labels = useMemo(() => rowLabels(map.rows, names), [map.rows, names]);
   const maxEvents = useMemo(() => map.events.reduce((m, v) => Math.max(m, v), 0), [map.events]);
 
   const draw = useCallback(() => {

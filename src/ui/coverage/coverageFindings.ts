@@ -1,6 +1,7 @@
 import type { CoverageMap } from '../../data/types';
 import { formatCount } from '../common/formatCount';
-import { gapReason, plainText } from './describeCell';
+import { visibleString } from '../common/visibleText';
+import { gapReason } from './describeCell';
 import { describeInterval, describeSpan } from './coverageTime';
 
 /** One hole or warning in the record, for the list under the map. Times are ms, `to` exclusive. */
@@ -43,7 +44,7 @@ export function coverageFindings(map: CoverageMap): CoverageFinding[] {
         text: `Trail tampering: ${note.tampering
           .map(
             (t) =>
-              `${plainText(t.eventName)}${t.count > 1 ? ` ×${t.count}` : ''}${t.failed > 0 ? ` (${t.failed} failed)` : ''}`,
+              `${visibleString(t.eventName)}${t.count > 1 ? ` ×${t.count}` : ''}${t.failed > 0 ? ` (${t.failed} failed)` : ''}`,
           )
           .join(', ')}`,
       });
@@ -59,7 +60,7 @@ export function coverageFindings(map: CoverageMap): CoverageFinding[] {
         from: gap.from,
         to: gap.to,
         when: describeInterval(gap.from, gap.to),
-        text: `No digest covers this time (trail "${plainText(gap.trailName)}"): ${gapReason(gap)}`,
+        text: `No digest covers this time (trail "${visibleString(gap.trailName)}"): ${gapReason(gap)}`,
       });
     }
     const problems = [

@@ -1,7 +1,7 @@
 import { COVERAGE_FLAG } from '../../data/types';
 import type { CoverageGap, CoverageMap, CoverageNote } from '../../data/types';
 import { formatCount } from '../common/formatCount';
-import { visibleText } from '../common/visibleText';
+import { visibleString } from '../common/visibleText';
 import { describeInterval, describeSpan } from './coverageTime';
 
 /** The marks a cell can carry, as drawn and as the legend names them. */
@@ -31,13 +31,6 @@ const MARK_BITS: readonly (readonly [CellMark, number])[] = [
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${formatCount(n)} ${n === 1 ? one : many}`;
 
-/** A log value as one line of text, with invisible and bidi characters shown as escapes. */
-export function plainText(value: string): string {
-  return visibleText(value)
-    .runs.map((r) => r.text)
-    .join('');
-}
-
 /** The row's label: account (its name), Region; the catch-all row says what it holds. */
 export function rowTitle(
   row: CoverageMap['rows'][number],
@@ -48,8 +41,8 @@ export function rowTitle(
   const account =
     row.account === ''
       ? '(no account)'
-      : plainText(row.account) + (name === undefined ? '' : ` (${plainText(name)})`);
-  return `${account} · ${row.region === '' ? '(no Region)' : plainText(row.region)}`;
+      : visibleString(row.account) + (name === undefined ? '' : ` (${visibleString(name)})`);
+  return `${account} · ${row.region === '' ? '(no Region)' : visibleString(row.region)}`;
 }
 
 /** The marks of a cell from its flag bits. */
@@ -93,10 +86,10 @@ export function describeCell(
     lines.push('A digest window covers this time');
   for (const gap of note?.gaps ?? [])
     lines.push(
-      `Gap in the digest chain of trail "${plainText(gap.trailName)}", ${describeInterval(gap.from, gap.to)}: ${gapReason(gap)}`,
+      `Gap in the digest chain of trail "${visibleString(gap.trailName)}", ${describeInterval(gap.from, gap.to)}: ${gapReason(gap)}`,
     );
   for (const key of note?.missingDigests ?? [])
-    lines.push(`Missing digest: ${plainText(key.slice(key.lastIndexOf('/') + 1))}`);
+    lines.push(`Missing digest: ${visibleString(key.slice(key.lastIndexOf('/') + 1))}`);
   if (note !== undefined) {
     if (note.missingLogs > 0)
       lines.push(`${plural(note.missingLogs, 'log file')} listed in a digest but missing`);
@@ -110,7 +103,7 @@ export function describeCell(
         `Trail tampering: ${note.tampering
           .map(
             (t) =>
-              `${plainText(t.eventName)} ×${t.count}${t.failed > 0 ? ` (${t.failed} failed)` : ''}`,
+              `${visibleString(t.eventName)} ×${t.count}${t.failed > 0 ? ` (${t.failed} failed)` : ''}`,
           )
           .join(', ')}`,
       );

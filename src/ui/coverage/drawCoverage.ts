@@ -1,5 +1,6 @@
 import { COVERAGE_FLAG } from '../../data/types';
 import type { CoverageMap } from '../../data/types';
+import { visibleString } from '../common/visibleText';
 import { columnTicks } from './columnTicks';
 import type { HeatmapLayout } from './heatmapLayout';
 import { visibleCells } from './heatmapLayout';
@@ -13,6 +14,27 @@ export interface RowLabel {
   readonly region: string;
   /** The catch-all row: drawn in italics. */
   readonly other?: boolean;
+}
+
+/**
+ * The row labels the canvas draws for `rows`, `names` being the user's names for accounts. Canvas
+ * text cannot hold styled escapes, so every value (accounts, names, Regions: all from logs or
+ * imported files) goes through visibleString: a tag character or bidi override in an `awsRegion`
+ * is drawn as its escape, never as itself.
+ */
+export function rowLabels(
+  rows: CoverageMap['rows'],
+  names: ReadonlyMap<string, string>,
+): RowLabel[] {
+  return rows.map((row) => {
+    const name = names.get(row.account);
+    return {
+      account: row.account === '' ? '(no account)' : visibleString(row.account),
+      ...(name === undefined ? {} : { name: visibleString(name) }),
+      region: row.region === '' ? '(no Region)' : visibleString(row.region),
+      ...(row.other === true ? { other: true } : {}),
+    };
+  });
 }
 
 /** What one frame draws: the map scrolled to (scrollLeft, scrollTop) in a view of width × height px. */

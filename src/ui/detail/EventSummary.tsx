@@ -25,11 +25,13 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
     'Account ID': <AccountName id={r.recipientAccountId} />,
   };
   const items: [string, ReactNode, string?][] = [
-    [
-      'Event time',
-      `${formatTime(r.eventTime, timeZone)} ${zoneLabel(timeZone, r.eventTime)}`,
-      `${formatTime(r.eventTime, other)} ${zoneLabel(other, r.eventTime)}`,
-    ],
+    (r.flags & ROW_FLAG.invalidTime) !== 0
+      ? ['Event time', INVALID_TIME_NOTE]
+      : [
+          'Event time',
+          `${formatTime(r.eventTime, timeZone)} ${zoneLabel(timeZone, r.eventTime)}`,
+          `${formatTime(r.eventTime, other)} ${zoneLabel(other, r.eventTime)}`,
+        ],
     ['User name', r.userName],
     ['Identity type', r.identityType],
     ['Principal ARN', arn],
@@ -82,3 +84,6 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
     </section>
   );
 }
+
+const INVALID_TIME_NOTE =
+  "invalid time: the record's eventTime is not a time that exists (see the raw JSON)";

@@ -1,3 +1,4 @@
+import { stringifyJson } from '../../lib/stringifyJson';
 import { quoteValue } from '../search-bar/tokenAtCursor';
 import type { JsonLeafValue } from './flattenJson';
 
@@ -7,7 +8,7 @@ import type { JsonLeafValue } from './flattenJson';
  * not an identifier (`a["x y"]`) cannot be a field, so the value becomes a free-text phrase.
  */
 export function pivotClause(path: string, value: JsonLeafValue): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : stringifyJson(value);
   const field = path.replace(/\[\d+\]/g, '');
   if (field === '' || !/^[A-Za-z_$@][A-Za-z0-9_.$@-]*$/.test(field)) return quoteValue(text);
   return `${field}:${quoteValue(text)}`;

@@ -172,6 +172,22 @@ export function FileFacts(props: { readonly view: FileView }) {
                 </span>
               ),
             ],
+            [
+              'Case bundle',
+              meta.bundleMismatch === undefined ? (
+                ''
+              ) : (
+                <span className="file-warn" key="b" data-testid="file-view-bundle-mismatch">
+                  ⚠ Not the file the case bundle{' '}
+                  <LogText text={meta.bundleMismatch.bundleCase} max={200} /> (exported{' '}
+                  <LogText text={meta.bundleMismatch.bundleExportedAt} max={40} />) lists under this
+                  path: its manifest gives SHA-256{' '}
+                  <span className="mono wrap">{meta.bundleMismatch.listedSha256}</span>. Changed
+                  after the export; imported{' '}
+                  {new Date(meta.bundleMismatch.importedAt).toISOString().slice(0, 19)} UTC.
+                </span>
+              ),
+            ],
             ['Added', new Date(meta.addedAt).toISOString().replace('T', ' ').slice(0, 19) + ' UTC'],
           ]}
         />

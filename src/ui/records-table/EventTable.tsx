@@ -4,7 +4,6 @@ import type { CSSProperties, KeyboardEvent } from 'react';
 import type { SearchRequest, TimeOrder } from '../../data/types';
 import type { Selection, ShownRow } from '../../data/useSelection';
 import { useFileIntegrityMap } from '../../data/fileIntegrity';
-import { formatTime } from '../common/formatTime';
 import { focusEventDetail } from '../keyboard/focusTargets';
 import { isTypingTarget, modalOpen } from '../keyboard/isTypingTarget';
 import { usePrefs } from '../prefs/usePrefs';
@@ -16,6 +15,8 @@ import { EventTableRow } from './EventTableRow';
 import { useRowWindow } from './useRowWindow';
 import { useVisibleColumns } from './useVisibleColumns';
 import { useScaledVirtualizer } from './useScaledVirtualizer';
+import { tableTime } from './tableTime';
+import type { TableTime } from './tableTime';
 import './EventTable.css';
 
 const ROW_HEIGHT = 28;
@@ -52,6 +53,8 @@ export const EventTable = memo(function EventTable(props: {
   const { count, request, version, order, selection, onSelect } = props;
   const { marked, markFull, onToggleMark } = props;
   const prefs = usePrefs();
+  // The offset the header stands for, read at render: a render a day keeps it current enough.
+  const now = Date.now();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { items, totalHeight, rowTop, scrollToRow } = useScaledVirtualizer({
     count,
@@ -195,7 +198,11 @@ export const EventTable = memo(function EventTable(props: {
               position={item.index}
               top={rowTop(item.start)}
               height={ROW_HEIGHT}
-              time={isLoaded(original) ? formatTime(original.eventTime, prefs.timeZone) : ''}
+              time={
+                isLoaded(original)
+                  ? tableTime(original.eventTime, original.flags, prefs.timeZone, now)
+                  : NO_TIME
+              }
               selected={selection?.position === item.index}
               marked={isLoaded(original) && marked.has(original.row)}
               markFull={markFull}
@@ -211,3 +218,5 @@ export const EventTable = memo(function EventTable(props: {
     </div>
   );
 });
+
+const NO_TIME: TableTime = { text: '', invalid: false };

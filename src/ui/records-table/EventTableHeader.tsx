@@ -32,14 +32,15 @@ export function EventTableHeader(props: {
             <button
               type="button"
               className="th-sort"
-              title={
+              title={`${
                 order === 'desc'
                   ? 'Newest first: click for oldest first'
                   : 'Oldest first: click for newest first'
-              }
+              }${timeZone === 'local' ? `. ${LOCAL_NOTE} ${zoneLabel('local')}.` : ''}`}
               onClick={props.onToggleOrder}
             >
-              Event time ({zoneLabel(timeZone)}) {order === 'desc' ? '↓' : '↑'}
+              {/* Not today's offset: across daylight saving it is wrong for some rows. */}
+              Event time ({timeZone === 'utc' ? 'UTC' : 'local'}) {order === 'desc' ? '↓' : '↑'}
             </button>
           ) : (
             String(column.columnDef.header)
@@ -49,3 +50,6 @@ export function EventTableHeader(props: {
     </div>
   );
 }
+
+const LOCAL_NOTE =
+  'Local time: a row whose UTC offset differs from the one now (daylight saving) shows its own. Now';

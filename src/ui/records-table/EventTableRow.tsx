@@ -11,6 +11,7 @@ import { isLoaded } from './columns';
 import type { features, TableRow } from './columns';
 import { LogText, logTitle } from '../common/LogText';
 import { RowBookmark, RowTags } from '../annotations/RowMarks';
+import type { TableTime } from './tableTime';
 
 const FULL_TITLE = `At most ${MAX_COMPARE} events can be compared: unmark one first`;
 
@@ -25,7 +26,7 @@ export function EventTableRow(props: {
   readonly position: number;
   readonly top: number;
   readonly height: number;
-  readonly time: string;
+  readonly time: TableTime;
   readonly selected: boolean;
   readonly onClick: () => void;
   readonly marked: boolean;
@@ -82,7 +83,12 @@ export function EventTableRow(props: {
       {row.getVisibleCells().map((cell) => {
         const id = cell.column.id;
         const raw = cell.getValue();
-        const value = id === 'eventTime' ? time : typeof raw === 'string' ? raw : '';
+        const value =
+          id === 'eventTime'
+            ? `${time.text}${time.offset === undefined ? '' : ` UTC${time.offset}`}`
+            : typeof raw === 'string'
+              ? raw
+              : '';
         return (
           <div
             key={cell.id}
@@ -94,10 +100,15 @@ export function EventTableRow(props: {
             {id === 'eventName' && isLoaded(data) ? (
               <RowBookmark bookmarked={data.bookmarked} />
             ) : null}
-            <span className="cell-text">
+            <span
+              className={`cell-text${id === 'eventTime' && time.invalid ? ' time-invalid' : ''}`}
+            >
               {id === 'eventTime'
-                ? time
+                ? time.text
                 : flexRender(cell.column.columnDef.cell, cell.getContext())}
+              {id === 'eventTime' && time.offset !== undefined ? (
+                <span className="time-offset"> {time.offset}</span>
+              ) : null}
             </span>
             {id === 'eventName' && isLoaded(data) ? (
               <FileIntegrityMark verdict={props.integrity?.get(data.fileId)} problemsOnly />
