@@ -240,7 +240,9 @@ export class CaseSession {
    * stays true.
    */
   async isCurrent(): Promise<boolean> {
-    return this.writesSeen !== undefined && (await loadWriteCount(this.parts.db)) === this.writesSeen;
+    return (
+      this.writesSeen !== undefined && (await loadWriteCount(this.parts.db)) === this.writesSeen
+    );
   }
 
   /** Records that this session is about to write to the case (holding its writer lock). */

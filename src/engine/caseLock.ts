@@ -57,11 +57,9 @@ export function caseLock(locks: LockRequester | undefined, dbName: string): Case
       );
       if (first !== undefined) return first.value;
       onWait?.();
-      const held = await locks.request(
-        name,
-        signal === undefined ? {} : { signal },
-        async () => ({ value: await work() }),
-      );
+      const held = await locks.request(name, signal === undefined ? {} : { signal }, async () => ({
+        value: await work(),
+      }));
       return held.value;
     },
     read: (work) =>
