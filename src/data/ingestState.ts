@@ -20,6 +20,10 @@ export interface IngestState {
     { readonly done: number; readonly total: number; readonly why?: string } | undefined;
   /** Another tab deleted (or upgraded) the open case's database: nothing can be read or stored. */
   readonly closedElsewhere: boolean;
+  /** The ingest asked for waits for another tab that is writing to the case (CaseWriter). */
+  readonly waitingForWriter: boolean;
+  /** The case is being read again because another tab changed it: counts are about to change. */
+  readonly refreshing: boolean;
 }
 
 const useIngestStore = create<IngestState>()(() => ({
@@ -30,6 +34,8 @@ const useIngestStore = create<IngestState>()(() => ({
   validating: false,
   replay: undefined,
   closedElsewhere: false,
+  waitingForWriter: false,
+  refreshing: false,
 }));
 
 /** Replaces part of the ingest state and mirrors the phase on `<html data-ingest-state>`. */
@@ -38,8 +44,9 @@ export function setIngestState(patch: Partial<IngestState>): void {
   const state = useIngestStore.getState();
   // The automation hook outside checks and our e2e wait on: busy until the dataset is loaded and idle.
   // Validation counts as busy: the validation summary is final when the page says idle.
+  // So does reading the case again after another tab changed it.
   document.documentElement.dataset['ingestState'] =
-    state.phase === 'idle' && !state.validating ? 'idle' : 'busy';
+    state.phase === 'idle' && !state.validating && !state.refreshing ? 'idle' : 'busy';
 }
 
 /**

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { engineClient, workerCallback } from '../engine/engineClient';
 import { setIngestState } from './ingestState';
+import { DATASET_KEY } from './keys';
 import { refreshValidation } from './validation';
 import { watchReplayProgress } from './watchReplayProgress';
 
@@ -18,6 +19,25 @@ export function useDatasetLoader(): void {
     const gone = () => unmounted.signal.aborted;
     void engineClient().onCaseClosedElsewhere(
       workerCallback(() => setIngestState({ closedElsewhere: true })),
+    );
+    // Another tab changed the case (an ingest, Clear data): the worker read it again.
+    void engineClient().onCaseChanged(
+      workerCallback((phase: 'start' | 'end') => {
+        if (phase === 'start') {
+          setIngestState({ refreshing: true });
+          return;
+        }
+        void (async () => {
+          try {
+            await client.invalidateQueries({ queryKey: DATASET_KEY });
+            const reports = await engineClient().dataset.lastRun();
+            await refreshValidation(client);
+            setIngestState({ reports });
+          } finally {
+            setIngestState({ refreshing: false });
+          }
+        })();
+      }),
     );
     const stopReplay = watchReplayProgress();
     void (async () => {

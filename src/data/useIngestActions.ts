@@ -41,12 +41,13 @@ export function useIngestActions(): IngestActions {
         const reports = await engineClient().dataset.ingest(
           inputs,
           workerCallback((progress: IngestProgress) => {
-            setIngestState({ progress });
+            setIngestState({ progress, waitingForWriter: false });
             if (progress.elapsedMs - last >= REFRESH_MS) {
               last = progress.elapsedMs;
               void refresh();
             }
           }),
+          workerCallback(() => setIngestState({ waitingForWriter: true })),
         );
         setIngestState({ reports });
       } catch (error) {
@@ -54,7 +55,7 @@ export function useIngestActions(): IngestActions {
       } finally {
         await refresh();
         await refreshValidation(client);
-        setIngestState({ phase: 'idle', progress: undefined });
+        setIngestState({ phase: 'idle', progress: undefined, waitingForWriter: false });
       }
     };
     return {

@@ -61,10 +61,14 @@ export class IndexStore {
   /**
    * Reads the stored index: the rows of every file up to its watermark. An index that cannot be
    * read (damaged, or of another layout) yields an empty index, so every stored file is parsed
-   * again. Pieces no manifest names (a save cut short) are deleted.
+   * again. Pieces no manifest names (a save cut short) are deleted, unless `sweep` is false: while
+   * another tab writes to the case, they may be its save in progress.
    * @throws only what reading the manifest throws (the database itself is unusable).
    */
-  static async open(db: CairnDatabase): Promise<{ index: EventIndex; store: IndexStore }> {
+  static async open(
+    db: CairnDatabase,
+    sweep = true,
+  ): Promise<{ index: EventIndex; store: IndexStore }> {
     const legacy = (await db.getKey('meta', LEGACY_SNAPSHOT_KEY)) !== undefined;
     if (legacy) await db.delete('meta', LEGACY_SNAPSHOT_KEY);
     const failure = await db.get('meta', FAILURE_KEY);
@@ -81,7 +85,7 @@ export class IndexStore {
         : undefined;
     const keys = await db.getAllKeys('segments');
     if (manifest === undefined) {
-      await deletePieces(db, keys);
+      if (sweep) await deletePieces(db, keys);
       const generation = Math.max(0, ...keys.map(generationOf));
       const store = new IndexStore(db, undefined, { state: 'none' });
       store.generation = generation;
@@ -89,10 +93,12 @@ export class IndexStore {
       return { index: new EventIndex(), store };
     }
     const live = new Set(manifestKeys(manifest));
-    await deletePieces(
-      db,
-      keys.filter((k) => !live.has(k)),
-    );
+    if (sweep) {
+      await deletePieces(
+        db,
+        keys.filter((k) => !live.has(k)),
+      );
+    }
     try {
       const parts = await readSegments(manifest, (key) => db.get('segments', key));
       const store = new IndexStore(db, manifest, { state: 'saved' });

@@ -173,7 +173,10 @@ export async function loadBlooms(
   }
 }
 
-/** Deletes every stored file, chunk, word filter, annotation and index piece. */
+/**
+ * Deletes every stored file, chunk, word filter, annotation and index piece. The write count
+ * (writeCount.ts) stays: another tab that read the case before must see that it changed.
+ */
 export async function clearAll(db: CairnDatabase): Promise<void> {
   const stores = [
     'files',
@@ -192,7 +195,16 @@ export async function clearAll(db: CairnDatabase): Promise<void> {
     tx.objectStore('files').clear(),
     tx.objectStore('fileBytes').clear(),
     tx.objectStore('chunks').clear(),
-    tx.objectStore('meta').clear(),
+    tx
+      .objectStore('meta')
+      .get(WRITES_KEY)
+      .then(async (writes) => {
+        await tx.objectStore('meta').clear();
+        if (writes !== undefined) await tx.objectStore('meta').put(writes, WRITES_KEY);
+      }),
     tx.done,
   ]);
 }
+
+/** The meta-store key of the write count (writeCount.ts), which clearAll keeps. */
+const WRITES_KEY = 'writes';

@@ -3,6 +3,7 @@ import type { Piece, SegmentManifest } from '../index/indexSegments';
 import type { IndexSaveFailure } from './IndexStore';
 import type { PendingRun } from './pendingRun';
 import type { ValidationInputs } from './validationInputs';
+import type { WriteCount } from './writeCount';
 import type { Annotation } from '../index/Annotation';
 import type { ChunkOutcome, FileChunk } from '../index/types';
 import type { FileMeta, FileReport } from './types';
@@ -45,14 +46,20 @@ export interface CairnDb extends DBSchema {
   segments: { key: string; value: Piece };
   /**
    * `index`: the manifest of the stored index; `indexSaveError`: why the last save failed;
-   * `lastRun`; `pendingRun`; `validationInputs`: the case's public keys and saved signatures. Versions before 4 stored
+   * `lastRun`; `pendingRun`; `validationInputs`: the case's public keys and saved signatures;
+   * `writes`: how many times a tab took the case's writer lock. Versions before 4 stored
    * the whole index as one value under `snapshot`, which failed to clone at 10M events: it is
    * deleted at load, and its files are parsed again once.
    */
   meta: {
     key: string;
     value:
-      SegmentManifest | readonly FileReport[] | PendingRun | IndexSaveFailure | ValidationInputs;
+      | SegmentManifest
+      | readonly FileReport[]
+      | PendingRun
+      | IndexSaveFailure
+      | ValidationInputs
+      | WriteCount;
   };
 }
 

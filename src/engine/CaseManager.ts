@@ -167,6 +167,25 @@ export class CaseManager<S extends OpenCase> {
     await this.saveSummary(id, await this.current).catch(() => undefined);
   }
 
+  /**
+   * Opens the open case again as a new session, after its queued work: another tab changed it, so
+   * its index, catalogue and next fileId are read afresh. Calls arriving meanwhile wait for it.
+   */
+  async reload(): Promise<void> {
+    const entry = await this.registry.get(this.activeId);
+    if (entry === undefined) return;
+    this.current = this.track(
+      this.current.then(
+        async (session) => {
+          await session.shutdown();
+          return this.openSession(entry.dbName);
+        },
+        () => this.openSession(entry.dbName),
+      ),
+    );
+    await this.current;
+  }
+
   /** Closes the open case and the registry (tests). */
   async close(): Promise<void> {
     await (await this.current).shutdown();

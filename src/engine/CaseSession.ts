@@ -7,6 +7,7 @@ import { loadPendingRun, summarizeInterruptedRun } from '../db/pendingRun';
 import type { InterruptedRun, PendingRun } from '../db/pendingRun';
 import type { FileMeta, FileReport } from '../db/types';
 import { IndexStore } from '../db/IndexStore';
+import { bumpWriteCount, loadWriteCount } from '../db/writeCount';
 import { FileCatalog } from '../index/FileCatalog';
 import { CaseBundles } from './CaseBundles';
 import { CaseNotes } from './CaseNotes';
@@ -41,7 +42,22 @@ export interface SessionOptions {
   readonly onReplay?: (done: number, total: number, why: string | undefined) => void;
   /** Told when another tab deletes (or upgrades) this case's database: this one can no longer use it. */
   readonly onClosedElsewhere?: () => void;
+  /**
+   * Another tab held the case's writer lock (caseLock.ts) when this session opened: a run recorded
+   * as pending is that tab's, still going, not an interrupted one; index pieces no manifest names may
+   * be its save in progress; and this session must be opened again before it writes.
+   */
+  readonly writerElsewhere?: boolean;
+  /**
+   * Whether open() queues a save of the index after parsing stored files again (default true). The
+   * engine passes false and saves under the case's writer lock itself (CaseWriter).
+   */
+  readonly saveRebuilt?: boolean;
 }
+
+/** The replay's reason while another tab is writing to the case (ReplayBar). */
+const WRITING_ELSEWHERE =
+  'Another Cairn tab is writing to this case: the files it has stored so far are read.';
 
 /** A run that never ended (the tab closed mid-ingest), found at open, until resumed or discarded. */
 export interface InterruptedState {
@@ -75,6 +91,14 @@ export class CaseSession {
   readonly bundles: CaseBundles;
   /** What the case holds (figures, the last run) and adding to it (ingest, cancel, resume). */
   readonly dataset: DatasetService;
+  /** The case's IndexedDB database name. */
+  readonly dbName: string | undefined;
+  /** True when open() parsed stored files the stored index lacked: the index wants saving. */
+  rebuilt = false;
+  /** The case's write count this session's state reflects (writeCount.ts); undefined: unknown. */
+  private writesSeen: number | undefined;
+  /** Writes waiting for the case's writer lock (hold()): the session counts as busy meanwhile. */
+  private held = 0;
 
   private readonly parts: CaseParts;
   private readonly words: WordIndexer | undefined;
@@ -85,6 +109,7 @@ export class CaseSession {
     options: SessionOptions & { readonly parse: ParseFn; readonly interrupted?: InterruptedState },
   ) {
     this.parts = parts;
+    this.dbName = options.dbName;
     this.notes = parts.notes;
     this.integrity = new IntegrityService(parts);
     const provenance = new Provenance({
@@ -135,8 +160,11 @@ export class CaseSession {
    */
   static async open(parse: ParseFn, options: SessionOptions = {}): Promise<CaseSession> {
     const db = await store.openCairnDb(options.dbName, options.onClosedElsewhere);
+    const elsewhere = options.writerElsewhere === true;
+    // Read first: whatever another tab writes from now on, this session then counts as stale.
+    const writes = elsewhere ? undefined : await loadWriteCount(db);
     const reader = new RecordReader(db);
-    const { index, store: indexStore } = await IndexStore.open(db);
+    const { index, store: indexStore } = await IndexStore.open(db, !elsewhere);
     const files = await store.listFiles(db);
     const watermark = index.watermark;
     await replayStoredFiles({
@@ -150,7 +178,11 @@ export class CaseSession {
         ? {}
         : {
             onProgress: (done: number, total: number) =>
-              options.onReplay?.(done, total, indexStore.replayReason()),
+              options.onReplay?.(
+                done,
+                total,
+                indexStore.replayReason() ?? (elsewhere ? WRITING_ELSEWHERE : undefined),
+              ),
           }),
     });
     index.sortedRows();
@@ -162,13 +194,19 @@ export class CaseSession {
       catalog: new FileCatalog(files),
       notes: await CaseNotes.load(db, index, files),
     };
-    const run = await loadPendingRun(db);
+    // A run another tab is doing now is not interrupted: never offer to resume or discard it.
+    const run = elsewhere ? undefined : await loadPendingRun(db);
     const session = new CaseSession(parts, files, {
       ...options,
       parse,
       ...(run === undefined ? {} : { interrupted: interruptedState(run, files) }),
     });
-    if (index.watermark > watermark) void session.dataset.saveIndex();
+    session.writesSeen = writes;
+    session.rebuilt = index.watermark > watermark;
+    // Another tab's index save may be under way: only the writer saves (after its reload).
+    if (session.rebuilt && !elsewhere && options.saveRebuilt !== false) {
+      void session.dataset.saveIndex();
+    }
     const { words } = session;
     if (words !== undefined) void words.load().then(() => words.start());
     return session;
@@ -181,7 +219,41 @@ export class CaseSession {
 
   /** True from the moment an ingest is asked for until its run ends (queued runs included). */
   isIngesting(): boolean {
-    return this.dataset.isIngesting();
+    return this.held > 0 || this.dataset.isIngesting();
+  }
+
+  /**
+   * Marks a write as waiting for the case's writer lock: the session counts as ingesting (a case
+   * switch is refused) until the returned function is called.
+   */
+  hold(): () => void {
+    this.held++;
+    let released = false;
+    return () => {
+      if (!released) this.held--;
+      released = true;
+    };
+  }
+
+  /**
+   * True when no tab has written to the case since this session read it (writeCount.ts); false when
+   * unknown (opened while another tab wrote). Call it holding the writer lock for an answer that
+   * stays true.
+   */
+  async isCurrent(): Promise<boolean> {
+    return (
+      this.writesSeen !== undefined && (await loadWriteCount(this.parts.db)) === this.writesSeen
+    );
+  }
+
+  /** Records that this session is about to write to the case (holding its writer lock). */
+  async markWrite(): Promise<void> {
+    this.writesSeen = await bumpWriteCount(this.parts.db);
+  }
+
+  /** Resolves when queued work (a run, an index save) is done; word filters may still be built. */
+  settled(): Promise<void> {
+    return this.dataset.settled();
   }
 
   /** Resolves when every stored log file has its word filter (tests, the bench). */

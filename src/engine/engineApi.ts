@@ -1,13 +1,37 @@
 import { CaseManager } from './CaseManager';
 import { CaseSession } from './CaseSession';
 import type { SessionOptions } from './CaseSession';
+import { CaseWriter } from './CaseWriter';
+import type { ChannelLike } from './CaseWriter';
+import type { LockRequester } from './caseLock';
 import { forward } from './forward';
 import type { ParseFn } from './ingest/types';
+import { writingBundles, writingDataset } from './writingServices';
 
 /** What the engine runs in other workers (ParsePool): parsing, word filters, record tests. */
 export type EngineWorkers = Pick<SessionOptions, 'bloom' | 'match' | 'lookahead'> & {
   readonly parse: ParseFn;
 };
+
+/** How the engine reaches the other tabs: Web Locks and BroadcastChannel, where the browser has them. */
+export interface TabLinks {
+  readonly locks: LockRequester | undefined;
+  readonly channel: (name: string) => ChannelLike | undefined;
+}
+
+/**
+ * The browser's: navigator.locks exists only in secure contexts (https, http://localhost), so it
+ * may be absent; then tabs are not coordinated (https://w3c.github.io/web-locks/#api-navigator).
+ */
+export function browserTabLinks(): TabLinks {
+  const locks =
+    typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined;
+  return {
+    locks,
+    channel: (name) =>
+      typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(name),
+  };
+}
 
 /**
  * The engine's API as the page reaches it through Comlink: a few lifecycle calls, then one sub-object
@@ -15,14 +39,28 @@ export type EngineWorkers = Pick<SessionOptions, 'bloom' | 'match' | 'lookahead'
  * own service object, so a case switch or Clear data (a new session) needs nothing re-wired. Adding a
  * read means adding a method to one service and one hook in data/.
  * @param registryName the case registry's database (tests); the default in the app.
+ * @param links how tabs coordinate writes to a case (tests pass their own).
  */
-export function createEngineApi(workers: EngineWorkers, registryName?: string) {
+export function createEngineApi(
+  workers: EngineWorkers,
+  registryName?: string,
+  links: TabLinks = browserTabLinks(),
+) {
   /** Stored files being parsed again while a case opens (replayStoredFiles), for the page to show. */
   let replay: { done: number; total: number; why?: string } | undefined;
   /** The page's listener for the open case's database being closed by another tab. */
   let closedElsewhere: (() => void) | undefined;
-  const open = (dbName: string) =>
-    CaseSession.open(workers.parse, {
+  /** The page's listener for this tab reading the case again after another tab changed it. */
+  let refreshed: ((phase: 'start' | 'end') => void) | undefined;
+  const writer: CaseWriter<CaseSession> = new CaseWriter({
+    locks: links.locks,
+    channel: links.channel,
+    session: () => current(),
+    reload: async () => (await cases).reload(),
+    onRefresh: (phase) => refreshed?.(phase),
+  });
+  const start = async (dbName: string, writerElsewhere: boolean) => {
+    const opened = await CaseSession.open(workers.parse, {
       ...workers,
       dbName,
       onReplay: (done, total, why) => {
@@ -30,7 +68,23 @@ export function createEngineApi(workers: EngineWorkers, registryName?: string) {
           done >= total ? undefined : why === undefined ? { done, total } : { done, total, why };
       },
       onClosedElsewhere: () => closedElsewhere?.(),
-    }).finally(() => (replay = undefined));
+      writerElsewhere,
+      saveRebuilt: false,
+    });
+    writer.opened(opened, writerElsewhere);
+    // The save of a rebuilt index writes to the case: one writer at a time.
+    if (opened.rebuilt && !writerElsewhere) {
+      void writer.write((s) => s.dataset.saveIndex()).catch(() => undefined);
+    }
+    return opened;
+  };
+  // Read under a shared hold of the case's lock, so no other tab's write starts half-way through;
+  // or, opened by this tab's own write (a reload before it, Clear data), under the lock it holds.
+  const open = (dbName: string) =>
+    (writer.holds(dbName)
+      ? start(dbName, false)
+      : writer.lockOf(dbName).read((free) => start(dbName, !free))
+    ).finally(() => (replay = undefined));
   let session: Promise<CaseSession> | undefined;
   const cases = CaseManager.open(
     open,
@@ -53,16 +107,44 @@ export function createEngineApi(workers: EngineWorkers, registryName?: string) {
     onCaseClosedElsewhere: (listener: () => void) => {
       closedElsewhere = listener;
     },
+    /**
+     * Registers the page's listener for the open case being read again because another tab changed
+     * it ('start', then 'end' once the new session answers).
+     */
+    onCaseChanged: (listener: (phase: 'start' | 'end') => void) => {
+      refreshed = listener;
+    },
     /** Cases: list, create (not opened), rename, open, delete, and Clear data of the open one. */
-    cases: forward(() => cases),
-    dataset: forward(async () => (await current()).dataset),
+    cases: forward(async () => {
+      const manager = await cases;
+      return {
+        list: () => manager.list(),
+        create: (name?: string) => manager.create(name),
+        rename: (id: string, name: string) => manager.rename(id, name),
+        switchTo: (id: string) => manager.switchTo(id),
+        remove: (id: string) => manager.remove(id),
+        /** Clear data, as the case's one writer. */
+        clear: () => writer.write(() => manager.clear()),
+      };
+    }),
+    dataset: forward(() => Promise.resolve(writingDataset(writer, current))),
     search: forward(async () => (await current()).search),
     events: forward(async () => (await current()).events),
     files: forward(async () => (await current()).files),
     integrity: forward(async () => (await current()).integrity),
     exports: forward(async () => (await current()).exports),
     notes: forward(async () => (await current()).notes),
-    bundles: forward(async () => (await current()).bundles),
+    bundles: forward(async () => {
+      const { bundles } = await current();
+      return {
+        size: () => bundles.size(),
+        start: (...args: Parameters<typeof bundles.start>) => bundles.start(...args),
+        next: (id: number) => bundles.next(id),
+        cancel: (id: number) => bundles.cancel(id),
+        peek: (zip: Blob) => bundles.peek(zip),
+        ...writingBundles(writer),
+      };
+    }),
   };
 }
 

@@ -6,6 +6,7 @@ import { ProgressBar } from './ProgressBar';
 /** Progress of the running ingest: files, bytes, events (with an estimate of the total), rate, Cancel. */
 export function IngestBar(props: { readonly onCancel: () => void }) {
   const p = useIngestState((s) => s.progress);
+  const waiting = useIngestState((s) => s.waitingForWriter);
   const fraction = p === undefined || p.bytesTotal === 0 ? 0 : p.bytesDone / p.bytesTotal;
   const seconds = (p?.elapsedMs ?? 0) / 1000;
   const rate = p === undefined || seconds < 0.5 ? undefined : p.eventsDone / seconds;
@@ -17,7 +18,11 @@ export function IngestBar(props: { readonly onCancel: () => void }) {
   return (
     <div className="ingest-bar" role="status" aria-live="polite">
       <div className="ingest-text">
-        {p === undefined ? (
+        {waiting ? (
+          <span data-testid="writer-wait">
+            Another Cairn tab is writing to this case; this ingest starts when it finishes.
+          </span>
+        ) : p === undefined ? (
           <span>Reading files…</span>
         ) : (
           <>
