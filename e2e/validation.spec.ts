@@ -266,7 +266,8 @@ test('forged digests re-signed with a planted key: untrusted, then not valid; a 
     // A second trusted key that claims the same fingerprint: both are a conflict, neither validates.
     await page.getByTestId('trusted-keys-input').setInputFiles(forger.publicKeysFile);
     await settle(page, summary, 'data-digests-not-valid', 0);
-    await expect(panel.getByTestId('key-conflict')).toHaveCount(3);
+    await expect(panel.getByTestId('key-conflict')).toHaveCount(2);
+    await expect(panel.getByTestId('evidence-keys')).toHaveCount(0);
     expect(await summaryCounts(summary)).toMatchObject({ digestsValid: 0, logsValid: 0 });
     await expect(panel.locator('tr[data-status="unverified"]').first()).toContainText(
       'trusted keys claim fingerprint a1b2c3d4',

@@ -12,7 +12,7 @@ import type { ValidationRun } from './runValidation';
 
 /** The case's keys and saved signatures, as the integrity panel lists them. */
 export interface KeyListing {
-  /** Trusted keys first, then those found in the evidence, each in the order added. */
+  /** Trusted keys first, then those found in the evidence and not trusted, each in the order added. */
   readonly keys: readonly ListedKey[];
   /** Saved digest signatures (head-object outputs or signature maps). */
   readonly signatures: number;
@@ -67,8 +67,11 @@ export class IntegrityService {
   async keys(): Promise<KeyListing> {
     const inputs = await loadValidationInputs(this.parts.db);
     const keys = listKeys(await keysOf(inputs));
+    const trusted = keys.filter((k) => k.trusted);
+    // A key found in the evidence that the user also trusted is listed once, as trusted.
+    const shas = new Set(trusted.map((k) => k.sha256));
     return {
-      keys: [...keys.filter((k) => k.trusted), ...keys.filter((k) => !k.trusted)],
+      keys: [...trusted, ...keys.filter((k) => !k.trusted && !shas.has(k.sha256))],
       signatures: inputs.signatures.length,
     };
   }
