@@ -74,7 +74,7 @@ describe('writeCaseBundle', () => {
     expect(unzipped['files/a.json']).toEqual(one);
     expect(unzipped[`files/${'2'.repeat(64)}/a.json`]).toEqual(two);
     const json: unknown = JSON.parse(strFromU8(unzipped['cairn-case.json'] ?? new Uint8Array()));
-    expect(validateCaseManifest(json)).toEqual({ ok: true, manifest });
+    expect(validateCaseManifest(json)).toEqual({ ok: true, manifest, droppedAnnotations: 0 });
   });
 
   it('fails when a file to include has lost its stored bytes', async () => {

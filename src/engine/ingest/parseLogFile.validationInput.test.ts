@@ -17,7 +17,7 @@ describe('parseLogFile on validation inputs dropped with the logs', () => {
       'evidence/keys.txt',
     );
     expect(r).toMatchObject({ status: 'skipped', validationInput: { kind: 'publicKeys' } });
-    if (r.status === 'skipped') expect(r.reason).toContain('added to digest validation');
+    if (r.status === 'skipped') expect(r.reason).toContain('found in the evidence, not trusted');
   });
 
   it('recognises head-object output and a signature map', async () => {
