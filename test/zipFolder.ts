@@ -39,3 +39,29 @@ export function zipFolder(dir: string, base = dir): Uint8Array<ArrayBuffer> {
 export function fixtureBytes(path: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(path));
 }
+
+/**
+ * The trick of the overlapping zip bomb (Fifield, "A better zip bomb", 2019): `names.length` central
+ * directory entries that all point at one local header and its data, so one small kernel inflates
+ * once per entry. Built from a zipSync archive of the same bytes under each name (so sizes and CRC-32
+ * agree), with every entry's local header offset (APPNOTE §4.3.12, at +42) set to the first one's.
+ * @see https://www.bamsoftware.com/hacks/zipbomb/
+ */
+export function overlappingZip(
+  names: readonly string[],
+  bytes: Uint8Array,
+): Uint8Array<ArrayBuffer> {
+  const zip = new Uint8Array(zipSync(Object.fromEntries(names.map((n) => [n, bytes]))));
+  const view = new DataView(zip.buffer);
+  const endAt = zip.length - 22;
+  let p = view.getUint32(endAt + 16, true);
+  for (let i = 0; i < names.length; i++) {
+    view.setUint32(p + 42, 0, true);
+    p +=
+      46 +
+      view.getUint16(p + 28, true) +
+      view.getUint16(p + 30, true) +
+      view.getUint16(p + 32, true);
+  }
+  return zip;
+}

@@ -13,10 +13,20 @@ import { stringifyJson } from '../lib/stringifyJson';
 const ROWS_PER_PART = 2000;
 
 /**
+ * A cell a spreadsheet could run as a formula: it starts with `=` `+` `-` `@`, a tab, CR or LF, whatever
+ * follows. papaparse's own `escapeFormulae: true` is `/^[=+\-@\t\r].*$/`, whose `.` stops at a line
+ * break, so `=HYPERLINK(…)` followed by a newline went out raw; this one only looks at the first
+ * character. papaparse prefixes a match with `'` and quotes it, as OWASP recommends.
+ * @see https://github.com/mholt/PapaParse/pull/1149
+ * @see https://owasp.org/www-community/attacks/CSV_Injection
+ */
+export const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/**
  * One export, produced part by part so that a million events never sit in memory at once. JSON and
  * JSON lines carry the original records read back from the stored files, visited file by file (each
  * file is inflated once); CSV carries the visible columns from the index, in table order, with cells
- * that a spreadsheet would run as formulas neutralised (papaparse's escapeFormulae: a leading `'`).
+ * that a spreadsheet would run as formulas neutralised (FORMULA_START: a leading `'`).
  */
 export class ExportJob {
   private position = 0;
@@ -80,7 +90,7 @@ export class ExportJob {
         ),
       );
     }
-    return `${Papa.unparse(data, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+    return `${Papa.unparse(data, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;
   }
 
   private async records(part: Uint32Array): Promise<string[]> {

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { closeSessions, freshSession } from '../../test/sessions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsIn, SAMPLE } from '../../test/sampleRecords';
@@ -11,9 +12,20 @@ const PAYLOADS = [
   '@SUM(1+1)',
   '-2+3',
 ];
-const hostile = PAYLOADS.map((p, i) => ({
+// papaparse's own check (`/^[=+\-@\t\r].*$/`, no `s` flag) lets these through, since `.` stops at a
+// line break: a payload that runs over two lines was exported raw (PapaParse PR #1149).
+const MULTILINE = [
+  '=HYPERLINK("http://evil.example","x")\n',
+  '+1\n+cmd|"/c calc"!A1',
+  '@SUM(1+1)\r\nsecond line',
+  '-2+3\u2028',
+  '\t=1+1\n',
+  '\r=1+1',
+  '\n=1+1',
+];
+const hostile = [...PAYLOADS, ...MULTILINE].map((p, i) => ({
   ...base,
-  eventID: `00000000-0000-4000-8000-00000000000${String(i)}`,
+  eventID: `00000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`,
   eventName: p,
   userAgent: `agent, with "quotes"\nand a newline ${String(i)}`,
 }));
@@ -56,6 +68,14 @@ describe('export', () => {
       expect(csv).toContain(`"'${payload.replaceAll('"', '""')}",`);
     }
     expect(csv).toContain('"agent, with ""quotes""\nand a newline 0"');
+  });
+
+  it('neutralises formulas that run over several lines, which papaparse lets through', async () => {
+    const rows = Papa.parse<string[]>(await exportAll('csv'), { skipEmptyLines: true }).data;
+    const names = rows.slice(1).map((r) => r[0]);
+    for (const payload of MULTILINE) expect(names).toContain(`'${payload}`);
+    // Nothing reaches the file as it came: every cell of the column starts with the quote.
+    expect(names.filter((n) => n?.startsWith("'") !== true)).toEqual([]);
   });
 
   it('writes CloudTrail-shaped JSON and JSON lines of the original records', async () => {

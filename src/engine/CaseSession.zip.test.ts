@@ -2,7 +2,7 @@ import { closeSessions, freshSession } from '../../test/sessions';
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
-import { fixtureBytes, zipFolder, ZIPS } from '../../test/zipFolder';
+import { fixtureBytes, overlappingZip, zipFolder, ZIPS } from '../../test/zipFolder';
 import { openCairnDb } from '../db/cairnDb';
 import { EventIndex } from '../index/EventIndex';
 import { RecordReader } from '../db/RecordReader';
@@ -73,6 +73,31 @@ describe('a dropped zip archive', () => {
       reason: expect.stringMatching(/encrypted/) as string,
     });
     expect(reports.filter((r) => r.status === 'ingested').length).toBeGreaterThan(30);
+  });
+
+  it('refuses a zip bomb as one failed file, keeping what was ingested before and after', async () => {
+    const engine = await freshSession();
+    const log = new Uint8Array(await (folder[0]?.file ?? new Blob()).arrayBuffer());
+    const bomb = overlappingZip(['a.json.gz', 'b.json.gz', 'c.json.gz'], log);
+    const before = folder.slice(0, 1);
+    const reports = await engine.dataset.ingest([
+      ...before,
+      { path: 'bomb.zip', file: new Blob([bomb]) },
+      ...folder.slice(1),
+    ]);
+    const refused = reports.find((r) => r.path === 'bomb.zip');
+    expect(refused).toMatchObject({ status: 'failed' });
+    expect(refused?.reason).toMatch(
+      /^Zip archive refused: entries "a.json.gz" and "b.json.gz" overlap/,
+    );
+    expect(reports.filter((r) => r.path.startsWith('bomb.zip/'))).toEqual([]);
+    // Every file of the folder, before the bomb and after, is stored as if it were not there.
+    const eventCount = engine.dataset.info().eventCount;
+    engine.close();
+    const alone = await freshSession();
+    const folderReports = await alone.dataset.ingest(folder);
+    expect(reports.filter((r) => r.path !== 'bomb.zip')).toEqual(folderReports);
+    expect(eventCount).toBe(alone.dataset.info().eventCount);
   });
 
   it('opens an archive its parse found, in place, even one named like a log file', async () => {

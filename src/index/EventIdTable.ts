@@ -13,14 +13,21 @@ export interface EventIdSource {
 }
 
 /**
- * An open-addressing multimap eventID → rows, over Int32Array slots (row + 1; 0 = empty). It holds
- * every row, so rows that share an eventID (conflicts) are all found. ≈8–16 bytes per event, built
- * lazily: a dataset that is only read never pays for it.
+ * An open-addressing multimap eventID → rows. A slot (Int32Array, row + 1; 0 = empty) holds the
+ * latest row of one distinct eventID, and `before[row]` the row added before it with the same one,
+ * so rows sharing an eventID (conflicts) are all found, and a flood of 100k rows under one eventID
+ * costs one slot and a chain, not a 100k-slot cluster probed on every add (quadratic). ≈12–20 bytes
+ * per event, built lazily: a dataset that is only read never pays for it.
  */
 export class EventIdTable {
   private slots = new Int32Array(1024);
+  /** Distinct eventIDs held. */
   private used = 0;
+  /** Per row: the previous row with its eventID, + 1 (0 = none). */
+  private before = new Int32Array(1024);
   private readonly probe = new Uint32Array(4);
+  /** Slots visited by adds and lookups since the table was built: work done, for tests. */
+  probes = 0;
 
   private readonly source: EventIdSource;
 
@@ -28,20 +35,36 @@ export class EventIdTable {
     this.source = source;
   }
 
+  /** Adds `row` (rows are added in increasing order). */
   add(row: number): void {
     if (this.source.hasNoId(row)) return;
     if ((this.used + 1) * 2 > this.slots.length) this.grow();
-    this.insert(row, this.rowHash(row));
+    if (row >= this.before.length) {
+      const old = this.before;
+      this.before = new Int32Array(Math.max(row + 1, old.length * 2));
+      this.before.set(old);
+    }
+    const s = this.slotOf(row);
+    const head = this.slots[s] ?? 0;
+    if (head === 0) this.used++;
+    this.before[row] = head;
+    this.slots[s] = row + 1;
   }
 
-  /** Every row whose eventID equals `id` ('' finds nothing). */
+  /** Every row whose eventID equals `id` ('' finds nothing), ascending. */
   find(id: string): number[] {
     if (id === '') return [];
     if (packEventId(id, this.probe, 0)) return this.findWords(this.probe, 0);
-    return this.scan(hashString(id), (row) => this.source.idText.get(row) === id);
+    const mask = this.slots.length - 1;
+    for (let s = hashString(id) & mask; ; s = (s + 1) & mask) {
+      this.probes++;
+      const v = this.slots[s] ?? 0;
+      if (v === 0) return [];
+      if (this.source.idText.get(v - 1) === id) return this.chain(v - 1);
+    }
   }
 
-  /** Every row whose packed UUID eventID equals `words[at…at+3]`. Hot: no closures, no allocation on a miss. */
+  /** Every row whose packed UUID eventID equals `words[at…at+3]`, ascending. Hot: no allocation on a miss. */
   findWords(words: Uint32Array, at: number): number[] {
     const w = this.source.idWords();
     const a = words[at];
@@ -49,10 +72,10 @@ export class EventIdTable {
     const c = words[at + 2];
     const d = words[at + 3];
     const mask = this.slots.length - 1;
-    let rows: number[] | undefined;
     for (let s = hashWords(words, at) & mask; ; s = (s + 1) & mask) {
+      this.probes++;
       const v = this.slots[s] ?? 0;
-      if (v === 0) return rows ?? NONE;
+      if (v === 0) return NONE;
       const r = (v - 1) * 4;
       if (
         w[r] === a &&
@@ -61,18 +84,41 @@ export class EventIdTable {
         w[r + 3] === d &&
         this.isPacked(v - 1)
       ) {
-        (rows ??= []).push(v - 1);
+        return this.chain(v - 1);
       }
     }
   }
 
-  private scan(hash: number, matches: (row: number) => boolean): number[] {
-    const mask = this.slots.length - 1;
+  /** `row` and every earlier row with its eventID, ascending. */
+  private chain(row: number): number[] {
     const rows: number[] = [];
+    for (let v = row + 1; v !== 0; v = this.before[v - 1] ?? 0) rows.push(v - 1);
+    return rows.reverse();
+  }
+
+  /** The slot of `row`'s eventID: the one holding it, or the empty one where it goes. */
+  private slotOf(row: number): number {
+    const text = this.source.idText.get(row);
+    const words = this.source.idWords();
+    const mask = this.slots.length - 1;
+    const hash = text === undefined ? hashWords(words, row * 4) : hashString(text);
     for (let s = hash & mask; ; s = (s + 1) & mask) {
+      this.probes++;
       const v = this.slots[s] ?? 0;
-      if (v === 0) return rows;
-      if (matches(v - 1)) rows.push(v - 1);
+      if (v === 0) return s;
+      const other = v - 1;
+      if (text === undefined) {
+        const r = other * 4;
+        const at = row * 4;
+        if (
+          words[r] === words[at] &&
+          words[r + 1] === words[at + 1] &&
+          words[r + 2] === words[at + 2] &&
+          words[r + 3] === words[at + 3] &&
+          this.isPacked(other)
+        )
+          return s;
+      } else if (this.source.idText.get(other) === text) return s;
     }
   }
 
@@ -82,7 +128,7 @@ export class EventIdTable {
 
   /** Approximate bytes held. */
   get bytes(): number {
-    return this.slots.byteLength;
+    return this.slots.byteLength + this.before.byteLength;
   }
 
   private rowHash(row: number): number {
@@ -90,18 +136,16 @@ export class EventIdTable {
     return text === undefined ? hashWords(this.source.idWords(), row * 4) : hashString(text);
   }
 
-  private insert(row: number, hash: number): void {
-    const mask = this.slots.length - 1;
-    let s = hash & mask;
-    while ((this.slots[s] ?? 0) !== 0) s = (s + 1) & mask;
-    this.slots[s] = row + 1;
-    this.used++;
-  }
-
+  /** Doubles the slots; each holds a distinct eventID, so they move without comparing. */
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
-    this.used = 0;
-    for (const v of old) if (v !== 0) this.insert(v - 1, this.rowHash(v - 1));
+    const mask = this.slots.length - 1;
+    for (const v of old) {
+      if (v === 0) continue;
+      let s = this.rowHash(v - 1) & mask;
+      while ((this.slots[s] ?? 0) !== 0) s = (s + 1) & mask;
+      this.slots[s] = v;
+    }
   }
 }

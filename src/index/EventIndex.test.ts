@@ -79,12 +79,40 @@ describe('EventIndex', () => {
     const events = [event(uuid(1), 1), event(uuid(2), 2), event(uuid(1), 1)];
     const chunk = encodeFileChunk(events, [0, 1, 2]);
     const collisions = index.findCollisions(chunk);
-    expect(collisions).toMatchObject([{ localRow: 2, rows: [], localRows: [0] }]);
+    expect(collisions).toMatchObject([{ localRow: 2, group: 0, rows: [], localRows: [0, 2] }]);
     const outcome = index.planChunk(chunk, new Map([[2, { local: 0 }]]), collisions);
     expect(Array.from(outcome.duplicates)).toEqual([2, 0]);
     index.applyChunk(chunk, 1, outcome);
     expect(index.size).toBe(2);
     expect(index.extraSources.get(0)).toEqual([1, 2]);
+  });
+});
+
+describe('EventIndex under an eventID flood', () => {
+  it('looks up and groups 100,000 rows sharing one eventID in linear work', () => {
+    const n = 100_000;
+    const index = new EventIndex();
+    const flood = Array.from({ length: n }, (_, i) => event(uuid(7), i));
+    const chunk = encodeFileChunk(
+      flood,
+      flood.map((_, i) => i),
+    );
+    index.applyChunk(chunk, 1, { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) });
+    // Building the table added 100k rows under one eventID: one slot and a chain, not a cluster
+    // probed again on every add (5 billion probes).
+    const all = index.rowsWithEventId(uuid(7));
+    expect(all).toHaveLength(n);
+    expect(all[n - 1]).toBe(n - 1);
+    expect(index.eventIdProbes).toBeLessThan(3 * n);
+    // The same flood again: every row collides with every stored row and every earlier local row.
+    const collisions = index.findCollisions(chunk);
+    expect(collisions).toHaveLength(n);
+    expect(index.eventIdProbes).toBeLessThan(4 * n);
+    // One shared group: O(n) memory, where a list of earlier rows per row is n²/2 numbers.
+    expect(new Set(collisions.map((c) => c.localRows)).size).toBe(1);
+    expect(new Set(collisions.map((c) => c.rows)).size).toBe(1);
+    expect(collisions[n - 1]).toMatchObject({ localRow: n - 1, group: 0 });
+    expect(collisions[0]?.localRows).toHaveLength(n);
   });
 });
 

@@ -13,9 +13,15 @@ import type { ChunkOutcome, FileChunk } from './types';
 /** A row of a chunk that shares its eventID with stored rows or earlier rows of the same chunk. */
 export interface Collision {
   readonly localRow: number;
-  /** Stored rows with the same eventID. */
+  /** The eventID's group in the chunk (0, 1, … in order of first appearance): same group, same eventID. */
+  readonly group: number;
+  /** Stored rows with the same eventID, ascending (one array shared by the group). */
   readonly rows: readonly number[];
-  /** Earlier rows of the same chunk with the same eventID. */
+  /**
+   * Every row of the chunk with the same eventID, ascending, `localRow` among them (one array shared
+   * by the group, so a flood of one eventID costs O(n), not O(n²)); those before `localRow` are the
+   * earlier ones.
+   */
   readonly localRows: readonly number[];
 }
 
@@ -108,6 +114,11 @@ export class EventIndex {
     return this.table().find(eventID);
   }
 
+  /** Slots the eventID table has visited since it was built: its work, which tests bound. */
+  get eventIdProbes(): number {
+    return this.idTable?.probes ?? 0;
+  }
+
   /** Rows sorted by event time ascending (then row), covering every row. */
   sortedRows(): Uint32Array {
     if (this.order.length !== this.size) {
@@ -133,23 +144,29 @@ export class EventIndex {
     this.changes = mergeChanges(this.changes, changes);
   }
 
-  /** Finds the rows of `chunk` whose eventID is already taken. Read-only. */
+  /**
+   * Finds the rows of `chunk` whose eventID is already taken, by a stored row or an earlier row of
+   * the chunk. Linear in the chunk: rows are grouped by eventID first, and each group looks its
+   * eventID up once. Read-only.
+   */
   findCollisions(chunk: FileChunk): Collision[] {
     const table = this.table();
     const text = new Map(chunk.idText);
     const w = chunk.idWords;
-    // Repeats within the chunk: a small open-addressing table over its own packed IDs.
+    // Groups of the chunk's packed IDs: an open-addressing table of each group's first row + 1.
     const local = new Int32Array(2 ** Math.ceil(Math.log2(chunk.count * 2 + 2)));
     const mask = local.length - 1;
-    const seenText = new Map<string, number[]>();
+    const groupOf = new Int32Array(chunk.count);
+    const groupOfText = new Map<string, number>();
+    const members: number[][] = [];
+    const stored: number[][] = [];
     const out: Collision[] = [];
     for (let row = 0; row < chunk.count; row++) {
       const t = text.get(row);
       if (t === '') continue;
-      const at = row * 4;
-      const rows = t === undefined ? table.findWords(w, at) : table.find(t);
-      let earlier: number[] = [];
+      let group = t === undefined ? -1 : (groupOfText.get(t) ?? -1);
       if (t === undefined) {
+        const at = row * 4;
         let s = hashWords(w, at) & mask;
         for (let v = local[s] ?? 0; v !== 0; s = (s + 1) & mask, v = local[s] ?? 0) {
           const e = (v - 1) * 4;
@@ -159,16 +176,24 @@ export class EventIndex {
             w[e + 2] === w[at + 2] &&
             w[e + 3] === w[at + 3]
           ) {
-            earlier.push(v - 1);
+            group = groupOf[v - 1] ?? -1;
+            break;
           }
         }
-        local[s] = row + 1;
-      } else {
-        earlier = seenText.get(t) ?? [];
-        seenText.set(t, [...earlier, row]);
+        if (group < 0) local[s] = row + 1;
       }
-      if (rows.length > 0 || earlier.length > 0)
-        out.push({ localRow: row, rows, localRows: earlier });
+      if (group < 0) {
+        group = members.length;
+        members.push([]);
+        stored.push(t === undefined ? table.findWords(w, row * 4) : table.find(t));
+        if (t !== undefined) groupOfText.set(t, group);
+      }
+      groupOf[row] = group;
+      const rows = stored[group] ?? [];
+      const localRows = members[group] ?? [];
+      if (rows.length > 0 || localRows.length > 0)
+        out.push({ localRow: row, group, rows, localRows });
+      localRows.push(row);
     }
     return out;
   }

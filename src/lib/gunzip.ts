@@ -21,7 +21,8 @@ export function isGzip(bytes: Uint8Array): boolean {
  * Only then does it fall back to fflate's streaming inflater, which reads every member and reports where
  * the last one ended, so a second member is read and non-gzip trailing bytes are counted, not fatal.
  * @param maxBytes inflated bytes allowed; past them inflating stops at once (a 1 GB gzip can hold
- *   tens of GB of text, which would exhaust the worker's memory before any check could run).
+ *   tens of GB of text, which would exhaust the worker's memory before any check could run). The
+ *   fallback is fed the input in slices, so at most ≈maxBytes × 1.13 is ever inflated (see sliceBytes).
  * @throws Error "Corrupt gzip: …" when the deflate data is damaged, "Truncated gzip: …" when the
  *   file ends before it (RFC 1952 §2.3.1 trailer missing or wrong), TooLargeError past `maxBytes`.
  */
@@ -98,7 +99,14 @@ function inflateMembers(bytes: Uint8Array, maxBytes: number): GunzipResult {
   };
   let junk: unknown;
   try {
-    inflater.push(bytes, true);
+    // fflate inflates all it is given before handing out any output, so the input goes in slices:
+    // the check above then runs at least once per slice's worth of output.
+    const slice = sliceBytes(maxBytes);
+    for (let at = 0; at < bytes.length; at += slice) {
+      const end = Math.min(bytes.length, at + slice);
+      inflater.push(bytes.subarray(at, end), end === bytes.length);
+    }
+    if (bytes.length === 0) inflater.push(bytes, true);
   } catch (error) {
     if (error instanceof TooLargeError) throw error;
     if (total === 0) throw corruptError(error, bytes.length);
@@ -120,6 +128,18 @@ function inflateMembers(bytes: Uint8Array, maxBytes: number): GunzipResult {
     at += c.length;
   }
   return { bytes: out, members: outAtMember.length, trailingBytes: bytes.length - end };
+}
+
+/** Deflate's densest data inflates ≈1032 times (RFC 1951: a 258-byte match per ≈2 bits). */
+const MAX_RATIO = 1032;
+
+/**
+ * Compressed bytes pushed to fflate at a time: small enough that one slice inflates to at most ≈1/8
+ * of `maxBytes` (so output peaks near the limit: ≤ 576 MB for 512 MB), at least 256 bytes so that
+ * a tiny limit does not mean a push per byte, at most 64 KiB (no limit: as fast as one push).
+ */
+function sliceBytes(maxBytes: number): number {
+  return Math.max(256, Math.min(2 ** 16, Math.floor(maxBytes / 8 / MAX_RATIO)));
 }
 
 /** First offset past `from` whose preceding 4 bytes equal `isize`: where the last good member ends. */

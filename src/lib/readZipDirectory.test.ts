@@ -4,6 +4,7 @@ import {
   fixtureBytes,
   folderFiles,
   OTRF_ZIP,
+  overlappingZip,
   SAMPLES,
   ZIPS,
   zipFolder,
@@ -97,5 +98,13 @@ describe('readZipDirectory', () => {
     const dirAt = view.getUint32(endAt + 16, true);
     bytes[dirAt] = 0; // the first entry's signature
     await expect(readZipDirectory(blob(bytes))).rejects.toThrow(/corrupt at entry 1 of 16/);
+  });
+
+  it('refuses entries whose data overlap, the trick of the overlapping zip bomb', async () => {
+    const kernel = new TextEncoder().encode('{"Records":[]}'.repeat(1000));
+    const bomb = overlappingZip(['a.json', 'b.json', 'c.json'], kernel);
+    await expect(readZipDirectory(blob(bomb))).rejects.toThrow(
+      'entries "a.json" and "b.json" overlap in the archive (the trick of a zip bomb)',
+    );
   });
 });

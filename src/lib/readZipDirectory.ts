@@ -29,6 +29,20 @@ export function startsLikeZip(head: Uint8Array): boolean {
   );
 }
 
+/** An archive that is well formed enough to read but built to exhaust the reader: not opened. */
+export class RefusedZipError extends Error {}
+
+/** An archive listing more entries than its reader allows; `count` is how many it lists. */
+export class TooManyEntriesError extends RefusedZipError {
+  readonly count: number;
+  constructor(count: number, maxEntries: number) {
+    super(
+      `it lists ${count.toLocaleString('en-US')} entries, over the limit of ${maxEntries.toLocaleString('en-US')} for one archive`,
+    );
+    this.count = count;
+  }
+}
+
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
@@ -42,9 +56,13 @@ const EOCD_MAX = 22 + 0xffff;
  * Sizes come from the directory, so entries written with data descriptors (sizes after the data, as
  * streaming zippers and macOS write them) and zip64 archives (over 4 GiB or 65,535 entries) are exact,
  * with no scanning for signatures inside compressed data.
- * @throws Error with a readable reason when the archive is truncated, split, or its directory corrupt.
+ * @param maxEntries entries (directories included) an archive may list; more are refused before the
+ *   directory is read.
+ * @throws Error with a readable reason when the archive is truncated, split, or its directory corrupt;
+ *   RefusedZipError when two entries overlap (the overlapping zip bomb), TooManyEntriesError when it
+ *   lists more than `maxEntries`.
  */
-export async function readZipDirectory(zip: Blob): Promise<ZipEntry[]> {
+export async function readZipDirectory(zip: Blob, maxEntries = Infinity): Promise<ZipEntry[]> {
   const tailStart = Math.max(0, zip.size - EOCD_MAX);
   const tail = await read(zip, tailStart, zip.size);
   const at = findEndRecord(tail);
@@ -70,11 +88,13 @@ export async function readZipDirectory(zip: Blob): Promise<ZipEntry[]> {
       dirOffset = uint64(z64, 48);
     }
   }
+  if (count > maxEntries) throw new TooManyEntriesError(count, maxEntries);
   if (dirOffset + dirSize > endAt) {
     throw new Error('the central directory lies outside the archive: it is truncated or corrupt');
   }
   const dir = new DataView((await read(zip, dirOffset, dirOffset + dirSize)).buffer);
   const entries: ZipEntry[] = [];
+  const spans: Span[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > dir.byteLength || dir.getUint32(p, true) !== CENTRAL) {
@@ -99,16 +119,47 @@ export async function readZipDirectory(zip: Blob): Promise<ZipEntry[]> {
       compressedSize: dir.getUint32(p + 20, true),
       localHeaderOffset: dir.getUint32(p + 42, true),
     });
+    const name = decodeName(nameBytes, (flags & 0x800) !== 0);
     entries.push({
-      name: decodeName(nameBytes, (flags & 0x800) !== 0),
+      name,
       flags,
       method: dir.getUint16(p + 10, true),
       crc32: dir.getUint32(p + 16, true),
       ...sizes,
     });
+    const start = sizes.localHeaderOffset;
+    spans.push({ name, start, end: start + 30 + nameLength + sizes.compressedSize });
     p += 46 + nameLength + extraLength + commentLength;
   }
+  refuseOverlaps(spans);
   return entries;
+}
+
+/**
+ * Throws when two entries share bytes. Each entry spans at least its 30-byte local header, its name
+ * (as long as in the directory) and its compressed data; real archives lay these end to end, while
+ * the overlapping zip bomb points many entries at one kernel so that it inflates once per entry
+ * (Fifield 2019). Sorting keeps this O(n log n) for an archive of any size.
+ * @see https://www.bamsoftware.com/hacks/zipbomb/
+ */
+function refuseOverlaps(spans: readonly Span[]): void {
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < byStart.length; i++) {
+    const before = byStart[i - 1];
+    const after = byStart[i];
+    if (before !== undefined && after !== undefined && after.start < before.end) {
+      throw new RefusedZipError(
+        `entries "${before.name}" and "${after.name}" overlap in the archive (the trick of a zip bomb)`,
+      );
+    }
+  }
+}
+
+/** The least an entry occupies in the archive: `[start, end)` in bytes. */
+interface Span {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** The end record's position in `tail`: the last signature whose comment ends exactly at the end, else the last one. */

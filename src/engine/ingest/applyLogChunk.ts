@@ -11,6 +11,7 @@ import { resolveCollisions } from './resolveCollisions';
  * again only when an eventID collides. Deterministic, so parsing the stored file again after a crash
  * rebuilds exactly the rows the ingest made (replayStoredFiles).
  * @returns how the rows were resolved (pairs of local row and existing row).
+ * @throws IngestCancelledError when `isCancelled` turns true while collisions are resolved.
  */
 export async function applyLogChunk(args: {
   readonly index: EventIndex;
@@ -18,6 +19,8 @@ export async function applyLogChunk(args: {
   readonly chunk: FileChunk;
   readonly fileId: number;
   readonly bytes: Uint8Array<ArrayBuffer>;
+  /** Polled while collisions are resolved; once true, IngestCancelledError is thrown (see resolveCollisions). */
+  readonly isCancelled?: () => boolean;
 }): Promise<ChunkOutcome> {
   const { index, chunk, bytes } = args;
   const collisions = index.findCollisions(chunk);
@@ -25,12 +28,16 @@ export async function applyLogChunk(args: {
   const decisions =
     collisions.length === 0
       ? new Map()
-      : await resolveCollisions(collisions, {
-          stored: (row) =>
-            args.reader.record(index.fileId.data[row] ?? 0, index.recordIndex.data[row] ?? 0),
-          local: async (row) =>
-            (await (local ??= decodeRecords(bytes)))[chunk.recordIndex[row] ?? 0],
-        });
+      : await resolveCollisions(
+          collisions,
+          {
+            stored: (row) =>
+              args.reader.record(index.fileId.data[row] ?? 0, index.recordIndex.data[row] ?? 0),
+            local: async (row) =>
+              (await (local ??= decodeRecords(bytes)))[chunk.recordIndex[row] ?? 0],
+          },
+          args.isCancelled === undefined ? {} : { isCancelled: args.isCancelled },
+        );
   const outcome = index.planChunk(chunk, decisions, collisions);
   index.applyChunk(chunk, args.fileId, outcome);
   return outcome;

@@ -4,6 +4,7 @@ import {
   fixtureBytes,
   folderFiles,
   OTRF_ZIP,
+  overlappingZip,
   SAMPLES,
   ZIPS,
   zipFolder,
@@ -168,6 +169,67 @@ describe('expandInputs', () => {
     expect(items.map((i) => [i.input.file.size, i.size])).toEqual([
       [672, 672],
       [0, 5305],
+    ]);
+  });
+
+  it('refuses an archive whose entries overlap, alone, as one file', async () => {
+    const bomb = new Blob([overlappingZip(['a.json', 'b.json'], enc('{"Records":[]}'))]);
+    const after = new Blob([enc('{"Records":[]}')]);
+    const items = await expandAll([
+      { path: 'bomb.zip', file: bomb },
+      { path: 'after.json', file: after },
+    ]);
+    expect(items).toEqual([
+      {
+        input: { path: 'bomb.zip', file: bomb },
+        size: bomb.size,
+        weight: bomb.size,
+        problem: {
+          status: 'failed',
+          reason:
+            'Zip archive refused: entries "a.json" and "b.json" overlap in the archive (the trick of a zip bomb)',
+        },
+      },
+      { input: { path: 'after.json', file: after }, size: after.size, weight: after.size },
+    ]);
+  });
+
+  it('refuses an archive with more entries or more bytes than one archive may hold', async () => {
+    const files = { 'a.json': enc('a'.repeat(1000)), 'b.json': enc('b'.repeat(1000)) };
+    const zip = { path: 'two.zip', file: new Blob([zipSync(files)]) };
+    const opened = await expandAll([zip], { maxArchiveEntries: 2, maxArchiveBytes: 2000 });
+    expect(opened.map((i) => [i.input.path, i.problem])).toEqual([
+      ['two.zip/a.json', undefined],
+      ['two.zip/b.json', undefined],
+    ]);
+    const [byCount] = await expandAll([zip], { maxArchiveEntries: 1 });
+    expect(byCount?.problem).toEqual({
+      status: 'failed',
+      reason: 'Zip archive refused: it lists 2 entries, over the limit of 1 for one archive',
+    });
+    const [bySize] = await expandAll([zip], { maxArchiveBytes: 1999 });
+    expect(bySize?.problem).toEqual({
+      status: 'failed',
+      reason:
+        'Zip archive refused: its files inflate to 2,000 bytes, over the limit of 1,999 bytes for one archive (a zip bomb?)',
+    });
+  });
+
+  it('counts archives inside an archive against the limits of the one dropped', async () => {
+    const inner = (tag: string) =>
+      zipSync({ [`${tag}1.json`]: enc('{}'), [`${tag}2.json`]: enc('{}') });
+    const outer = zipSync({ 'x.zip': inner('x'), 'y.zip': inner('y') });
+    const items = await expandAll([{ path: 'o.zip', file: new Blob([outer]) }], {
+      maxArchiveEntries: 4,
+    });
+    // o.zip lists 2, x.zip 2 more; y.zip would make 6: refused alone, x.zip's files kept.
+    expect(items.map((i) => [i.input.path, i.problem?.reason])).toEqual([
+      ['o.zip/x.zip/x1.json', undefined],
+      ['o.zip/x.zip/x2.json', undefined],
+      [
+        'o.zip/y.zip',
+        'Zip archive refused: it lists 2 entries, over the 0 left of the limit for the archive it is in',
+      ],
     ]);
   });
 });

@@ -1,4 +1,9 @@
-import { readZipDirectory, startsLikeZip } from '../../lib/readZipDirectory';
+import {
+  readZipDirectory,
+  RefusedZipError,
+  startsLikeZip,
+  TooManyEntriesError,
+} from '../../lib/readZipDirectory';
 import type { ZipEntry } from '../../lib/readZipDirectory';
 import { readZipEntry } from '../../lib/readZipEntry';
 import { needsSplit, PART_BYTES, splitLargeFile, SPLIT_BYTES } from './splitLargeFile';
@@ -8,6 +13,22 @@ import type { InputFile } from './types';
 export const MAX_ZIP_DEPTH = 3;
 /** An entry larger than this uncompressed is not read (a zip bomb, or more than a parse can hold). */
 export const MAX_ENTRY_BYTES = 2 ** 30;
+/**
+ * Entries one dropped archive may hold, archives inside it included: a year of an organisation trail
+ * is ≈ 100k files a Region, and a directory of more costs memory before anything is read.
+ */
+export const MAX_ARCHIVE_ENTRIES = 1_000_000;
+/**
+ * Uncompressed bytes (as the directories declare them, which reading checks) one dropped archive may
+ * hold, archives inside it included: far more than a browser tab can index, far less than a zip bomb.
+ */
+export const MAX_ARCHIVE_BYTES = 2 ** 35;
+
+/** What is left of a dropped archive's limits as it and the archives inside it are opened. */
+interface ArchiveBudget {
+  entries: number;
+  bytes: number;
+}
 
 /** One file to ingest: a dropped file, or a file inside a dropped zip archive. */
 export interface ExpandedInput {
@@ -37,6 +58,10 @@ export interface ExpandOptions {
    * to the browser process per file. Files inside archives are always checked here. Default true.
    */
   readonly sniffDroppedZips?: boolean;
+  /** Entries one dropped archive may list, nested archives included (default MAX_ARCHIVE_ENTRIES). */
+  readonly maxArchiveEntries?: number;
+  /** Uncompressed bytes one dropped archive may hold, nested included (default MAX_ARCHIVE_BYTES). */
+  readonly maxArchiveBytes?: number;
 }
 
 const NOT_READ = new Blob([]);
@@ -56,7 +81,7 @@ export async function* expandInputs(
   inputs: readonly InputFile[],
   options: ExpandOptions = {},
 ): AsyncGenerator<ExpandedInput> {
-  for (const input of inputs) yield* expand(input, input.file.size, 1, options);
+  for (const input of inputs) yield* expand(input, input.file.size, 1, options, undefined);
 }
 
 /**
@@ -67,7 +92,7 @@ export function expandArchive(
   item: ExpandedInput,
   options: ExpandOptions = {},
 ): AsyncGenerator<ExpandedInput> {
-  return openArchive(item.input, item.weight, 1, options);
+  return openArchive(item.input, item.weight, 1, options, undefined);
 }
 
 async function* expand(
@@ -75,6 +100,7 @@ async function* expand(
   weight: number,
   depth: number,
   options: ExpandOptions,
+  budget: ArchiveBudget | undefined,
 ): AsyncGenerator<ExpandedInput> {
   const size = input.file.size;
   if (options.isStopped?.() === true) {
@@ -92,7 +118,7 @@ async function* expand(
     } else yield { input, size, weight };
     return;
   }
-  yield* openArchive(input, weight, depth, options);
+  yield* openArchive(input, weight, depth, options, budget);
 }
 
 async function* openArchive(
@@ -100,6 +126,7 @@ async function* openArchive(
   weight: number,
   depth: number,
   options: ExpandOptions,
+  outer: ArchiveBudget | undefined,
 ): AsyncGenerator<ExpandedInput> {
   const size = input.file.size;
   if (depth > MAX_ZIP_DEPTH) {
@@ -107,11 +134,22 @@ async function* openArchive(
     yield { input, size, weight, problem: { status: 'skipped', reason } };
     return;
   }
+  const budget = outer ?? {
+    entries: options.maxArchiveEntries ?? MAX_ARCHIVE_ENTRIES,
+    bytes: options.maxArchiveBytes ?? MAX_ARCHIVE_BYTES,
+  };
   let entries: ZipEntry[];
   try {
-    entries = (await readZipDirectory(input.file)).filter(isFileEntry);
+    const listed = await readZipDirectory(input.file, budget.entries);
+    entries = listed.filter(isFileEntry);
+    refuseTooLarge(entries, budget, depth);
+    budget.entries -= listed.length;
   } catch (error) {
-    const reason = `Corrupt zip archive: ${message(error)}`;
+    const why =
+      error instanceof TooManyEntriesError && depth > 1
+        ? `it lists ${error.count.toLocaleString('en-US')} entries, over the ${budget.entries.toLocaleString('en-US')} left of the limit for the archive it is in`
+        : message(error);
+    const reason = `${error instanceof RefusedZipError ? 'Zip archive refused' : 'Corrupt zip archive'}: ${why}`;
     yield { input, size, weight, problem: { status: 'failed', reason } };
     return;
   }
@@ -141,8 +179,23 @@ async function* openArchive(
       yield { ...unread, problem: { status: 'failed', reason } };
       continue;
     }
-    yield* expand({ path, file }, share, depth + 1, options);
+    yield* expand({ path, file }, share, depth + 1, options, budget);
   }
+}
+
+/** Takes the entries' declared sizes from `budget`, or throws RefusedZipError when they do not fit. */
+function refuseTooLarge(entries: readonly ZipEntry[], budget: ArchiveBudget, depth: number): void {
+  const total = entries.reduce((sum, e) => sum + e.size, 0);
+  if (total > budget.bytes) {
+    const limit =
+      depth > 1
+        ? `the ${budget.bytes.toLocaleString('en-US')} bytes left of the limit for the archive it is in`
+        : `the limit of ${budget.bytes.toLocaleString('en-US')} bytes for one archive`;
+    throw new RefusedZipError(
+      `its files inflate to ${total.toLocaleString('en-US')} bytes, over ${limit} (a zip bomb?)`,
+    );
+  }
+  budget.bytes -= total;
 }
 
 /** Local file header or (for an empty archive) end of central directory signature. */

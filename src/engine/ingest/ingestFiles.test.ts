@@ -1,6 +1,7 @@
 import { deleteDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureInputs } from '../../../test/fixtureFiles';
+import { recordsIn, SAMPLE } from '../../../test/sampleRecords';
 import { openCairnDb } from '../../db/cairnDb';
 import type { CairnDatabase } from '../../db/cairnDb';
 import { EventIndex } from '../../index/EventIndex';
@@ -52,6 +53,45 @@ describe('ingestFiles when storage fails', () => {
     expect(outcome.reports[1]?.reason).toMatch(/Browser storage is full/);
     const stored = await db.getAll('files');
     expect(stored.map((f) => f.path)).toEqual([logs[0]?.path]);
+    expect(index.size).toBe(outcome.reports[0]?.added);
+    expect(outcome.nextFileId).toBe(2);
+    db.close();
+  });
+});
+
+describe('ingestFiles when cancelled', () => {
+  beforeEach(async () => {
+    await deleteDB(DB_NAME);
+  });
+
+  it('stops in the middle of a file flooding one eventID, keeping the files stored before it', async () => {
+    const base = recordsIn(SAMPLE.invictusTrail)[0] ?? {};
+    const records = Array.from({ length: 1500 }, (_, i) => ({
+      ...base,
+      requestID: `r${String(i)}`,
+    }));
+    const flood = { path: 'flood.json', file: new Blob([JSON.stringify({ Records: records })]) };
+    const db = await openCairnDb();
+    const index = new EventIndex();
+    let polls = 0;
+    const outcome = await ingestFiles({
+      inputs: [logs[0] ?? flood, flood],
+      db,
+      index,
+      reader: new RecordReader(db),
+      parse: parseLogFile,
+      knownFiles: new Map(),
+      firstFileId: 1,
+      lookahead: 1,
+      // Before each of the two files, then inside the flood: Cancel pressed while it is resolved.
+      isCancelled: () => ++polls > 3,
+    });
+    expect(outcome.reports.map((r) => [r.path, r.status, r.reason])).toEqual([
+      [logs[0]?.path, 'ingested', undefined],
+      ['flood.json', 'cancelled', 'Cancelled before this file was stored'],
+    ]);
+    expect(polls).toBe(4);
+    expect((await db.getAll('files')).map((f) => f.path)).toEqual([logs[0]?.path]);
     expect(index.size).toBe(outcome.reports[0]?.added);
     expect(outcome.nextFileId).toBe(2);
     db.close();

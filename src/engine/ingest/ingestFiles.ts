@@ -8,6 +8,7 @@ import { expandArchive, expandInputs } from './expandZip';
 import type { ExpandedInput } from './expandZip';
 import { InputFeed } from './InputFeed';
 import { prepareCommit } from './prepareCommit';
+import { IngestCancelledError } from './resolveCollisions';
 import type { IngestProgress, InputFile, ParseFn, ParseResult } from './types';
 
 /** Everything one ingest run works with. */
@@ -24,7 +25,11 @@ export interface IngestOptions {
   /** Files parsed ahead of the one being committed. */
   readonly lookahead: number;
   readonly onProgress?: (progress: IngestProgress) => void;
-  /** Polled between groups; once true, the run stops after the group being committed. */
+  /**
+   * Polled between groups and every CANCEL_EVERY eventID collisions inside a file (a flood of one
+   * eventID can take long); once true, the run stops: at a file, its group is undone and reported
+   * cancelled, and every group stored before it is kept.
+   */
   readonly isCancelled?: () => boolean;
   /**
    * Called when a file is applied to the index, before its transaction commits (a failed store is
@@ -134,8 +139,8 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
     bytesSettled += staged.group.reduce((n, item) => n + item.weight, 0);
     return undefined;
   };
-  /** Undoes groups whose store failed: index, known files, fileIds; reports them as failed. */
-  const undo = (groups: readonly Staged[]) => {
+  /** Undoes groups whose store failed (or was cancelled): index, known files, fileIds; reports them. */
+  const undo = (groups: readonly Staged[], status: 'failed' | 'cancelled' = 'failed') => {
     index.rollback();
     for (const g of groups) {
       for (const c of g.commits) {
@@ -146,7 +151,7 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
         reports.push({
           path: item.input.path,
           size: item.size,
-          status: 'failed',
+          status,
           reason: stop ?? '',
         });
       }
@@ -214,6 +219,19 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
     // The previous group's transaction ran while this group was applied; settle it before the next.
     const previous = inFlight;
     inFlight = undefined;
+    if (failure instanceof IngestCancelledError) {
+      // Cancelled part way through a file: the group is undone, the groups before it are kept.
+      const lost = previous === undefined ? undefined : await settle(previous);
+      if (lost === undefined) {
+        stop = 'Cancelled before this file was stored';
+        undo([staged], 'cancelled');
+        stop = 'Cancelled before this file was read';
+      } else {
+        stop = await storageErrorMessage(lost, unsettled());
+        undo([...(previous === undefined ? [] : [previous]), staged]);
+      }
+      continue;
+    }
     failure ??= previous === undefined ? undefined : await settle(previous);
     if (failure === undefined) {
       fileId += staged.commits.length;

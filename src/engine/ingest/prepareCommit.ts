@@ -10,6 +10,7 @@ import type { InputFile, ParseResult } from './types';
  * Turns one parsed file into what to store and what to report. A log file is applied to the index
  * here (applyLogChunk, inside the caller's begin/commit, so a failed store can undo it).
  * Files whose bytes are already stored are reported as duplicates and not stored again.
+ * @throws IngestCancelledError when `isCancelled` turns true in the middle of a log file.
  */
 export async function prepareCommit(args: {
   readonly input: InputFile;
@@ -18,6 +19,8 @@ export async function prepareCommit(args: {
   readonly index: EventIndex;
   readonly reader: RecordReader;
   readonly knownFiles: ReadonlyMap<string, string>;
+  /** Polled while a log file's eventID collisions are resolved (see applyLogChunk). */
+  readonly isCancelled?: () => boolean;
 }): Promise<{ report: FileReport; commit?: FileCommit }> {
   const { input, result, fileId, index } = args;
   const base = { path: input.path, size: result.size };
@@ -71,6 +74,7 @@ export async function prepareCommit(args: {
     chunk,
     fileId,
     bytes: result.bytes,
+    ...(args.isCancelled === undefined ? {} : { isCancelled: args.isCancelled }),
   });
   const duplicates = outcome.duplicates.length / 2;
   const logMeta: FileMeta = {
