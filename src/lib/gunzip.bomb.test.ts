@@ -66,3 +66,49 @@ describe('gunzip fallback against a decompression bomb', () => {
     expect(inflated.total).toBe(5 * MB);
   });
 });
+
+describe('gunzip native path against a decompression bomb', () => {
+  // The native stream as the browser has it, counting the compressed bytes it is handed: a
+  // transform inflates each written chunk whole before the reader can count anything.
+  const fed = { bytes: 0 };
+  class CountingStream extends DecompressionStream {
+    constructor(format: CompressionFormat) {
+      super(format);
+      const inner = super.writable.getWriter();
+      const counted = new WritableStream<Uint8Array<ArrayBuffer>>(
+        {
+          async write(chunk) {
+            fed.bytes += chunk.length;
+            await inner.write(chunk);
+          },
+          close: () => inner.close(),
+          abort: (reason) => inner.abort(reason),
+        },
+        { highWaterMark: 1 },
+      );
+      Object.defineProperty(this, 'writable', { value: counted });
+    }
+  }
+  beforeEach(() => {
+    fed.bytes = 0;
+    vi.stubGlobal('DecompressionStream', CountingStream);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('feeds a one-member bomb in slices, so it stops near the limit instead of inflating whole', async () => {
+    const bomb = gzipSync(new Uint8Array(50 * MB), { level: 9 });
+    await expect(gunzip(bomb, MB)).rejects.toThrow(TooLargeError);
+    // About 1 KB of this input inflates to the 1 MB limit; writing it whole handed over all 50 KB.
+    // What the stream buffers ahead of the reader is its own (Node's holds ≈16 slices).
+    expect(fed.bytes).toBeLessThan(bomb.length / 2);
+  });
+
+  it('reads a normal file whole', async () => {
+    const text = new TextEncoder().encode('{"Records":[{"eventName":"GetObject"}]}'.repeat(50_000));
+    const r = await gunzip(gzipSync(text), 8 * MB);
+    expect(Buffer.compare(r.bytes, text)).toBe(0);
+    expect(fed.bytes).toBe(gzipSync(text).length);
+  });
+});

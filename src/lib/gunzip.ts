@@ -21,8 +21,9 @@ export function isGzip(bytes: Uint8Array): boolean {
  * Only then does it fall back to fflate's streaming inflater, which reads every member and reports where
  * the last one ended, so a second member is read and non-gzip trailing bytes are counted, not fatal.
  * @param maxBytes inflated bytes allowed; past them inflating stops at once (a 1 GB gzip can hold
- *   tens of GB of text, which would exhaust the worker's memory before any check could run). The
- *   fallback is fed the input in slices, so at most ≈maxBytes × 1.13 is ever inflated (see sliceBytes).
+ *   tens of GB of text, which would exhaust the worker's memory before any check could run). Both
+ *   paths are fed the input in slices (see sliceBytes): the fallback inflates at most ≈maxBytes ×
+ *   1.13, the native stream that plus what it buffers ahead of the reader.
  * @throws Error "Corrupt gzip: …" when the deflate data is damaged, "Truncated gzip: …" when the
  *   file ends before it (RFC 1952 §2.3.1 trailer missing or wrong), TooLargeError past `maxBytes`.
  */
@@ -35,6 +36,23 @@ export async function gunzip(
   } catch (error) {
     if (error instanceof TooLargeError) throw error;
     return inflateMembers(bytes, maxBytes);
+  }
+}
+
+/** Writes `bytes` to `writer` in slices of `slice` bytes, each when the stream has room. */
+async function feed(
+  writer: WritableStreamDefaultWriter<BufferSource>,
+  bytes: Uint8Array<ArrayBuffer>,
+  slice: number,
+): Promise<void> {
+  try {
+    for (let at = 0; at < bytes.length; at += slice) {
+      await writer.ready;
+      void writer.write(bytes.subarray(at, at + slice)).catch(() => undefined);
+    }
+    await writer.close();
+  } catch {
+    // The reader saw the error (corrupt data) or cancelled (too large): nothing more to write.
   }
 }
 
@@ -54,10 +72,10 @@ async function inflateNative(
   maxBytes: number,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const ds = new DecompressionStream('gzip');
-  const writer = ds.writable.getWriter();
-  // Writing the whole buffer at once is the fastest native path measured; errors surface on reading.
-  void writer.write(bytes).catch(() => undefined);
-  void writer.close().catch(() => undefined);
+  // Errors surface on reading. The input goes in slices, each once the stream wants more: a
+  // transform inflates a whole written chunk before the reader can count it, so one large write of
+  // a bomb would inflate past the limit before any check runs.
+  void feed(ds.writable.getWriter(), bytes, sliceBytes(maxBytes));
   // Reading the chunks by hand and joining them once measured as fast as `Response.arrayBuffer()`
   // (13–16 ms for 4 MB) and keeps the size limit free; a TransformStream for it cost ≈10% more.
   const reader = ds.readable.getReader();
