@@ -1,3 +1,5 @@
+// First: libraries read navigator.language as they load (repairNavigatorLanguage.ts).
+import './app/repairNavigatorLanguage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CaseRoot } from './app/CaseRoot';
