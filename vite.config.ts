@@ -40,5 +40,7 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
   worker: { format: 'es' },
-  build: { target: 'es2023', sourcemap: true },
+  // No source maps by default: they would ship the whole source, with the build machine's paths, to every
+  // visitor. `npx vite build --sourcemap` makes them for a debugging session.
+  build: { target: 'es2023', sourcemap: false },
 });

@@ -17,6 +17,11 @@ describe('docs/deploy.md "Headers"', () => {
     );
   });
 
+  it('forbids framing in every header recipe, for browsers that predate frame-ancestors too', () => {
+    expect(deploy).toContain('X-Frame-Options: DENY\n');
+    expect(deploy).toContain('"FrameOptions": { "Override": true, "FrameOption": "DENY" }');
+  });
+
   it('allows no origin but the app’s own', () => {
     const sources = CONTENT_SECURITY_POLICY.split(';').flatMap((d) =>
       d.trim().split(/\s+/).slice(1),

@@ -1,6 +1,9 @@
+// First: libraries read navigator.language as they load (repairNavigatorLanguage.ts).
+import './app/repairNavigatorLanguage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CaseRoot } from './app/CaseRoot';
+import { FramedRefusal, isFramed } from './app/FramedRefusal';
 import { Providers } from './app/Providers';
 import { registerServiceWorker } from './app/registerServiceWorker';
 import { forgetLegacyKeys } from './data/forgetLegacyKeys';
@@ -9,12 +12,20 @@ import './app/theme-dark.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('#root is missing from index.html');
+// Framed, nothing of the app mounts: no IndexedDB, no worker, no service worker, no buttons to hijack.
+const framed = isFramed();
 createRoot(root).render(
-  <StrictMode>
-    <Providers>
-      <CaseRoot />
-    </Providers>
-  </StrictMode>,
+  framed ? (
+    <FramedRefusal />
+  ) : (
+    <StrictMode>
+      <Providers>
+        <CaseRoot />
+      </Providers>
+    </StrictMode>
+  ),
 );
-registerServiceWorker();
-forgetLegacyKeys();
+if (!framed) {
+  registerServiceWorker();
+  forgetLegacyKeys();
+}

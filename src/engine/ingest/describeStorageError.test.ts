@@ -33,6 +33,18 @@ describe('describeStorageError', () => {
     ).toContain('(0 B free of 1.0 GB)');
   });
 
+  it('says why when WebKit refuses Blobs in a private window or automated session', () => {
+    const refused = new DOMException(
+      'Error preparing Blob/File data to be stored in object store',
+      'UnknownError',
+    );
+    const message = describeStorageError(refused, { files: 3, bytes: 1000 });
+    expect(message).toContain('will not store files in this window');
+    expect(message).toContain('private window');
+    expect(message).toContain('Open Cairn in a normal window');
+    expect(message).toContain(refused.message);
+  });
+
   it('keeps other write failures apart', () => {
     expect(describeStorageError(new Error('disk on fire'), { files: 3, bytes: 1 })).toBe(
       'Could not store this file (disk on fire); the files before it are intact.',

@@ -13,6 +13,13 @@ export interface StorageUse {
 }
 
 /**
+ * WebKit's words when an ephemeral session (a private window, a WebDriver session) cannot put a Blob
+ * in IndexedDB, which Cairn stores every file and index piece as.
+ * @see https://bugs.webkit.org/show_bug.cgi?id=188438
+ */
+const WEBKIT_NO_BLOBS = 'Error preparing Blob/File data to be stored in object store';
+
+/**
  * A sentence for a failed IndexedDB write. A full quota is the likely one on big datasets: say so,
  * say how much is needed (the bytes of the files not stored yet, which Cairn stores as they are) and
  * how much is free, and what to do, since the browser's own message is cryptic.
@@ -37,6 +44,9 @@ export function describeStorageError(
     return `Browser storage is full: ${formatBytes(rest.bytes)} more is needed for the remaining ${files}${free}. ${todo}`;
   }
   const detail = error instanceof Error ? error.message : String(error);
+  if (detail.includes(WEBKIT_NO_BLOBS)) {
+    return `This browser will not store files in this window (${detail}): WebKit browsers (Safari, GNOME Web) can refuse them in a private window or an automated session. Open Cairn in a normal window.`;
+  }
   return `Could not store this file (${detail}); the files before it are intact.`;
 }
 
