@@ -85,7 +85,8 @@ function probe(driver: SmokeDriver) {
 /**
  * The cross-browser smoke, through any SmokeDriver: Load sample data, a search (typed, with the
  * count checked against the files read by node), a detail pane (the record of a matching event),
- * a signed trail dropped as a zip (the validation summary and panel), then a reload (every event,
+ * a signed trail dropped as a zip (the validation summary and panel, then its key imported as
+ * trusted and two digests verified by the browser's WebCrypto), then a reload (every event,
  * the query and the verdict are still there). No page error along the way. Waits only on the app's
  * signals: `data-ingest-state`, the `data-testid` hooks.
  * @param baseURL where dist/ is served, ending in `/`
@@ -127,7 +128,6 @@ export async function cairnSmoke(driver: SmokeDriver, baseURL: string): Promise<
     const summary = '[data-testid="validation-summary"]';
     // With no trusted key still the rewritten log file shows, whatever else is proved.
     await expect.poll(() => attr(summary, 'data-logs-modified'), WAIT).toBe('1');
-    const verdict = await summaryData();
     await expect.poll(matchCount, WAIT).toBe(String(totalMatching));
 
     await driver.click(summary);
@@ -139,6 +139,13 @@ export async function cairnSmoke(driver: SmokeDriver, baseURL: string): Promise<
         WAIT,
       )
       .toBe(1);
+    // The key imported as trusted: this browser's WebCrypto verifies the two older digests (the
+    // newest one's signature is S3 metadata, not given here), and the case keeps the key.
+    await driver.setFiles('[data-testid="trusted-keys-input"]', [trail.publicKeysFile]);
+    await expect.poll(() => attr(summary, 'data-digests-valid'), WAIT).toBe('2');
+    await idle();
+    const verdict = await summaryData();
+    expect(verdict).toMatchObject({ logsValid: '3', digestsUntrustedKey: '0' });
 
     await driver.reload();
     await idle();
