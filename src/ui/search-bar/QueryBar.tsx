@@ -10,6 +10,8 @@ import { LogText } from '../common/LogText';
  * The query bar: one text field in the query language (docs/query-language.md). Enter applies the
  * text; a syntax error is shown under the field with its position marked, and nothing is applied.
  * Autocomplete offers field names and, after `field:`, the values present with their counts.
+ * Escape closes the suggestions; with none open it restores the applied query (`value`), so the box
+ * never disagrees with the filter in force.
  */
 export function QueryBar(props: { readonly value: string; readonly onApply: (q: string) => void }) {
   const { value, onApply } = props;
@@ -49,6 +51,7 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
   // Shown once the user tries to apply, or at once when the applied query (from a link) is broken.
   const error = parsed.ok || !(attempted || draft === value) ? undefined : parsed.error;
   const suggestions = useSuggestions(draft, caret, open);
+  const showList = open && suggestions.length > 0;
 
   const accept = (s: SuggestionItem) => {
     const next = draft.slice(0, s.from) + s.insert + draft.slice(s.to);
@@ -73,11 +76,17 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
       setAttempted(true);
       if (parsed.ok) onApply(draft.trim());
     } else if (e.key === 'Escape') {
-      if (open) setOpen(false);
-      else setDraft(value);
+      // A `type=search` field empties itself on Escape, which would leave the box blank over a
+      // result still filtered by the applied query: the box must always show text we chose.
+      e.preventDefault();
+      setOpen(false);
+      if (showList) return;
+      // Nothing to close: undo the unapplied edit, so the box shows the query that is applied.
+      setDraft(value);
+      setCaret(value.length);
+      setAttempted(false);
     }
   };
-  const showList = open && suggestions.length > 0;
   return (
     <div className="query-bar">
       <input
