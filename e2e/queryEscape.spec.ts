@@ -54,5 +54,12 @@ test('Escape closes the suggestions, then restores the applied query; the count 
   await expect(input).toHaveValue(applied);
   await expect(input).toBeFocused();
   expect(await matchCount(page)).toBe(expected);
+
+  // The field's own clear button (×, at its right end) empties the box: the filter goes with it.
+  const box = await input.boundingBox();
+  if (box === null) throw new Error('no query input');
+  await page.mouse.click(box.x + box.width - 17, box.y + box.height / 2);
+  await expect(input).toHaveValue('');
+  await expect.poll(() => matchCount(page)).toBe(records.length);
   expectClean(watch);
 });

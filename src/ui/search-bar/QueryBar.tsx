@@ -47,6 +47,22 @@ export function QueryBar(props: { readonly value: string; readonly onApply: (q: 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  // The field's own clear button (×) empties the box with no key pressed: apply the empty query
+  // then, so the result is never filtered by a query the box no longer shows. Chromium and WebKit
+  // fire `search` for it (and for Enter, which onKeyDown applies already).
+  const cleared = useRef({ value, onApply });
+  useEffect(() => {
+    cleared.current = { value, onApply };
+  });
+  useEffect(() => {
+    const field = input.current;
+    if (field === null) return;
+    const onSearch = () => {
+      if (field.value === '' && cleared.current.value !== '') cleared.current.onApply('');
+    };
+    field.addEventListener('search', onSearch);
+    return () => field.removeEventListener('search', onSearch);
+  }, []);
   const parsed = parseQuery(draft);
   // Shown once the user tries to apply, or at once when the applied query (from a link) is broken.
   const error = parsed.ok || !(attempted || draft === value) ? undefined : parsed.error;
