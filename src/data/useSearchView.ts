@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { hasFieldValue, withFieldValue, withoutFieldValue } from '../querylang/editQuery';
+import { pickState, togglePick } from '../querylang/facetPick';
+import type { FacetPick } from '../querylang/facetPick';
 import { parseQuery } from '../querylang/parseQuery';
 import { printQuery } from '../querylang/printQuery';
-import type { Clause, Query } from '../querylang/types';
+import type { Query } from '../querylang/types';
 import type { DatasetInfo } from '../engine/types';
 import type { SearchRequest, SearchStatus } from '../search/types';
 import { beginApplyingQuery } from './applyingQuery';
@@ -18,12 +19,7 @@ const APPLY_WAIT_MS = 120;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A facet click: include or exclude one value of an indexed field ('' = field absent). */
-export interface FacetPick {
-  readonly field: string;
-  readonly value: string;
-  readonly exclude: boolean;
-}
+export type { FacetPick } from '../querylang/facetPick';
 
 /**
  * The search view's state and verbs: the URL view state resolved into a search request, the running
@@ -78,12 +74,8 @@ export function useSearchView() {
     [query, applyQuery],
   );
   const isSelected = useCallback(
-    (field: string, value: string): 'include' | 'exclude' | undefined => {
-      if (value === '') return noneState(query, field);
-      if (hasFieldValue(query, field, value, false)) return 'include';
-      if (hasFieldValue(query, field, value, true)) return 'exclude';
-      return undefined;
-    },
+    (field: string, value: string): 'include' | 'exclude' | undefined =>
+      pickState(query, field, value),
     [query],
   );
   const brush = useCallback(
@@ -118,46 +110,6 @@ export function useSearchView() {
     setRange,
     setOrder,
   };
-}
-
-function togglePick(query: Query, { field, value, exclude }: FacetPick): Query {
-  if (value === '') return toggleNone(query, field, exclude);
-  const state = hasFieldValue(query, field, value, exclude);
-  if (state) return withoutFieldValue(query, field, value, exclude);
-  // Picking the opposite polarity first drops the value from the other side.
-  const cleared = withoutFieldValue(query, field, value, !exclude);
-  return withFieldValue(cleared, field, value, exclude);
-}
-
-/** "(none)" means the field is absent: `-field:*` includes it, `field:*` excludes it. */
-function toggleNone(query: Query, field: string, exclude: boolean): Query {
-  const isAny = (c: Clause) =>
-    c.kind === 'field' &&
-    c.field === field &&
-    c.values.length === 1 &&
-    c.values[0]?.parts.length === 2 &&
-    c.values[0].parts.every((p) => p === '');
-  const rest = query.clauses.filter((c) => !isAny(c));
-  const had = query.clauses.some((c) => isAny(c) && c.kind === 'field' && c.negated === !exclude);
-  if (had) return { clauses: rest };
-  const clause: Clause = {
-    kind: 'field',
-    field,
-    values: [{ parts: ['', ''] }],
-    negated: !exclude,
-    span: { start: 0, end: 0 },
-  };
-  return { clauses: [...rest, clause] };
-}
-
-function noneState(query: Query, field: string): 'include' | 'exclude' | undefined {
-  for (const c of query.clauses) {
-    if (c.kind !== 'field' || c.field !== field || c.values.length !== 1) continue;
-    const parts = c.values[0]?.parts ?? [];
-    if (parts.length === 2 && parts.every((p) => p === ''))
-      return c.negated ? 'include' : 'exclude';
-  }
-  return undefined;
 }
 
 function spanOf(

@@ -73,4 +73,31 @@ describe('countFacets', () => {
       expect(facet?.distinct).toBe(counts.size);
     }
   });
+
+  it('counts events, not resources: once per value, and "(none)" for events with no valued resource', () => {
+    const res = (type: string, name: string) => ({ type, name });
+    const events = [
+      { ...event(0), resources: [res('AWS::KMS::Key', 'k1'), res('AWS::KMS::Key', 'k2')] },
+      { ...event(1), resources: [res('AWS::KMS::Key', 'k1'), res('', 'k1')] },
+      { ...event(2), resources: [res('', 'loose')] },
+      { ...event(3), resources: [] },
+    ];
+    const index = new EventIndex();
+    const chunk = encodeFileChunk(
+      events,
+      events.map((_, i) => i),
+    );
+    index.applyChunk(chunk, 1, { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) });
+    const facets = countFacets(index, Uint32Array.of(0, 1, 2, 3), 10);
+    expect(facets.find((f) => f.field === 'resourceType')?.values).toEqual([
+      { value: '', count: 2 },
+      { value: 'AWS::KMS::Key', count: 2 },
+    ]);
+    expect(facets.find((f) => f.field === 'resourceName')?.values).toEqual([
+      { value: 'k1', count: 2 },
+      { value: '', count: 1 },
+      { value: 'k2', count: 1 },
+      { value: 'loose', count: 1 },
+    ]);
+  });
 });

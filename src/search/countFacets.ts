@@ -6,8 +6,10 @@ import type { Facet } from './types';
 
 /**
  * Top values and their counts of every indexed field (except eventID, unique per event) over `rows`.
- * `limit` values per field, most frequent first; '' stands for "field absent". One counting pass per
- * field over a typed array of dictionary codes.
+ * `limit` values per field, most frequent first; counts are of events, so each equals the match count
+ * of the clause a facet click adds (querylang/facetPick). '' ("(none)") counts the events with no
+ * non-empty value: for the resource fields, those none of whose resources has one. One counting
+ * pass per field over a typed array of dictionary codes.
  */
 export function countFacets(index: EventIndex, rows: Uint32Array, limit: number): Facet[] {
   const out: Facet[] = [];
@@ -31,18 +33,21 @@ export function countFacets(index: EventIndex, rows: Uint32Array, limit: number)
       counts = new Uint32Array(dict.size);
       const codes = (isType ? index.resType : index.resName).data;
       const offsets = index.resOffsets.data;
+      // An event counts once per value however many of its resources carry it, and under '' only
+      // when none has a value: the events `field:value` and `-field:*` select (compileFilter).
+      const seenAt = new Uint32Array(dict.size);
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i] ?? 0;
         const end = offsets[row + 1] ?? 0;
-        const start = offsets[row] ?? 0;
-        if (start === end) {
-          const k = 0;
-          counts[k] = (counts[k] ?? 0) + 1;
-        }
-        for (let r = start; r < end; r++) {
+        let valued = false;
+        for (let r = offsets[row] ?? 0; r < end; r++) {
           const k = codes[r] ?? 0;
+          if (k === 0 || seenAt[k] === i + 1) continue;
+          seenAt[k] = i + 1;
           counts[k] = (counts[k] ?? 0) + 1;
+          valued = true;
         }
+        if (!valued) counts[0] = (counts[0] ?? 0) + 1;
       }
     }
     out.push({ field: field.name, ...topValues(counts, dict, limit) });
