@@ -5,18 +5,26 @@ import { isWordCode } from '../index/tokenBloom';
 /**
  * The values at a dotted path in a parsed record, as strings: scalars as JSON writes them (`true`,
  * `42`, `null`), objects and arrays at the end of the path as compact JSON. Arrays met along the path
- * are searched element by element, so `resources.ARN` reads the ARN of every resource. Only own keys
- * are followed: a key like `__proto__` in a hostile record is data, never the prototype.
+ * are searched element by element, so `resources.ARN` reads the ARN of every resource. An array at
+ * the end of the path gives its compact JSON and then each element, at every depth (lists of lists
+ * too), so `requestParameters.instanceIds:i-0abc` matches `["i-0abc","i-0def"]` as a clause on any
+ * element should, and `instanceIds:*` still matches an empty list. Only own keys are followed: a
+ * key like `__proto__` in a hostile record is data, never the prototype.
  */
 export function valuesAtPath(record: unknown, path: readonly string[]): string[] {
   const out: string[] = [];
   const stack: (readonly [unknown, number])[] = [[record, 0]];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const [value, depth] = item;
-    if (Array.isArray(value) && depth < path.length) {
+    // depth past the path's end marks the elements of a list at its end: a list among them is
+    // opened, not written out again, so a 10,000-deep hostile list costs one JSON, not 10,000.
+    if (Array.isArray(value) && depth !== path.length) {
       for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], depth]);
-    } else if (depth === path.length) {
+    } else if (depth >= path.length) {
       out.push(leafText(value));
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], depth + 1]);
+      }
     } else if (isObject(value)) {
       const key = path[depth] ?? '';
       if (Object.hasOwn(value, key)) stack.push([value[key], depth + 1]);
