@@ -3,6 +3,7 @@ import { classifyLogJson } from './classifyLogJson';
 import type { LogContent } from './classifyLogJson';
 import type { ReadContent } from './shapes/LogContent';
 import { withGzipLayers } from './shapes/LogShape';
+import { readWholeRecords } from './readWholeRecords';
 import { readEventText } from './shapes/readEventText';
 import { readJsonStream } from './shapes/readJsonStream';
 import { sniffEventText } from './shapes/sniffEventText';
@@ -28,8 +29,9 @@ export const MAX_TEXT_BYTES = 2 ** 29 - 24;
  * JSON (`readJsonStream`), CSV and CloudWatch Logs export lines (`readEventText`), wrappers
  * (`classifyLogJson`). The records come back in the same order every time for the same bytes.
  * Text that holds no CloudTrail record comes back as content kind 'other' (skipped), never as an error.
+ * JSON cut off inside a record comes back as its whole records before the cut, marked `truncated`.
  * @throws Error with a sentence for the user when the file is empty, the gzip is corrupt or truncated,
- *   the JSON is truncated or invalid, or the text is too large to read.
+ *   the JSON is truncated before its first whole record or is invalid, or the text is too large.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-examples.html
  */
 export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<DecodedLogFile> {
@@ -47,7 +49,7 @@ export async function decodeLogFile(bytes: Uint8Array<ArrayBuffer>): Promise<Dec
   }
   if (text.length > MAX_TEXT_BYTES) throw new Error(tooLargeText(text.length));
   const decoded = new TextDecoder().decode(text);
-  const content = json ? readJson(decoded) : readEventText(decoded);
+  const content = json ? readJson(decoded, text) : readEventText(decoded);
   return { gzip, gzipLayers: layers, trailingBytes, content: addLayers(content, layers) };
 }
 
@@ -57,12 +59,19 @@ export function tooLargeText(bytes: number): string {
   return `Too large to read in one piece: ${mb} MB of text (the browser's longest string is 512 MB); split the file`;
 }
 
-function readJson(text: string): ReadContent {
+function readJson(text: string, bytes: Uint8Array): ReadContent {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return readJsonStream(text, error);
+    try {
+      return readJsonStream(text, error);
+    } catch (streamError) {
+      // One document cut short: keep its whole records, as the streamed read of a large file does.
+      const whole = readWholeRecords(bytes);
+      if (whole !== undefined) return whole;
+      throw streamError;
+    }
   }
   return classifyLogJson(value);
 }

@@ -25,6 +25,8 @@ export interface FileMeta {
   readonly invalidReason?: string;
   /** Bytes after the end of the gzip data (a tampering signal). */
   readonly trailingBytes: number;
+  /** The text stops inside a record (cut short): `records` are the whole ones before the cut. */
+  readonly truncated?: true;
   /** ms since epoch. */
   readonly addedAt: number;
   /** Set when the file came in a case bundle whose manifest lists other bytes for it. */

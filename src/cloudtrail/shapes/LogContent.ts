@@ -19,6 +19,8 @@ export type LogContent<S extends LogShape = LogShape> =
       readonly shape: S;
       readonly records: readonly unknown[];
       readonly skipped?: SkippedItems;
+      /** The text stops inside a record (cut short): `records` are the whole ones before the cut. */
+      readonly truncated?: true;
     }
   | { readonly kind: 'digest' }
   | {

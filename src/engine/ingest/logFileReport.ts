@@ -3,6 +3,17 @@ import type { FileMeta, FileReport } from '../../db/types';
 /** The Files-panel report of a committed log file, with every warning spelled out. */
 export function logFileReport(meta: FileMeta): FileReport {
   const notes: string[] = [];
+  if (meta.truncated === true) {
+    // The same words as a large file cut short (splitLargeFile), with the count of records kept.
+    const n = meta.records.toLocaleString('en-US');
+    const kept =
+      meta.records === 1
+        ? 'whole record before that point was kept'
+        : `whole records before that point were kept`;
+    notes.push(
+      `Truncated JSON: the file ends inside a record; the ${n} ${kept} (cut short in a copy or download?)`,
+    );
+  }
   if (meta.duplicates > 0) {
     notes.push(
       `${meta.duplicates} ${plural(meta.duplicates, 'event')} already loaded from another file (kept once, both sources listed)`,

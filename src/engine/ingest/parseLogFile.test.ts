@@ -71,6 +71,43 @@ describe('parseLogFile', () => {
     });
   });
 
+  it('keeps every whole record of a small JSON file cut off inside a record, plain or gzipped', async () => {
+    if (real === undefined) throw new Error('fixture missing');
+    const parsed: unknown = JSON.parse(gunzipSync(await real.file.arrayBuffer()).toString('utf8'));
+    const all = isObject(parsed) ? parsed['Records'] : undefined;
+    if (!Array.isArray(all)) throw new Error('fixture has no Records');
+    const whole = all.slice(0, 3).map((r) => JSON.stringify(r));
+    // Cut the way a copy does: mid-record, in the third record's first key.
+    const cut = `{"Records":[${whole[0]},${whole[1]},${(whole[2] ?? '').slice(0, 30)}`;
+    const ids = all.slice(0, 2).map((r) => (isObject(r) ? r['eventID'] : undefined));
+    for (const [bytes, path] of [
+      [cut, 'cut.json'],
+      [gzipSync(cut), 'cut.json.gz'],
+    ] as const) {
+      const r = await parse(blob(bytes), path);
+      if (r.status !== 'log')
+        throw new Error(`${path}: ${r.status} ${'reason' in r ? r.reason : ''}`);
+      expect(r).toMatchObject({ records: 2, invalidRecords: 0, truncated: true });
+      expect(r.shape).toBe('Records envelope');
+      const rows = Array.from({ length: r.chunk.count }, (_, i) => i);
+      expect(rows.map((i) => unpackEventId(r.chunk.idWords, i * 4)).sort()).toEqual(
+        [...ids].sort(),
+      );
+    }
+  });
+
+  it('keeps the whole records of a cut top-level array of events', async () => {
+    const event = (n: number) =>
+      JSON.stringify({
+        eventTime: `2024-01-01T00:00:0${n}Z`,
+        eventSource: 's3.amazonaws.com',
+        eventName: 'GetObject',
+        eventID: `e${n}`,
+      });
+    const r = await parse(blob(`[${event(1)},${event(2)},{"eventTime":"2024`), 'cut.json');
+    expect(r).toMatchObject({ status: 'log', records: 2, truncated: true });
+  });
+
   it('skips JSON that is not CloudTrail', async () => {
     const r = await parse(blob('{"Items":[1,2,3]}'), 'x.json');
     expect(r).toMatchObject({

@@ -15,7 +15,8 @@ const READ_WHOLE_BYTES = 16 * 2 ** 20;
 /**
  * Reads one dropped file to a ParseResult: hashes the bytes as given (SHA-256), decodes them, and for a
  * log file extracts and encodes every record's index fields. Records that cannot be indexed are counted
- * with the first reason, not fatal. A zip archive (by its first bytes) comes back as 'zip', unread.
+ * with the first reason, not fatal. JSON cut off inside a record keeps its whole records before the
+ * cut and is marked `truncated`. A zip archive (by its first bytes) comes back as 'zip', unread.
  * Never throws: problems become 'skipped' or 'failed' with a reason.
  */
 export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
@@ -82,6 +83,7 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
     invalidRecords,
     ...(invalidReason === undefined ? {} : { invalidReason }),
     trailingBytes,
+    ...(content.truncated === true ? { truncated: true } : {}),
     bytes,
   };
 }

@@ -87,6 +87,7 @@ export async function prepareCommit(args: {
     invalidRecords: result.invalidRecords,
     ...(result.invalidReason === undefined ? {} : { invalidReason: result.invalidReason }),
     trailingBytes: result.trailingBytes,
+    ...(result.truncated === true ? { truncated: true } : {}),
   };
   return {
     report: logFileReport(logMeta),

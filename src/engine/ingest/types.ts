@@ -21,6 +21,8 @@ export type ParseResult =
       readonly invalidRecords: number;
       readonly invalidReason?: string;
       readonly trailingBytes: number;
+      /** The text stops inside a record: `records` counts the whole ones before the cut. */
+      readonly truncated?: true;
       /** The bytes as given, handed back so the writer can store them without reading the file again. */
       readonly bytes: Uint8Array<ArrayBuffer>;
     }
