@@ -5,14 +5,14 @@ import { gunzipSync } from 'node:zlib';
 /** The e2e fixture tree (a real AWSLogs folder with awkward extras), shared by unit tests. */
 export const FIXTURES = new URL('../e2e/fixtures/', import.meta.url).pathname;
 
-/** Every file under `dir` as `{ path, file }`, paths relative to FIXTURES, sorted. */
-export function fixtureInputs(dir = FIXTURES): { path: string; file: Blob }[] {
+/** Every file under `dir` as `{ path, file }`, paths relative to `root` (FIXTURES), sorted. */
+export function fixtureInputs(dir = FIXTURES, root = FIXTURES): { path: string; file: Blob }[] {
   const out: { path: string; file: Blob }[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else out.push({ path: relative(FIXTURES, p), file: new Blob([readFileSync(p)]) });
+      else out.push({ path: relative(root, p), file: new Blob([readFileSync(p)]) });
     }
   };
   walk(dir);

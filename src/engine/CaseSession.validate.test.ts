@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { closeSessions, freshSession } from '../../test/sessions';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureInputs } from '../../test/fixtureFiles';
@@ -75,18 +74,7 @@ describe('validation over the stored fixture folder', () => {
 });
 
 /** Every file under `dir`, paths relative to it, as dropped. */
-function folderInputs(dir: string) {
-  const out: { path: string; file: Blob }[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push({ path: relative(dir, p), file: new Blob([readFileSync(p)]) });
-    }
-  };
-  walk(dir);
-  return out;
-}
+const folderInputs = (dir: string) => fixtureInputs(dir, dir);
 
 describe('trust anchors of a signed trail', () => {
   let genuine: SignedTrail;

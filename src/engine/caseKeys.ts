@@ -116,18 +116,8 @@ export function entriesOf(
   now: number,
 ): { readonly keys: StoredKey[]; readonly problems: string[] } {
   const list = readPublicKeyList(value);
-  const entries: readonly unknown[] =
-    typeof value === 'object' && value !== null && 'PublicKeyList' in value
-      ? arrayOf(value.PublicKeyList)
-      : Array.isArray(value)
-        ? value
-        : [value];
-  const keys = entries
-    .filter((e) => readPublicKeyList([e]).keys.length === 1)
-    .map((entry) => ({ entry, source, addedAt: now }));
-  return { keys, problems: list.problems.map((p) => `${source}: ${p}`) };
-}
-
-function arrayOf(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
+  return {
+    keys: list.entries.map((entry) => ({ entry, source, addedAt: now })),
+    problems: list.problems.map((p) => `${source}: ${p}`),
+  };
 }

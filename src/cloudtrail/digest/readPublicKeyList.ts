@@ -21,12 +21,14 @@ export interface PublicKeyEntry {
  * Fingerprint}]}`), a bare array of such entries, or one entry. `Value` may be base64 of PKCS#1 or
  * SPKI DER (the API's blob, as the CLI prints it), base64 of that, or PEM. Validity times may be ISO
  * 8601 text (the CLI's output) or seconds since epoch (the API's JSON). Never throws: entries that
- * cannot be read are named in `problems`. Reading a key is not trusting it: the caller decides.
+ * cannot be read are named in `problems`; `entries[i]` is the JSON entry `keys[i]` was read from (to
+ * store as given). Reading a key is not trusting it: the caller decides.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_ListPublicKeys.html
  */
 export function readPublicKeyList(value: unknown): {
   readonly keys: PublicKeyEntry[];
   readonly problems: string[];
+  readonly entries: unknown[];
 } {
   const entries =
     isObject(value) && Array.isArray(value['PublicKeyList'])
@@ -36,6 +38,7 @@ export function readPublicKeyList(value: unknown): {
         : [value];
   const keys: PublicKeyEntry[] = [];
   const problems: string[] = [];
+  const read: unknown[] = [];
   entries.forEach((entry: unknown, i) => {
     const fingerprint = isObject(entry) ? entry['Fingerprint'] : undefined;
     const text = isObject(entry) ? entry['Value'] : undefined;
@@ -56,8 +59,9 @@ export function readPublicKeyList(value: unknown): {
       ...(validFrom === undefined ? {} : { validFrom }),
       ...(validTo === undefined ? {} : { validTo }),
     });
+    read.push(entry);
   });
-  return { keys, problems };
+  return { keys, problems, entries: read };
 }
 
 /** A validity time: ISO 8601 text or seconds since epoch, in ms; undefined when neither. */
