@@ -147,6 +147,7 @@ export function App() {
                 version={version}
                 order={search.order}
                 onSort={search.sortBy}
+                complete={search.status?.complete !== false}
                 selection={selection}
                 onSelect={select}
                 marked={marks.marked}

@@ -103,8 +103,7 @@ export const rowsPageQuery = (
 ) =>
   queryOptions({
     queryKey: readKey('search', 'rows', searchKey(request), order, page, version),
-    queryFn: () =>
-      engineClient().search.rows(request, pageWindow(page, order)),
+    queryFn: () => engineClient().search.rows(request, pageWindow(page, order)),
     staleTime: Infinity,
     // Keeps the rows on screen while a streaming result grows, instead of flashing placeholders.
     placeholderData: (previous) => previous,

@@ -104,7 +104,13 @@ export function useSearchView() {
   const sortBy = useCallback(
     (by: SortColumn | undefined) => {
       const same = (by ?? null) === view.sort;
-      const dir = same ? (view.order === 'desc' ? 'asc' : 'desc') : by === undefined ? 'desc' : 'asc';
+      const dir = same
+        ? view.order === 'desc'
+          ? 'asc'
+          : 'desc'
+        : by === undefined
+          ? 'desc'
+          : 'asc';
       void setView({ sort: by ?? null, order: dir });
     },
     [setView, view.sort, view.order],

@@ -79,8 +79,7 @@ export class Searcher {
   private current: Result | undefined;
   /** The last column sort, kept while its result rows are the current ones (paging re-reads it). */
   private sorted:
-    | { readonly rows: Uint32Array; readonly by: SortColumn; readonly out: Uint32Array }
-    | undefined;
+    { readonly rows: Uint32Array; readonly by: SortColumn; readonly out: Uint32Array } | undefined;
   private generation = 0;
   private readonly index: EventIndex;
   private readonly reader: RecordReader;

@@ -32,9 +32,10 @@ export function sortRowsBy(index: EventIndex, rows: Uint32Array, by: SortColumn)
     exact.set(code, t);
     lower.set(code, t.toLowerCase());
   }
-  const compare = (a: number, b: number) =>
-    compareText(lower.get(a) ?? '', lower.get(b) ?? '') ||
-    compareText(exact.get(a) ?? '', exact.get(b) ?? '');
+  const compare = (a: number, b: number) => {
+    const byLower = compareText(lower.get(a) ?? '', lower.get(b) ?? '');
+    return byLower !== 0 ? byLower : compareText(exact.get(a) ?? '', exact.get(b) ?? '');
+  };
   distinct.sort(compare);
   // Codes with equal text (the absent-resource code and a stored '') share a rank: time decides.
   const rank = new Uint32Array(size);
@@ -45,7 +46,10 @@ export function sortRowsBy(index: EventIndex, rows: Uint32Array, by: SortColumn)
     rank[code] = r;
   });
   const starts = new Uint32Array(r + 2);
-  for (const code of codes) starts[(rank[code] ?? 0) + 1]++;
+  for (const code of codes) {
+    const k = (rank[code] ?? 0) + 1;
+    starts[k] = (starts[k] ?? 0) + 1;
+  }
   for (let k = 1; k < starts.length; k++) starts[k] = (starts[k] ?? 0) + (starts[k - 1] ?? 0);
   const out = new Uint32Array(rows.length);
   codes.forEach((code, p) => {

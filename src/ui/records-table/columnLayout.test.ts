@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveColumn, orderColumns } from './columnLayout';
+import { layoutWidths, moveColumn, orderColumns } from './columnLayout';
 
 const ALL = ['eventTime', 'userName', 'eventName', 'resourceType', 'eventSource'];
 
@@ -34,5 +34,24 @@ describe('moveColumn', () => {
     expect(moveColumn(ALL, 'eventTime', 'eventName')).toBe(ALL);
     expect(moveColumn(ALL, 'eventName', 'eventTime')).toBe(ALL);
     expect(moveColumn(ALL, 'gone', 'eventName')).toBe(ALL);
+  });
+});
+
+describe('layoutWidths', () => {
+  const defaults = (id: string) => (id === 'eventTime' ? 150 : 100);
+  const ids = ['eventTime', 'userName', 'eventName'];
+
+  it('gives spare width to the columns the user did not size, not to event time', () => {
+    const w = layoutWidths(ids, { eventName: 120 }, defaults, 470);
+    expect([...w]).toEqual([
+      ['eventTime', 150],
+      ['userName', 200],
+      ['eventName', 120],
+    ]);
+  });
+
+  it('keeps the defaults and the saved widths when there is no room to spare', () => {
+    const w = layoutWidths(ids, { userName: 300 }, defaults, 400);
+    expect([...w.values()]).toEqual([150, 300, 100]);
   });
 });

@@ -31,3 +31,33 @@ export function moveColumn(
   out.splice(to, 0, id);
   return out;
 }
+
+/**
+ * Each visible column's width in px. Widths the user set are kept exactly; the others take their
+ * default, grown in proportion (Event time excepted: its text has one length) to fill `available`
+ * px when the defaults leave room, so a wide screen gives its width to the evidence.
+ */
+export function layoutWidths(
+  ids: readonly string[],
+  saved: Readonly<Record<string, number>>,
+  defaults: (id: string) => number,
+  available: number,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  let used = 0;
+  let growable = 0;
+  for (const id of ids) {
+    const w = saved[id] ?? defaults(id);
+    out.set(id, w);
+    used += w;
+    if (saved[id] === undefined && id !== 'eventTime') growable += w;
+  }
+  const spare = available - used;
+  if (spare <= 0 || growable === 0) return out;
+  for (const id of ids) {
+    if (saved[id] !== undefined || id === 'eventTime') continue;
+    const w = out.get(id) ?? 0;
+    out.set(id, Math.floor(w + (spare * w) / growable));
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { middleCut } from './middleCut';
 
 /** Every character 7 px wide. */
-const mono = (s: string) => [...s].length * 7;
+const mono = (s: string) => s.length * 7;
 const shown = (c: { head: string; tail: string; cut: boolean }) =>
   c.cut ? `${c.head}…${c.tail}` : c.head;
 
