@@ -90,8 +90,8 @@ export function EventTableHeader(props: {
                 onKeyDown={(e) => moveByKey(e, index)}
               >
                 {/* Not today's offset: across daylight saving it is wrong for some rows. */}
-                {text}
-                {arrow}
+                <span className="th-text">{text}</span>
+                {arrow === '' ? null : <span className="th-arrow">{arrow}</span>}
               </button>
             ) : (
               <span className="th-label" title={label}>

@@ -9,7 +9,7 @@ export function cellStyle(width: number, fill: boolean): CSSProperties {
 }
 
 /** Width of the leading compare-checkbox column and of the marks column after it, px. */
-export const CHECK_WIDTH = 30;
-export const MARKS_WIDTH = 28;
+export const CHECK_WIDTH = 28;
+export const MARKS_WIDTH = 22;
 /** Horizontal padding of a cell, both sides together, px (EventTable.css). */
 export const CELL_PADDING = 12;

@@ -49,11 +49,11 @@ export const columns = helper.columns([
   ),
   helper.accessor(
     text((r) => r.userName),
-    { id: 'userName', header: 'User name', size: 84, cell: logCell },
+    { id: 'userName', header: 'User name', size: 80, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventName),
-    { id: 'eventName', header: 'Event name', size: 100, cell: logCell },
+    { id: 'eventName', header: 'Event name', size: 118, cell: logCell },
   ),
   helper.accessor(
     list((r) => r.resourceTypes),
@@ -61,11 +61,11 @@ export const columns = helper.columns([
   ),
   helper.accessor(
     list((r) => r.resourceNames),
-    { id: 'resourceName', header: 'Resource name', size: 80, cell: logCell },
+    { id: 'resourceName', header: 'Resource name', size: 76, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventSource),
-    { id: 'eventSource', header: 'Event source', size: 66, cell: logCell },
+    { id: 'eventSource', header: 'Event source', size: 62, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.accessKeyId),
