@@ -89,7 +89,7 @@ export const columns = helper.columns([
   ),
   helper.accessor(
     text((r) => r.eventID),
-    { id: 'eventID', header: 'Event ID', size: 270, cell: logCell },
+    { id: 'eventID', header: 'Event ID', size: 290, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.recipientAccountId),
