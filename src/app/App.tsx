@@ -48,12 +48,7 @@ export function App() {
   const search = useSearchView();
   const { view, request, version } = search;
   const matchCount = search.status?.matchCount ?? count;
-  const { selection, select, clear: clearSelection } = useSelection(request, view.order, version);
-  const { setOrder } = search;
-  const toggleOrder = useCallback(
-    () => setOrder(view.order === 'desc' ? 'asc' : 'desc'),
-    [setOrder, view.order],
-  );
+  const { selection, select, clear: clearSelection } = useSelection(request, search.order, version);
   const [filesOpen, setFilesOpen] = useState(false);
   const [validationOpen, setValidationOpen] = useState(false);
   const closeValidation = useCallback(() => setValidationOpen(false), []);
@@ -150,8 +145,9 @@ export function App() {
                 count={matchCount}
                 request={request}
                 version={version}
-                order={view.order}
-                onToggleOrder={toggleOrder}
+                order={search.order}
+                onSort={search.sortBy}
+                complete={search.status?.complete !== false}
                 selection={selection}
                 onSelect={select}
                 marked={marks.marked}

@@ -1,9 +1,14 @@
 import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { engineClient, workerCallback } from '../engine/engineClient';
-import type { EventTarget, SearchAnswer, SearchRequest, SearchStatus } from '../search/types';
+import type {
+  EventTarget,
+  SearchAnswer,
+  SearchRequest,
+  SearchStatus,
+  TableOrder,
+} from '../search/types';
 import { searchKey } from '../search/types';
-import type { TimeOrder } from '../index/types';
 import { readKey } from './keys';
 
 /** Rows fetched per request: a few screens, so scrolling rarely waits. */
@@ -31,7 +36,7 @@ const searchProgressQuery = (request: SearchRequest) =>
  * the cache (searchProgressKey), so whichever fetch runs it, prefetch or view, the count and the
  * first screen appear before the end.
  */
-export const searchQuery = (client: QueryClient, request: SearchRequest, order: TimeOrder) => {
+export const searchQuery = (client: QueryClient, request: SearchRequest, order: TableOrder) => {
   const seed = ({ firstRows, ...status }: SearchAnswer): SearchStatus => {
     if (firstRows !== undefined) {
       client.setQueryData(
@@ -50,7 +55,7 @@ export const searchQuery = (client: QueryClient, request: SearchRequest, order: 
           workerCallback((s: SearchAnswer) =>
             client.setQueryData(searchProgressKey(request), seed(s)),
           ),
-          { offset: 0, limit: ROWS_PAGE, order },
+          pageWindow(0, order),
         ),
       ),
     placeholderData: (previous) => previous,
@@ -66,13 +71,13 @@ export const searchQuery = (client: QueryClient, request: SearchRequest, order: 
 export function prefetchSearch(
   client: QueryClient,
   request: SearchRequest,
-  order: TimeOrder,
+  order: TableOrder,
 ): Promise<unknown> {
   return client.query(searchQuery(client, request, order)).catch(() => undefined);
 }
 
 /** The status of the search for `request`: final, or partial while it streams. */
-export function useSearch(request: SearchRequest, order: TimeOrder): SearchStatus | undefined {
+export function useSearch(request: SearchRequest, order: TableOrder): SearchStatus | undefined {
   const client = useQueryClient();
   const final = useQuery(searchQuery(client, request, order));
   const progress = useQuery(searchProgressQuery(request)).data;
@@ -81,17 +86,24 @@ export function useSearch(request: SearchRequest, order: TimeOrder): SearchStatu
   return final.data ?? progress;
 }
 
-/** One page of the search result in the given time order. */
+/** The worker's window for page `page` of the table in `order`. */
+const pageWindow = (page: number, order: TableOrder) => ({
+  offset: page * ROWS_PAGE,
+  limit: ROWS_PAGE,
+  order: order.dir,
+  ...(order.by === undefined ? {} : { by: order.by }),
+});
+
+/** One page of the search result in the given order (time, or a column). */
 export const rowsPageQuery = (
   request: SearchRequest,
-  order: TimeOrder,
+  order: TableOrder,
   page: number,
   version: string,
 ) =>
   queryOptions({
     queryKey: readKey('search', 'rows', searchKey(request), order, page, version),
-    queryFn: () =>
-      engineClient().search.rows(request, { offset: page * ROWS_PAGE, limit: ROWS_PAGE, order }),
+    queryFn: () => engineClient().search.rows(request, pageWindow(page, order)),
     staleTime: Infinity,
     // Keeps the rows on screen while a streaming result grows, instead of flashing placeholders.
     placeholderData: (previous) => previous,
@@ -132,11 +144,12 @@ export const countQuery = (q: string) =>
 export const locateQuery = (
   request: SearchRequest,
   target: EventTarget,
-  order: TimeOrder,
+  order: TableOrder,
   version: string,
 ) =>
   queryOptions({
     queryKey: readKey('search', 'locate', searchKey(request), target, order, version),
-    queryFn: async () => (await engineClient().search.locate(request, target, order)) ?? null,
+    queryFn: async () =>
+      (await engineClient().search.locate(request, target, order.dir, order.by)) ?? null,
     staleTime: Infinity,
   });

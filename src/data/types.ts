@@ -15,8 +15,10 @@ export type {
   Histogram,
   SearchRequest,
   SearchStatus,
+  TableOrder,
 } from '../search/types';
-export type { TimeOrder } from '../index/types';
+export type { SortColumn, TimeOrder } from '../index/types';
+export { SORT_COLUMNS } from '../index/types';
 export type { FileMeta, FileReport } from '../db/types';
 export type { RowView } from '../index/types';
 export { COVERAGE_FLAG } from '../analysis/types';

@@ -6,7 +6,8 @@ import { parseQuery } from '../querylang/parseQuery';
 import { printQuery } from '../querylang/printQuery';
 import type { Query } from '../querylang/types';
 import type { DatasetInfo } from '../engine/types';
-import type { SearchRequest, SearchStatus } from '../search/types';
+import type { SortColumn } from '../index/types';
+import type { SearchRequest, SearchStatus, TableOrder } from '../search/types';
 import { beginApplyingQuery } from './applyingQuery';
 import { datasetInfoQuery } from './datasetQueries';
 import { resolveRange } from './resolveRange';
@@ -40,7 +41,11 @@ export function useSearchView() {
     }),
     [view.q, range.from, range.to],
   );
-  const status = useSearch(request, view.order);
+  const order = useMemo<TableOrder>(
+    () => ({ dir: view.order, ...(view.sort === null ? {} : { by: view.sort }) }),
+    [view.order, view.sort],
+  );
+  const status = useSearch(request, order);
   const query = useMemo<Query>(() => {
     const parsed = parseQuery(view.q);
     return parsed.ok ? parsed.query : { clauses: [] };
@@ -56,14 +61,14 @@ export function useSearchView() {
       // scan streams its progress) gets APPLY_WAIT_MS. Only the latest query applied wins.
       const turn = ++applying.current;
       const applied = beginApplyingQuery();
-      const answered = prefetchSearch(client, { ...request, q }, view.order);
+      const answered = prefetchSearch(client, { ...request, q }, order);
       void Promise.race([answered, delay(APPLY_WAIT_MS)]).then(() => {
         // Both updates land in one render: the new view and the hook's "complete" again.
         if (turn === applying.current) void setView({ q: q === '' ? null : q, ...NO_SELECTION });
         applied();
       });
     },
-    [client, request, view.order, setView],
+    [client, request, order, setView],
   );
   const addClause = useCallback(
     (clause: string) => applyQuery(view.q.trim() === '' ? clause : `${view.q.trim()} ${clause}`),
@@ -88,12 +93,33 @@ export function useSearchView() {
     [setView],
   );
   const setOrder = useCallback(
-    (order: 'asc' | 'desc') => void setView({ order, ...NO_SELECTION }),
+    (dir: 'asc' | 'desc') => void setView({ order: dir, ...NO_SELECTION }),
     [setView],
+  );
+  /**
+   * Sorts the table by a column (undefined: event time): the sorted column again flips the
+   * direction; another starts A to Z, or newest first for time. The selection stays selected (it
+   * is found again in the new order).
+   */
+  const sortBy = useCallback(
+    (by: SortColumn | undefined) => {
+      const same = (by ?? null) === view.sort;
+      const dir = same
+        ? view.order === 'desc'
+          ? 'asc'
+          : 'desc'
+        : by === undefined
+          ? 'desc'
+          : 'asc';
+      void setView({ sort: by ?? null, order: dir });
+    },
+    [setView, view.sort, view.order],
   );
   return {
     view,
     request,
+    /** The table's order: the URL's `order` and `sort`. */
+    order,
     status,
     version: resultVersion(status),
     info,
@@ -109,6 +135,7 @@ export function useSearchView() {
     brush,
     setRange,
     setOrder,
+    sortBy,
   };
 }
 

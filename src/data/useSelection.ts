@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TimeOrder } from '../index/types';
-import type { EventTarget, SearchRequest } from '../search/types';
+import type { EventTarget, SearchRequest, TableOrder } from '../search/types';
 import { locateQuery, ROWS_PAGE, rowsPageQuery } from './searchQueries';
 import { NO_SELECTION, useViewState } from './useViewState';
 
@@ -28,7 +27,7 @@ export interface ShownRow {
  * under the result's version; a click seeds that cache, so selecting costs no round trip. While a
  * streaming result grows, the last position stays on screen until the new one is in.
  */
-export function useSelection(request: SearchRequest, order: TimeOrder, version: string) {
+export function useSelection(request: SearchRequest, order: TableOrder, version: string) {
   const client = useQueryClient();
   const [view, setView] = useViewState();
   const target: EventTarget | undefined =

@@ -6,6 +6,7 @@ import {
   parseAsStringLiteral,
   useQueryStates,
 } from 'nuqs';
+import { SORT_COLUMNS } from '../index/types';
 
 /** Relative time range presets, and 'all' for no range. */
 export const RANGE_PRESETS = ['all', '15m', '1h', '24h', '7d', '30d', '90d', 'custom'] as const;
@@ -30,7 +31,10 @@ const parsers = {
   /** Absolute range (range=custom), ISO 8601; `to` exclusive. */
   from: parseAsIsoDateTime,
   to: parseAsIsoDateTime,
+  /** The table's direction: newest first (desc) or oldest first; with `sort`, Z to A or A to Z. */
   order: parseAsStringLiteral(['desc', 'asc'] as const).withDefault('desc'),
+  /** The column the table is sorted by (its text, ties by time); absent means event time. */
+  sort: parseAsStringLiteral(SORT_COLUMNS),
   /** Visible column ids, in order; absent means the saved preference. */
   cols: parseAsArrayOf(parseAsString),
   /** eventID of the selected event (absent when it has none). */

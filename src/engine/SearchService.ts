@@ -1,6 +1,6 @@
 import { loadFileBytes } from '../db/cairnDb';
 import type { RowWindow } from '../index/readRows';
-import type { RowView, TimeOrder } from '../index/types';
+import type { RowView, SortColumn, TimeOrder } from '../index/types';
 import { FILE_FIELD } from '../querylang/fields';
 import { Searcher } from '../search/Searcher';
 import { ValueSuggester } from '../search/suggestValues';
@@ -90,14 +90,14 @@ export class SearchService {
     return withRows(status);
   }
 
-  /** A window of the rows matching `request`, in the given time order, with their marks. */
+  /** A window of the rows matching `request`, in the window's order (time or a column), with their marks. */
   rows(request: SearchRequest, window: RowWindow): RowView[] {
     return this.parts.notes.mark(this.searcher.rows(request, window));
   }
 
   /** Row and table position of an event in the result of `request` (URL `event` restore). */
-  locate(request: SearchRequest, target: EventTarget, order: TimeOrder) {
-    return this.searcher.locate(request, target, order);
+  locate(request: SearchRequest, target: EventTarget, order: TimeOrder, by?: SortColumn) {
+    return this.searcher.locate(request, target, order, by);
   }
 
   /** Count of an index-only query, for pivots; undefined when it needs stored records. */

@@ -2,18 +2,23 @@ import { STRING_FIELDS } from '../cloudtrail/types';
 import type { StringField } from '../cloudtrail/types';
 import type { EventIndex } from './EventIndex';
 import type { RowView } from './types';
-import type { TimeOrder } from './types';
+import type { SortColumn, TimeOrder } from './types';
 
-/** A window of the time-ordered table. `offset` and `limit` count rows; `order` 'desc' is newest first. */
+/**
+ * A window of the table. `offset` and `limit` count rows. Without `by` the table is in time order,
+ * `order` 'desc' newest first; with `by` it is sorted by that column's text (see sortRowsBy),
+ * `order` 'asc' A to Z, 'desc' Z to A.
+ */
 export interface RowWindow {
   readonly offset: number;
   readonly limit: number;
   readonly order: TimeOrder;
+  readonly by?: SortColumn;
 }
 
 /**
  * The rows of one window of the table, materialised as plain objects for the UI (≤ limit of them).
- * `sorted` is the table's rows in ascending time order (all rows, or a search result).
+ * `sorted` is the table's rows in ascending order (time, or the window's column: see sortRowsBy).
  */
 export function readRows(
   index: EventIndex,

@@ -76,6 +76,32 @@ export type RowView = {
 /** Sort direction over event time. */
 export type TimeOrder = 'desc' | 'asc';
 
+/**
+ * Table columns the worker can sort a result by, besides event time (the index's own order). Each
+ * sorts by its value's text: a string field's dictionary value, the first resource's type or name
+ * (the cell shows the first), or the eventID.
+ */
+export const SORT_COLUMNS = [
+  'userName',
+  'eventName',
+  'resourceType',
+  'resourceName',
+  'eventSource',
+  'accessKeyId',
+  'awsRegion',
+  'errorCode',
+  'sourceIPAddress',
+  'readOnly',
+  'eventID',
+  'recipientAccountId',
+  'identityType',
+  'eventCategory',
+  'userAgent',
+] as const;
+
+/** A column a result can be sorted by other than event time. */
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+
 /** A responder's marks on an event (Annotation.ts). */
 export type { Annotation, AnnotationEdit } from './Annotation';
 export { ANNOTATION_LIMITS } from './Annotation';

@@ -12,8 +12,9 @@ import { readRows } from '../index/readRows';
 import type { RowWindow } from '../index/readRows';
 import type { RecordReader } from '../db/RecordReader';
 import { lowerBound, selectRows } from './selectRows';
+import { sortRowsBy } from './sortRowsBy';
 import type { EventTarget, FacetCounts, Histogram, SearchRequest, SearchStatus } from './types';
-import type { RowView } from '../index/types';
+import type { RowView, SortColumn } from '../index/types';
 import { searchKey } from './types';
 
 /**
@@ -76,6 +77,9 @@ interface Result {
  */
 export class Searcher {
   private current: Result | undefined;
+  /** The last column sort, kept while its result rows are the current ones (paging re-reads it). */
+  private sorted:
+    { readonly rows: Uint32Array; readonly by: SortColumn; readonly out: Uint32Array } | undefined;
   private generation = 0;
   private readonly index: EventIndex;
   private readonly reader: RecordReader;
@@ -200,10 +204,24 @@ export class Searcher {
     return this.status(result);
   }
 
-  /** A window of the result of `request`, or [] when another search holds the result. */
+  /**
+   * A window of the result of `request`, in time order or sorted by `window.by` (see sortRowsBy),
+   * or [] when another search holds the result.
+   */
   rows(request: SearchRequest, window: RowWindow): RowView[] {
     const result = this.resultFor(request);
-    return result === undefined ? [] : readRows(this.index, result.rows, window);
+    if (result === undefined) return [];
+    return readRows(this.index, this.sortedBy(result.rows, window.by), window);
+  }
+
+  /** `rows` (time order) sorted by `by`, computed once per result and column; as is without `by`. */
+  private sortedBy(rows: Uint32Array, by: SortColumn | undefined): Uint32Array {
+    if (by === undefined) return rows;
+    const last = this.sorted;
+    if (last?.rows === rows && last.by === by) return last.out;
+    const out = sortRowsBy(this.index, rows, by);
+    this.sorted = { rows, by, out };
+    return out;
   }
 
   /** The rows of the result of `request` in time order (ascending), or undefined. */
@@ -246,13 +264,15 @@ export class Searcher {
 
   /**
    * Where the event `target` names sits in the result of `request`: its row and its position in the
-   * given order. Undefined when it is not in the result (or another search holds it). Of several
-   * rows sharing the eventID (a conflict), the hinted row when it is one of them, else the first.
+   * given order (time, or sorted by `by`). Undefined when it is not in the result (or another
+   * search holds it). Of several rows sharing the eventID (a conflict), the hinted row when it is one
+   * of them, else the first.
    */
   locate(
     request: SearchRequest,
     target: EventTarget,
     order: 'asc' | 'desc',
+    by?: SortColumn,
   ): { readonly row: number; readonly position: number } | undefined {
     const result = this.resultFor(request);
     if (result === undefined) return undefined;
@@ -263,6 +283,14 @@ export class Searcher {
     // eventID decides. Events without an eventID are found by their row alone.
     const byRow = hint !== undefined && hint < index.size && index.eventId(hint) === eventID;
     const candidates = byRow ? [hint] : eventID === '' ? [] : index.rowsWithEventId(eventID);
+    if (by !== undefined) {
+      const sorted = this.sortedBy(result.rows, by);
+      for (const row of candidates) {
+        const p = sorted.indexOf(row);
+        if (p >= 0) return { row, position: order === 'asc' ? p : sorted.length - 1 - p };
+      }
+      return undefined;
+    }
     for (const row of candidates) {
       // Result rows are time-ordered: binary search to the row's time, then step to the row.
       let p = lowerBound(result.rows, time, time[row] ?? 0);

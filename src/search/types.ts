@@ -1,4 +1,4 @@
-import type { RowView } from '../index/types';
+import type { RowView, SortColumn, TimeOrder } from '../index/types';
 
 /** The top values of one indexed field under a filter. `value` '' means the field is absent. */
 export interface Facet {
@@ -14,6 +14,15 @@ export interface SearchRequest {
   readonly q: string;
   readonly from?: number;
   readonly to?: number;
+}
+
+/**
+ * The table's order: by event time without `by`, else by that column's text (sortRowsBy), ties by
+ * time. `dir` 'desc' is newest first, or Z to A (newest first among equals).
+ */
+export interface TableOrder {
+  readonly dir: TimeOrder;
+  readonly by?: SortColumn;
 }
 
 /** Where a search stands. `complete` is false while stored records are still being scanned. */

@@ -10,10 +10,24 @@ export interface Prefs {
   readonly order: TimeOrder;
   /** Whether the facet panel is shown (hidden, the table gets its width). */
   readonly facets: boolean;
+  /** Column id → width the user gave it, px (absent: the column's default). */
+  readonly columnWidths: Readonly<Record<string, number>>;
+  /** Column ids in the order the user dragged them to (empty: the default order). */
+  readonly columnOrder: readonly string[];
 }
 
+/** Bounds of a saved column width, px: what is read back is clamped to them. */
+export const COLUMN_WIDTH = { min: 40, max: 2000 } as const;
+
 const KEY = 'cairn.prefs.v1';
-const DEFAULTS: Prefs = { columns: {}, timeZone: 'utc', order: 'desc', facets: true };
+const DEFAULTS: Prefs = {
+  columns: {},
+  timeZone: 'utc',
+  order: 'desc',
+  facets: true,
+  columnWidths: {},
+  columnOrder: [],
+};
 const usePrefsStore = create<Prefs>()(() => read());
 
 function read(): Prefs {
@@ -26,14 +40,38 @@ function read(): Prefs {
     const saved = objectAt(v, 'columns') ?? {};
     for (const [k, b] of Object.entries(saved)) if (typeof b === 'boolean') columns[k] = b;
     return {
+      ...DEFAULTS,
       columns,
       timeZone: v['timeZone'] === 'local' ? 'local' : 'utc',
       order: v['order'] === 'asc' ? 'asc' : 'desc',
       facets: v['facets'] !== false,
+      columnWidths: readWidths(objectAt(v, 'columnWidths') ?? {}),
+      columnOrder: readOrder(v['columnOrder']),
     };
   } catch {
     return DEFAULTS;
   }
+}
+
+/**
+ * Saved widths as they may be used: finite numbers, rounded and clamped to COLUMN_WIDTH (the
+ * storage is another tab's or an extension's to write: anything else is dropped).
+ */
+export function readWidths(saved: Readonly<Record<string, unknown>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, w] of Object.entries(saved)) {
+    if (typeof w === 'number' && Number.isFinite(w)) {
+      out[k] = Math.round(Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, w)));
+    }
+  }
+  return out;
+}
+
+/** A saved column order: its distinct short strings (ids are checked against the columns on use). */
+export function readOrder(saved: unknown): string[] {
+  if (!Array.isArray(saved)) return [];
+  const ids = saved.filter((id): id is string => typeof id === 'string' && id.length < 100);
+  return [...new Set(ids)].slice(0, 100);
 }
 
 /** Updates preferences and persists them. */

@@ -1,14 +1,18 @@
 import { useTable } from '@tanstack/react-table';
-import { memo, useEffect, useEffectEvent, useId, useMemo, useRef } from 'react';
+import { memo, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
-import type { SearchRequest, TimeOrder } from '../../data/types';
+import type { SearchRequest, SortColumn, TableOrder } from '../../data/types';
 import type { Selection, ShownRow } from '../../data/useSelection';
 import { useFileIntegrityMap } from '../../data/fileIntegrity';
 import { focusEventDetail } from '../keyboard/focusTargets';
 import { isTypingTarget, modalOpen } from '../keyboard/isTypingTarget';
 import { usePrefs } from '../prefs/usePrefs';
-import { FIXED_COLUMNS, minTableWidth } from './columnStyle';
-import { columns, features, isLoaded } from './columns';
+import { CELL_PADDING, CHECK_WIDTH, MARKS_WIDTH } from './columnStyle';
+import { layoutWidths } from './columnLayout';
+import { columns, features, isLoaded, MONO_COLUMNS } from './columns';
+import { measureText, tableFonts } from './measureText';
+import type { TableFonts } from './measureText';
+import { NoMatches } from './NoMatches';
 import type { TableRow } from './columns';
 import { EventTableHeader } from './EventTableHeader';
 import { EventTableRow } from './EventTableRow';
@@ -22,8 +26,14 @@ import './EventTable.css';
 const ROW_HEIGHT = 28;
 /** Height of the sticky header row, which covers the top of the scrolled area. */
 const HEADER_HEIGHT = 30;
-/** Width of the leading compare-checkbox column, which never shrinks (header spacer and cells). */
-const CHECK_WIDTH = 32;
+/** The fonts before the table is in the page (measured again once it is). */
+const FALLBACK_FONTS: TableFonts = {
+  text: '12.5px sans-serif',
+  mono: '12px monospace',
+  head: '600 12.5px sans-serif',
+};
+/** Widest a double click fits a column to, px: a 1 MB value would otherwise take the screen. */
+const FIT_MAX = 640;
 
 /**
  * The Event history table: every event, virtualised (only visible rows exist in the DOM and only
@@ -38,8 +48,11 @@ export const EventTable = memo(function EventTable(props: {
   readonly request: SearchRequest;
   /** Changes whenever the result does (see resultVersion). */
   readonly version: string;
-  readonly order: TimeOrder;
-  readonly onToggleOrder: () => void;
+  readonly order: TableOrder;
+  /** Sorts by a column (undefined: event time); the current one again flips the direction. */
+  readonly onSort: (by: SortColumn | undefined) => void;
+  /** False while stored records are still being scanned: "no matches" waits for the end. */
+  readonly complete: boolean;
   /** The selected event; its row is kept in view whenever it changes. */
   readonly selection: Selection | undefined;
   /** Selects the event at a position, with its row when the table has it loaded. */
@@ -68,10 +81,50 @@ export const EventTable = memo(function EventTable(props: {
     () => loaded.map((r, i) => r ?? { placeholder: true, row: -1 - (start + i) }),
     [loaded, start],
   );
-  const { visibility: columnVisibility } = useVisibleColumns();
+  const layout = useVisibleColumns();
+  const { visibility: columnVisibility } = layout;
   const integrity = useFileIntegrityMap();
   const table = useTable({ features, columns, data, state: { columnVisibility } });
   const rows = table.getRowModel().rows;
+  const shown = layout.order.filter((id) => columnVisibility[id] === true);
+  const fill = shown.at(-1);
+  const [fonts, setFonts] = useState(FALLBACK_FONTS);
+  const [available, setAvailable] = useState(0);
+  // While an edge is dragged: that column's width, kept once the pointer is released.
+  const [resizing, setResizing] = useState<{ id: string; px: number } | undefined>(undefined);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el === null) return;
+    setFonts(tableFonts(el));
+    const observer = new ResizeObserver(() =>
+      setAvailable(el.clientWidth - CHECK_WIDTH - MARKS_WIDTH),
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const widths = layoutWidths(
+    shown,
+    resizing === undefined ? layout.saved : { ...layout.saved, [resizing.id]: resizing.px },
+    layout.width,
+    available,
+  );
+  const columnsWidth = shown.reduce((w, id) => w + (widths.get(id) ?? 0), 0);
+  const fillWidth = (widths.get(fill ?? '') ?? 0) + Math.max(0, available - columnsWidth);
+  /** Fits a column to its label and the text of the rows loaded now. */
+  const fit = (id: string) => {
+    const column = columns.find((c) => c.id === id);
+    let px = measureText(fonts.head, `${String(column?.header ?? '')} (UTC) ↓`);
+    const font = MONO_COLUMNS.has(id) ? fonts.mono : fonts.text;
+    for (const r of loaded) {
+      if (r === undefined) continue;
+      const text =
+        id === 'eventTime'
+          ? tableTime(r.eventTime, r.flags, prefs.timeZone, now).text
+          : cellValue(rows.find((x) => x.original === r)?.getValue(id));
+      px = Math.max(px, measureText(font, text));
+    }
+    layout.setWidth(id, Math.min(FIT_MAX, Math.ceil(px) + CELL_PADDING + 4));
+  };
 
   // Where the last selection was: after Escape closes the detail, j/k/↓ carry on from there.
   const lastPosition = useRef(-1);
@@ -147,16 +200,16 @@ export const EventTable = memo(function EventTable(props: {
     selection !== undefined && items.some((i) => i.index === selection.position)
       ? `${rowIdPrefix}-${selection.position}`
       : undefined;
-  const width = minTableWidth([
-    { size: CHECK_WIDTH, fixed: true },
-    ...table
-      .getVisibleLeafColumns()
-      .map((c) => ({ size: c.getSize(), fixed: FIXED_COLUMNS.has(c.id) })),
-  ]);
-  // One width for the header's spacer (CSS) and the rows' checkbox cells.
-  const checkWidth: CSSProperties & { '--check-width': string } = {
+  const width = CHECK_WIDTH + MARKS_WIDTH + columnsWidth;
+  // One width for the header's spacers (CSS) and the rows' checkbox and marks cells.
+  const checkWidth: CSSProperties & { '--check-width': string; '--marks-width': string } = {
     '--check-width': `${CHECK_WIDTH}px`,
+    '--marks-width': `${MARKS_WIDTH}px`,
   };
+  const headerColumns = shown.map((id) => ({
+    id,
+    label: String(columns.find((c) => c.id === id)?.header ?? id),
+  }));
   return (
     <div
       className="event-table"
@@ -166,7 +219,7 @@ export const EventTable = memo(function EventTable(props: {
       role="grid"
       aria-label="Events"
       aria-rowcount={count + 1}
-      aria-colcount={table.getVisibleLeafColumns().length + 1}
+      aria-colcount={shown.length + 2}
       // The focus stays on the grid; the selected row is the active descendant screen readers read.
       aria-activedescendant={activeRowId}
       data-focus-area="event-table"
@@ -175,12 +228,23 @@ export const EventTable = memo(function EventTable(props: {
       style={checkWidth}
     >
       <EventTableHeader
-        table={table}
+        columns={headerColumns}
+        widths={widths}
+        fill={fill}
         width={width}
         timeZone={prefs.timeZone}
         order={order}
-        onToggleOrder={props.onToggleOrder}
+        onSort={props.onSort}
+        onMove={layout.move}
+        onResize={(id, px, done) => {
+          if (done) {
+            layout.setWidth(id, px);
+            setResizing(undefined);
+          } else setResizing({ id, px: Math.max(40, px) });
+        }}
+        onFit={fit}
       />
+      {count === 0 && props.complete ? <NoMatches /> : null}
       <div
         className="event-table-body"
         role="rowgroup"
@@ -207,6 +271,11 @@ export const EventTable = memo(function EventTable(props: {
               marked={isLoaded(original) && marked.has(original.row)}
               markFull={markFull}
               integrity={integrity}
+              order={shown}
+              widths={widths}
+              fill={fill}
+              fillWidth={fillWidth}
+              fonts={fonts}
               onToggleMark={() => {
                 if (isLoaded(original)) onToggleMark(original.row);
               }}
@@ -220,3 +289,8 @@ export const EventTable = memo(function EventTable(props: {
 });
 
 const NO_TIME: TableTime = { text: '', invalid: false };
+
+/** A cell's accessor value as text ('' when it is not a string). */
+function cellValue(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}

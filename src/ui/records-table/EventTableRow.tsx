@@ -5,9 +5,11 @@ import { ROW_FLAG } from '../../data/types';
 import { MAX_COMPARE } from '../compare/useCompareMarks';
 import type { LogVerdict } from '../../data/types';
 import { FileIntegrityMark } from '../validation/FileIntegrityBadge';
-import { columnStyle, FIXED_COLUMNS } from './columnStyle';
+import { CELL_PADDING, cellStyle } from './columnStyle';
+import { CutText } from './CutText';
 import { InsightBadge } from './InsightBadge';
-import { isLoaded } from './columns';
+import { CUT_COLUMNS, isLoaded, MONO_COLUMNS } from './columns';
+import type { TableFonts } from './measureText';
 import type { features, TableRow } from './columns';
 import { LogText, logTitle } from '../common/LogText';
 import { RowBookmark, RowTags } from '../annotations/RowMarks';
@@ -17,6 +19,8 @@ const FULL_TITLE = `At most ${MAX_COMPARE} events can be compared: unmark one fi
 
 /**
  * One absolutely positioned table row. Cell text is React text: log strings never become markup.
+ * Log strings are cut in the middle to fit their column; the cell's title holds the whole value.
+ * The marks column (bookmark, integrity problem, conflict) keeps them out of the Event name.
  * The leading checkbox marks the row for comparison; so does Ctrl/Cmd+click anywhere on the row.
  */
 export function EventTableRow(props: {
@@ -35,9 +39,17 @@ export function EventTableRow(props: {
   readonly onToggleMark: () => void;
   /** Validation verdicts by fileId (useFileIntegrityMap), when there are any. */
   readonly integrity: ReadonlyMap<number, LogVerdict> | undefined;
+  /** Visible column ids in display order, their widths (px), the filling column and its width. */
+  readonly order: readonly string[];
+  readonly widths: ReadonlyMap<string, number>;
+  readonly fill: string | undefined;
+  readonly fillWidth: number;
+  readonly fonts: TableFonts;
 }) {
   const { row, position, top, height, time, selected, onClick, marked, markFull } = props;
   const data = row.original;
+  const byId = new Map(row.getVisibleCells().map((c) => [c.column.id, c]));
+  const cells = props.order.flatMap((id) => byId.get(id) ?? []);
   const markable = isLoaded(data) && (marked || !markFull);
   const rowClick = (e: MouseEvent) => {
     if (!(e.ctrlKey || e.metaKey)) onClick();
@@ -80,7 +92,25 @@ export function EventTableRow(props: {
           </label>
         ) : null}
       </div>
-      {row.getVisibleCells().map((cell) => {
+      <div className="event-table-marks" role="gridcell">
+        {isLoaded(data) ? (
+          <>
+            <RowBookmark bookmarked={data.bookmarked} />
+            <FileIntegrityMark verdict={props.integrity?.get(data.fileId)} problemsOnly />
+            {conflict ? (
+              <span
+                className="row-mark mark-conflict"
+                title="Conflict: another, different record has this eventID"
+                aria-label="Conflict"
+                role="img"
+              >
+                ≠
+              </span>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+      {cells.map((cell) => {
         const id = cell.column.id;
         const raw = cell.getValue();
         const value =
@@ -89,42 +119,46 @@ export function EventTableRow(props: {
             : typeof raw === 'string'
               ? raw
               : '';
+        const width = props.widths.get(id) ?? 100;
         return (
           <div
             key={cell.id}
             className={`event-table-td col-${id}`}
             role="gridcell"
-            style={columnStyle(cell.column.getSize(), FIXED_COLUMNS.has(id))}
+            style={cellStyle(width, id === props.fill)}
             title={id === 'eventTime' ? value : logTitle(value)}
           >
-            {id === 'eventName' && isLoaded(data) ? (
-              <RowBookmark bookmarked={data.bookmarked} />
-            ) : null}
             <span
               className={`cell-text${id === 'eventTime' && time.invalid ? ' time-invalid' : ''}`}
             >
-              {id === 'eventTime'
-                ? time.text
-                : flexRender(cell.column.columnDef.cell, cell.getContext())}
+              {id === 'eventTime' ? (
+                time.text
+              ) : CUT_COLUMNS.has(id) ? (
+                <CutText
+                  text={value}
+                  width={(id === props.fill ? props.fillWidth : width) - CELL_PADDING}
+                  font={MONO_COLUMNS.has(id) ? props.fonts.mono : props.fonts.text}
+                />
+              ) : (
+                flexRender(cell.column.columnDef.cell, cell.getContext())
+              )}
               {id === 'eventTime' && time.offset !== undefined ? (
                 <span className="time-offset"> {time.offset}</span>
               ) : null}
             </span>
+            {/* After the name, in the width it leaves: the name is never cut for them. */}
             {id === 'eventName' && isLoaded(data) ? (
-              <FileIntegrityMark verdict={props.integrity?.get(data.fileId)} problemsOnly />
-            ) : null}
-            {id === 'eventName' && isLoaded(data) ? <RowTags tags={data.tags} /> : null}
-            {id === 'eventName' && isLoaded(data) && data.eventCategory === 'Insight' ? (
-              <InsightBadge />
-            ) : null}
-            {id === 'eventName' && conflict ? (
-              <span className="badge badge-warn" title="Another, different record has this eventID">
-                conflict
-              </span>
-            ) : null}
-            {id === 'eventName' && error && isLoaded(data) ? (
-              <span className="badge badge-error" title={`Error code: ${logTitle(data.errorCode)}`}>
-                <LogText text={data.errorCode} max={60} />
+              <span className="cell-after">
+                {data.eventCategory === 'Insight' ? <InsightBadge /> : null}
+                {error ? (
+                  <span
+                    className="badge badge-error"
+                    title={`Error code: ${logTitle(data.errorCode)}`}
+                  >
+                    <LogText text={data.errorCode} max={60} />
+                  </span>
+                ) : null}
+                <RowTags tags={data.tags} />
               </span>
             ) : null}
           </div>

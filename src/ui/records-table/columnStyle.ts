@@ -1,24 +1,15 @@
 import type { CSSProperties } from 'react';
 
-/** Columns shrink to this share of their size before the table scrolls sideways. */
-const MIN_SHARE = 0.6;
-
 /**
- * A column's flex style: columns share the width in proportion to their sizes, so the table fills any
- * screen, and never shrink below 60 % of their size (then the table scrolls sideways).
+ * A column's flex style: exactly `width` px (layoutWidths decides it), except the `fill` column,
+ * the last, which also takes whatever width is left so the rows reach the table's edge.
  */
-export function columnStyle(size: number, fixed = false): CSSProperties {
-  return fixed ? { flex: `0 0 ${size}px` } : { flex: `${size} 1 0px`, minWidth: minWidth(size) };
+export function cellStyle(width: number, fill: boolean): CSSProperties {
+  return { flex: `${fill ? 1 : 0} 0 ${width}px`, width };
 }
 
-/** The narrowest the table may get: the sum of the columns' minimum widths, in px. */
-export function minTableWidth(columns: readonly { size: number; fixed: boolean }[]): number {
-  return columns.reduce((w, c) => w + (c.fixed ? c.size : minWidth(c.size)), 0);
-}
-
-function minWidth(size: number): number {
-  return Math.round(size * MIN_SHARE);
-}
-
-/** Columns that never shrink: a truncated time is useless. */
-export const FIXED_COLUMNS: ReadonlySet<string> = new Set(['eventTime']);
+/** Width of the leading compare-checkbox column and of the marks column after it, px. */
+export const CHECK_WIDTH = 28;
+export const MARKS_WIDTH = 22;
+/** Horizontal padding of a cell, both sides together, px (EventTable.css). */
+export const CELL_PADDING = 12;

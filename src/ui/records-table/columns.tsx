@@ -37,54 +37,55 @@ const list = (pick: (r: RowView) => readonly string[]) => (r: TableRow) => {
 };
 
 /**
- * The Event history columns: the console's six defaults in the console's order, then the optional
+ * The Event history columns: the console's six defaults (sized so that all six fit beside the facet
+ * sidebar and an open detail pane at 1280 px; a wider table grows them, see layoutWidths) in the console's order, then the optional
  * ones (hidden by default). Event time is rendered by the table itself (it depends on the time zone).
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-console.html
  */
 export const columns = helper.columns([
   helper.accessor(
     text(() => ''),
-    { id: 'eventTime', header: 'Event time', size: 160 },
+    { id: 'eventTime', header: 'Event time', size: 150 },
   ),
   helper.accessor(
     text((r) => r.userName),
-    { id: 'userName', header: 'User name', size: 170, cell: logCell },
+    { id: 'userName', header: 'User name', size: 80, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventName),
-    { id: 'eventName', header: 'Event name', size: 190, cell: logCell },
+    { id: 'eventName', header: 'Event name', size: 118, cell: logCell },
   ),
   helper.accessor(
     list((r) => r.resourceTypes),
-    { id: 'resourceType', header: 'Resource type', size: 170, cell: logCell },
+    { id: 'resourceType', header: 'Resource type', size: 64, cell: logCell },
   ),
   helper.accessor(
     list((r) => r.resourceNames),
-    { id: 'resourceName', header: 'Resource name', size: 240, cell: logCell },
+    { id: 'resourceName', header: 'Resource name', size: 76, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventSource),
-    { id: 'eventSource', header: 'Event source', size: 190, cell: logCell },
+    { id: 'eventSource', header: 'Event source', size: 62, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.accessKeyId),
-    { id: 'accessKeyId', header: 'AWS access key', size: 180, cell: logCell },
+    { id: 'accessKeyId', header: 'AWS access key', size: 170, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.awsRegion),
-    { id: 'awsRegion', header: 'AWS region', size: 110, cell: logCell },
+    { id: 'awsRegion', header: 'AWS region', size: 90, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.errorCode),
-    { id: 'errorCode', header: 'Error code', size: 150, cell: logCell },
+    { id: 'errorCode', header: 'Error code', size: 110, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.sourceIPAddress),
-    { id: 'sourceIPAddress', header: 'Source IP address', size: 140, cell: logCell },
+    { id: 'sourceIPAddress', header: 'Source IP address', size: 120, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.readOnly),
-    { id: 'readOnly', header: 'Read-only', size: 80, cell: logCell },
+    { id: 'readOnly', header: 'Read-only', size: 70, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventID),
@@ -95,29 +96,29 @@ export const columns = helper.columns([
     {
       id: 'recipientAccountId',
       header: 'Account ID',
-      size: 200,
+      size: 120,
       // The value stays the bare ID (what sorting and search see); the user's name follows it.
       cell: (ctx) => <AccountId id={ctx.getValue()} />,
     },
   ),
   helper.accessor(
     text((r) => r.identityType),
-    { id: 'identityType', header: 'Identity type', size: 120, cell: logCell },
+    { id: 'identityType', header: 'Identity type', size: 100, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.eventCategory),
-    { id: 'eventCategory', header: 'Event category', size: 110, cell: logCell },
+    { id: 'eventCategory', header: 'Event category', size: 100, cell: logCell },
   ),
   helper.accessor(
     text((r) => r.userAgent),
-    { id: 'userAgent', header: 'User agent', size: 260, cell: logCell },
+    { id: 'userAgent', header: 'User agent', size: 180, cell: logCell },
   ),
   helper.accessor(
     text(() => ''),
     {
       id: 'integrity',
       header: 'Integrity',
-      size: 120,
+      size: 100,
       // The status is the last validation's, kept in the page: the index does not hold it.
       cell: (ctx) => {
         const r = ctx.row.original;
@@ -125,6 +126,22 @@ export const columns = helper.columns([
       },
     },
   ),
+]);
+
+/** Columns whose cells are log strings cut in the middle to fit (CutText), with their mono font. */
+export const CUT_COLUMNS: ReadonlySet<string> = new Set(
+  columns
+    .map((c) => c.id ?? '')
+    .filter((id) => !['eventTime', 'recipientAccountId', 'integrity'].includes(id)),
+);
+
+/** Columns set in the monospace font (identifiers compared character by character). */
+export const MONO_COLUMNS: ReadonlySet<string> = new Set([
+  'eventTime',
+  'eventID',
+  'accessKeyId',
+  'sourceIPAddress',
+  'recipientAccountId',
 ]);
 
 /** Columns hidden until the user picks them in the column chooser. */

@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { ROWS_PAGE, rowsPageQuery } from '../../data/searchQueries';
-import type { RowView, SearchRequest, TimeOrder } from '../../data/types';
+import type { RowView, SearchRequest, TableOrder } from '../../data/types';
 
 /**
  * The rows at table positions `[start, end)` of the search result, fetched a page at a time from the
@@ -10,7 +10,7 @@ import type { RowView, SearchRequest, TimeOrder } from '../../data/types';
 export function useRowWindow(
   request: SearchRequest,
   version: string,
-  order: TimeOrder,
+  order: TableOrder,
   start: number,
   end: number,
 ): RowWindowRows {
