@@ -5,6 +5,7 @@ import type { AnnotationIndex } from '../index/AnnotationIndex';
 import { compileFilter } from './compileFilter';
 import type { CompiledFilter } from './compileFilter';
 import { countFacets } from './countFacets';
+import { rowsBefore } from './firstSeen';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
 import { histogramOf } from './histogramOf';
@@ -211,12 +212,16 @@ export class Searcher {
     return this.resultFor(request)?.rows;
   }
 
-  /** Facets of the result of `request` (top `limit` values per field). */
+  /**
+   * Facets of the result of `request` (top `limit` values per field), values first seen in its time
+   * range marked (firstSeen.rowsBefore).
+   */
   facets(request: SearchRequest, limit = 10): FacetCounts | undefined {
     const started = performance.now();
     const result = this.resultFor(request);
     if (result === undefined) return undefined;
-    const facets = countFacets(this.index, result.rows, limit);
+    const before = rowsBefore(this.index, request.from);
+    const facets = countFacets(this.index, result.rows, limit, before);
     return { facets, elapsedMs: performance.now() - started };
   }
 
