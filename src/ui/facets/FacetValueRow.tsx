@@ -42,7 +42,7 @@ export function FacetValueRow(props: {
           aria-hidden="true"
         />
         <span className={value === '' ? 'facet-label muted' : 'facet-label'}>
-          {value === '' ? shown : <LogText text={value} max={200} />}
+          {value === '' ? shown : <MiddleCut text={value} />}
           {field === 'recipientAccountId' ? <AccountName id={value} /> : null}
         </span>
         {fresh ? (
@@ -65,5 +65,33 @@ export function FacetValueRow(props: {
         −
       </button>
     </li>
+  );
+}
+
+/** Characters kept whole at the end of a long value: an ARN's or a key's distinguishing tail. */
+const TAIL = 12;
+
+/**
+ * A value cut in the middle when too wide: the head shrinks behind an ellipsis (CSS) and the last
+ * TAIL characters stay, so `arn:…:secret:prod-db-XYZ` and `arn:…:secret:test-db-ABC` differ on
+ * screen. The text content stays whole (tests and copy read it). Values past 200 characters are
+ * clipped (LogText) rather than laid out whole.
+ */
+function MiddleCut(props: { readonly text: string }) {
+  const { text } = props;
+  if (text.length <= 2 * TAIL || text.length > 200) return <LogText text={text} max={200} />;
+  let at = text.length - TAIL;
+  // Never between the halves of a surrogate pair.
+  const code = text.charCodeAt(at);
+  if (code >= 0xdc00 && code <= 0xdfff) at--;
+  return (
+    <span className="facet-label-cut">
+      <span className="facet-label-head">
+        <LogText text={text.slice(0, at)} />
+      </span>
+      <span className="facet-label-tail">
+        <LogText text={text.slice(at)} />
+      </span>
+    </span>
   );
 }
