@@ -3,7 +3,6 @@ import type { RowWindow } from '../index/readRows';
 import type { RowView, TimeOrder } from '../index/types';
 import { FILE_FIELD } from '../querylang/fields';
 import { facetValues } from '../search/facetValues';
-import { rowsBefore } from '../search/firstSeen';
 import { Searcher } from '../search/Searcher';
 import { ValueSuggester } from '../search/suggestValues';
 import type { Suggestion } from '../search/suggestValues';
@@ -128,7 +127,8 @@ export class SearchService {
     const rows = this.searcher.resultRows(request);
     if (rows === undefined) return undefined;
     const index = this.parts.index;
-    const list = facetValues(index, rows, field, text, limit, rowsBefore(index, request.from));
+    const seen = this.searcher.seenBefore(request.from);
+    const list = facetValues(index, rows, field, text, limit, seen);
     return list === undefined ? undefined : { ...list, elapsedMs: performance.now() - started };
   }
 

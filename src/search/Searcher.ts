@@ -5,7 +5,8 @@ import type { AnnotationIndex } from '../index/AnnotationIndex';
 import { compileFilter } from './compileFilter';
 import type { CompiledFilter } from './compileFilter';
 import { countFacets } from './countFacets';
-import { rowsBefore } from './firstSeen';
+import { SeenBefore } from './firstSeen';
+import type { SeenBeforeOf } from './firstSeen';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
 import { histogramOf } from './histogramOf';
@@ -78,6 +79,7 @@ interface Result {
 export class Searcher {
   private current: Result | undefined;
   private generation = 0;
+  private readonly seen = new SeenBefore();
   private readonly index: EventIndex;
   private readonly reader: RecordReader;
   private readonly matcher: RecordMatcher | undefined;
@@ -220,9 +222,13 @@ export class Searcher {
     const started = performance.now();
     const result = this.resultFor(request);
     if (result === undefined) return undefined;
-    const before = rowsBefore(this.index, request.from);
-    const facets = countFacets(this.index, result.rows, limit, before);
+    const facets = countFacets(this.index, result.rows, limit, this.seenBefore(request.from));
     return { facets, elapsedMs: performance.now() - started };
+  }
+
+  /** The codes of each field the events before `from` carry (first-seen marks), kept per range start. */
+  seenBefore(from: number | undefined): SeenBeforeOf {
+    return this.seen.of(this.index, from);
   }
 
   /** The histogram of the result of `request` over [from, to) ms. */

@@ -1,23 +1,24 @@
 import { INDEXED_FIELDS } from '../querylang/fields';
 import type { Dictionary } from '../index/Dictionary';
 import type { EventIndex } from '../index/EventIndex';
-import { codesCarried, countCodes, fieldCodes } from './fieldCodes';
+import { countCodes, fieldCodes } from './fieldCodes';
 import { markFirstSeen } from './firstSeen';
+import type { SeenBeforeOf } from './firstSeen';
 import type { Facet, FacetValue } from './types';
 
 /**
  * Top values and their counts of every indexed field (except eventID, unique per event) over `rows`.
  * `limit` values per field, most frequent first; counts are of events, so each equals the match count
  * of the clause a facet click adds (querylang/facetPick). '' ("(none)") counts the events with no
- * non-empty value: for the resource fields, those none of whose resources has one. With `before`
- * (the events earlier than the time range, firstSeen.rowsBefore), a value none of them has is marked
- * `firstSeen`. One counting pass per field over a typed array of dictionary codes.
+ * non-empty value: for the resource fields, those none of whose resources has one. With
+ * `seenBefore` (the codes of the events earlier than the time range, firstSeen), a value none of
+ * them has is marked `firstSeen`. One counting pass per field over a typed array of dictionary codes.
  */
 export function countFacets(
   index: EventIndex,
   rows: Uint32Array,
   limit: number,
-  before?: Uint32Array,
+  seenBefore?: SeenBeforeOf,
 ): Facet[] {
   const out: Facet[] = [];
   for (const field of INDEXED_FIELDS) {
@@ -25,8 +26,8 @@ export function countFacets(
     if (fc === undefined) continue;
     const counts = countCodes(fc, rows);
     const top = topCodes(counts, limit);
-    const fresh =
-      before === undefined ? undefined : markFirstSeen(codesCarried(fc, before), counts);
+    const seen = seenBefore?.(field, fc);
+    const fresh = seen === undefined ? undefined : markFirstSeen(seen, counts);
     out.push({
       field: field.name,
       distinct: top.distinct,

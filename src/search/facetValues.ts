@@ -1,8 +1,9 @@
 import { resolveField, INDEXED_FIELDS } from '../querylang/fields';
 import type { EventIndex } from '../index/EventIndex';
 import { facetValue, topCodes } from './countFacets';
-import { codesCarried, countCodes, fieldCodes } from './fieldCodes';
+import { countCodes, fieldCodes } from './fieldCodes';
 import { markFirstSeen } from './firstSeen';
+import type { SeenBeforeOf } from './firstSeen';
 import type { FacetList } from './types';
 
 /** What the empty value ('', events without one) is called in lists, and matched against. */
@@ -11,8 +12,8 @@ export const NONE_LABEL = '(none)';
 /**
  * Every value of one indexed field over `rows` with its events (as countFacets counts them, so each
  * equals what a click on it finds), narrowed to those containing `text` (case-insensitive; '' is
- * matched as "(none)"), most frequent first, at most `limit` of them. With `before` (the events
- * earlier than the time range), values none of them has are marked `firstSeen`. Undefined for a
+ * matched as "(none)"), most frequent first, at most `limit` of them. With `seenBefore` (the codes of
+ * the events earlier than the time range, firstSeen), values none of them has are marked `firstSeen`. Undefined for a
  * field that is not an indexed one with values (eventID, paths). One pass over the rows, then one
  * over the field's dictionary.
  */
@@ -22,7 +23,7 @@ export function facetValues(
   field: string,
   text: string,
   limit: number,
-  before?: Uint32Array,
+  seenBefore?: SeenBeforeOf,
 ): FacetList | undefined {
   const name = resolveField(field).name;
   const indexed = INDEXED_FIELDS.find((f) => f.name === name);
@@ -37,7 +38,8 @@ export function facetValues(
           (c === 0 ? NONE_LABEL : (fc.dict?.get(c) ?? '')).toLowerCase().includes(needle);
   const all = needle === '' ? undefined : topCodes(counts, 0);
   const top = topCodes(counts, limit, keep);
-  const fresh = before === undefined ? undefined : markFirstSeen(codesCarried(fc, before), counts);
+  const seen = indexed === undefined ? undefined : seenBefore?.(indexed, fc);
+  const fresh = seen === undefined ? undefined : markFirstSeen(seen, counts);
   return {
     field: name,
     distinct: all?.distinct ?? top.distinct,

@@ -7,7 +7,7 @@ import { INDEXED_FIELDS } from '../querylang/fields';
 import { countFacets } from './countFacets';
 import { facetValues } from './facetValues';
 import { fieldCodes } from './fieldCodes';
-import { firstSeenCodes, rowsBefore } from './firstSeen';
+import { SeenBefore, firstSeenCodes, rowsBefore, seenAmong } from './firstSeen';
 
 const random = seededRandom(15);
 const pick = (n: number) => Math.floor(random() ** 2 * n);
@@ -118,10 +118,12 @@ describe('first-seen values', () => {
       expect(got).toEqual(expected);
 
       // The sidebar's facets and the full list mark the same values.
-      const facet = countFacets(index, withinRows, 1e6, earlier).find((f) => f.field === name);
+      const facet = countFacets(index, withinRows, 1e6, seenAmong(earlier)).find(
+        (f) => f.field === name,
+      );
       const facetNew = (facet?.values ?? []).filter((v) => v.firstSeen).map((v) => v.value);
       expect(facetNew.sort()).toEqual(expected);
-      const list = facetValues(index, withinRows, name, '', 1e6, earlier);
+      const list = facetValues(index, withinRows, name, '', 1e6, new SeenBefore().of(index, from));
       expect(
         (list?.values ?? [])
           .filter((v) => v.firstSeen)
@@ -135,8 +137,33 @@ describe('first-seen values', () => {
     expect(rowsBefore(index, undefined)).toBeUndefined();
     expect(rowsBefore(index, T0)).toBeUndefined();
     expect(rowsBefore(index, T0 + 1)?.length).toBe(1);
-    const facets = countFacets(index, index.sortedRows(), 1e6, rowsBefore(index, T0));
+    const facets = countFacets(index, index.sortedRows(), 1e6, new SeenBefore().of(index, T0));
     expect(facets.flatMap((f) => f.values).some((v) => v.firstSeen)).toBe(false);
+  });
+});
+
+describe('SeenBefore', () => {
+  it('answers as a fresh computation after the range start changes or the index grows', () => {
+    const { index } = build();
+    const field = INDEXED_FIELDS.find((f) => f.name === 'userName');
+    const fc = field === undefined ? undefined : fieldCodes(index, field);
+    if (field === undefined || fc === undefined) throw new Error('no userName codes');
+    const fresh = (from: number) => seenAmong(rowsBefore(index, from))(field, fc);
+    const kept = new SeenBefore();
+    const early = T0 + 100 * 60_000;
+    const late = T0 + 3000 * 60_000;
+    expect(kept.of(index, late)(field, fc)).toEqual(fresh(late));
+    expect(kept.of(index, early)(field, fc)).toEqual(fresh(early));
+    expect(fresh(early)).not.toEqual(fresh(late));
+    // An event before the start with a value no earlier event had: the kept marks must see it.
+    const added: EventFields = { ...event(9999, T0 + 30_000), userName: 'late-arrival' };
+    const chunk = encodeFileChunk([added], [0]);
+    index.applyChunk(chunk, 2, { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) });
+    const grown = fieldCodes(index, field);
+    if (grown === undefined) throw new Error('no userName codes');
+    const marks = kept.of(index, early)(field, grown);
+    expect(marks?.[grown.dict?.find('late-arrival') ?? 0]).toBe(1);
+    expect(marks).toEqual(seenAmong(rowsBefore(index, early))(field, grown));
   });
 });
 

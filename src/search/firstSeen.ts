@@ -1,4 +1,5 @@
 import type { EventIndex } from '../index/EventIndex';
+import type { IndexedField } from '../querylang/fields';
 import { codesCarried } from './fieldCodes';
 import type { FieldCodes } from './fieldCodes';
 import { lowerBound } from './selectRows';
@@ -43,4 +44,45 @@ export function rowsBefore(index: EventIndex, from: number | undefined): Uint32A
   const sorted = index.sortedRows();
   const n = lowerBound(sorted, index.time.data, from);
   return n === 0 ? undefined : sorted.subarray(0, n);
+}
+
+/**
+ * The codes of a field carried by events before the range (codesCarried of rowsBefore), or
+ * undefined when no value can be new: how countFacets and facetValues learn what "before" holds.
+ */
+export type SeenBeforeOf = (field: IndexedField, fc: FieldCodes) => Uint8Array | undefined;
+
+/** SeenBeforeOf for an explicit list of earlier rows (undefined: nothing is new). */
+export function seenAmong(before: Uint32Array | undefined): SeenBeforeOf {
+  return (_, fc) => (before === undefined ? undefined : codesCarried(fc, before));
+}
+
+/**
+ * SeenBeforeOf for the events before `from`, each field's marks computed once and kept while the
+ * index and `from` stay the same: a new query under the same range (the usual next step) costs no
+ * pass over the earlier events, which at 1M events and a late range took 0.3 s for every field.
+ */
+export class SeenBefore {
+  private key = '';
+  private marks = new Map<string, Uint8Array>();
+
+  /** The lookup for the events of `index` before `from` (see rowsBefore for when nothing is new). */
+  of(index: EventIndex, from: number | undefined): SeenBeforeOf {
+    const before = rowsBefore(index, from);
+    if (before === undefined) return () => undefined;
+    const key = `${from}:${index.size}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.marks = new Map();
+    }
+    return (field, fc) => {
+      let marks = this.marks.get(field.name);
+      // A dictionary grows with the index, so a kept array is always of the current size.
+      if (marks === undefined || marks.length !== fc.size) {
+        marks = codesCarried(fc, before);
+        this.marks.set(field.name, marks);
+      }
+      return marks;
+    };
+  }
 }
