@@ -117,6 +117,27 @@ export const facetsQuery = (request: SearchRequest, version: string) =>
     placeholderData: (previous) => previous,
   });
 
+/** Values the full list of a facet shows at most: enough to scroll, few enough to render at once. */
+export const FACET_LIST_LIMIT = 500;
+
+/**
+ * Every value of indexed `field` under the search containing `text` (case-insensitive), with counts,
+ * most frequent first, at most FACET_LIST_LIMIT; null for a field without a list.
+ */
+export const facetValuesQuery = (
+  request: SearchRequest,
+  field: string,
+  text: string,
+  version: string,
+) =>
+  queryOptions({
+    queryKey: readKey('search', 'facetValues', searchKey(request), field, text, version),
+    queryFn: async () =>
+      (await engineClient().search.facetValues(request, field, text, FACET_LIST_LIMIT)) ?? null,
+    // The last list stays while the next is counted, but never another field's.
+    placeholderData: (previous) => (previous?.field === field ? previous : undefined),
+  });
+
 /** The search's histogram over [from, to) ms. */
 export const histogramQuery = (request: SearchRequest, from: number, to: number, version: string) =>
   queryOptions({

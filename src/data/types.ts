@@ -12,6 +12,8 @@ export type {
   EventTarget,
   Facet,
   FacetCounts,
+  FacetList,
+  FacetValue,
   Histogram,
   SearchRequest,
   SearchStatus,

@@ -2,12 +2,14 @@ import { loadFileBytes } from '../db/cairnDb';
 import type { RowWindow } from '../index/readRows';
 import type { RowView, SortColumn, TimeOrder } from '../index/types';
 import { FILE_FIELD } from '../querylang/fields';
+import { facetValues } from '../search/facetValues';
 import { Searcher } from '../search/Searcher';
 import { ValueSuggester } from '../search/suggestValues';
 import type { Suggestion } from '../search/suggestValues';
 import type {
   EventTarget,
   FacetCounts,
+  FacetList,
   Histogram,
   SearchAnswer,
   SearchRequest,
@@ -108,6 +110,26 @@ export class SearchService {
   /** The top `limit` values of every indexed field under `request`; undefined before it ran. */
   facets(request: SearchRequest, limit?: number): FacetCounts | undefined {
     return this.searcher.facets(request, limit);
+  }
+
+  /**
+   * Every value of indexed `field` in the result of `request` containing `text` (case-insensitive),
+   * with counts, most frequent first, at most `limit`; values first seen in its time range marked.
+   * Undefined before the search ran, or for a field without listed values (search/facetValues).
+   */
+  facetValues(
+    request: SearchRequest,
+    field: string,
+    text: string,
+    limit = 500,
+  ): FacetList | undefined {
+    const started = performance.now();
+    const rows = this.searcher.resultRows(request);
+    if (rows === undefined) return undefined;
+    const index = this.parts.index;
+    const seen = this.searcher.seenBefore(request.from);
+    const list = facetValues(index, rows, field, text, limit, seen);
+    return list === undefined ? undefined : { ...list, elapsedMs: performance.now() - started };
   }
 
   /** The result's event counts per time bin over [from, to), ms since epoch. */

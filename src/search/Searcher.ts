@@ -5,6 +5,8 @@ import type { AnnotationIndex } from '../index/AnnotationIndex';
 import { compileFilter } from './compileFilter';
 import type { CompiledFilter } from './compileFilter';
 import { countFacets } from './countFacets';
+import { SeenBefore } from './firstSeen';
+import type { SeenBeforeOf } from './firstSeen';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
 import { histogramOf } from './histogramOf';
@@ -81,6 +83,7 @@ export class Searcher {
   private sorted:
     { readonly rows: Uint32Array; readonly by: SortColumn; readonly out: Uint32Array } | undefined;
   private generation = 0;
+  private readonly seen = new SeenBefore();
   private readonly index: EventIndex;
   private readonly reader: RecordReader;
   private readonly matcher: RecordMatcher | undefined;
@@ -229,13 +232,21 @@ export class Searcher {
     return this.resultFor(request)?.rows;
   }
 
-  /** Facets of the result of `request` (top `limit` values per field). */
+  /**
+   * Facets of the result of `request` (top `limit` values per field), values first seen in its time
+   * range marked (firstSeen.rowsBefore).
+   */
   facets(request: SearchRequest, limit = 10): FacetCounts | undefined {
     const started = performance.now();
     const result = this.resultFor(request);
     if (result === undefined) return undefined;
-    const facets = countFacets(this.index, result.rows, limit);
+    const facets = countFacets(this.index, result.rows, limit, this.seenBefore(request.from));
     return { facets, elapsedMs: performance.now() - started };
+  }
+
+  /** The codes of each field the events before `from` carry (first-seen marks), kept per range start. */
+  seenBefore(from: number | undefined): SeenBeforeOf {
+    return this.seen.of(this.index, from);
   }
 
   /** The histogram of the result of `request` over [from, to) ms. */

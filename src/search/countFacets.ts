@@ -1,71 +1,68 @@
-import { STRING_FIELDS } from '../cloudtrail/types';
 import { INDEXED_FIELDS } from '../querylang/fields';
 import type { Dictionary } from '../index/Dictionary';
 import type { EventIndex } from '../index/EventIndex';
-import type { Facet } from './types';
+import { countCodes, fieldCodes } from './fieldCodes';
+import { markFirstSeen } from './firstSeen';
+import type { SeenBeforeOf } from './firstSeen';
+import type { Facet, FacetValue } from './types';
 
 /**
  * Top values and their counts of every indexed field (except eventID, unique per event) over `rows`.
  * `limit` values per field, most frequent first; counts are of events, so each equals the match count
  * of the clause a facet click adds (querylang/facetPick). '' ("(none)") counts the events with no
- * non-empty value: for the resource fields, those none of whose resources has one. One counting
- * pass per field over a typed array of dictionary codes.
+ * non-empty value: for the resource fields, those none of whose resources has one. With
+ * `seenBefore` (the codes of the events earlier than the time range, firstSeen), a value none of
+ * them has is marked `firstSeen`. One counting pass per field over a typed array of dictionary codes.
  */
-export function countFacets(index: EventIndex, rows: Uint32Array, limit: number): Facet[] {
+export function countFacets(
+  index: EventIndex,
+  rows: Uint32Array,
+  limit: number,
+  seenBefore?: SeenBeforeOf,
+): Facet[] {
   const out: Facet[] = [];
   for (const field of INDEXED_FIELDS) {
-    const { source } = field;
-    if (source.kind === 'eventID') continue;
-    let counts: Uint32Array;
-    let dict: Dictionary | undefined;
-    if (source.kind === 'column') {
-      const f = STRING_FIELDS.indexOf(source.column);
-      dict = index.dicts[f];
-      counts = new Uint32Array(dict?.size ?? 0);
-      const codes = index.cols[f]?.data ?? new Uint32Array(0);
-      for (let i = 0; i < rows.length; i++) {
-        const k = codes[rows[i] ?? 0] ?? 0;
-        counts[k] = (counts[k] ?? 0) + 1;
-      }
-    } else {
-      const isType = source.kind === 'resourceType';
-      dict = isType ? index.resTypeDict : index.resNameDict;
-      counts = new Uint32Array(dict.size);
-      const codes = (isType ? index.resType : index.resName).data;
-      const offsets = index.resOffsets.data;
-      // An event counts once per value however many of its resources carry it, and under '' only
-      // when none has a value: the events `field:value` and `-field:*` select (compileFilter).
-      const seenAt = new Uint32Array(dict.size);
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i] ?? 0;
-        const end = offsets[row + 1] ?? 0;
-        let valued = false;
-        for (let r = offsets[row] ?? 0; r < end; r++) {
-          const k = codes[r] ?? 0;
-          if (k === 0 || seenAt[k] === i + 1) continue;
-          seenAt[k] = i + 1;
-          counts[k] = (counts[k] ?? 0) + 1;
-          valued = true;
-        }
-        if (!valued) counts[0] = (counts[0] ?? 0) + 1;
-      }
-    }
-    out.push({ field: field.name, ...topValues(counts, dict, limit) });
+    const fc = fieldCodes(index, field);
+    if (fc === undefined) continue;
+    const counts = countCodes(fc, rows);
+    const top = topCodes(counts, limit);
+    const seen = seenBefore?.(field, fc);
+    const fresh = seen === undefined ? undefined : markFirstSeen(seen, counts);
+    out.push({
+      field: field.name,
+      distinct: top.distinct,
+      values: top.codes.map((c) => facetValue(fc.dict, c, counts, fresh)),
+    });
   }
   return out;
+}
+
+/** One listed value: its text, events, and whether it is first seen in the range. */
+export function facetValue(
+  dict: Dictionary | undefined,
+  code: number,
+  counts: Uint32Array,
+  fresh: Uint8Array | undefined,
+): FacetValue {
+  const value = { value: dict?.get(code) ?? '', count: counts[code] ?? 0 };
+  return fresh?.[code] === 1 ? { ...value, firstSeen: true } : value;
 }
 
 /**
  * The `limit` most frequent codes (ties: lower code first) and how many codes occur at all. A kept
  * list of `limit` replaces sorting every code: a field of near-unique values (temporary access keys)
- * has millions.
+ * has millions. `keep`, when given, says which codes may be listed.
  */
-function topValues(counts: Uint32Array, dict: Dictionary | undefined, limit: number) {
+export function topCodes(
+  counts: Uint32Array,
+  limit: number,
+  keep?: (code: number) => boolean,
+): { readonly codes: number[]; readonly distinct: number } {
   const top: number[] = [];
   let distinct = 0;
   for (let c = 0; c < counts.length; c++) {
     const n = counts[c] ?? 0;
-    if (n === 0) continue;
+    if (n === 0 || (keep !== undefined && !keep(c))) continue;
     distinct++;
     if (limit <= 0) continue;
     // Codes come in ascending order, so an equal count never displaces a kept code.
@@ -77,8 +74,5 @@ function topValues(counts: Uint32Array, dict: Dictionary | undefined, limit: num
     }
     top[at] = c;
   }
-  return {
-    distinct,
-    values: top.map((c) => ({ value: dict?.get(c) ?? '', count: counts[c] ?? 0 })),
-  };
+  return { codes: top, distinct };
 }

@@ -1,12 +1,30 @@
 import type { RowView, SortColumn, TimeOrder } from '../index/types';
 
-/** The top values of one indexed field under a filter. `value` '' means the field is absent. */
+/**
+ * One value of a field and its events under a filter. `value` '' means the field is absent.
+ * `firstSeen`: the value occurs in the time range and in no event before its start.
+ */
+export interface FacetValue {
+  readonly value: string;
+  readonly count: number;
+  readonly firstSeen?: true;
+}
+
+/** The top values of one indexed field under a filter. */
 export interface Facet {
   /** Canonical query field name (querylang/fields.ts). */
   readonly field: string;
   /** Distinct values under the filter. */
   readonly distinct: number;
-  readonly values: readonly { readonly value: string; readonly count: number }[];
+  readonly values: readonly FacetValue[];
+}
+
+/** Every value of one field under a filter that contains a text, most frequent first (capped). */
+export interface FacetList extends Facet {
+  /** Of the `distinct` values, those containing the text; `values` holds the first of them. */
+  readonly matching: number;
+  /** Worker time to compute it, ms. */
+  readonly elapsedMs?: number;
 }
 
 /** What the table shows: query text, time range (ms since epoch, `to` exclusive) and sort. */

@@ -1,17 +1,20 @@
+import { useState } from 'react';
 import { INDEXED_FIELDS } from '../../querylang/fields';
-import type { Facet } from '../../data/types';
+import type { Facet, SearchRequest } from '../../data/types';
 import type { FacetPick } from '../../data/useSearchView';
-import { AccountName } from '../accounts/AccountName';
 import { useAccountNames } from '../accounts/useAccountNames';
 import { formatCount } from '../common/formatCount';
-import { LogText, logTitle } from '../common/LogText';
+import { FacetFullList } from './FacetFullList';
+import { FacetValueRow } from './FacetValueRow';
 import './FacetPanel.css';
 
 const LABEL = new Map(INDEXED_FIELDS.map((f) => [f.name, f.label]));
 
 /**
- * Top values and counts of every lookup attribute and indexed field under the current filter. Values
- * come from the logs, so they are rendered as text with invisible characters made visible.
+ * Top values and counts of every lookup attribute and indexed field under the current filter, each
+ * with "Show all" (every value, searchable: FacetFullList). Values first seen in the time range are
+ * marked "new". Values come from the logs, so they are rendered as text with invisible characters
+ * made visible.
  */
 export function FacetPanel(props: {
   readonly facets: readonly Facet[] | undefined;
@@ -21,12 +24,18 @@ export function FacetPanel(props: {
   readonly version?: string | undefined;
   /** Said above the counts while they are not those of the current result (version unset). */
   readonly staleNote?: string;
+  /** The search the counts are of, and its settled result version: what a full list counts. */
+  readonly request: SearchRequest;
+  readonly listVersion: string;
+  /** The time range's start as shown ("2023-07-10 12:20:00 UTC"); undefined for all time. */
+  readonly since: string | undefined;
   /** Values currently selected, per field: included and excluded. */
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
 }) {
-  const { facets, isSelected, onPick } = props;
+  const { facets, isSelected, onPick, since } = props;
   const accountNames = useAccountNames();
+  const [open, setOpen] = useState<string | undefined>(undefined);
   const stale = props.version === undefined && props.staleNote !== undefined;
   return (
     <aside
@@ -40,51 +49,57 @@ export function FacetPanel(props: {
       {stale && <p className="facets-note muted">{props.staleNote}</p>}
       {(facets ?? []).map((facet) => {
         const top = facet.values[0]?.count ?? 1;
+        const label = LABEL.get(facet.field) ?? facet.field;
+        const all = open === facet.field;
+        const more = facet.distinct > facet.values.length;
         return (
-          <section key={facet.field} className="facet" aria-label={LABEL.get(facet.field)}>
+          <section key={facet.field} className="facet" aria-label={label}>
             <h3 className="facet-title">
-              {LABEL.get(facet.field) ?? facet.field}
+              {label}
               <span className="muted"> · {formatCount(facet.distinct)}</span>
             </h3>
-            <ul>
-              {facet.values.map(({ value, count }) => {
-                const state = isSelected(facet.field, value);
-                const shown = value === '' ? '(none)' : value;
-                const name =
-                  facet.field === 'recipientAccountId' ? accountNames.get(value) : undefined;
-                return (
-                  <li key={value} className={state === undefined ? undefined : `facet-${state}`}>
-                    <button
-                      type="button"
-                      className="facet-value"
-                      title={`${logTitle(shown, 300)}${name === undefined ? '' : ` (${name})`}: ${formatCount(count)} events. Click to filter, Alt+click to exclude.`}
-                      data-field={facet.field}
-                      onClick={(e) => onPick({ field: facet.field, value, exclude: e.altKey })}
-                    >
-                      <span
-                        className="facet-bar"
-                        style={{ width: `${Math.max(2, (100 * count) / top)}%` }}
-                        aria-hidden="true"
-                      />
-                      <span className={value === '' ? 'facet-label muted' : 'facet-label'}>
-                        {value === '' ? shown : <LogText text={value} max={200} />}
-                        {facet.field === 'recipientAccountId' ? <AccountName id={value} /> : null}
-                      </span>
-                      <span className="facet-count">{formatCount(count)}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="facet-exclude"
-                      aria-label={`Exclude ${shown}`}
-                      title="Exclude"
-                      onClick={() => onPick({ field: facet.field, value, exclude: true })}
-                    >
-                      −
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
+            {all ? (
+              <FacetFullList
+                request={props.request}
+                version={props.listVersion}
+                field={facet.field}
+                label={label}
+                since={since}
+                isSelected={isSelected}
+                onPick={onPick}
+                onClose={() => setOpen(undefined)}
+              />
+            ) : (
+              <ul>
+                {facet.values.map((item) => (
+                  <FacetValueRow
+                    key={item.value}
+                    field={facet.field}
+                    item={item}
+                    top={top}
+                    state={isSelected(facet.field, item.value)}
+                    accountName={
+                      facet.field === 'recipientAccountId'
+                        ? accountNames.get(item.value)
+                        : undefined
+                    }
+                    since={since}
+                    onPick={onPick}
+                  />
+                ))}
+              </ul>
+            )}
+            {(more || all) && (
+              <button
+                type="button"
+                className="facet-more"
+                aria-expanded={all}
+                aria-label={all ? `Show top ${label} values` : `Show all ${label} values`}
+                onClick={() => setOpen(all ? undefined : facet.field)}
+              >
+                {all ? 'Show top values' : `Show all ${formatCount(facet.distinct)}`}
+              </button>
+            )}
           </section>
         );
       })}

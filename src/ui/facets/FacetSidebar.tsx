@@ -4,9 +4,11 @@ import { facetsQuery } from '../../data/searchQueries';
 import type { SearchRequest } from '../../data/types';
 import { useSettledVersion } from '../../data/useSettledVersion';
 import type { FacetPick } from '../../data/useSearchView';
+import { formatTime, zoneLabel } from '../common/formatTime';
+import { usePrefs } from '../prefs/usePrefs';
 import { FacetPanel } from './FacetPanel';
 
-/** The facet panel fed with the current search's facets. */
+/** The facet panel fed with the current search's facets, and the time range's start for "new" marks. */
 export function FacetSidebar(props: {
   readonly request: SearchRequest;
   readonly version: string;
@@ -20,12 +22,19 @@ export function FacetSidebar(props: {
   const version = useSettledVersion(props.version);
   const query = useQuery({ ...facetsQuery(props.request, version), enabled: phase === 'idle' });
   const counts = query.data ?? undefined;
+  const zone = usePrefs().timeZone;
+  const from = props.request.from;
+  const since =
+    from === undefined ? undefined : `${formatTime(from, zone)} ${zoneLabel(zone, from)}`;
   return (
     <FacetPanel
       facets={counts?.facets}
       elapsedMs={counts?.elapsedMs}
       version={query.isSuccess && !query.isPlaceholderData ? version : undefined}
       staleNote={phase === 'ingesting' ? 'Counts update when the files are in' : 'Counting…'}
+      request={props.request}
+      listVersion={version}
+      since={since}
       isSelected={props.isSelected}
       onPick={props.onPick}
     />
