@@ -21,12 +21,20 @@ describe('deriveResources from resources[] in real records', () => {
     ]);
   });
 
-  it('lists the KMS key of a Decrypt', () => {
+  it('lists the KMS key of a Decrypt, then the ARNs its encryption context names', () => {
     expect(deriveResources(record(SNITCH_ACCOUNT, '5fd2008b-c3e3-333b-8638-c324e76b51d1'))).toEqual(
       [
         {
           type: 'AWS::KMS::Key',
           name: 'arn:aws:kms:us-east-1:333333333333:key/3f1d977a-29b6-4273-b92b-ac226d361b65',
+        },
+        {
+          type: 'AWS::CertificateManager::Certificate',
+          name: 'arn:aws:acm:us-east-1:333333333333:certificate/a10f0478-e2b7-4641-a563-7a9f12cb9e70',
+        },
+        {
+          type: 'AWS::CloudFront::Distribution',
+          name: 'arn:aws:cloudfront::392220576650:distribution/E2JZ539O0D8LNI',
         },
       ],
     );
@@ -137,14 +145,14 @@ describe('deriveResources heuristics on real records', () => {
   });
 });
 
-describe('deriveResources on hand-made records', () => {
-  const make = (fields: JsonObject): JsonObject => ({
-    eventTime: '2024-01-01T00:00:00Z',
-    eventSource: 'example.amazonaws.com',
-    eventName: 'Example',
-    ...fields,
-  });
+const make = (fields: JsonObject): JsonObject => ({
+  eventTime: '2024-01-01T00:00:00Z',
+  eventSource: 'example.amazonaws.com',
+  eventName: 'Example',
+  ...fields,
+});
 
+describe('deriveResources on hand-made records', () => {
   it('accepts the arn / ARNPrefix / resourceType / ResourceName spellings', () => {
     const resources = [
       { arn: 'arn:aws:sns:us-east-1:1:topic', resourceType: 'AWS::SNS::Topic' },
@@ -207,9 +215,10 @@ describe('deriveResources on hand-made records', () => {
       name: 'n',
       policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
     };
+    // The EKS policy ARN is still named (every request ARN is), but untyped: not an IAM policy.
     expect(
       deriveResources(make({ eventSource: 'sso-directory.amazonaws.com', requestParameters })),
-    ).toEqual([]);
+    ).toEqual([{ type: '', name: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy' }]);
   });
 
   it('ignores non-string values and never throws on odd shapes', () => {
@@ -239,5 +248,90 @@ describe('deriveResources on hand-made records', () => {
       ).toEqual([]);
     }
     expect(deriveResources({})).toEqual([]);
+  });
+});
+
+const INVICTUS = 'invictus-aws/CloudTrail/218007301253_CloudTrail_us-east-1_20230710T';
+
+describe('deriveResources for more calls, the console way', () => {
+  it("lists SSM SendCommand's instances", () => {
+    const send = record(
+      `${INVICTUS}1210Z_6CICdbJQM3beT7n3.json.gz`,
+      '22d1e206-17fd-4a52-9923-e86605f3dd7f',
+    );
+    expect(deriveResources(send)).toEqual([
+      { type: 'AWS::EC2::Instance', name: 'i-05c30218156bcc246' },
+    ]);
+  });
+
+  it('lists the snapshot of a ModifyDBSnapshotAttribute', () => {
+    const share = record(
+      `${INVICTUS}1225Z_vMAR90Iiaqr6M5sR.json.gz`,
+      '2d19ab1e-82e9-4302-ad10-a405b50c8d49',
+    );
+    expect(deriveResources(share)).toEqual([
+      { type: 'AWS::RDS::DBSnapshot', name: 'exfiltration' },
+    ]);
+  });
+
+  it("lists BatchGetSecretValue's secrets, by list and by name filter", () => {
+    // The shape of https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_BatchGetSecretValue.html
+    const batch = (requestParameters: unknown) =>
+      deriveResources(
+        make({
+          eventSource: 'secretsmanager.amazonaws.com',
+          eventName: 'BatchGetSecretValue',
+          requestParameters,
+        }),
+      );
+    expect(
+      batch({ secretIdList: ['prod/db', 'arn:aws:secretsmanager:us-east-1:1:secret:api-AbCdEf'] }),
+    ).toEqual([
+      { type: 'AWS::SecretsManager::Secret', name: 'prod/db' },
+      {
+        type: 'AWS::SecretsManager::Secret',
+        name: 'arn:aws:secretsmanager:us-east-1:1:secret:api-AbCdEf',
+      },
+    ]);
+    expect(
+      batch({
+        filters: [
+          { key: 'tag-key', values: ['env'] },
+          { key: 'name', values: ['prod/', 7] },
+        ],
+      }),
+    ).toEqual([{ type: 'AWS::SecretsManager::Secret', name: 'prod/' }]);
+  });
+
+  it('lists every ARN a request names, typed by its service where known', () => {
+    // A real AssumeRole: its roleArn is the role assumed.
+    const assume = record(
+      `${INVICTUS}1205Z_SjF3IkuNXJkoHyar.json`,
+      '2e59bbc2-ff35-43a5-835a-ba9239af22b1',
+    );
+    expect(deriveResources(assume)).toEqual([
+      {
+        type: 'AWS::IAM::Role',
+        name: 'arn:aws:iam::123837392027:role/stratus-red-team-ec2-enumerate-role',
+      },
+    ]);
+    expect(
+      deriveResources(
+        make({
+          eventSource: 'sns.amazonaws.com',
+          requestParameters: {
+            nested: {
+              list: ['arn:aws:sqs:us-east-1:1:q', 'arn:aws:s3:::b/k', 'arn:aws:foo:r:1:bar/x'],
+            },
+            notArn: 'arn:aws',
+            text: 'arn:aws:iam::1:role/has space',
+          },
+        }),
+      ),
+    ).toEqual([
+      { type: 'AWS::SQS::Queue', name: 'arn:aws:sqs:us-east-1:1:q' },
+      { type: 'AWS::S3::Object', name: 'arn:aws:s3:::b/k' },
+      { type: '', name: 'arn:aws:foo:r:1:bar/x' },
+    ]);
   });
 });

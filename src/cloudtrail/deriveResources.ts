@@ -1,4 +1,6 @@
 import { isObject, objectAt, stringAt } from '../lib/isObject';
+import type { JsonObject } from '../lib/isObject';
+import { arnResourceType, isArn } from './arnResourceType';
 import type { CloudTrailRecord, EventResource } from './types';
 
 /** More than this is noise in a table cell, and bounds the work on hostile input. */
@@ -7,12 +9,17 @@ const MAX_RESOURCES = 50;
 const IAM = 'iam.amazonaws.com';
 const EC2 = 'ec2.amazonaws.com';
 const CLOUDTRAIL = 'cloudtrail.amazonaws.com';
+const SECRETS = 'secretsmanager.amazonaws.com';
 
-/** A request or response key whose string value names a resource; `source` limits it to one service. */
+/**
+ * A request or response key whose string value names a resource (with `list`, whose value is a list
+ * of names); `source` limits it to one service.
+ */
 interface Rule {
   readonly key: string;
   readonly type: string;
   readonly source?: string;
+  readonly list?: true;
 }
 
 // Keys that are generic words (userName, groupName, groupId, name, policyArn) are tied to the one
@@ -21,6 +28,8 @@ interface Rule {
 const RULES: readonly Rule[] = [
   { key: 'bucketName', type: 'AWS::S3::Bucket' },
   { key: 'instanceId', type: 'AWS::EC2::Instance' },
+  // SSM SendCommand and other calls that take a list of instances.
+  { key: 'instanceIds', type: 'AWS::EC2::Instance', list: true },
   { key: 'imageId', type: 'AWS::EC2::Image' },
   { key: 'snapshotId', type: 'AWS::EC2::Snapshot' },
   { key: 'groupId', type: 'AWS::EC2::SecurityGroup', source: EC2 },
@@ -33,10 +42,12 @@ const RULES: readonly Rule[] = [
   { key: 'functionName', type: 'AWS::Lambda::Function' },
   { key: 'keyId', type: 'AWS::KMS::Key' },
   { key: 'dBInstanceIdentifier', type: 'AWS::RDS::DBInstance' },
+  { key: 'dBSnapshotIdentifier', type: 'AWS::RDS::DBSnapshot' },
   { key: 'name', type: 'AWS::CloudTrail::Trail', source: CLOUDTRAIL },
   { key: 'trailName', type: 'AWS::CloudTrail::Trail', source: CLOUDTRAIL },
   { key: 'topicArn', type: 'AWS::SNS::Topic' },
   { key: 'secretId', type: 'AWS::SecretsManager::Secret' },
+  { key: 'secretIdList', type: 'AWS::SecretsManager::Secret', source: SECRETS, list: true },
   { key: 'stackName', type: 'AWS::CloudFormation::Stack' },
 ];
 
@@ -52,13 +63,21 @@ const TYPE_KEYS = ['type', 'resourceType', 'ResourceType'] as const;
  * the name and `type` as given ('' when absent). Then a small, fixed set of per-service guesses
  * from top-level string values of `requestParameters` and `responseElements` and of their
  * `instancesSet.items[]` (EC2), e.g. `bucketName` → `AWS::S3::Bucket`, `instanceId` →
- * `AWS::EC2::Instance`. A guessed name that already appears, whole or as a segment of an ARN
- * listed earlier, is skipped; identical (type, name) pairs appear once; at most 50 come back.
- * The console's own extraction is unpublished, so the guesses will not always match it.
+ * `AWS::EC2::Instance`; a key whose value is a list of strings gives each (SSM SendCommand's
+ * `instanceIds`, BatchGetSecretValue's `secretIdList`, and the values of its `filters` with
+ * key `name`). Last, every string anywhere in `requestParameters` that is an ARN
+ * (`arn:partition:service:region:account:resource`), typed by its service and resource type
+ * (see arnResourceType: `arn:aws:iam::1:role/x` → `AWS::IAM::Role`), or '' when the pair is not
+ * one Cairn knows: the name is still listed, as the record's own `resources[]` entries without a
+ * type are. A guessed name that already appears, whole or as a segment of an ARN listed earlier,
+ * is skipped; identical (type, name) pairs appear once; at most 50 come back. The console's own
+ * extraction is unpublished, so the guesses will not always match it.
  *
  * Never throws: non-object entries, non-string values and odd shapes are skipped.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_Resource.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ * @see https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_BatchGetSecretValue.html
  */
 export function deriveResources(record: CloudTrailRecord): EventResource[] {
   // Runs for every event at ingest: no Sets or closures unless a record names something.
@@ -74,6 +93,11 @@ export function deriveResources(record: CloudTrailRecord): EventResource[] {
     if (params === undefined) continue;
     guess(out, params, source);
     for (const item of arrayAt(objectAt(params, 'instancesSet'), 'items')) guess(out, item, source);
+  }
+  const request = objectAt(record, 'requestParameters');
+  if (request !== undefined) {
+    if (source === SECRETS) secretNameFilters(out, request);
+    requestArns(out, request);
   }
   return out;
 }
@@ -91,10 +115,16 @@ function guess(out: EventResource[], params: unknown, source: string | undefined
   // for…in: JSON.parse objects have only own keys, and it allocates no key array.
   for (const key in params) {
     const rules = RULES_BY_KEY.get(key);
-    const name = params[key];
-    if (rules === undefined || typeof name !== 'string' || name === '') continue;
+    if (rules === undefined) continue;
+    const value = params[key];
     for (const rule of rules) {
-      if (rule.source === undefined || rule.source === source) (found ??= []).push({ rule, name });
+      if (rule.source !== undefined && rule.source !== source) continue;
+      // A list rule takes only a list of names; a plain rule only a string.
+      const names: readonly unknown[] =
+        rule.list === true ? (Array.isArray(value) ? value.slice(0, MAX_RESOURCES) : []) : [value];
+      for (const name of names) {
+        if (typeof name === 'string' && name !== '') (found ??= []).push({ rule, name });
+      }
     }
   }
   if (found === undefined) return;
@@ -134,4 +164,35 @@ function firstString(value: unknown, keys: readonly string[]): string | undefine
     if (v !== undefined && v !== '') return v;
   }
   return undefined;
+}
+
+// BatchGetSecretValue names secrets by list or by filters; a `name` filter's values are names.
+function secretNameFilters(out: EventResource[], request: JsonObject): void {
+  for (const filter of arrayAt(request, 'filters')) {
+    if (stringAt(filter, 'key') !== 'name') continue;
+    for (const name of arrayAt(filter, 'values')) {
+      if (typeof name === 'string' && name !== '' && !named(out, name)) {
+        add(out, 'AWS::SecretsManager::Secret', name);
+      }
+    }
+  }
+}
+
+/** Bounds the walk for ARNs: request parameters are small, hostile ones must stay cheap. */
+const MAX_DEPTH = 6;
+const MAX_NODES = 1000;
+
+// Every ARN anywhere in the request (a role to assume, a policy to attach, a topic to publish to).
+function requestArns(out: EventResource[], request: JsonObject): void {
+  let budget = MAX_NODES;
+  const visit = (value: unknown, depth: number): void => {
+    if (--budget < 0 || out.length >= MAX_RESOURCES) return;
+    if (typeof value === 'string') {
+      if (isArn(value) && !named(out, value)) add(out, arnResourceType(value), value);
+    } else if (depth < MAX_DEPTH && typeof value === 'object' && value !== null) {
+      for (const child of Array.isArray(value) ? value : Object.values(value))
+        visit(child, depth + 1);
+    }
+  };
+  visit(request, 0);
 }

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { eventDetailQuery } from '../../data/datasetQueries';
 import { annotationQuery } from '../../data/annotationQueries';
 import { focusEventTable } from '../keyboard/focusTargets';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
+import { CallOutcomeView } from './CallOutcomeView';
 import { CredentialChainView } from './CredentialChainView';
 import { EventSummary } from './EventSummary';
 import { InsightDetails } from './InsightDetails';
@@ -38,6 +39,16 @@ export function DetailPane(props: {
   const marks = useQuery({ ...annotationQuery(row ?? -1), enabled: row !== undefined }).data;
   const [view, setView] = useState<'tree' | 'raw'>('tree');
   const detail = query.data ?? undefined;
+  const shown = detail?.row.row;
+  const headRef = useRef<HTMLDivElement>(null);
+  // Another event starts at its top, not where the last one was scrolled to. Every scrolled box
+  // around the pane's content is reset, whichever of them the layout makes scroll.
+  useLayoutEffect(() => {
+    for (let box = headRef.current?.parentElement; box; box = box.parentElement) {
+      if (box.scrollTop !== 0) box.scrollTop = 0;
+      if (box.tagName === 'ASIDE') break;
+    }
+  }, [shown]);
   const record = useMemo<unknown>(() => {
     if (detail === undefined) return undefined;
     try {
@@ -70,7 +81,7 @@ export function DetailPane(props: {
         onClose();
       }}
     >
-      <div className="detail-head">
+      <div className="detail-head" ref={headRef}>
         <h2>
           <RowBookmark bookmarked={marks?.annotation?.bookmarked} />
           {detail === undefined ? (
@@ -91,9 +102,11 @@ export function DetailPane(props: {
       {detail === undefined ? null : (
         <div className="detail-body">
           <InsightDetails detail={detail} record={record} />
-          <EventSummary detail={detail} record={record} />
-          {/* The event's facts first; the analyst's marks on it follow (★ and tags are in the title). */}
+          {/* The story first (error, login result, issued or new key), then the responder's own
+              marks on it (★ and tags are also in the title), then the facts. */}
+          <CallOutcomeView row={detail.row} record={record} />
           <AnnotationEditor row={detail.row.row} />
+          <EventSummary detail={detail} record={record} />
           <RelatedEvents row={detail.row} record={record} onQuery={onQuery} />
           <CredentialChainView row={detail.row.row} onQuery={onQuery} />
           <ResourcesTable types={detail.row.resourceTypes} names={detail.row.resourceNames} />

@@ -10,7 +10,10 @@ import { usePrefs } from '../prefs/usePrefs';
 import { SourceFiles } from './SourceFiles';
 import { LongLogText } from '../common/LongLogText';
 
-/** The summary block: who, what, when, where, outcome, identifiers and provenance of one event. */
+/**
+ * The facts block: who, what, when, where, identifiers and provenance of one event. The error and
+ * what the call achieved are read first, above it, in CallOutcomeView.
+ */
 export function EventSummary(props: { readonly detail: EventDetail; readonly record: unknown }) {
   const { detail, record } = props;
   const { timeZone } = usePrefs();
@@ -41,8 +44,6 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
     ['AWS region', r.awsRegion],
     ['Source IP address', r.sourceIPAddress],
     ['User agent', r.userAgent],
-    ['Error code', r.errorCode],
-    ['Error message', stringAt(record, 'errorMessage') ?? ''],
     ['Request ID', stringAt(record, 'requestID') ?? ''],
     ['Event ID', r.eventID],
     ['Read-only', r.readOnly === '' ? '(not recorded)' : r.readOnly],
@@ -63,10 +64,7 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
         {items
           .filter(([, value]) => value !== '')
           .map(([label, value, title]) => (
-            <div
-              key={label}
-              className={label === 'Error code' || label === 'Error message' ? 'is-error' : ''}
-            >
+            <div key={label}>
               <dt>{label}</dt>
               <dd title={title} data-testid={`summary-${label.toLowerCase().replaceAll(' ', '-')}`}>
                 <span className="summary-value">

@@ -183,19 +183,26 @@ function NodeRow(props: {
         <TextButton
           name={`Copy value of ${named(row.path)}`}
           tabIndex={tabIndex}
+          title="Copy the value"
           copy={() => copyText(row.value)}
         >
-          Copy value
+          Copy
         </TextButton>
         {row.path === '' ? null : (
-          <TextButton name={`Copy path ${row.path}`} tabIndex={tabIndex} copy={() => row.path}>
-            Copy path
+          <TextButton
+            name={`Copy path ${row.path}`}
+            title="Copy the path"
+            tabIndex={tabIndex}
+            copy={() => row.path}
+          >
+            Path
           </TextButton>
         )}
         {onFilter === undefined || leaf === undefined ? null : (
           <TextButton
             tabIndex={tabIndex}
             name={`Filter by ${row.path === '' ? 'this value' : row.path}`}
+            title="Add this value to the query"
             onClick={() => onFilter(row.path, leaf)}
           >
             Filter
