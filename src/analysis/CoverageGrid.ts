@@ -129,7 +129,9 @@ export class CoverageGrid {
   }
 
   /** Lays the rows out sorted by account then Region (empty ones and "other" last). */
-  finish(extra: Pick<CoverageMap, 'hasDigests' | 'validated' | 'elapsedMs'>): CoverageMap {
+  finish(
+    extra: Pick<CoverageMap, 'hasDigests' | 'validated' | 'elapsedMs' | 'crossAccount'>,
+  ): CoverageMap {
     const { columns } = this.cols;
     // Unnamed accounts and Regions after named ones, the "other" row last.
     const sortKey = (l: { account: string; region: string; other: boolean }) =>

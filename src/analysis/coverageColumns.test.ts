@@ -32,4 +32,25 @@ describe('coverageColumns', () => {
       at('2024-01-01T00:00:00Z'),
     );
   });
+
+  it('zooms to minutes for a short incident: one a minute up to two hours, then five', () => {
+    // The invictus sample: events 11:42:18–12:37:50, files delivered up to 12:40.
+    expect(coverageColumns(at('2023-07-10T11:42:18Z'), at('2023-07-10T12:40:01Z'))).toEqual({
+      start: at('2023-07-10T11:42:00Z'),
+      step: 60_000,
+      unit: 'minutes',
+      columns: 59,
+    });
+    const three = coverageColumns(at('2024-03-01T10:03:00Z'), at('2024-03-01T13:00:00Z'));
+    expect(three).toEqual({
+      start: at('2024-03-01T10:00:00Z'),
+      step: 5 * 60_000,
+      unit: 'minutes',
+      columns: 36,
+    });
+    // Past four hours, hours again (digests' own grain): the built five-hour trail keeps them.
+    expect(coverageColumns(at('2024-03-01T00:00:00Z'), at('2024-03-01T05:00:00Z')).unit).toBe(
+      'hour',
+    );
+  });
 });

@@ -28,12 +28,31 @@ export interface CoverageMap {
   readonly hasDigests: boolean;
   /** False when no validation run was available, so missing, modified and uncovered files are unknown. */
   readonly validated: boolean;
+  /**
+   * Log files named for one account that hold events of another (recipientAccountId differs from
+   * the account in the file's S3 key): what an organisation trail or a trail delivering to another
+   * account's bucket does. Their files sit on the file account's rows and their events on the event
+   * account's, so the views must say why. Most files first.
+   */
+  readonly crossAccount: readonly CrossAccountFiles[];
   /** Worker time to compute it, ms. */
   readonly elapsedMs: number;
 }
 
-/** Column width names: `hour` and `day` are one of them; `weeks` is `step / WEEK` weeks. */
-export type CoverageUnit = 'hour' | 'day' | 'weeks';
+/** Files of `fileAccount` (as their S3 keys name it) holding `events` events of `eventAccount`. */
+export interface CrossAccountFiles {
+  readonly fileAccount: string;
+  readonly eventAccount: string;
+  /** Files of fileAccount with at least one event of eventAccount. */
+  readonly files: number;
+  readonly events: number;
+}
+
+/**
+ * Column width names: `hour` and `day` are one of them; `weeks` is `step / WEEK` weeks; `minutes`
+ * is `step / MINUTE` minutes (short spans, so a one-hour incident gets one column a minute).
+ */
+export type CoverageUnit = 'minutes' | 'hour' | 'day' | 'weeks';
 
 /** One row: an account and a Region, as the events and file names spell them. */
 export interface CoverageRow {

@@ -7,6 +7,7 @@ import { STRING_FIELDS } from '../cloudtrail/types';
 import { coverageColumns } from './coverageColumns';
 import type { CoverageMap } from './coverageMap';
 import { CoverageGrid } from './CoverageGrid';
+import { CrossAccountTally } from './crossAccountFiles';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileKind } from '../cloudtrail/types';
 
@@ -18,6 +19,8 @@ const SOURCE = field('eventSource');
 const ERROR = field('errorCode');
 /** Above this many account × Region code pairs the fast lookup table would be too big. */
 const MAX_PAIR_TABLE = 1 << 22;
+/** In the per-file account table: the file's key names no account (not an S3 key). */
+const NO_KEY_ACCOUNT = -2;
 
 /** What validation concluded, in the shape coverageOf reads (ValidationReport fits). */
 export interface CoverageVerdicts {
@@ -51,6 +54,7 @@ export interface CoverageInput {
  * newest event when they are not named as CloudTrail names them; digests by the middle of their
  * window (the hour they vouch for); missing, modified and uncovered files and invalid digests by
  * the validation's verdicts; gaps by digestChainGaps and the missing digests validation found.
+ * Files whose events belong to another account than their key names are summed in `crossAccount`.
  */
 export function coverageOf(index: EventIndex, input: CoverageInput): CoverageMap {
   const t0 = performance.now();
@@ -89,11 +93,27 @@ export function coverageOf(index: EventIndex, input: CoverageInput): CoverageMap
     if (seen === undefined || time > seen.time) newest.set(fileId, { time, pair });
   };
 
-  countEvents(index, grid, loose, noteLoose);
+  // Each S3-named log file's account as an event account code (-1: no event has it), to spot
+  // events of another account in it with one typed-array read per event.
+  const accountDict = index.dicts[ACCOUNT];
+  const fileAccount = new Int32Array(maxFileId + 1).fill(NO_KEY_ACCOUNT);
+  const keyAccount = new Map<number, string>();
+  for (const f of placedFiles) {
+    if (f.kind !== 'log' || f.key === undefined) continue;
+    fileAccount[f.fileId] = accountDict?.find(f.key.accountId) ?? -1;
+    keyAccount.set(f.fileId, f.key.accountId);
+  }
+  const cross = new CrossAccountTally();
+
+  countEvents(index, grid, loose, noteLoose, fileAccount, cross);
   for (const [row, more] of index.extraSources) {
     for (let k = 0; k < more.length; k += 2) {
       const fileId = more[k] ?? 0;
       if (loose[fileId] === 1) noteLoose(fileId, times[row] ?? 0, pairOfRow(index, grid, row));
+      // A file that delivered only copies of events still holds them.
+      const owner = fileAccount[fileId] ?? NO_KEY_ACCOUNT;
+      const code = index.cols[ACCOUNT]?.data[row] ?? 0;
+      if (owner !== NO_KEY_ACCOUNT && owner !== code) cross.add(fileId, code);
     }
   }
 
@@ -161,6 +181,10 @@ export function coverageOf(index: EventIndex, input: CoverageInput): CoverageMap
   return grid.finish({
     hasDigests: input.files.some((f) => f.kind === 'digest'),
     validated: verdicts !== undefined,
+    crossAccount: cross.finish(
+      (fileId) => keyAccount.get(fileId),
+      (code) => accountDict?.get(code) ?? '',
+    ),
     elapsedMs: performance.now() - t0,
   });
 }
@@ -180,14 +204,16 @@ function pairOfRow(index: EventIndex, grid: CoverageGrid, row: number): number {
 
 /**
  * The hot loop: every event into its cell, tampering events noted, and the newest event of each
- * file outside the S3 layout. Pairs of dictionary codes resolve through a flat table, so a row costs
- * a few typed-array reads.
+ * file outside the S3 layout, and events of another account than their file's key names (`cross`).
+ * Pairs of dictionary codes resolve through a flat table, so a row costs a few typed-array reads.
  */
 function countEvents(
   index: EventIndex,
   grid: CoverageGrid,
   loose: Uint8Array,
   noteLoose: (fileId: number, time: number, pair: number) => void,
+  fileAccount: Int32Array,
+  cross: CrossAccountTally,
 ): void {
   const n = index.size;
   const time = index.time.data;
@@ -227,5 +253,7 @@ function countEvents(
     }
     const fileId = fileIds[row] ?? 0;
     if (loose[fileId] === 1) noteLoose(fileId, t, pair);
+    const owner = fileAccount[fileId] ?? NO_KEY_ACCOUNT;
+    if (owner !== NO_KEY_ACCOUNT && owner !== acc[row]) cross.add(fileId, acc[row] ?? 0);
   }
 }

@@ -69,6 +69,7 @@ export type {
   CoverageMap,
   CoverageNote,
   CoverageRow,
+  CrossAccountFiles,
   CoverageTotals,
   CoverageUnit,
   TamperingCount,

@@ -31,6 +31,7 @@ export type {
   CoverageNote,
   CoverageRow,
   CoverageUnit,
+  CrossAccountFiles,
   TamperingCount,
 } from '../analysis/types';
 export type { IngestProgress, InputFile } from '../engine/ingest/types';

@@ -36,3 +36,15 @@ export function useValidation() {
   const digests = useQuery(datasetInfoQuery()).data?.digestFiles ?? 0;
   return useQuery({ ...validationQuery(), enabled: digests > 0 });
 }
+
+/**
+ * Whether anything could be validated: `none` once the dataset is known to hold log files and no
+ * digest file (nothing can be checked, and the views must say so rather than show nothing), `empty`
+ * when it holds no files at all, `digests` when it has digests, undefined while it is opening.
+ */
+export function useDigestPresence(): 'none' | 'empty' | 'digests' | undefined {
+  const info = useQuery(datasetInfoQuery()).data;
+  if (info === undefined) return undefined;
+  if (info.digestFiles > 0) return 'digests';
+  return info.logFiles > 0 ? 'none' : 'empty';
+}

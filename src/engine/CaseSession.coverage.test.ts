@@ -1,5 +1,5 @@
 import { closeSessions, freshSession } from '../../test/sessions';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCoverageTrail } from '../../test/coverageTrail';
 import { recordsIn } from '../../test/sampleRecords';
@@ -201,5 +201,40 @@ describe('coverage of real sample files', () => {
     expect(files('143434273843')).toEqual([['2024-07-31', 1]]);
     expect(map.totals.logFiles).toBe(5);
     expect(map.totals.unplaced).toBe(0);
+  });
+});
+
+describe('coverage of a short incident delivered for another account', () => {
+  const dir = new URL('../../test/fixtures/samples/invictus-aws/CloudTrail/', import.meta.url);
+  const names = readdirSync(dir).filter((n) => n.endsWith('.json.gz') || n.endsWith('.json'));
+
+  it('zooms to minutes and explains files of 218007301253 holding events of 123837392027', async () => {
+    await engine.dataset.ingest(
+      names.map((n) => ({
+        path: `invictus-aws/CloudTrail/${n}`,
+        file: new Blob([readFileSync(new URL(n, dir))]),
+      })),
+    );
+    const map = await engine.integrity.coverage();
+    // Events 11:42–12:37 and deliveries to 12:4x: about an hour, one column a minute.
+    expect(map.unit).toBe('minutes');
+    expect(map.step).toBe(60_000);
+    expect(map.columns).toBeGreaterThan(55);
+    expect(map.columns).toBeLessThanOrEqual(120);
+    const events = engine.dataset.info().eventCount;
+    expect(map.crossAccount).toEqual([
+      {
+        fileAccount: '218007301253',
+        eventAccount: '123837392027',
+        files: map.rows.find((r) => r.account === '218007301253')?.logFiles,
+        events: expect.any(Number) as number,
+      },
+    ]);
+    // Every event of every file is another account's (an event delivered twice counts per file).
+    expect(map.crossAccount[0]?.events).toBeGreaterThanOrEqual(events);
+    expect(map.rows.map((r) => [r.account, r.events > 0, r.logFiles > 0])).toEqual([
+      ['123837392027', true, false],
+      ['218007301253', false, true],
+    ]);
   });
 });

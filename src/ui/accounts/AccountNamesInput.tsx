@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { LogText } from '../common/LogText';
+import { useTransientMessage } from '../common/useTransientMessage';
 import { parseAccountNames } from './parseAccountNames';
 import { addAccountNames } from './useAccountNames';
 import type { MergeResult } from './useAccountNames';
@@ -26,7 +27,8 @@ interface Outcome {
 /** The paste box, "Add names" and "Open file…", with what the last addition did. */
 export function AccountNamesInput() {
   const [text, setText] = useState('');
-  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  // What the last addition did, until an action outside this form (fixing the text keeps it).
+  const { message: outcome, show: setOutcome, keepRef } = useTransientMessage<Outcome>();
   const file = useRef<HTMLInputElement>(null);
 
   const add = (input: string, source: string): boolean => {
@@ -53,7 +55,7 @@ export function AccountNamesInput() {
   };
 
   return (
-    <div className="accounts-input">
+    <div className="accounts-input" ref={keepRef}>
       <textarea
         aria-label="Account names to add"
         value={text}

@@ -4,33 +4,37 @@ import { bundleSizeQuery } from '../../data/annotationQueries';
 import { exportCaseBundle } from '../../data/caseBundleActions';
 import { formatBytes } from '../../lib/formatBytes';
 import { formatCount } from '../common/formatCount';
+import { useTransientMessage } from '../common/useTransientMessage';
 
 /** The export half of the case bundle dialog: name, include the files?, export. */
 export function BundleExport(props: { readonly caseName: string }) {
   const size = useQuery(bundleSizeQuery()).data;
   const [name, setName] = useState(props.caseName);
   const [includeFiles, setIncludeFiles] = useState(true);
-  const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({
-    busy: false,
-  });
+  const [busy, setBusy] = useState(false);
+  // The outcome goes on the next action; the progress stays until replaced.
+  const outcome = useTransientMessage<{ readonly text: string; readonly error?: boolean }>();
+  const state = { busy, message: outcome.message?.text, error: outcome.message?.error };
   const nameId = useId();
   const run = async () => {
-    setState({ busy: true, message: 'Writing the bundle…' });
+    setBusy(true);
+    outcome.show({ text: 'Writing the bundle…' }, true);
     try {
       const bytes = await exportCaseBundle({
         caseName: name,
         view: window.location.search,
         includeFiles,
-        onProgress: (written) =>
-          setState({ busy: true, message: `Writing… ${formatBytes(written)}` }),
+        onProgress: (written) => outcome.show({ text: `Writing… ${formatBytes(written)}` }, true),
       });
-      setState({ busy: false, message: `Saved the case bundle (${formatBytes(bytes)}).` });
+      outcome.show({ text: `Saved the case bundle (${formatBytes(bytes)}).` });
     } catch (error) {
-      setState(
+      outcome.show(
         error instanceof DOMException && error.name === 'AbortError'
-          ? { busy: false }
-          : { busy: false, message: `Export failed: ${String(error)}`, error: true },
+          ? undefined
+          : { text: `Export failed: ${String(error)}`, error: true },
       );
+    } finally {
+      setBusy(false);
     }
   };
   return (

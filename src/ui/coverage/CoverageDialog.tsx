@@ -11,13 +11,14 @@ import { CoverageHeatmap } from './CoverageHeatmap';
 import type { CoverageHeatmapHandle } from './CoverageHeatmap';
 import { CoverageLegend } from './CoverageLegend';
 import { CoverageTotals } from './CoverageTotals';
+import { CrossAccountNotice } from './CrossAccountNotice';
 import { describeInterval, unitLabel } from './coverageTime';
 import '../common/modalDialog.css';
 import './Coverage.css';
 
 /**
  * The evidence coverage map in a modal dialog: what the dataset holds for each account × Region
- * and hour (day, weeks for long spans), where the record has holes, and where someone tampered
+ * and hour (minutes for a short incident, days or weeks for long spans), where the record has holes, and where someone tampered
  * with the trail. Picking a cell or a finding filters the table to it and closes the dialog.
  */
 export function CoverageDialog(props: { readonly onClose: () => void }) {
@@ -72,6 +73,7 @@ export function CoverageDialog(props: { readonly onClose: () => void }) {
       ) : (
         <>
           <CoverageTotals map={map} />
+          <CrossAccountNotice map={map} />
           <CoverageLegend hasDigests={map.hasDigests} />
           <CoverageHeatmap
             map={map}
@@ -106,7 +108,9 @@ function CoverageSpan(props: { readonly map: CoverageMap }) {
     <span className="muted coverage-span">
       {formatCount(map.rows.length)} account × Region {map.rows.length === 1 ? 'row' : 'rows'} ·{' '}
       {describeInterval(map.start, end)} · each column is {unitLabel(map.unit, map.step)}
-      {map.unit === 'hour' ? '' : ' (the span is over 60 days; filter a column to see its hours)'}
+      {map.unit === 'hour' || map.unit === 'minutes'
+        ? ''
+        : ' (the span is over 60 days; filter a column to see its hours)'}
     </span>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from 'react';
 import type { CSSProperties, KeyboardEvent, MouseEvent, Ref } from 'react';
 import type { CoverageMap, CoverageNote } from '../../data/types';
+import { unitLabel } from './coverageTime';
 import { describeCell } from './describeCell';
 import { drawCoverage, rowLabels } from './drawCoverage';
 import { heatmapLayout, hitCell, scrollToCell } from './heatmapLayout';
@@ -229,7 +230,7 @@ export function CoverageHeatmap(props: {
         className="coverage-scroll"
         role="grid"
         tabIndex={0}
-        aria-label={`Evidence coverage: ${map.rows.length} account and Region rows by ${map.unit === 'hour' ? 'hour' : map.unit === 'day' ? 'day' : 'week'}, UTC. Arrow keys move, Enter filters the table to the cell.`}
+        aria-label={`Evidence coverage: ${map.rows.length} account and Region rows by ${map.unit === 'minutes' ? unitLabel(map.unit, map.step) : map.unit === 'hour' ? 'hour' : map.unit === 'day' ? 'day' : 'week'}, UTC. Arrow keys move, Enter filters the table to the cell.`}
         aria-rowcount={map.rows.length}
         aria-colcount={map.columns}
         aria-activedescendant={active === undefined ? undefined : cursorId}

@@ -30,4 +30,26 @@ describe('columnTicks', () => {
     ]);
     expect(ticks.filter((t) => t.line === 1).every((t) => Number(t.text) >= 1)).toBe(true);
   });
+
+  it('labels minute columns with HH:MM on round minutes and the date on the first column', () => {
+    const start = Date.parse('2023-07-10T11:42:00Z');
+    const ticks = columnTicks({
+      start,
+      step: 60_000,
+      unit: 'minutes',
+      first: 0,
+      last: 58,
+      cellWidth: 14,
+    });
+    expect(ticks.filter((t) => t.line === 0).map((t) => [t.column, t.text])).toEqual([
+      [0, 'Jul 10, 2023'],
+    ]);
+    // 14 px a column: a label every 5 minutes is 70 px apart, room for `HH:MM`.
+    expect(ticks.filter((t) => t.line === 1).map((t) => [t.column, t.text])).toEqual(
+      Array.from({ length: 12 }, (_, k) => [
+        3 + 5 * k,
+        new Date(start + (3 + 5 * k) * 60_000).toISOString().slice(11, 16),
+      ]),
+    );
+  });
 });

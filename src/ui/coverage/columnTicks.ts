@@ -8,11 +8,13 @@ export interface ColumnTick {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 /**
- * Axis labels for columns [first, last] (UTC): dates on the upper line where a day (hours), a month
- * (days) or a year (weeks) begins, and on the lower line hours, days of the month or week starts,
+ * Axis labels for columns [first, last] (UTC): dates on the upper line where a day (minutes, hours),
+ * a month (days) or a year (weeks) begins, and on the lower line `HH:MM` on round minutes (minutes),
+ * hours, days of the month or week starts,
  * spaced at least `minGap` px apart at `cellWidth` px per column. The first visible column always
  * gets an upper label, so the date is readable wherever the map is scrolled.
  */
@@ -33,6 +35,12 @@ export function columnTicks(args: {
   const hourly = every([1, 2, 3, 6, 12, 24]);
   const daily = every([1, 2, 7, 14]);
   const weekly = every([1, 2, 4, 13, 26, 52]);
+  // `HH:MM` needs about 36 px; labels fall on round minutes (every 5, 10, 15, 30 or 60).
+  const stepMinutes = Math.max(1, Math.round(step / MINUTE));
+  const clockEvery =
+    [1, 5, 10, 15, 30, 60, 120, 180].find(
+      (m) => m % stepMinutes === 0 && (m / stepMinutes) * cellWidth >= Math.max(gap, 36),
+    ) ?? 180;
   const upper: ColumnTick[] = [];
   let firstIsBoundary = false;
   for (let c = first; c <= last; c++) {
@@ -43,19 +51,23 @@ export function columnTicks(args: {
     const month = d.getUTCMonth();
     const year = d.getUTCFullYear();
     const text =
-      unit === 'hour'
+      unit === 'hour' || unit === 'minutes'
         ? `${MONTHS[month] ?? ''} ${day}, ${year}`
         : unit === 'day'
           ? `${MONTHS[month] ?? ''} ${year}`
           : String(year);
     const boundary =
-      unit === 'hour'
-        ? h === 0
-        : unit === 'day'
-          ? day === 1
-          : year !== new Date(t - step).getUTCFullYear();
+      unit === 'minutes'
+        ? h === 0 && d.getUTCMinutes() === 0
+        : unit === 'hour'
+          ? h === 0
+          : unit === 'day'
+            ? day === 1
+            : year !== new Date(t - step).getUTCFullYear();
     if (c === first || boundary) upper.push({ column: c, line: 0, text });
     if (c === first) firstIsBoundary = boundary;
+    if (unit === 'minutes' && Math.floor(t / MINUTE) % clockEvery === 0)
+      ticks.push({ column: c, line: 1, text: d.toISOString().slice(11, 16) });
     if (unit === 'hour' && h % hourly === 0)
       ticks.push({ column: c, line: 1, text: String(h).padStart(2, '0') });
     if (unit === 'day' && Math.floor(t / DAY) % daily === 0)

@@ -31,6 +31,7 @@ const MAP: CoverageMap = {
   step: H,
   unit: 'hour',
   columns: 5,
+  crossAccount: [],
   rows: [
     { account: '111122223333', region: 'us-east-1', events: 17, logFiles: 8, digests: 3 },
     { account: '', region: '', other: true, events: 1, logFiles: 1, digests: 0 },
@@ -131,5 +132,49 @@ describe('coverageFindings', () => {
       'No digest covers this time (trail "org\\u202Etrail"): the next digest names a previous digest that is not here',
     ]);
     expect(found[2]?.to).toBe(GAP.to);
+  });
+});
+
+describe('describeCell on a minute map of an organisation trail', () => {
+  const M = 60_000;
+  const start = Date.parse('2023-07-10T11:42:00Z');
+  /** The invictus shape: events of 123837392027, delivered in files named for 218007301253. */
+  const ORG: CoverageMap = {
+    ...MAP,
+    start,
+    step: M,
+    unit: 'minutes',
+    columns: 3,
+    rows: [
+      { account: '123837392027', region: 'us-east-1', events: 9, logFiles: 0, digests: 0 },
+      { account: '218007301253', region: 'us-east-1', events: 0, logFiles: 2, digests: 0 },
+    ],
+    events: Uint32Array.of(4, 0, 5, 0, 0, 0),
+    logFiles: Uint32Array.of(0, 0, 0, 0, 0, 2),
+    digests: new Uint32Array(6),
+    flags: new Uint8Array(6),
+    notes: [],
+    hasDigests: false,
+    validated: false,
+    crossAccount: [
+      { fileAccount: '218007301253', eventAccount: '123837392027', files: 57, events: 3082 },
+    ],
+  };
+
+  it('gives the minute it covers and says whose events the files hold', () => {
+    const files = describeCell(ORG, 1, 2, undefined, new Map());
+    expect(files.when).toBe('2023-07-10 11:44–11:45 UTC');
+    expect(files.lines).toEqual([
+      '0 events · 2 log files · 0 digests',
+      'Files of 218007301253 hold events of 123837392027: an organisation or delegated trail (57 files, 3,082 events). Their events are on the 123837392027 rows.',
+    ]);
+    expect(describeCell(ORG, 0, 0, undefined, new Map()).lines).toEqual([
+      '4 events · 0 log files · 0 digests',
+      'Files of 218007301253 hold events of 123837392027: an organisation or delegated trail (57 files, 3,082 events). Those files are on the 218007301253 rows.',
+    ]);
+    // An empty cell has nothing to explain.
+    expect(describeCell(ORG, 1, 0, undefined, new Map()).lines).toEqual([
+      '0 events · 0 log files · 0 digests',
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { CoverageGap, CoverageMap, CoverageNote } from '../../data/types';
 import { formatCount } from '../common/formatCount';
 import { visibleString } from '../common/visibleText';
 import { describeInterval, describeSpan } from './coverageTime';
+import { crossAccountLinesFor } from './crossAccountText';
 
 /** The marks a cell can carry, as drawn and as the legend names them. */
 export type CellMark = 'covered' | 'gap' | 'problem' | 'uncovered' | 'tampering';
@@ -61,7 +62,9 @@ export function gapReason(gap: CoverageGap): string {
 
 /**
  * The tooltip of the cell at `row`, `column`: exact counts of events, log files and digests, then
- * every mark with what explains it. `note` is the cell's CoverageNote when it has one.
+ * every mark with what explains it, and, where files and events of different accounts meet (an
+ * organisation or delegated trail), where the other half is. `note` is the cell's CoverageNote
+ * when it has one.
  */
 export function describeCell(
   map: CoverageMap,
@@ -108,6 +111,13 @@ export function describeCell(
           .join(', ')}`,
       );
   }
+  // Only where it explains the cell: files without their events, or events from another's files.
+  if (
+    info !== undefined &&
+    info.other !== true &&
+    (map.logFiles[cell] ?? 0) + (map.events[cell] ?? 0) > 0
+  )
+    lines.push(...crossAccountLinesFor(map, info.account));
   return {
     title: info === undefined ? '' : rowTitle(info, names),
     when: describeSpan(from, to, map.unit),

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { exportEvents } from '../../data/exportEvents';
 import type { ExportColumn, ExportFormat, SearchRequest, TimeOrder } from '../../data/types';
 import { formatCount } from '../common/formatCount';
+import { useTransientMessage } from '../common/useTransientMessage';
 
 const FORMATS: readonly { format: ExportFormat; label: string; title: string }[] = [
   {
@@ -13,7 +13,10 @@ const FORMATS: readonly { format: ExportFormat; label: string; title: string }[]
   { format: 'csv', label: 'CSV', title: 'The visible columns; formula-like cells are neutralised' },
 ];
 
-/** Export the matching events as CloudTrail JSON, JSON lines or CSV of the visible columns. */
+/**
+ * Export the matching events as CloudTrail JSON, JSON lines or CSV of the visible columns. The
+ * outcome ("Exported 574 events") goes on the next action: it is about the query it ran with.
+ */
 export function ExportMenu(props: {
   readonly request: SearchRequest;
   readonly order: TimeOrder;
@@ -21,9 +24,9 @@ export function ExportMenu(props: {
   readonly matchCount: number;
   readonly disabled: boolean;
 }) {
-  const [state, setState] = useState<string | undefined>();
+  const { message: state, show } = useTransientMessage<string>();
   const run = async (format: ExportFormat) => {
-    setState('Exporting…');
+    show('Exporting…', true);
     try {
       const total = await exportEvents({
         request: props.request,
@@ -31,11 +34,11 @@ export function ExportMenu(props: {
         format,
         columns: props.columns,
         onProgress: (parts) =>
-          setState(`Exporting… ${formatCount(Math.min(props.matchCount, parts * 2000))} events`),
+          show(`Exporting… ${formatCount(Math.min(props.matchCount, parts * 2000))} events`, true),
       });
-      setState(`Exported ${formatCount(total)} events`);
+      show(`Exported ${formatCount(total)} events`);
     } catch (error) {
-      setState(
+      show(
         error instanceof DOMException && error.name === 'AbortError'
           ? undefined
           : `Export failed: ${String(error)}`,

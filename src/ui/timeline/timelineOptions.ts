@@ -81,9 +81,23 @@ export function timelineOptions(
     },
     series: [
       {},
-      { label: 'Succeeded', fill: () => palette.ok, width: 0, paths: barPaths() },
+      // No point markers: uPlot draws them, filled white, at every value of a sparse series, so each
+      // empty bin became a bright dot on the axis in the dark theme. A zero bin draws nothing.
+      {
+        label: 'Succeeded',
+        fill: () => palette.ok,
+        width: 0,
+        paths: barPaths(),
+        points: { show: false },
+      },
       // Drawn from the successes' height up to the total (see `bands`): errors sit on top.
-      { label: 'Errors', fill: () => palette.error, width: 0, paths: barPaths() },
+      {
+        label: 'Errors',
+        fill: () => palette.error,
+        width: 0,
+        paths: barPaths(),
+        points: { show: false },
+      },
     ],
     bands: [{ series: [2, 1] }],
     axes: [

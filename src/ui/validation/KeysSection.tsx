@@ -11,6 +11,7 @@ import {
   useCaseKeys,
 } from '../../data/validationKeys';
 import { LogText } from '../common/LogText';
+import { useTransientMessage } from '../common/useTransientMessage';
 import { KeyTable } from './KeyTable';
 
 /**
@@ -23,7 +24,8 @@ export function KeysSection() {
   const client = useQueryClient();
   const listing = useCaseKeys().data;
   const [text, setText] = useState('');
-  const [message, setMessage] = useState<string | undefined>();
+  // What the last import did, until the next action: the key table below says what holds now.
+  const { message, show: setMessage } = useTransientMessage<string>();
   const [reviewing, setReviewing] = useState(false);
   const trusted = listing?.keys.filter((k) => k.trusted) ?? [];
   const evidence = listing?.keys.filter((k) => !k.trusted) ?? [];

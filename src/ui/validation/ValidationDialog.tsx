@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useValidation } from '../../data/validation';
+import { useDigestPresence, useValidation } from '../../data/validation';
 import { LogText } from '../common/LogText';
 import { formatCount } from '../common/formatCount';
 import { downloadReport } from './downloadReport';
@@ -22,6 +22,7 @@ export function ValidationDialog(props: { readonly onClose: () => void }) {
   const dialog = useRef<HTMLDivElement>(null);
   // Focus moves in and Tab stays inside; Escape closes; on close the focus goes back.
   useDivDialog(dialog, onClose);
+  const presence = useDigestPresence();
   const run = query.data;
   return (
     <div className="validation-backdrop">
@@ -46,6 +47,13 @@ export function ValidationDialog(props: { readonly onClose: () => void }) {
           not authenticated: whoever rewrote the logs could have rewritten the digests, and the key
           list beside them, too.
         </p>
+        {presence === 'none' ? (
+          <p className="validation-verdict warn" data-testid="validation-verdict">
+            Not validated: no digest files. No log file of this case was checked, so none can be
+            called unmodified. Drop the CloudTrail-Digest folder (AWSLogs/…/CloudTrail-Digest/) with
+            the logs to validate them.
+          </p>
+        ) : null}
         {query.isFetching ? <p role="status">Validating…</p> : null}
         {query.isError ? <p className="error">Validation failed: {String(query.error)}</p> : null}
         {run === undefined ? null : (

@@ -1,16 +1,47 @@
-import { useValidation } from '../../data/validation';
+import type { ValidationTotals } from '../../data/types';
+import { useDigestPresence, useValidation } from '../../data/validation';
 import { formatCount } from '../common/formatCount';
 import { integrityVerdict } from './integrityVerdict';
 import './Validation.css';
 
+/** The `validation-summary` hook's integer attributes, read by outside checks. */
+function hookCounts(t: ValidationTotals | undefined): Record<`data-${string}`, number> {
+  return {
+    'data-logs-valid': t?.logsValid ?? 0,
+    'data-logs-modified': t?.logsModified ?? 0,
+    'data-logs-missing': t?.logsMissing ?? 0,
+    'data-logs-uncovered': t?.logsUncovered ?? 0,
+    'data-digests-valid': t?.digestsValid ?? 0,
+    'data-digests-not-valid': t?.digestsNotValid ?? 0,
+    'data-digests-missing': t?.digestsMissing ?? 0,
+    'data-digests-untrusted-key': t?.digestsUntrustedKey ?? 0,
+  };
+}
+
 /**
- * The integrity summary in the header, once digests are stored: what validation proved, never more.
- * Carries the `validation-summary` automation hook (totals over all trails, final when the page is
- * idle). A click opens the validation panel.
+ * The integrity summary in the header: what validation proved, never more, and "not validated: no
+ * digest files" when log files were loaded without digests (silence would read as "fine"). Carries
+ * the `validation-summary` automation hook (totals over all trails, all zero without digests, final
+ * when the page is idle). A click opens the validation panel.
  */
 export function ValidationSummary(props: { readonly onOpen: () => void }) {
   const query = useValidation();
+  const presence = useDigestPresence();
   const run = query.data;
+  if (presence === 'none') {
+    return (
+      <button
+        type="button"
+        className="btn btn-warn integrity-summary"
+        data-testid="validation-summary"
+        {...hookCounts(undefined)}
+        title="No CloudTrail digest files were loaded, so no log file was checked for changes. Drop the CloudTrail-Digest folder with the logs to validate them; click for details"
+        onClick={props.onOpen}
+      >
+        Integrity not validated: no digest files
+      </button>
+    );
+  }
   if (run === undefined) {
     return query.isError ? (
       <button type="button" className="btn btn-warn" onClick={props.onOpen}>
@@ -45,14 +76,7 @@ export function ValidationSummary(props: { readonly onOpen: () => void }) {
       type="button"
       className={`${tone} integrity-summary`}
       data-testid="validation-summary"
-      data-logs-valid={t.logsValid}
-      data-logs-modified={t.logsModified}
-      data-logs-missing={t.logsMissing}
-      data-logs-uncovered={t.logsUncovered}
-      data-digests-valid={t.digestsValid}
-      data-digests-not-valid={t.digestsNotValid}
-      data-digests-missing={t.digestsMissing}
-      data-digests-untrusted-key={t.digestsUntrustedKey}
+      {...hookCounts(t)}
       title={`${verdict.headline}: ${parts.join(', ')}. Checked against the CloudTrail digest files you dropped and the keys you trusted for this case; click for details`}
       onClick={props.onOpen}
     >
