@@ -67,7 +67,7 @@ export function findSaved(saved: readonly SavedQuery[], name: string): SavedQuer
 
 /**
  * Adds saved queries from elsewhere (a bundle) to `saved`. One whose name and text a saved query
- * already has is skipped; one whose name is taken by a different query is kept too, under
+ * already has is skipped (as is one an earlier import kept as "(imported)"); one whose name is taken by a different query is kept too, under
  * "<name> (imported)" (or "(imported 2)", …), so neither the case's nor the bundle's is lost.
  */
 export function mergeSaved(
@@ -79,8 +79,14 @@ export function mergeSaved(
   let renamed = 0;
   for (const s of incoming) {
     if (out.length >= MAX_SAVED) break;
-    const same = findSaved(out, s.name);
-    if (same?.q === s.q) continue;
+    // Already here: under its name, or under the name an earlier import of it was given.
+    const key = s.name.toLowerCase();
+    const kept = out.some(
+      (o) =>
+        o.q === s.q &&
+        (o.name.toLowerCase() === key || o.name.toLowerCase().startsWith(`${key} (imported`)),
+    );
+    if (kept) continue;
     let name = s.name;
     for (let n = 1; findSaved(out, name) !== undefined; n++) {
       name = `${s.name} (imported${n === 1 ? '' : ` ${n}`})`;
