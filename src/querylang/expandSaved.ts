@@ -5,6 +5,16 @@ import type { Clause, FieldClause, ParseOutcome, Query, QueryError } from './typ
 /** Looks a saved query's text up by name (case-insensitive); undefined when there is none. */
 export type SavedLookup = (name: string) => string | undefined;
 
+/** A lookup over a list of saved queries, names matched ignoring case (as the engine matches). */
+export function lookupIn(
+  saved: readonly { readonly name: string; readonly q: string }[],
+): SavedLookup {
+  return (name) => {
+    const key = name.trim().toLowerCase();
+    return saved.find((s) => s.name.toLowerCase() === key)?.q;
+  };
+}
+
 /** How deep saved queries may nest: far past any real use, and a bound on a hostile bundle's. */
 const MAX_DEPTH = 32;
 
@@ -74,7 +84,9 @@ function expandClauses(
     if (text === undefined) fail(`No saved query named "${name}"`);
     const parsed = parseQuery(text ?? '');
     if (!parsed.ok) fail(`Saved query "${name}" does not parse: ${parsed.error.message}`);
-    const inner = parsed.ok ? expandClauses(parsed.query.clauses, lookup, [...chain, name], at) : [];
+    const inner = parsed.ok
+      ? expandClauses(parsed.query.clauses, lookup, [...chain, name], at)
+      : [];
     if (!clause.negated) return inner;
     const only = inner[0];
     if (inner.length !== 1 || only === undefined) {

@@ -33,7 +33,7 @@ export function SearchBar(props: {
         Facets
       </button>
       <BookmarksFilter q={view.q} onQuery={search.applyQuery} />
-      <QueryBar value={view.q} onApply={search.applyQuery} />
+      <QueryBar value={view.q} request={search.request} onApply={search.applyQuery} />
       <TimeRangeControl
         value={{ range: view.range, anchor: view.anchor, from: view.from, to: view.to }}
         timeZone={timeZone}
