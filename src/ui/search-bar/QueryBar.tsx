@@ -165,7 +165,8 @@ export function QueryBar(props: {
           setOpen(true);
           setBrowsing(false);
           setAttempted(false);
-          setActive(0);
+          // An emptied box lists recent queries with none picked: Enter applies the empty query.
+          setActive(e.target.value.trim() === '' ? -1 : 0);
         }}
         onFocus={openHistory}
         onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
