@@ -28,9 +28,7 @@ function error(text: string) {
 
 describe('saved: clauses expand to the saved query', () => {
   it('replaces the clause by the saved clauses, nested, names matched ignoring case', () => {
-    expect(expanded('saved:logins userName:alice')).toBe(
-      'eventName:ConsoleLogin userName:alice',
-    );
+    expect(expanded('saved:logins userName:alice')).toBe('eventName:ConsoleLogin userName:alice');
     expect(expanded('readOnly:false saved:"Failed Logins"')).toBe(
       'readOnly:false eventName:ConsoleLogin errorCode:*',
     );
