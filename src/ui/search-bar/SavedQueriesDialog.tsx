@@ -91,8 +91,10 @@ export function SavedQueriesDialog(props: {
         {empty ? <p className="muted">Apply a query first, then save it here.</p> : null}
         {error === undefined ? null : (
           <p className="error" role="alert">
-            <LogText text={error} max={400} />
-            {clash ? ' Save again to replace it.' : ''}
+            <LogText
+              text={clash ? `${error}. Replace gives that name to this query instead.` : error}
+              max={400}
+            />
           </p>
         )}
         {done === undefined ? null : (
