@@ -16,6 +16,7 @@ export type ServiceName =
   | 'integrity'
   | 'exports'
   | 'notes'
+  | 'queries'
   | 'bundles';
 
 /**

@@ -146,11 +146,14 @@ export const histogramQuery = (request: SearchRequest, from: number, to: number,
     placeholderData: (previous) => previous,
   });
 
-/** Autocomplete values of an indexed field containing `text`. */
-export const suggestQuery = (field: string, text: string) =>
+/**
+ * Autocomplete values of a field containing `text`, counted among the events matching `under` where
+ * the engine can (`under` in the answer is then their number; see SearchService.suggestUnder).
+ */
+export const suggestQuery = (under: SearchRequest, field: string, text: string) =>
   queryOptions({
-    queryKey: readKey('search', 'suggest', field, text),
-    queryFn: () => engineClient().search.suggest(field, text, 12),
+    queryKey: readKey('search', 'suggestUnder', searchKey(under), field, text),
+    queryFn: () => engineClient().search.suggestUnder(under, field, text, 12),
     staleTime: 30_000,
   });
 

@@ -11,6 +11,7 @@ import type { SearchRequest, SearchStatus, TableOrder } from '../search/types';
 import { beginApplyingQuery } from './applyingQuery';
 import { datasetInfoQuery } from './datasetQueries';
 import { resolveRange } from './resolveRange';
+import { rememberQuery } from './queryLists';
 import { prefetchSearch, resultVersion, useSearch } from './searchQueries';
 import { NO_SELECTION, useViewState } from './useViewState';
 import type { ViewState } from './useViewState';
@@ -61,6 +62,7 @@ export function useSearchView() {
       // scan streams its progress) gets APPLY_WAIT_MS. Only the latest query applied wins.
       const turn = ++applying.current;
       const applied = beginApplyingQuery();
+      if (parseQuery(q).ok) rememberQuery(client, q);
       const answered = prefetchSearch(client, { ...request, q }, order);
       void Promise.race([answered, delay(APPLY_WAIT_MS)]).then(() => {
         // Both updates land in one render: the new view and the hook's "complete" again.

@@ -2,6 +2,7 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Piece, SegmentManifest } from '../index/indexSegments';
 import type { IndexSaveFailure } from './IndexStore';
 import type { PendingRun } from './pendingRun';
+import type { QueryLists } from './savedQueries';
 import type { ValidationInputs } from './validationInputs';
 import type { WriteCount } from './writeCount';
 import type { Annotation } from '../index/Annotation';
@@ -47,6 +48,7 @@ export interface CairnDb extends DBSchema {
   /**
    * `index`: the manifest of the stored index; `indexSaveError`: why the last save failed;
    * `lastRun`; `pendingRun`; `validationInputs`: the case's public keys and saved signatures;
+   * `queries`: the case's query history and saved queries (savedQueries.ts);
    * `writes`: how many times a tab took the case's writer lock. Versions before 4 stored
    * the whole index as one value under `snapshot`, which failed to clone at 10M events: it is
    * deleted at load, and its files are parsed again once.
@@ -59,6 +61,7 @@ export interface CairnDb extends DBSchema {
       | PendingRun
       | IndexSaveFailure
       | ValidationInputs
+      | QueryLists
       | WriteCount;
   };
 }

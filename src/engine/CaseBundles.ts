@@ -6,6 +6,7 @@ import type { Annotation } from '../index/Annotation';
 import { buildCaseManifest } from './bundle/buildCaseManifest';
 import type { BundleOptions } from './bundle/buildCaseManifest';
 import type { CaseNotes } from './CaseNotes';
+import type { CaseQueries } from './CaseQueries';
 import { readBundleManifest, readCaseBundle } from './bundle/readCaseBundle';
 import type { IngestProgress, InputFile } from './ingest/types';
 import { MAX_BUNDLE_BYTES, writeCaseBundle } from './bundle/writeCaseBundle';
@@ -50,12 +51,18 @@ export interface BundleImport {
   readonly annotationsClamped: number;
   /** Annotations past MAX_BUNDLE_ANNOTATIONS, not imported. */
   readonly annotationsDropped: number;
+  /** Saved queries the bundle held, and those added (not already in the case with the same text). */
+  readonly savedQueries: number;
+  readonly savedQueriesAdded: number;
+  /** Of those added, the ones whose name the case already used for another query: "(imported)". */
+  readonly savedQueriesRenamed: number;
 }
 
 /** What bundles need of the engine. */
 export interface BundleDeps {
   readonly db: CairnDatabase;
   readonly notes: CaseNotes;
+  readonly queries: CaseQueries;
   /** SHA-256 → path of every stored file. */
   readonly knownFiles: ReadonlyMap<string, string>;
   /** The engine's ingest (serialised with other runs). */
@@ -104,7 +111,13 @@ export class CaseBundles {
         'The original files are too large for one bundle (over 4 GB): export without them.',
       );
     }
-    const manifest = buildCaseManifest(files, this.deps.notes.all(), options, Date.now());
+    const manifest = buildCaseManifest(
+      files,
+      this.deps.notes.all(),
+      options,
+      Date.now(),
+      this.deps.queries.all().saved,
+    );
     const sources = manifest.files.map((file, i) => ({
       file,
       bytes: () => loadFileBytes(this.deps.db, files[i]?.fileId ?? 0),
@@ -151,8 +164,9 @@ export class CaseBundles {
 
   /**
    * Imports a bundle into this dataset: its carried files through the normal ingest (so files
-   * already stored are reported as duplicates by SHA-256), then its annotations (a newer
-   * `updatedAt` wins; one later than now is clamped to now and replaces nothing). A carried file
+   * already stored are reported as duplicates by SHA-256), then its annotations (a newer `updatedAt`
+   * wins; one later than now is clamped to now and replaces nothing), then its saved queries (see
+   * mergeSaved: a name the case uses for another query is kept as "<name> (imported)"). A carried file
    * whose bytes differ from what the manifest lists is stored with a lasting mark
    * (FileMeta.bundleMismatch). The view is returned for the page to apply.
    * @throws Error with a readable reason when the zip or its manifest is not a valid bundle.
@@ -169,6 +183,7 @@ export class CaseBundles {
     await this.markAltered(altered, storedBefore, manifest, now);
     const { annotations, clamped } = clampTimes(manifest.annotations, now);
     const annotationsWritten = await this.deps.notes.merge(annotations, (a) => !clamped.has(a));
+    const saved = await this.deps.queries.merge(manifest.savedQueries);
     return {
       caseName: manifest.caseName,
       exportedAt: manifest.exportedAt,
@@ -183,6 +198,9 @@ export class CaseBundles {
       unreadable: bundle.unreadable,
       annotationsClamped: clamped.size,
       annotationsDropped: bundle.droppedAnnotations,
+      savedQueries: manifest.savedQueries.length,
+      savedQueriesAdded: saved.added,
+      savedQueriesRenamed: saved.renamed,
     };
   }
 

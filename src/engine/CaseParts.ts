@@ -4,6 +4,7 @@ import type { RecordReader } from '../db/RecordReader';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
 import type { CaseNotes } from './CaseNotes';
+import type { CaseQueries } from './CaseQueries';
 
 /**
  * What the services of one case session share, fixed for the session's life: Clear data and a case
@@ -23,4 +24,6 @@ export interface CaseParts {
   readonly catalog: FileCatalog;
   /** Bookmarks, tags and notes on the case's events. */
   readonly notes: CaseNotes;
+  /** The query history and saved queries (`saved:` clauses read them). */
+  readonly queries: CaseQueries;
 }

@@ -11,6 +11,7 @@ import { bumpWriteCount, loadWriteCount } from '../db/writeCount';
 import { FileCatalog } from '../index/FileCatalog';
 import { CaseBundles } from './CaseBundles';
 import { CaseNotes } from './CaseNotes';
+import { CaseQueries } from './CaseQueries';
 import type { CaseParts } from './CaseParts';
 import { EventService } from './EventService';
 import { ExportService } from './ExportService';
@@ -87,6 +88,8 @@ export class CaseSession {
   readonly exports: ExportService;
   /** Bookmarks, tags and notes on events. */
   readonly notes: CaseNotes;
+  /** The query history and saved queries. */
+  readonly queries: CaseQueries;
   /** Case bundles: export, and import through the normal ingest. */
   readonly bundles: CaseBundles;
   /** What the case holds (figures, the last run) and adding to it (ingest, cancel, resume). */
@@ -111,6 +114,7 @@ export class CaseSession {
     this.parts = parts;
     this.dbName = options.dbName;
     this.notes = parts.notes;
+    this.queries = parts.queries;
     this.integrity = new IntegrityService(parts);
     const provenance = new Provenance({
       index: parts.index,
@@ -146,6 +150,7 @@ export class CaseSession {
     this.bundles = new CaseBundles({
       db: parts.db,
       notes: parts.notes,
+      queries: parts.queries,
       knownFiles: this.dataset.knownFiles,
       ingest: (inputs, onProgress) => this.dataset.ingest(inputs, onProgress),
     });
@@ -193,6 +198,7 @@ export class CaseSession {
       reader,
       catalog: new FileCatalog(files),
       notes: await CaseNotes.load(db, index, files),
+      queries: await CaseQueries.load(db),
     };
     // A run another tab is doing now is not interrupted: never offer to resume or discard it.
     const run = elsewhere ? undefined : await loadPendingRun(db);

@@ -1,11 +1,11 @@
 import { loadFileBytes } from '../db/cairnDb';
 import type { RowWindow } from '../index/readRows';
 import type { RowView, SortColumn, TimeOrder } from '../index/types';
-import { FILE_FIELD } from '../querylang/fields';
+import { FILE_FIELD, resolveField } from '../querylang/fields';
 import { facetValues } from '../search/facetValues';
 import { Searcher } from '../search/Searcher';
 import { ValueSuggester } from '../search/suggestValues';
-import type { Suggestion } from '../search/suggestValues';
+import type { SuggestAnswer, Suggestion } from '../search/suggestValues';
 import type {
   EventTarget,
   FacetCounts,
@@ -57,6 +57,7 @@ export class SearchService {
       reader,
       files: parts.catalog,
       annotations: parts.notes.current,
+      saved: (name) => parts.queries.lookup(name),
       ...(wordsLoaded === undefined ? {} : { wordsLoaded }),
       ...(match === undefined
         ? {}
@@ -143,6 +144,30 @@ export class SearchService {
     const annotation = this.parts.notes.suggest(field, text, limit);
     if (annotation !== undefined) return annotation;
     return this.suggester.suggest(this.parts.index, field, text, limit);
+  }
+
+  /**
+   * Autocomplete for a field with counts under a filter: among the events matching `under` (the
+   * rest of the query and the time range) when the index can count them so (indexed fields, and a
+   * filter the index answers alone or whose complete result is held); else over the whole case,
+   * and `under` in the answer is undefined to say so.
+   */
+  suggestUnder(under: SearchRequest, field: string, text: string, limit?: number): SuggestAnswer {
+    const whole = (): SuggestAnswer => ({
+      values: this.suggest(field, text, limit),
+      under: undefined,
+    });
+    const { source } = resolveField(field);
+    if (
+      source.kind !== 'column' &&
+      source.kind !== 'resourceType' &&
+      source.kind !== 'resourceName'
+    )
+      return whole();
+    const rows = this.searcher.rowsUnder(under);
+    if (rows === undefined) return whole();
+    const values = this.suggester.suggestIn(this.parts.index, field, text, rows, limit);
+    return { values, under: rows.length };
   }
 
   /** The rows of the last result of `request` (exports read them); undefined before it ran. */

@@ -134,6 +134,7 @@ export function createEngineApi(
     integrity: forward(async () => (await current()).integrity),
     exports: forward(async () => (await current()).exports),
     notes: forward(async () => (await current()).notes),
+    queries: forward(async () => (await current()).queries),
     bundles: forward(async () => {
       const { bundles } = await current();
       return {

@@ -11,6 +11,7 @@ export type FieldSource =
   | { readonly kind: 'eventID' }
   | { readonly kind: 'file' }
   | { readonly kind: 'annotation'; readonly field: AnnotationField }
+  | { readonly kind: 'saved' }
   | { readonly kind: 'path'; readonly path: readonly string[] };
 
 /** A field the index answers without reading records. `label` is the console's name for it. */
@@ -19,7 +20,7 @@ export interface IndexedField {
   readonly label: string;
   readonly source: Exclude<
     FieldSource,
-    { kind: 'path' } | { kind: 'file' } | { kind: 'annotation' }
+    { kind: 'path' } | { kind: 'file' } | { kind: 'annotation' } | { kind: 'saved' }
   >;
   /** One of the console's eight lookup attributes. */
   readonly lookup: boolean;
@@ -79,6 +80,13 @@ const BY_LOWER_NAME: ReadonlyMap<string, IndexedField> = new Map(
  */
 export const FILE_FIELD = 'file';
 
+/**
+ * `saved:<name>` stands for the clauses of the case's saved query of that name (expandSaved.ts);
+ * the worker expands it before compiling, so no filter ever tests it. Not a JSON path: no CloudTrail
+ * record has a top-level `saved` key.
+ */
+export const SAVED_FIELD = 'saved';
+
 /** The fields of the responder's own marks on events (bookmarks, tags, notes), not of the record. */
 export type AnnotationField = 'bookmarked' | 'tag' | 'note' | 'is';
 
@@ -108,7 +116,7 @@ const ANNOTATION_ALIASES: ReadonlyMap<string, AnnotationField> = new Map([
 ]);
 
 /**
- * Resolves a field as typed to its canonical name and source. Indexed names, aliases and `file` are
+ * Resolves a field as typed to its canonical name and source. Indexed names, aliases, `file` and `saved` are
  * matched case-insensitively; anything else is a JSON path, split on dots, matched case-sensitively
  * (JSON keys are).
  */
@@ -118,6 +126,7 @@ export function resolveField(typed: string): {
 } {
   const lower = typed.toLowerCase();
   if (lower === FILE_FIELD) return { name: FILE_FIELD, source: { kind: 'file' } };
+  if (lower === SAVED_FIELD) return { name: SAVED_FIELD, source: { kind: 'saved' } };
   const annotation = ANNOTATION_ALIASES.get(lower);
   if (annotation !== undefined) {
     return { name: annotation, source: { kind: 'annotation', field: annotation } };

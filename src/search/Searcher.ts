@@ -1,6 +1,9 @@
 import { FILE_FIELD, resolveField } from '../querylang/fields';
+import { expandSaved } from '../querylang/expandSaved';
 import { parseQuery } from '../querylang/parseQuery';
-import type { Query } from '../querylang/types';
+import type { SavedLookup } from '../querylang/expandSaved';
+import { printQuery } from '../querylang/printQuery';
+import type { ParseOutcome, Query } from '../querylang/types';
 import type { AnnotationIndex } from '../index/AnnotationIndex';
 import { compileFilter } from './compileFilter';
 import type { CompiledFilter } from './compileFilter';
@@ -41,6 +44,8 @@ export interface SearcherDeps {
    * scan that filters files by words waits for them rather than read files they would rule out.
    */
   readonly wordsLoaded?: () => Promise<void>;
+  /** The case's saved queries by name, for `saved:` clauses; without it every such name is unknown. */
+  readonly saved?: SavedLookup;
 }
 
 /**
@@ -97,6 +102,7 @@ export class Searcher {
    * place; a result is stale once any of them changed (see isFresh).
    */
   private readonly wordsLoaded: (() => Promise<void>) | undefined;
+  private readonly saved: SavedLookup;
 
   constructor(deps: SearcherDeps) {
     this.index = deps.index;
@@ -105,6 +111,7 @@ export class Searcher {
     this.files = deps.files;
     this.annotations = deps.annotations;
     this.wordsLoaded = deps.wordsLoaded;
+    this.saved = deps.saved ?? (() => undefined);
   }
 
   /**
@@ -116,8 +123,7 @@ export class Searcher {
     request: SearchRequest,
     onProgress?: (status: SearchStatus) => void,
   ): Promise<SearchStatus> {
-    const key = searchKey(request);
-    const parsed = parseQuery(request.q);
+    const { key, parsed, text } = this.parse(request);
     if (!parsed.ok) {
       const { message, span } = parsed.error;
       const base = this.current === undefined ? this.emptyStatus(key) : this.status(this.current);
@@ -186,7 +192,7 @@ export class Searcher {
             positions,
             (p) => index.recordIndex.data[candidates[p] ?? 0] ?? 0,
           );
-          const verdicts = await this.matchFile(fileId, request.q, recordIndices, test);
+          const verdicts = await this.matchFile(fileId, text, recordIndices, test);
           positions.forEach((p, k) => (verdict[p] = verdicts[k] ?? 2));
         }
         result.filesScanned++;
@@ -265,7 +271,7 @@ export class Searcher {
    * current result; undefined when the query needs stored records or does not parse.
    */
   count(request: SearchRequest): number | undefined {
-    const parsed = parseQuery(request.q);
+    const { parsed } = this.parse(request);
     if (!parsed.ok) return undefined;
     const index = this.index;
     const filter = this.compile(parsed.query);
@@ -331,14 +337,44 @@ export class Searcher {
     return Uint8Array.from(recordIndices, (i) => (test(records[i]) ? 1 : 2));
   }
 
+  /**
+   * The rows matching `request` in time order, without replacing the current result: that result
+   * when it answers `request` and is complete, else computed when the index answers it alone;
+   * undefined when it needs a record scan (or does not parse). For counts under a filter.
+   */
+  rowsUnder(request: SearchRequest): Uint32Array | undefined {
+    const { key, parsed } = this.parse(request);
+    if (!parsed.ok) return undefined;
+    const current = this.current;
+    if (current?.key === key && this.isFresh(current) && current.complete) return current.rows;
+    const filter = this.compile(parsed.query);
+    if (filter.recordTest !== undefined) return undefined;
+    return selectRows(this.index, filter.rowTests, request);
+  }
+
+  /**
+   * `request`'s query with its `saved:` clauses expanded (the text a parse worker is given), and the
+   * key its result is kept under: the expanded text's, so a saved query changed since gives a new
+   * result rather than a stale one.
+   */
+  private parse(request: SearchRequest): { key: string; parsed: ParseOutcome; text: string } {
+    const raw = parseQuery(request.q);
+    const parsed = raw.ok ? expandSaved(raw.query, this.saved) : raw;
+    // expandSaved gives the same query back when it holds no `saved:` clause.
+    if (!raw.ok || !parsed.ok || parsed.query === raw.query) {
+      return { key: searchKey(request), parsed, text: request.q };
+    }
+    const text = printQuery(parsed.query);
+    return { key: searchKey({ ...request, q: text }), parsed, text };
+  }
+
   private resultFor(request: SearchRequest): Result | undefined {
-    const key = searchKey(request);
+    const { key, parsed } = this.parse(request);
     const current = this.current;
     if (current?.key === key && (this.isFresh(current) || !current.complete)) {
       return current;
     }
     // A query the index answers alone is recomputed on the spot (≈10 ms per million rows).
-    const parsed = parseQuery(request.q);
     if (!parsed.ok) return undefined;
     const index = this.index;
     const filter = this.compile(parsed.query);

@@ -62,11 +62,14 @@ export function compileFilter(
     const source = clause.kind === 'field' ? resolveField(clause.field).source : undefined;
     if (clause.kind === 'field' && source !== undefined && source.kind !== 'path') {
       rowTests.push(
-        source.kind === 'file'
-          ? fileRowTest(index, clause, files)
-          : source.kind === 'annotation'
-            ? annotationRowTest(clause, source.field, annotations?.())
-            : rowTest(index, clause, source),
+        // The Searcher expands `saved:` first (expandSaved); one left here names no saved query.
+        source.kind === 'saved'
+          ? () => false
+          : source.kind === 'file'
+            ? fileRowTest(index, clause, files)
+            : source.kind === 'annotation'
+              ? annotationRowTest(clause, source.field, annotations?.())
+              : rowTest(index, clause, source),
       );
     } else {
       recordTests.push(recordTest(clause, source));

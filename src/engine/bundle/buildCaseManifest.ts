@@ -2,6 +2,7 @@ import type { Annotation } from '../../index/Annotation';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from './caseManifest';
 import type { CaseManifest } from './caseManifest';
 import type { FileMeta } from '../../db/types';
+import type { SavedQuery } from '../../db/savedQueries';
 import { bundleEntryName } from './writeCaseBundle';
 
 /** What the user chose when exporting a case bundle. */
@@ -15,7 +16,7 @@ export interface BundleOptions {
 }
 
 /**
- * The manifest of a case bundle over the stored `files` (in fileId order) and `annotations`:
+ * The manifest of a case bundle over the stored `files` (in fileId order), `annotations` and `savedQueries`:
  * each file by path, size, SHA-256, kind and record count, with its zip entry name when its bytes
  * are included. `now` is ms since epoch.
  */
@@ -24,6 +25,7 @@ export function buildCaseManifest(
   annotations: readonly Annotation[],
   options: BundleOptions,
   now: number,
+  savedQueries: readonly SavedQuery[] = [],
 ): CaseManifest {
   const taken = new Set<string>();
   return {
@@ -33,6 +35,7 @@ export function buildCaseManifest(
     caseName: options.caseName.trim() === '' ? 'Cairn case' : options.caseName.trim(),
     view: options.view,
     annotations,
+    savedQueries,
     files: files.map((f) => {
       const base = {
         path: f.path,

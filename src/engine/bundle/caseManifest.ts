@@ -2,6 +2,8 @@ import { isObject } from '../../lib/isObject';
 import type { Annotation } from '../../index/Annotation';
 import { MAX_NOTE_LENGTH, normalizeTags } from '../../index/Annotation';
 import type { FileKind } from '../../cloudtrail/types';
+import { MAX_SAVED, readSavedQueries } from '../../db/savedQueries';
+import type { SavedQuery } from '../../db/savedQueries';
 
 /** The `format` value every case bundle manifest carries. */
 export const BUNDLE_FORMAT = 'cairn-case-bundle';
@@ -38,6 +40,11 @@ export interface CaseManifest {
   readonly view: string;
   readonly annotations: readonly Annotation[];
   readonly files: readonly BundleFile[];
+  /**
+   * The case's saved queries (`saved:<name>`). Absent from bundles written before they existed,
+   * which is read as none; readers that predate it ignore it.
+   */
+  readonly savedQueries: readonly SavedQuery[];
 }
 
 /**
@@ -148,6 +155,10 @@ export function validateCaseManifest(
       .slice(0, maxAnnotations)
       .map((a, i) => readAnnotation(a, `annotations[${i}]`));
     const files = list(json['files'], 'files').map((f, i) => readFile(f, `files[${i}]`));
+    const savedList =
+      json['savedQueries'] === undefined ? [] : list(json['savedQueries'], 'savedQueries');
+    if (savedList.length > MAX_SAVED)
+      throw new Invalid(`savedQueries holds more than ${MAX_SAVED} queries`);
     return {
       ok: true,
       manifest: {
@@ -158,6 +169,8 @@ export function validateCaseManifest(
         view,
         annotations,
         files,
+        // Each entry is checked (name, text, lengths); unusable or repeated ones are left out.
+        savedQueries: readSavedQueries(savedList, Date.parse(exportedAt)),
       },
       droppedAnnotations: listed.length - annotations.length,
     };

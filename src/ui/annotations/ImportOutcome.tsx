@@ -25,8 +25,15 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
         {plural(r.filesIncluded, 'file')} in the bundle
         {duplicates > 0 ? `, ${formatCount(duplicates)} already in this case` : ''}
         {failed > 0 ? `, ${formatCount(failed)} failed (see Files)` : ''};{' '}
-        {plural(r.annotations, 'annotation')} ({formatCount(r.annotationsWritten)} new or newer).
-        The saved view is applied.
+        {plural(r.annotations, 'annotation')} ({formatCount(r.annotationsWritten)} new or newer)
+        {r.savedQueries === 0
+          ? ''
+          : `; ${formatCount(r.savedQueries)} saved quer${r.savedQueries === 1 ? 'y' : 'ies'} (${formatCount(r.savedQueriesAdded)} added${
+              r.savedQueriesRenamed === 0
+                ? ''
+                : `, ${formatCount(r.savedQueriesRenamed)} kept as "(imported)" beside a query of the same name`
+            })`}
+        . The saved view is applied.
       </p>
       {r.missing.length === 0 && r.altered.length === 0 ? (
         <p className="ok">

@@ -50,7 +50,16 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     shortcuts: [
       { keys: ['Enter'], action: 'Apply the query (the focus stays in the bar)' },
       { keys: ['↓', '↑'], action: 'Move through the suggestions' },
+      {
+        keys: ['↓'],
+        action:
+          'In an empty or just-focused box: the recent queries of this case (Enter applies the one picked)',
+      },
       { keys: ['Tab'], action: 'Accept the suggestion' },
+      {
+        keys: ['saved:name'],
+        action: 'In a query: stands for the saved query of that name (Save query… beside the box)',
+      },
       { keys: ['Esc'], action: 'Close the suggestions, then undo the edit' },
     ],
   },

@@ -6,6 +6,8 @@ import { columns } from '../records-table/columns';
 import { useVisibleColumns } from '../records-table/useVisibleColumns';
 import { MatchCount } from './MatchCount';
 import { QueryBar } from './QueryBar';
+import { SavedQueriesDialog } from './SavedQueriesDialog';
+import { DialogButton } from '../common/DialogButton';
 import { TimeRangeControl } from './TimeRangeControl';
 
 /** The row above the table: query bar, time range and the match count. */
@@ -33,7 +35,14 @@ export function SearchBar(props: {
         Facets
       </button>
       <BookmarksFilter q={view.q} onQuery={search.applyQuery} />
-      <QueryBar value={view.q} onApply={search.applyQuery} />
+      <QueryBar value={view.q} request={search.request} onApply={search.applyQuery} />
+      <DialogButton
+        label="Save query…"
+        title="Name the applied query, or apply, rename and delete saved ones (saved:name in a query)"
+        dialog={(onClose) => (
+          <SavedQueriesDialog q={view.q} onApply={search.applyQuery} onClose={onClose} />
+        )}
+      />
       <TimeRangeControl
         value={{ range: view.range, anchor: view.anchor, from: view.from, to: view.to }}
         timeZone={timeZone}
