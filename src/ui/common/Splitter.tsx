@@ -30,21 +30,12 @@ export function Splitter(props: {
   const drag = useRef<{ x: number; width: number; bounds: WidthBounds } | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
 
-  const measure = (): { width: number; bounds: WidthBounds } | undefined => {
-    const el = target.current;
-    if (el === null) return undefined;
-    const parent = el.parentElement?.clientWidth ?? window.innerWidth;
-    return {
-      width: el.getBoundingClientRect().width,
-      bounds: { min, max: Math.max(min, Math.floor(parent * maxShare)) },
-    };
-  };
   // The measured width feeds aria-valuenow: it changes with the window and the default share too.
   useEffect(() => {
     const el = target.current;
     if (el === null) return;
     const update = () => {
-      const m = measure();
+      const m = measure(el, min, maxShare);
       if (m !== undefined) setNow({ width: Math.round(m.width), max: m.bounds.max });
     };
     update();
@@ -52,13 +43,11 @@ export function Splitter(props: {
     observer.observe(el);
     if (el.parentElement !== null) observer.observe(el.parentElement);
     return () => observer.disconnect();
-    // measure reads only props that are listed here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, min, maxShare]);
 
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
-    const m = measure();
+    const m = measure(target.current, min, maxShare);
     if (m === undefined) return;
     e.preventDefault();
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -93,7 +82,7 @@ export function Splitter(props: {
       onLostPointerCapture={end}
       onDoubleClick={props.onReset}
       onKeyDown={(e) => {
-        const m = measure();
+        const m = measure(target.current, min, maxShare);
         if (m === undefined) return;
         const width = keyWidth(e.key, e.shiftKey, m.width, edge, m.bounds);
         if (width === undefined) return;
@@ -102,4 +91,18 @@ export function Splitter(props: {
       }}
     />
   );
+}
+
+/** The area's width now, and the bounds a drag may give it (px). */
+function measure(
+  el: HTMLElement | null,
+  min: number,
+  maxShare: number,
+): { width: number; bounds: WidthBounds } | undefined {
+  if (el === null) return undefined;
+  const parent = el.parentElement?.clientWidth ?? window.innerWidth;
+  return {
+    width: el.getBoundingClientRect().width,
+    bounds: { min, max: Math.max(min, Math.floor(parent * maxShare)) },
+  };
 }
