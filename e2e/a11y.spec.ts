@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { dropFolder, expectClean, openApp } from './helpers/app';
+import { dropFolder, expectClean, openApp, openHeaderAction } from './helpers/app';
 import { AWSLOGS, fixtureFacts } from './helpers/fixtureFacts';
 import { buildSignedTrail, removeSignedTrail } from './helpers/signedTrail';
 
@@ -84,7 +84,7 @@ for (const scheme of SCHEMES) {
       await expect(view).toBeHidden();
 
       // The coverage map.
-      await page.getByRole('button', { name: 'Coverage' }).click();
+      await openHeaderAction(page, 'Coverage');
       const coverage = page.getByRole('dialog', { name: 'Evidence coverage' });
       await expect(coverage.getByTestId('coverage-grid')).toBeVisible();
       await expectAccessible(page, `${scheme}-coverage`);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { dropFolder, expectClean, openApp, waitForIdle } from './helpers/app';
+import { dropFolder, expectClean, openApp, openHeaderAction, waitForIdle } from './helpers/app';
 import { AWSLOGS, fixtureRecords } from './helpers/fixtureFacts';
 
 // The oracle: the account most of the fixture's events were delivered to, read with node:zlib.
@@ -37,12 +37,13 @@ const listAccounts = JSON.stringify(
 );
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Account names' });
-const accountsButton = (page: Page) => page.getByRole('button', { name: 'Accounts', exact: true });
+/** The header's menu button that holds Accounts: the focus returns to it when the dialog closes. */
+const moreButton = (page: Page) => page.getByRole('button', { name: 'More actions' });
 const named = `${account} (Incident Lab)`;
 
 /** Opens the dialog, pastes the list-accounts output and adds it. The dialog stays open. */
 async function addNames(page: Page): Promise<void> {
-  await accountsButton(page).click();
+  await openHeaderAction(page, 'Accounts');
   await expect(dialog(page)).toBeVisible();
   await dialog(page).getByRole('textbox', { name: 'Account names to add' }).fill(listAccounts);
   await dialog(page).getByRole('button', { name: 'Add names' }).click();
@@ -68,10 +69,10 @@ test('pasted list-accounts names show in the facets and the event details, after
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/accounts-1280x800.png' });
 
-  // Escape closes the dialog and gives the focus back to the button that opened it.
+  // Escape closes the dialog and gives the focus back to the menu button that opened it.
   await page.keyboard.press('Escape');
   await expect(dialog(page)).toHaveCount(0);
-  await expect(accountsButton(page)).toBeFocused();
+  await expect(moreButton(page)).toBeFocused();
 
   // The facet lists the account with its name; picking it leaves only that account's events.
   const facet = page.locator('.facet-value[data-field="recipientAccountId"]', {
@@ -102,7 +103,7 @@ test('the Account ID column shows the name after the ID, and forgets it when rem
   await dropFolder(page, AWSLOGS, records.length);
   await addNames(page);
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await openHeaderAction(page, 'Columns');
   await page.getByRole('checkbox', { name: 'Account ID' }).check();
   await page.keyboard.press('Escape');
   await page.locator('.facet-value[data-field="recipientAccountId"]', { hasText: account }).click();
@@ -117,7 +118,7 @@ test('the Account ID column shows the name after the ID, and forgets it when rem
   await waitForIdle(page);
   await expect(cell).toHaveText(named);
 
-  await accountsButton(page).click();
+  await openHeaderAction(page, 'Accounts');
   await dialog(page)
     .getByRole('button', { name: `Remove the name of ${account}` })
     .click();
@@ -129,7 +130,7 @@ test('the Account ID column shows the name after the ID, and forgets it when rem
 
 test('a names file opened from the dialog is read with the same parser', async ({ page }) => {
   const watch = await openApp(page);
-  await accountsButton(page).click();
+  await openHeaderAction(page, 'Accounts');
   await dialog(page)
     .getByTestId('account-names-file')
     .setInputFiles({
@@ -148,6 +149,6 @@ test('a names file opened from the dialog is read with the same parser', async (
   await expect(dialog(page).getByTestId('account-name-row')).toHaveCount(0);
   await dialog(page).getByRole('button', { name: 'Close account names' }).click();
   await expect(dialog(page)).toHaveCount(0);
-  await expect(accountsButton(page)).toBeFocused();
+  await expect(moreButton(page)).toBeFocused();
   expectClean(watch);
 });

@@ -3,7 +3,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
-import { dropFolder, eventCount, expectClean, openApp, waitForIdle } from './helpers/app';
+import {
+  dropFolder,
+  eventCount,
+  expectClean,
+  openApp,
+  openHeaderAction,
+  waitForIdle,
+} from './helpers/app';
 import { AWSLOGS, fixtureFacts } from './helpers/fixtureFacts';
 
 const SCREENS = 'test-results/screens';
@@ -86,7 +93,7 @@ test('bookmarks, tags and notes filter the table and travel in a case bundle', a
   await search(page, 'tag:x', 2);
 
   // Export with the original files: one zip, its manifest lists every file with its SHA-256.
-  await page.getByRole('button', { name: 'Case bundle' }).click();
+  await openHeaderAction(page, 'Case bundle');
   const dialog = page.getByRole('dialog', { name: 'Case bundle' });
   await expect(dialog.getByText(/2 annotated events · \d+ source files/)).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Case name' }).fill('Incident 42');
@@ -115,12 +122,12 @@ test('bookmarks, tags and notes filter the table and travel in a case bundle', a
   await dialog.getByRole('button', { name: 'Close case bundle' }).click();
 
   // Clear everything, start from a bare URL, and import the bundle.
-  await page.getByRole('button', { name: 'Clear data' }).click();
+  await openHeaderAction(page, 'Clear data');
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', '0');
   await page.goto('./');
   await waitForIdle(page);
-  await page.getByRole('button', { name: 'Case bundle' }).click();
+  await openHeaderAction(page, 'Case bundle');
   await page.getByTestId('bundle-input').setInputFiles(saved);
   await expect(page.getByTestId('bundle-outcome')).toContainText('Imported Incident 42');
   await expect(page.getByTestId('bundle-outcome')).toContainText('are in this case');

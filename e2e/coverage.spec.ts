@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { buildCoverageTrail, writeCoverageTrail } from '../test/coverageTrail';
 import type { CoverageTrail } from '../test/coverageTrail';
-import { dropFolder, expectClean, openApp, waitForIdle } from './helpers/app';
+import { dropFolder, expectClean, openApp, openHeaderAction, waitForIdle } from './helpers/app';
 
 const HOUR = 3_600_000;
 let trail: CoverageTrail;
@@ -32,7 +32,7 @@ async function cellPoint(grid: Locator, row: number, column: number) {
 }
 
 async function openCoverage(page: Page) {
-  await page.getByRole('button', { name: 'Coverage' }).click();
+  await openHeaderAction(page, 'Coverage');
   const dialog = page.getByRole('dialog', { name: 'Evidence coverage' });
   await expect(dialog.getByTestId('coverage-grid')).toBeVisible();
   return dialog;

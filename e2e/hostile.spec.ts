@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
-import { dropFolder, expectClean, openApp, waitForIdle } from './helpers/app';
+import { dropFolder, expectClean, openApp, openHeaderAction, waitForIdle } from './helpers/app';
 import { firstDifference, holdsWord, HOSTILE, hostileRecords } from './helpers/hostileFacts';
 
 // The oracle: the corpus read with node:zlib. Its records attack the viewer: HTML and script in
@@ -76,7 +76,7 @@ test('hostile records render inert, visible, and export safely', async ({ page }
   const watch = await openApp(page);
   await dropFolder(page, HOSTILE, 16);
 
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await openHeaderAction(page, 'Columns');
   await page.getByRole('checkbox', { name: 'User agent' }).check();
   await page.getByRole('checkbox', { name: 'Event ID' }).check();
   await page.keyboard.press('Escape');
@@ -211,7 +211,7 @@ test('hostile records render inert, visible, and export safely', async ({ page }
   await page.screenshot({ path: 'test-results/screens/hostile-files-1280x800.png' });
   await files.getByRole('button', { name: 'Close files panel' }).click();
   await page.getByRole('tab', { name: 'Facets' }).click();
-  await page.getByRole('button', { name: 'Coverage' }).click();
+  await openHeaderAction(page, 'Coverage');
   const coverage = page.getByRole('dialog', { name: 'Evidence coverage' });
   await expect(coverage.getByTestId('coverage-grid')).toBeVisible();
   await expectVisibleControls(page);

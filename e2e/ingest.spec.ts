@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { dropFolder, eventCount, expectClean, openApp, waitForIdle } from './helpers/app';
+import {
+  dropFolder,
+  eventCount,
+  expectClean,
+  openApp,
+  openHeaderAction,
+  waitForIdle,
+} from './helpers/app';
 import { AWSLOGS, fixtureFacts } from './helpers/fixtureFacts';
 
 const facts = fixtureFacts();
@@ -67,7 +74,7 @@ test('re-delivered events are stored once; the column choice is remembered', asy
 
   const header = page.getByRole('columnheader', { name: 'AWS region' });
   await expect(header).toHaveCount(0);
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await openHeaderAction(page, 'Columns');
   await page.getByRole('checkbox', { name: 'AWS region' }).check();
   await page.keyboard.press('Escape');
   await expect(header).toBeVisible();

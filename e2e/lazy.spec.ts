@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dropFolder, expectClean, openApp } from './helpers/app';
+import { dropFolder, expectClean, openApp, openHeaderAction } from './helpers/app';
 import { AWSLOGS, fixtureRecords } from './helpers/fixtureFacts';
 
 // The network as the page sees it: the service worker would answer from its precache.
@@ -18,7 +18,7 @@ test('views off the first screen load from their own chunks, only when opened', 
   const lazy = ['CoverageDialog', 'CompareDialog', 'CasesDialog', 'CaseBundleDialog'];
   expect(fetched.filter((name) => lazy.includes(name))).toEqual([]);
 
-  await page.getByRole('button', { name: 'Coverage' }).click();
+  await openHeaderAction(page, 'Coverage');
   await expect(page.getByTestId('coverage-dialog')).toBeVisible();
   expect(fetched).toContain('CoverageDialog');
   expect(fetched.filter((name) => name !== 'CoverageDialog' && lazy.includes(name))).toEqual([]);
@@ -37,7 +37,7 @@ test('a view whose chunk cannot load says so and closes; the rest of the app wor
   await notice.getByRole('button', { name: 'Close' }).click();
   await expect(notice).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Accounts', exact: true }).click();
+  await openHeaderAction(page, 'Accounts');
   await expect(page.getByRole('dialog', { name: 'Account names' })).toBeVisible();
   // The only errors are the refused chunk's, as the browser and React report it.
   expect(watch.errors.length).toBeGreaterThan(0);

@@ -3,7 +3,14 @@ import { readdirSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { dropFolder, eventCount, expectClean, openApp, waitForIdle } from './helpers/app';
+import {
+  dropFolder,
+  eventCount,
+  expectClean,
+  openApp,
+  openHeaderAction,
+  waitForIdle,
+} from './helpers/app';
 import { AWSLOGS, fixtureRecords } from './helpers/fixtureFacts';
 import { sampleEventCount } from './helpers/sampleFacts';
 
@@ -81,7 +88,7 @@ test.describe('offline', () => {
     await reloadOffline(page, before);
     await expect(page.locator('.event-table-tr[data-position="0"]')).toBeVisible();
     // A view in a chunk of its own, never opened online, opens offline from the precache.
-    await page.getByRole('button', { name: 'Coverage' }).click();
+    await openHeaderAction(page, 'Coverage');
     await expect(page.getByTestId('coverage-dialog')).toContainText('Evidence coverage');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('coverage-dialog')).toHaveCount(0);
@@ -155,7 +162,7 @@ test.describe('path prefix', () => {
     await reloadOffline(page, records.length);
     await expect.poll(() => search(page, 'eventName:Decrypt')).toBe(decrypts);
     // Chunks load relative to the bundle, under the prefix too.
-    await page.getByRole('button', { name: 'Coverage' }).click();
+    await openHeaderAction(page, 'Coverage');
     await expect(page.getByTestId('coverage-dialog')).toContainText('Evidence coverage');
     expectClean(watch);
   });

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { tinyLogFiles } from '../test/tinyLogFiles';
-import { expectClean, openApp, waitForIdle } from './helpers/app';
+import { expectClean, openApp, openHeaderAction, waitForIdle } from './helpers/app';
 
 const FILES_A = 300;
 const FILES_B = 40;
@@ -114,7 +114,7 @@ test('two tabs ingesting into one case at once: one writes, the other waits, and
     for (const id of probes) expect(await detailOf(pageB, id)).toBe(id);
     await pageB.getByTestId('query-input').fill('');
     await pageB.getByTestId('query-input').press('Enter');
-    await pageB.getByRole('button', { name: 'Columns' }).click();
+    await openHeaderAction(pageB, 'Columns');
     await pageB.getByRole('checkbox', { name: 'Event ID' }).check();
     await pageB.keyboard.press('Escape');
     await expectRowsMatchDetail(pageB, 8);

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { dropFolder, eventCount, expectClean, openApp, waitForIdle } from './helpers/app';
+import {
+  dropFolder,
+  eventCount,
+  expectClean,
+  openApp,
+  openHeaderAction,
+  waitForIdle,
+} from './helpers/app';
 import { AWSLOGS, fixtureRecords } from './helpers/fixtureFacts';
 
 // The oracle: the fixture's records read with node:zlib and filtered in plain JavaScript.
@@ -147,7 +154,7 @@ test.describe('search', () => {
     const [key, ids] = [...byKey].find(([, v]) => v.length >= 3 && v.length <= 12) ?? ['', []];
     expect(key).not.toBe('');
 
-    await page.getByRole('button', { name: 'Columns' }).click();
+    await openHeaderAction(page, 'Columns');
     await page.getByRole('checkbox', { name: 'Event ID' }).check();
     await page.keyboard.press('Escape');
     await search(page, `eventID:${ids[0] ?? ''}`);

@@ -51,3 +51,16 @@ export function expectClean(watch: Watch): void {
   expect(watch.errors, 'page errors').toEqual([]);
   expect(watch.offOrigin, 'requests off the page origin').toEqual([]);
 }
+
+/**
+ * Runs one of the header's less-used actions (Columns, Coverage, Accounts, Case bundle, Clear data,
+ * Times in UTC…): they sit behind the "More" menu button, so the header stays one row.
+ */
+export async function openHeaderAction(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'More actions' }).click();
+  const menu = page.getByRole('menu', { name: 'More actions' });
+  await menu
+    .getByRole('menuitem', { name, exact: true })
+    .or(menu.getByRole('menuitemradio', { name, exact: true }))
+    .click();
+}

@@ -34,6 +34,7 @@ import { InterruptedBanner } from '../ui/files/InterruptedBanner';
 import { usePrefs } from '../ui/prefs/usePrefs';
 import { useFocusAfterIngest } from '../ui/keyboard/useFocusAfterIngest';
 import { EventTable } from '../ui/records-table/EventTable';
+import { Workspace } from './Workspace';
 
 /** The composition root: wires the dataset, ingest actions and preferences to the screen areas. */
 export function App() {
@@ -126,42 +127,50 @@ export function App() {
         {count === 0 && !busy ? (
           <EmptyState pickers={pickers} onSample={() => void actions.loadSample()} busy={busy} />
         ) : (
-          <>
-            {prefs.facets ? (
-              <SideTabs
-                facets={
-                  <FacetSidebar
-                    request={request}
-                    version={version}
-                    isSelected={search.isSelected}
-                    onPick={search.pickFacet}
-                  />
-                }
-                sources={<SourcesTree q={view.q} onQuery={search.applyQuery} />}
-              />
-            ) : null}
-            <section className="table-area" aria-label="Event history">
-              <EventTable
-                count={matchCount}
-                request={request}
-                version={version}
-                order={search.order}
-                onSort={search.sortBy}
-                complete={search.status?.complete !== false}
-                selection={selection}
-                onSelect={select}
-                marked={marks.marked}
-                markFull={marks.full}
-                onToggleMark={marks.toggle}
-              />
-            </section>
-            <DetailPane
-              row={selection?.row}
-              onClose={clearSelection}
-              onQuery={search.applyQuery}
-              onAddClause={search.addClause}
-            />
-          </>
+          <Workspace
+            sidebar={
+              prefs.facets ? (
+                <SideTabs
+                  facets={
+                    <FacetSidebar
+                      request={request}
+                      version={version}
+                      isSelected={search.isSelected}
+                      onPick={search.pickFacet}
+                    />
+                  }
+                  sources={<SourcesTree q={view.q} onQuery={search.applyQuery} />}
+                />
+              ) : null
+            }
+            table={
+              <section className="table-area" aria-label="Event history">
+                <EventTable
+                  count={matchCount}
+                  request={request}
+                  version={version}
+                  order={search.order}
+                  onSort={search.sortBy}
+                  complete={search.status?.complete !== false}
+                  selection={selection}
+                  onSelect={select}
+                  marked={marks.marked}
+                  markFull={marks.full}
+                  onToggleMark={marks.toggle}
+                />
+              </section>
+            }
+            detail={
+              selection === undefined ? null : (
+                <DetailPane
+                  row={selection.row}
+                  onClose={clearSelection}
+                  onQuery={search.applyQuery}
+                  onAddClause={search.addClause}
+                />
+              )
+            }
+          />
         )}
       </main>
       {filesOpen ? <FilesPanel reports={reports} onClose={() => setFilesOpen(false)} /> : null}

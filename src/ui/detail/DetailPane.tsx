@@ -19,7 +19,10 @@ import { AnnotationEditor } from '../annotations/AnnotationEditor';
 import { RowBookmark, RowTags } from '../annotations/RowMarks';
 import { useBookmarkShortcut } from '../annotations/useBookmarkShortcut';
 
-/** The detail of the selected event: summary, resources, sources, and the record as a tree or raw JSON. */
+/**
+ * The detail of the selected event: summary, resources, sources, and the record as a tree or raw JSON.
+ * With no event selected it renders nothing: the pane then takes no width and the table gets it.
+ */
 export function DetailPane(props: {
   readonly row: number | undefined;
   readonly onClose: () => void;
@@ -57,17 +60,7 @@ export function DetailPane(props: {
       return undefined;
     }
   }, [detail]);
-  if (row === undefined) {
-    return (
-      <aside className="detail detail-empty" aria-label="Event detail">
-        <p>Select an event to see its details.</p>
-        <p className="muted">
-          ↑ ↓ in the table, or j k anywhere, move between events; Enter opens the detail; ? lists
-          all shortcuts.
-        </p>
-      </aside>
-    );
-  }
+  if (row === undefined) return null;
   return (
     <aside
       className="detail"
@@ -92,7 +85,13 @@ export function DetailPane(props: {
           <RowTags tags={marks?.annotation?.tags} max={6} />{' '}
           {detail === undefined ? null : <FileIntegrityBadge fileId={detail.row.fileId} />}
         </h2>
-        <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close detail">
+        <button
+          type="button"
+          className="btn btn-ghost detail-close"
+          onClick={onClose}
+          aria-label="Close detail"
+          title="Close (Esc)"
+        >
           ✕
         </button>
       </div>

@@ -1,54 +1,39 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { columns } from '../records-table/columns';
 import { useVisibleColumns } from '../records-table/useVisibleColumns';
+import { usePopoverClose } from './usePopoverClose';
 
-/** A popover of check boxes choosing the table's columns; the choice is remembered. */
-export function ColumnChooser() {
-  const [open, setOpen] = useState(false);
+/**
+ * A popover of check boxes choosing the table's columns; the choice is remembered. It opens from the
+ * header's menu with the focus on the first box it can change; Escape or a click outside calls `onClose`.
+ */
+export function ColumnChooser(props: { readonly onClose: () => void }) {
   const { visibility, setVisible, reset } = useVisibleColumns();
   const ref = useRef<HTMLDivElement>(null);
+  usePopoverClose(ref, props.onClose);
   useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (e.target instanceof Node && ref.current?.contains(e.target) !== true) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('mousedown', close);
-    window.addEventListener('keydown', esc);
-    return () => {
-      window.removeEventListener('mousedown', close);
-      window.removeEventListener('keydown', esc);
-    };
-  }, [open]);
+    ref.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus();
+  }, []);
   const visible = (id: string) => visibility[id] === true;
   return (
-    <div className="popover-anchor" ref={ref}>
-      <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Columns
+    <div className="popover" role="dialog" aria-label="Visible columns" ref={ref}>
+      {columns.map((c) => {
+        const id = c.id ?? '';
+        return (
+          <label key={id} className="check">
+            <input
+              type="checkbox"
+              checked={visible(id)}
+              disabled={id === 'eventTime'}
+              onChange={(e) => setVisible(id, e.currentTarget.checked)}
+            />
+            {String(c.header)}
+          </label>
+        );
+      })}
+      <button type="button" className="btn btn-small" onClick={reset}>
+        Reset to the console's columns
       </button>
-      {open ? (
-        <div className="popover" role="dialog" aria-label="Visible columns">
-          {columns.map((c) => {
-            const id = c.id ?? '';
-            return (
-              <label key={id} className="check">
-                <input
-                  type="checkbox"
-                  checked={visible(id)}
-                  disabled={id === 'eventTime'}
-                  onChange={(e) => setVisible(id, e.currentTarget.checked)}
-                />
-                {String(c.header)}
-              </label>
-            );
-          })}
-          <button type="button" className="btn btn-small" onClick={reset}>
-            Reset to the console's columns
-          </button>
-        </div>
-      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { formatBytes } from '../../lib/formatBytes';
 import { formatCount } from '../common/formatCount';
 import { formatTime } from '../common/formatTime';
 import { usePrefs } from '../prefs/usePrefs';
+import { spanLabel } from './spanLabel';
 
 /** Events in the dataset, the time span they cover, and the browser storage used. */
 export function DatasetStats() {
@@ -14,7 +15,7 @@ export function DatasetStats() {
   const span =
     info?.minTime === undefined || info.maxTime === undefined
       ? undefined
-      : `${formatTime(info.minTime, timeZone).slice(0, 16)} → ${formatTime(info.maxTime, timeZone).slice(0, 16)}`;
+      : spanLabel(formatTime(info.minTime, timeZone), formatTime(info.maxTime, timeZone));
   return (
     <div className="stats" aria-live="polite">
       <span className="stat">
@@ -52,7 +53,7 @@ export function DatasetStats() {
       )}
       {storage === undefined ? null : (
         <span
-          className="stat muted"
+          className="stat muted stat-storage"
           title={`Browser storage used by all cases, of a quota of ${formatBytes(storage.quota)}`}
         >
           {formatBytes(storage.usage)} stored (all cases)

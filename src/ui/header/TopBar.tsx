@@ -1,17 +1,16 @@
 import type { ReactNode } from 'react';
-import { AccountsButton } from '../accounts/AccountsButton';
-import { CaseBundleButton } from '../annotations/CaseBundleButton';
 import { CaseSwitcher } from '../cases/CaseSwitcher';
-import { CoverageButton } from '../coverage/CoverageButton';
 import { OpenButtons } from '../drop/OpenButtons';
 import { ShortcutHelp } from '../keyboard/ShortcutHelp';
 import type { FilePickers } from '../drop/OpenButtons';
-import { setPrefs, usePrefs } from '../prefs/usePrefs';
-import { ClearDataButton } from './ClearDataButton';
-import { ColumnChooser } from './ColumnChooser';
 import { DatasetStats } from './DatasetStats';
+import { HeaderActions } from './HeaderActions';
 
-/** The header: name, dataset figures, open buttons, view preferences and Clear data. */
+/**
+ * The header, one row from 1280 px up: name, case, dataset figures, integrity, the open buttons,
+ * the Files panel's button, the shortcut sheet, and a "More" menu with the less-used actions. When
+ * space runs short the dataset figures are cut (the least important last), never the buttons.
+ */
 export function TopBar(props: {
   readonly pickers: FilePickers;
   readonly busy: boolean;
@@ -22,7 +21,6 @@ export function TopBar(props: {
   /** The integrity summary (validation), when digests are stored. */
   readonly integrity?: ReactNode;
 }) {
-  const prefs = usePrefs();
   return (
     <header className="topbar">
       <div className="brand" title="Cairn: CloudTrail logs, read locally">
@@ -36,25 +34,9 @@ export function TopBar(props: {
       {props.integrity}
       <div className="topbar-actions">
         <OpenButtons pickers={props.pickers} />
-        <div className="segmented" role="group" aria-label="Time zone">
-          {(['utc', 'local'] as const).map((z) => (
-            <button
-              key={z}
-              type="button"
-              aria-pressed={prefs.timeZone === z}
-              onClick={() => setPrefs({ timeZone: z })}
-            >
-              {z === 'utc' ? 'UTC' : 'Local'}
-            </button>
-          ))}
-        </div>
-        <ColumnChooser />
-        {props.empty ? null : <CoverageButton />}
-        <AccountsButton />
-        <CaseBundleButton />
-        <ShortcutHelp />
         {props.filesButton}
-        <ClearDataButton onClear={props.onClear} disabled={props.busy || props.empty} />
+        <ShortcutHelp />
+        <HeaderActions empty={props.empty} busy={props.busy} onClear={props.onClear} />
       </div>
     </header>
   );
