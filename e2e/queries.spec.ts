@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { dropFolder, expectClean, openApp, waitForIdle } from './helpers/app';
+import { dropFolder, expectClean, openApp, openHeaderAction, waitForIdle } from './helpers/app';
 import { AWSLOGS, fixtureRecords } from './helpers/fixtureFacts';
 
 const records = [...fixtureRecords().values()];
@@ -109,7 +109,7 @@ test('a saved query is kept with the case, saved:<name> matches what it matches,
   await input.press('Escape');
 
   // Export the case bundle, import it as a new case: the saved query is there, and works.
-  await page.getByRole('button', { name: 'Case bundle' }).click();
+  await openHeaderAction(page, 'Case bundle');
   const bundle = page.getByRole('dialog', { name: 'Case bundle' });
   await bundle.getByRole('textbox', { name: 'Case name' }).fill('Saved queries case');
   const download = page.waitForEvent('download');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectClean, openApp, waitForIdle } from './helpers/app';
+import { expectClean, openApp, openHeaderAction, waitForIdle } from './helpers/app';
 
 /** Real logs without digests: files named for 218007301253 holding events of 123837392027. */
 const INVICTUS = new URL('../test/fixtures/samples/invictus-aws', import.meta.url).pathname;
@@ -53,7 +53,7 @@ test('the coverage map of a one-hour incident has minute columns and explains wh
 }) => {
   const watch = await openApp(page);
   await loadInvictus(page);
-  await page.getByRole('button', { name: 'Coverage' }).click();
+  await openHeaderAction(page, 'Coverage');
   const dialog = page.getByRole('dialog', { name: 'Evidence coverage' });
   const grid = dialog.getByTestId('coverage-grid');
   await expect(grid).toBeVisible();
