@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Splitter } from '../ui/common/Splitter';
-import { SIDEBAR_DEFAULT, setLayoutPrefs, useLayoutPrefs } from '../ui/prefs/useLayoutPrefs';
+import { setLayoutPrefs, useLayoutPrefs } from '../ui/prefs/useLayoutPrefs';
 
 const SIDEBAR_ID = 'workspace-sidebar';
 const DETAIL_ID = 'workspace-detail';
@@ -10,7 +10,7 @@ const DETAIL_ID = 'workspace-detail';
  * The areas under the search bar, left to right: the sidebar, the table, and the detail pane, with a
  * splitter on each side of the table. A missing sidebar or pane (hidden, or no event selected) takes
  * no width at all: the table gets it. The widths the user drags to are remembered (useLayoutPrefs);
- * until then the sidebar is SIDEBAR_DEFAULT px and the pane a share of the window (app.css,
+ * until then the sidebar and the pane take a share of the window (app.css, `.sidebar` and
  * `.detail-frame`).
  */
 export function Workspace(props: {
@@ -29,7 +29,7 @@ export function Workspace(props: {
             id={SIDEBAR_ID}
             className="sidebar"
             ref={sidebarRef}
-            style={{ width: layout.sidebarWidth ?? SIDEBAR_DEFAULT }}
+            style={layout.sidebarWidth === undefined ? undefined : { width: layout.sidebarWidth }}
           >
             {props.sidebar}
           </div>

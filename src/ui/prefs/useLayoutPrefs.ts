@@ -3,16 +3,13 @@ import { isObject } from '../../lib/isObject';
 
 /**
  * Widths of the resizable areas, in CSS pixels, kept across reloads in localStorage. `undefined`
- * means the area's default (the detail pane: a share of the window, in app.css; the sidebar:
- * SIDEBAR_DEFAULT). Column widths live in usePrefs, not here.
+ * means the area's default (a share of the window, in app.css: `.sidebar`, `.detail-frame`). Column widths live in usePrefs, not here.
  */
 export interface LayoutPrefs {
   readonly detailWidth: number | undefined;
   readonly sidebarWidth: number | undefined;
 }
 
-/** The facet sidebar's width until the user drags it, in px: room for a facet value and its count. */
-export const SIDEBAR_DEFAULT = 220;
 /** Bounds of a width read back from storage, in px: anything outside is a corrupt or foreign value. */
 const STORED_MIN = 100;
 const STORED_MAX = 4000;

@@ -151,7 +151,7 @@ export function QueryBar(props: {
         value={draft}
         spellCheck={false}
         autoComplete="off"
-        placeholder="Search ( / ): eventName:AssumeRole userName:alice -errorCode:*"
+        placeholder="Search ( / ): eventName:AssumeRole -errorCode:*"
         aria-label="Query"
         aria-invalid={error !== undefined}
         aria-describedby={error === undefined ? undefined : `${listId}-error`}
