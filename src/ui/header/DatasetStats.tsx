@@ -40,14 +40,14 @@ export function DatasetStats() {
       )}
       {info === undefined || info.wordsPending === 0 ? null : (
         <span
-          className="stat muted"
+          className="stat muted stat-indexing"
           title="Free-text search already works; it gets faster once every file has its word index"
         >
           indexing words: {formatCount(info.wordsPending)} files left
         </span>
       )}
       {span === undefined ? null : (
-        <span className="stat muted mono" title="Time span of the events">
+        <span className="stat muted mono stat-span" title="Time span of the events">
           {span}
         </span>
       )}
