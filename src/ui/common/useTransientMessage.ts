@@ -49,11 +49,13 @@ export function useTransientMessage<T>(timeoutMs = 60_000): TransientMessage<T> 
       if (e.target instanceof Node && keep.current?.contains(e.target) === true) return;
       setState(undefined);
     };
-    document.addEventListener('pointerdown', clear, true);
+    // On click, not pointerdown: the message leaving reflows its row, and a button that moved
+    // between press and release would never get its click (the next Export format, say).
+    document.addEventListener('click', clear, true);
     document.addEventListener('keydown', clear, true);
     const timer = setTimeout(() => setState(undefined), timeoutMs);
     return () => {
-      document.removeEventListener('pointerdown', clear, true);
+      document.removeEventListener('click', clear, true);
       document.removeEventListener('keydown', clear, true);
       clearTimeout(timer);
     };
