@@ -101,11 +101,10 @@ export function parseCondition(text: string, names: readonly string[]): Conditio
 }
 
 class ConditionError extends Error {
-  constructor(
-    message: string,
-    readonly at: number,
-  ) {
+  readonly at: number;
+  constructor(message: string, at: number) {
     super(message);
+    this.at = at;
   }
 }
 
