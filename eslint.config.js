@@ -25,9 +25,9 @@ const LAYERS = {
     says: 'querylang/ (the query language) may import cloudtrail/ and lib/ only.',
   },
   sigma: {
-    may: ['cloudtrail', 'lib'],
+    may: ['querylang', 'cloudtrail', 'lib'],
     react: false,
-    says: 'sigma/ (Sigma rules: reading, conditions, matching) may import cloudtrail/ and lib/ only.',
+    says: 'sigma/ (Sigma rules: reading, conditions, matching) may import querylang/, cloudtrail/ and lib/ only.',
   },
   index: {
     may: ['cloudtrail', 'lib'],
