@@ -24,6 +24,11 @@ const LAYERS = {
     react: false,
     says: 'querylang/ (the query language) may import cloudtrail/ and lib/ only.',
   },
+  sigma: {
+    may: ['querylang', 'cloudtrail', 'lib'],
+    react: false,
+    says: 'sigma/ (Sigma rules: reading, conditions, matching) may import querylang/, cloudtrail/ and lib/ only.',
+  },
   index: {
     may: ['cloudtrail', 'lib'],
     react: false,
@@ -40,27 +45,27 @@ const LAYERS = {
     says: 'search/ may import db/, index/, querylang/, cloudtrail/ and lib/ only.',
   },
   analysis: {
-    may: ['search', 'db', 'index', 'querylang', 'cloudtrail', 'lib'],
+    may: ['search', 'db', 'index', 'querylang', 'sigma', 'cloudtrail', 'lib'],
     react: false,
     says: 'analysis/ may import search/ and what lies below it, not engine/ or the main thread.',
   },
   engine: {
-    may: ['analysis', 'search', 'db', 'index', 'querylang', 'cloudtrail', 'lib'],
+    may: ['analysis', 'search', 'db', 'index', 'querylang', 'sigma', 'cloudtrail', 'lib'],
     react: false,
     says: 'engine/ is the worker side: it may not import data/, ui/ or app/.',
   },
   data: {
-    may: ['engine', 'index', 'db', 'search', 'analysis', 'querylang', 'cloudtrail', 'lib'],
+    may: ['engine', 'index', 'db', 'search', 'analysis', 'querylang', 'sigma', 'cloudtrail', 'lib'],
     react: true,
     says: 'data/ sits below ui/ and app/.',
   },
   ui: {
-    may: ['data', 'querylang', 'cloudtrail', 'lib'],
+    may: ['data', 'querylang', 'sigma', 'cloudtrail', 'lib'],
     react: true,
     says: 'ui/ reads and writes through data/.',
   },
   app: {
-    may: ['ui', 'data', 'querylang', 'cloudtrail', 'lib'],
+    may: ['ui', 'data', 'querylang', 'sigma', 'cloudtrail', 'lib'],
     react: true,
     says: 'app/ composes ui/ and data/.',
   },
