@@ -1,5 +1,5 @@
-import { create } from 'zustand';
 import { isObject } from '../../lib/isObject';
+import { persistedStore } from './persistedStore';
 
 /**
  * Widths of the resizable areas, in CSS pixels, kept across reloads in localStorage. `undefined`
@@ -38,28 +38,14 @@ function width(v: unknown): number | undefined {
   return v >= STORED_MIN && v <= STORED_MAX ? Math.round(v) : undefined;
 }
 
-function read(): LayoutPrefs {
-  try {
-    return parseLayoutPrefs(localStorage.getItem(KEY));
-  } catch {
-    // No localStorage (a sandboxed frame, some private modes): the defaults, for the session.
-    return DEFAULTS;
-  }
-}
-
-const useLayoutStore = create<LayoutPrefs>()(() => read());
+const store = persistedStore(KEY, parseLayoutPrefs);
 
 /** Sets one or both widths (px; `undefined` restores the default) and persists the layout. */
 export function setLayoutPrefs(patch: Partial<LayoutPrefs>): void {
-  useLayoutStore.setState(patch);
-  try {
-    localStorage.setItem(KEY, JSON.stringify(useLayoutStore.getState()));
-  } catch {
-    // Private mode or a full quota: the layout then lasts for the session only.
-  }
+  store.set(patch);
 }
 
 /** The current layout widths, re-rendering on change. */
 export function useLayoutPrefs(): LayoutPrefs {
-  return useLayoutStore();
+  return store.useStore();
 }

@@ -1,6 +1,6 @@
-import { create } from 'zustand';
 import { isObject, objectAt } from '../../lib/isObject';
 import type { TimeOrder } from '../../data/types';
+import { persistedStore } from './persistedStore';
 
 /** View preferences kept across reloads in localStorage (not data: that lives in IndexedDB). */
 export interface Prefs {
@@ -28,11 +28,10 @@ const DEFAULTS: Prefs = {
   columnWidths: {},
   columnOrder: [],
 };
-const usePrefsStore = create<Prefs>()(() => read());
+const store = persistedStore(KEY, parse);
 
-function read(): Prefs {
+function parse(raw: string | null): Prefs {
   try {
-    const raw = localStorage.getItem(KEY);
     if (raw === null) return DEFAULTS;
     const v: unknown = JSON.parse(raw);
     if (!isObject(v)) return DEFAULTS;
@@ -76,15 +75,10 @@ export function readOrder(saved: unknown): string[] {
 
 /** Updates preferences and persists them. */
 export function setPrefs(patch: Partial<Prefs>): void {
-  usePrefsStore.setState(patch);
-  try {
-    localStorage.setItem(KEY, JSON.stringify(usePrefsStore.getState()));
-  } catch {
-    // Private mode or a full quota: preferences then last for the session only.
-  }
+  store.set(patch);
 }
 
 /** The current preferences, re-rendering on change. */
 export function usePrefs(): Prefs {
-  return usePrefsStore();
+  return store.useStore();
 }
