@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { offlineServiceWorker } from './scripts/offlineServiceWorker.ts';
+import { sigmaPack } from './scripts/sigmaPackPlugin.ts';
 
 /**
  * The Content-Security-Policy of the built app: nothing but its own origin, no inline script or style,
@@ -38,8 +39,8 @@ function contentSecurityPolicy(): Plugin {
 // `base: './'` makes dist/ work from any path prefix on any static server.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
-  worker: { format: 'es' },
+  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker(), sigmaPack()],
+  worker: { format: 'es', plugins: () => [sigmaPack()] },
   // No source maps by default: they would ship the whole source, with the build machine's paths, to every
   // visitor. `npx vite build --sourcemap` makes them for a debugging session.
   build: { target: 'es2023', sourcemap: false },

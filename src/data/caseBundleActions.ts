@@ -6,6 +6,7 @@ import { setIngestState } from './ingestState';
 import { DATASET_KEY } from './keys';
 import { openFileSink } from './saveFile';
 import { refreshValidation } from './validation';
+import { followDetections } from './detectionQueries';
 
 /** What the user chose in the export dialog. */
 export interface BundleExportOptions {
@@ -96,6 +97,7 @@ export async function importCaseBundle(client: QueryClient, zip: Blob): Promise<
   } finally {
     await client.invalidateQueries({ queryKey: DATASET_KEY });
     await refreshValidation(client);
+    await followDetections(client);
     setIngestState({ phase: 'idle', progress: undefined });
   }
 }

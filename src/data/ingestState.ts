@@ -13,6 +13,11 @@ export interface IngestState {
   /** Digest validation is running: the integrity summary is not final yet. */
   readonly validating: boolean;
   /**
+   * Detection rules are running over new events (steps done of total): the Detections view and
+   * `rule:` counts are not final yet. Undefined when no run is under way.
+   */
+  readonly detecting: { readonly done: number; readonly total: number } | undefined;
+  /**
    * While the stored dataset loads: its files stored after the last index save (an ingest the page
    * closed during) being parsed again, done of total. Undefined when there are none.
    */
@@ -32,6 +37,7 @@ const useIngestStore = create<IngestState>()(() => ({
   reports: [],
   error: undefined,
   validating: false,
+  detecting: undefined,
   replay: undefined,
   closedElsewhere: false,
   waitingForWriter: false,
@@ -44,9 +50,10 @@ export function setIngestState(patch: Partial<IngestState>): void {
   const state = useIngestStore.getState();
   // The automation hook outside checks and our e2e wait on: busy until the dataset is loaded and idle.
   // Validation counts as busy: the validation summary is final when the page says idle.
-  // So does reading the case again after another tab changed it.
+  // So does reading the case again after another tab changed it, and running detection rules.
+  const quiet = !state.validating && !state.refreshing && state.detecting === undefined;
   document.documentElement.dataset['ingestState'] =
-    state.phase === 'idle' && !state.validating && !state.refreshing ? 'idle' : 'busy';
+    state.phase === 'idle' && quiet ? 'idle' : 'busy';
 }
 
 /**

@@ -17,6 +17,7 @@ export type ServiceName =
   | 'exports'
   | 'notes'
   | 'queries'
+  | 'detections'
   | 'bundles';
 
 /**

@@ -4,6 +4,7 @@ import { engineClient, workerCallback } from '../engine/engineClient';
 import { setIngestState } from './ingestState';
 import { DATASET_KEY } from './keys';
 import { refreshValidation } from './validation';
+import { followDetections } from './detectionQueries';
 import { watchReplayProgress } from './watchReplayProgress';
 
 /**
@@ -32,6 +33,7 @@ export function useDatasetLoader(): void {
             await client.invalidateQueries({ queryKey: DATASET_KEY });
             const reports = await engineClient().dataset.lastRun();
             await refreshValidation(client);
+            await followDetections(client);
             setIngestState({ reports });
           } finally {
             setIngestState({ refreshing: false });
@@ -48,6 +50,8 @@ export function useDatasetLoader(): void {
         if (gone()) return;
         performance.mark('cairn:ready');
         await refreshValidation(client);
+        if (gone()) return;
+        await followDetections(client);
         if (gone()) return;
         setIngestState({ phase: 'idle', reports });
       } catch (error) {

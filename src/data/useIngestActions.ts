@@ -7,6 +7,7 @@ import { setIngestState } from './ingestState';
 import { fetchSampleFiles } from './fetchSampleFiles';
 import { persistOnFirstIngest } from './persistStorage';
 import { refreshValidation } from './validation';
+import { followDetections } from './detectionQueries';
 
 /** How often the table and header refresh while an ingest runs, in ms. */
 const REFRESH_MS = 2000;
@@ -55,6 +56,7 @@ export function useIngestActions(): IngestActions {
       } finally {
         await refresh();
         await refreshValidation(client);
+        await followDetections(client);
         setIngestState({ phase: 'idle', progress: undefined, waitingForWriter: false });
       }
     };

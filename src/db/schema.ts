@@ -3,6 +3,7 @@ import type { Piece, SegmentManifest } from '../index/indexSegments';
 import type { IndexSaveFailure } from './IndexStore';
 import type { PendingRun } from './pendingRun';
 import type { QueryLists } from './savedQueries';
+import type { CaseDetections } from './caseDetections';
 import type { ValidationInputs } from './validationInputs';
 import type { WriteCount } from './writeCount';
 import type { Annotation } from '../index/Annotation';
@@ -49,6 +50,7 @@ export interface CairnDb extends DBSchema {
    * `index`: the manifest of the stored index; `indexSaveError`: why the last save failed;
    * `lastRun`; `pendingRun`; `validationInputs`: the case's public keys and saved signatures;
    * `queries`: the case's query history and saved queries (savedQueries.ts);
+   * `detections`: the case's own Sigma rule files and the hits marked benign (caseDetections.ts);
    * `writes`: how many times a tab took the case's writer lock. Versions before 4 stored
    * the whole index as one value under `snapshot`, which failed to clone at 10M events: it is
    * deleted at load, and its files are parsed again once.
@@ -62,6 +64,7 @@ export interface CairnDb extends DBSchema {
       | IndexSaveFailure
       | ValidationInputs
       | QueryLists
+      | CaseDetections
       | WriteCount;
   };
 }

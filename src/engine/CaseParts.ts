@@ -3,6 +3,7 @@ import type { IndexStore } from '../db/IndexStore';
 import type { RecordReader } from '../db/RecordReader';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
+import type { RuleHits } from '../index/RuleHits';
 import type { CaseNotes } from './CaseNotes';
 import type { CaseQueries } from './CaseQueries';
 
@@ -26,4 +27,6 @@ export interface CaseParts {
   readonly notes: CaseNotes;
   /** The query history and saved queries (`saved:` clauses read them). */
   readonly queries: CaseQueries;
+  /** The detection hits by rule (DetectionService fills them; `rule:` clauses read them). */
+  readonly hits: RuleHits;
 }

@@ -18,6 +18,8 @@ import { ExportService } from './ExportService';
 import { FileService } from './FileService';
 import { DatasetService } from './DatasetService';
 import { IntegrityService } from './IntegrityService';
+import { DetectionService } from './DetectionService';
+import { RuleHits } from '../index/RuleHits';
 import { SearchService } from './SearchService';
 import type { StoredRecordMatch } from './SearchService';
 import { interruptedReports } from './ingest/interruptedReports';
@@ -90,6 +92,8 @@ export class CaseSession {
   readonly notes: CaseNotes;
   /** The query history and saved queries. */
   readonly queries: CaseQueries;
+  /** Sigma rules run over the case: hits, the case's own rules, suppressions, reports. */
+  readonly detections: DetectionService;
   /** Case bundles: export, and import through the normal ingest. */
   readonly bundles: CaseBundles;
   /** What the case holds (figures, the last run) and adding to it (ingest, cancel, resume). */
@@ -109,9 +113,14 @@ export class CaseSession {
   private constructor(
     parts: CaseParts,
     files: readonly FileMeta[],
-    options: SessionOptions & { readonly parse: ParseFn; readonly interrupted?: InterruptedState },
+    options: SessionOptions & {
+      readonly parse: ParseFn;
+      readonly interrupted?: InterruptedState;
+      readonly detections: DetectionService;
+    },
   ) {
     this.parts = parts;
+    this.detections = options.detections;
     this.dbName = options.dbName;
     this.notes = parts.notes;
     this.queries = parts.queries;
@@ -138,6 +147,7 @@ export class CaseSession {
     this.dataset = new DatasetService({
       parts,
       onReports: (reports) => this.integrity.addEvidence(reports),
+      onRowsAdded: (from) => void this.detections.addedRows(from).catch(() => undefined),
       parse: options.parse,
       lookahead: options.lookahead ?? 12,
       ...(options.checkpointEvents === undefined
@@ -199,14 +209,18 @@ export class CaseSession {
       catalog: new FileCatalog(files),
       notes: await CaseNotes.load(db, index, files),
       queries: await CaseQueries.load(db),
+      hits: new RuleHits(),
     };
+    const detections = await DetectionService.load(parts);
     // A run another tab is doing now is not interrupted: never offer to resume or discard it.
     const run = elsewhere ? undefined : await loadPendingRun(db);
     const session = new CaseSession(parts, files, {
       ...options,
       parse,
+      detections,
       ...(run === undefined ? {} : { interrupted: interruptedState(run, files) }),
     });
+    void detections.start().catch(() => undefined);
     session.writesSeen = writes;
     session.rebuilt = index.watermark > watermark;
     // Another tab's index save may be under way: only the writer saves (after its reload).
@@ -258,8 +272,9 @@ export class CaseSession {
   }
 
   /** Resolves when queued work (a run, an index save) is done; word filters may still be built. */
-  settled(): Promise<void> {
-    return this.dataset.settled();
+  async settled(): Promise<void> {
+    await this.dataset.settled();
+    await this.detections.settled();
   }
 
   /** Resolves when every stored log file has its word filter (tests, the bench). */
@@ -295,6 +310,7 @@ export class CaseSession {
   private async quiesce(): Promise<void> {
     this.words?.pause();
     await this.dataset.settled();
+    await this.detections.settled();
     // A finished run restarts word indexing once its queue settles: pause it again, after that.
     this.words?.pause();
     await this.words?.settled();

@@ -26,6 +26,8 @@ export interface DatasetDeps {
   readonly interrupted?: InterruptedState;
   /** Called with each run's reports before it resolves (IntegrityService keeps key lists found). */
   readonly onReports?: (reports: readonly FileReport[]) => Promise<unknown>;
+  /** Called after each run that may have added rows, with the index's size before it. */
+  readonly onRowsAdded?: (from: number) => void;
 }
 
 /**
@@ -93,8 +95,10 @@ export class DatasetService {
     const { parts, words } = this.deps;
     words?.pause();
     this.runs++;
+    let sizeBefore = parts.index.size;
     const run = this.busy.then(async () => {
       this.cancelled = false;
+      sizeBefore = parts.index.size;
       // Kept until the run ends: found at the next load, it means the tab died mid-run.
       const files = inputs.map((i) => ({ path: i.path, size: i.file.size }));
       await savePendingRun(parts.db, {
@@ -145,6 +149,7 @@ export class DatasetService {
     });
     const ended = () => {
       this.runs--;
+      if (parts.index.size > sizeBefore) this.deps.onRowsAdded?.(sizeBefore);
     };
     void run.then(ended, ended);
     this.saving++;

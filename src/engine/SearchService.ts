@@ -57,6 +57,7 @@ export class SearchService {
       reader,
       files: parts.catalog,
       annotations: parts.notes.current,
+      hits: parts.hits,
       saved: (name) => parts.queries.lookup(name),
       ...(wordsLoaded === undefined ? {} : { wordsLoaded }),
       ...(match === undefined

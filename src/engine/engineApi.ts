@@ -135,6 +135,23 @@ export function createEngineApi(
     exports: forward(async () => (await current()).exports),
     notes: forward(async () => (await current()).notes),
     queries: forward(async () => (await current()).queries),
+    detections: forward(async () => {
+      const { detections } = await current();
+      return {
+        progress: () => detections.progress(),
+        settled: () => detections.settled(),
+        view: () => detections.view(),
+        eventHits: (row: number) => detections.eventHits(row),
+        report: (format: Parameters<typeof detections.report>[0]) => detections.report(format),
+        // Like annotations, not coordinated across tabs: the last tab to write wins.
+        suppress: (ruleId: string, row: number | undefined, note: string) =>
+          detections.suppress(ruleId, row, note),
+        unsuppress: (ruleId: string, row: number | undefined) => detections.unsuppress(ruleId, row),
+        addRuleFiles: (files: readonly { name: string; text: string }[]) =>
+          detections.addRuleFiles(files),
+        removeRuleFile: (name: string) => detections.removeRuleFile(name),
+      };
+    }),
     bundles: forward(async () => {
       const { bundles } = await current();
       return {

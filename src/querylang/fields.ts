@@ -11,6 +11,7 @@ export type FieldSource =
   | { readonly kind: 'eventID' }
   | { readonly kind: 'file' }
   | { readonly kind: 'annotation'; readonly field: AnnotationField }
+  | { readonly kind: 'detection'; readonly field: DetectionField }
   | { readonly kind: 'saved' }
   | { readonly kind: 'path'; readonly path: readonly string[] };
 
@@ -20,7 +21,11 @@ export interface IndexedField {
   readonly label: string;
   readonly source: Exclude<
     FieldSource,
-    { kind: 'path' } | { kind: 'file' } | { kind: 'annotation' } | { kind: 'saved' }
+    | { kind: 'path' }
+    | { kind: 'file' }
+    | { kind: 'annotation' }
+    | { kind: 'detection' }
+    | { kind: 'saved' }
   >;
   /** One of the console's eight lookup attributes. */
   readonly lookup: boolean;
@@ -115,6 +120,33 @@ const ANNOTATION_ALIASES: ReadonlyMap<string, AnnotationField> = new Map([
   ['is', 'is'],
 ]);
 
+/** The fields of the detection hits on events (Sigma rules run by the engine), not of the record. */
+export type DetectionField = 'rule' | 'level' | 'attack';
+
+/**
+ * The detection fields with their help text: `rule:<Sigma id>` (or title, wildcards as elsewhere;
+ * `rule:*` any hit), `level:` the matched rule's level (informational, low, medium, high, critical),
+ * `attack:` an ATT&CK tag of the matched rule without its `attack.` prefix (`attack:t1562*`,
+ * `attack:defense-evasion`). Only hits not marked benign count. No CloudTrail record has these
+ * top-level keys.
+ * @see https://sigmahq.io/sigma-specification/specification/sigma-rules-specification.html#level
+ * @see https://sigmahq.io/sigma-specification/appendix/sigma-tags-appendix.html
+ */
+export const DETECTION_FIELDS: readonly {
+  readonly name: DetectionField;
+  readonly label: string;
+}[] = [
+  { name: 'rule', label: 'A detection rule the event matched (Sigma id or title)' },
+  { name: 'level', label: 'The level of a rule the event matched' },
+  { name: 'attack', label: 'An ATT&CK tactic or technique of a rule the event matched' },
+];
+
+const DETECTION_ALIASES: ReadonlyMap<string, DetectionField> = new Map([
+  ['rule', 'rule'],
+  ['level', 'level'],
+  ['attack', 'attack'],
+]);
+
 /**
  * Resolves a field as typed to its canonical name and source. Indexed names, aliases, `file` and `saved` are
  * matched case-insensitively; anything else is a JSON path, split on dots, matched case-sensitively
@@ -127,6 +159,10 @@ export function resolveField(typed: string): {
   const lower = typed.toLowerCase();
   if (lower === FILE_FIELD) return { name: FILE_FIELD, source: { kind: 'file' } };
   if (lower === SAVED_FIELD) return { name: SAVED_FIELD, source: { kind: 'saved' } };
+  const detection = DETECTION_ALIASES.get(lower);
+  if (detection !== undefined) {
+    return { name: detection, source: { kind: 'detection', field: detection } };
+  }
   const annotation = ANNOTATION_ALIASES.get(lower);
   if (annotation !== undefined) {
     return { name: annotation, source: { kind: 'annotation', field: annotation } };

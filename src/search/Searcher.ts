@@ -5,6 +5,7 @@ import type { SavedLookup } from '../querylang/expandSaved';
 import { printQuery } from '../querylang/printQuery';
 import type { ParseOutcome, Query } from '../querylang/types';
 import type { AnnotationIndex } from '../index/AnnotationIndex';
+import type { RuleHits } from '../index/RuleHits';
 import { compileFilter } from './compileFilter';
 import type { CompiledFilter } from './compileFilter';
 import { countFacets } from './countFacets';
@@ -39,6 +40,8 @@ export interface SearcherDeps {
   readonly matcher?: RecordMatcher;
   readonly files?: FileCatalog;
   readonly annotations?: AnnotationIndex;
+  /** The detection hits, for `rule:`, `level:` and `attack:` clauses; without it no event has one. */
+  readonly hits?: RuleHits;
   /**
    * Resolves once the stored word filters are in the index (read in the background at open): a
    * scan that filters files by words waits for them rather than read files they would rule out.
@@ -65,7 +68,10 @@ interface Result {
   readonly size: number;
   /** With a `file:` clause, the file catalog's version when computed (a changed one makes it stale); else -1. */
   readonly filesVersion: number;
-  /** With an annotation clause (`tag:`…), the annotations' version when computed; else -1. */
+  /**
+   * With an annotation clause (`tag:`…) or a detection clause (`rule:`…), the sum of the annotations'
+   * and the hits' versions when computed (both only grow); else -1.
+   */
   readonly annotationsVersion: number;
   filesScanned: number;
   /** Files ruled out by their word filter without being read. */
@@ -94,6 +100,7 @@ export class Searcher {
   private readonly matcher: RecordMatcher | undefined;
   private readonly files: FileCatalog | undefined;
   private readonly annotations: AnnotationIndex | undefined;
+  private readonly hits: RuleHits | undefined;
 
   /**
    * Without `matcher`, records are read and tested here, one file at a time. `files` resolves
@@ -110,6 +117,7 @@ export class Searcher {
     this.matcher = deps.matcher;
     this.files = deps.files;
     this.annotations = deps.annotations;
+    this.hits = deps.hits;
     this.wordsLoaded = deps.wordsLoaded;
     this.saved = deps.saved ?? (() => undefined);
   }
@@ -406,6 +414,7 @@ export class Searcher {
       query,
       this.files,
       () => this.annotations?.rows(index) ?? new Map(),
+      this.hits,
     );
   }
 
@@ -413,15 +422,21 @@ export class Searcher {
     return (
       r.size === this.index.size &&
       (r.filesVersion < 0 || r.filesVersion === (this.files?.version ?? 0)) &&
-      (r.annotationsVersion < 0 || r.annotationsVersion === (this.annotations?.version ?? 0))
+      (r.annotationsVersion < 0 || r.annotationsVersion === this.marksVersion())
     );
   }
 
+  private marksVersion(): number {
+    return (this.annotations?.version ?? 0) + (this.hits?.version ?? 0);
+  }
+
   private annotationsVersionFor(query: Query): number {
-    const named = query.clauses.some(
-      (c) => c.kind === 'field' && resolveField(c.field).source.kind === 'annotation',
-    );
-    return named ? (this.annotations?.version ?? 0) : -1;
+    const named = query.clauses.some((c) => {
+      if (c.kind !== 'field') return false;
+      const kind = resolveField(c.field).source.kind;
+      return kind === 'annotation' || kind === 'detection';
+    });
+    return named ? this.marksVersion() : -1;
   }
 
   private filesVersionFor(query: Query): number {

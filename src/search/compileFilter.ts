@@ -6,6 +6,8 @@ import type { Clause, FieldClause, Query } from '../querylang/types';
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { Annotation } from '../index/Annotation';
 import { annotationRowTest } from './annotationRowTest';
+import { detectionRowTest } from './detectionRowTest';
+import type { RuleHits } from '../index/RuleHits';
 import type { Dictionary } from '../index/Dictionary';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
@@ -47,13 +49,14 @@ export interface CompiledFilter {
  * before the index grows again (the worker runs a scan without yielding). `files` resolves `file:`
  * clauses; without it they match no file. `annotations` (row → annotation, asked for only when a
  * clause needs it) answers `bookmarked:`, `tag:`, `note:` and `is:` clauses; without it no event
- * is annotated.
+ * is annotated. `hits` answers `rule:`, `level:` and `attack:`; without it no event has a hit.
  */
 export function compileFilter(
   index: EventIndex,
   query: Query,
   files?: FileCatalog,
   annotations?: () => ReadonlyMap<number, Annotation>,
+  hits?: RuleHits,
 ): CompiledFilter {
   const rowTests: RowTest[] = [];
   const recordTests: ((record: unknown) => boolean)[] = [];
@@ -69,7 +72,9 @@ export function compileFilter(
             ? fileRowTest(index, clause, files)
             : source.kind === 'annotation'
               ? annotationRowTest(clause, source.field, annotations?.())
-              : rowTest(index, clause, source),
+              : source.kind === 'detection'
+                ? detectionRowTest(clause, source.field, hits, index.size)
+                : rowTest(index, clause, source),
       );
     } else {
       recordTests.push(recordTest(clause, source));

@@ -71,3 +71,23 @@ export interface RuleProblem {
 export type RuleReading =
   | { readonly ok: true; readonly rule: SigmaRule }
   | { readonly ok: false; readonly problems: readonly RuleProblem[] };
+
+/**
+ * A rule as the build stores it (scripts/sigmaPackPlugin.ts): a SigmaRule with its selections as
+ * entries (JSON has no Map), and the file it came from, for the link the DRL 1.1 asks for.
+ */
+export interface PackedRule extends Omit<SigmaRule, 'selections'> {
+  readonly selections: readonly (readonly [string, Selection])[];
+  /** The rule's file name in the pack (`aws_cloudtrail_disable_logging.yml`). */
+  readonly file: string;
+}
+
+/** The vendored rule pack as compiled at build time (`virtual:sigma-pack`). */
+export interface RulePack {
+  /** Where the rules come from: repository URL, commit, and folder inside it. */
+  readonly repository: string;
+  readonly commit: string;
+  readonly path: string;
+  readonly license: string;
+  readonly rules: readonly PackedRule[];
+}

@@ -1,0 +1,155 @@
+import { STRING_FIELDS } from '../cloudtrail/types';
+import type { EventIndex } from '../index/EventIndex';
+import { compileTest } from '../sigma/compileTest';
+import type { Condition } from '../sigma/parseCondition';
+import type { FieldTest, Selection, SigmaRule } from '../sigma/types';
+import { BORROWED_COLUMNS, SIGMA_COLUMNS } from './sigmaColumns';
+
+/** A row's verdict: the rule does not match, matches, or the stored record must be read to tell. */
+export const NO = 0;
+export const YES = 1;
+export const READ = 2;
+
+/**
+ * What the index alone says of `rule` on rows `from` (inclusive) to `to` (exclusive): one verdict per
+ * row (NO, YES or READ), in three-valued logic. A field test on a column that holds the record's
+ * value (SIGMA_COLUMNS) is decided once per dictionary value, like a lookup attribute; any other
+ * test (a JSON path, keywords, fieldref, a column on a row where it borrows another value) is READ.
+ * `and` is NO when any side is NO, `or` YES when any side is YES, `not` swaps NO and YES: so a row is
+ * READ only when the index cannot settle it, and its record then decides (matchRule).
+ * @see https://sigmahq.io/sigma-specification/specification/sigma-rules-specification.html
+ */
+export function ruleVerdicts(
+  rule: SigmaRule,
+  condition: Condition,
+  index: EventIndex,
+  from: number,
+  to: number,
+): Uint8Array {
+  const n = Math.max(0, to - from);
+  const borrowed = borrowedRows(index, from, n);
+  const memo = new Map<string, Uint8Array>();
+  const selection = (name: string): Uint8Array => {
+    let v = memo.get(name);
+    if (v === undefined) {
+      const s = rule.selections.get(name);
+      v = s === undefined ? new Uint8Array(n) : selectionVerdicts(s, index, from, n, borrowed);
+      memo.set(name, v);
+    }
+    return v;
+  };
+  return evaluate(condition, selection, n);
+}
+
+function evaluate(c: Condition, selection: (name: string) => Uint8Array, n: number): Uint8Array {
+  switch (c.kind) {
+    case 'ref':
+      return selection(c.name);
+    case 'not': {
+      const inner = evaluate(c.operand, selection, n);
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = NOT[inner[i] ?? 0] ?? READ;
+      return out;
+    }
+    case 'and':
+    case 'or':
+      return combine(
+        c.kind,
+        c.operands.map((o) => evaluate(o, selection, n)),
+        n,
+      );
+    case 'of':
+      return combine(
+        c.quantifier === 'all' ? 'and' : 'or',
+        c.names.map((name) => selection(name)),
+        n,
+      );
+  }
+}
+
+const NOT = Uint8Array.of(YES, NO, READ);
+// AND[a * 3 + b] and OR[a * 3 + b] over NO, YES, READ.
+const AND = Uint8Array.of(NO, NO, NO, NO, YES, READ, NO, READ, READ);
+const OR = Uint8Array.of(NO, YES, READ, YES, YES, YES, READ, YES, READ);
+
+function combine(op: 'and' | 'or', parts: readonly Uint8Array[], n: number): Uint8Array {
+  const table = op === 'and' ? AND : OR;
+  const out = new Uint8Array(n).fill(op === 'and' ? YES : NO);
+  for (const p of parts)
+    for (let i = 0; i < n; i++) out[i] = table[(out[i] ?? 0) * 3 + (p[i] ?? 0)] ?? READ;
+  return out;
+}
+
+function selectionVerdicts(
+  s: Selection,
+  index: EventIndex,
+  from: number,
+  n: number,
+  borrowed: Uint8Array,
+): Uint8Array {
+  if (s.kind === 'keywords') return new Uint8Array(n).fill(READ);
+  const groups = s.kind === 'all' ? [s.tests] : s.groups;
+  return combine(
+    'or',
+    groups.map((tests) =>
+      combine(
+        'and',
+        tests.map((t) => testVerdicts(t, index, from, n, borrowed)),
+        n,
+      ),
+    ),
+    n,
+  );
+}
+
+function testVerdicts(
+  test: FieldTest,
+  index: EventIndex,
+  from: number,
+  n: number,
+  borrowed: Uint8Array,
+): Uint8Array {
+  const column = SIGMA_COLUMNS.get(test.field);
+  const f = column === undefined ? -1 : STRING_FIELDS.indexOf(column);
+  const dict = index.dicts[f];
+  const codes = index.cols[f]?.data;
+  if (column === undefined || test.modifiers.includes('fieldref') || !dict || !codes) {
+    return new Uint8Array(n).fill(READ);
+  }
+  const predicate = compileTest(test);
+  const answer = (values: readonly unknown[]) => predicate((p) => (p === test.field ? values : []));
+  // '' stands for a missing value, an empty one, or one that is not a string (a number, a list):
+  // the index settles it only when every one of those gives the same answer.
+  const textOnly = test.values.every((v) => typeof v === 'string');
+  const table = new Uint8Array(dict.size);
+  dict.forEach((value, code) => {
+    if (value !== '') table[code] = answer([value]) ? YES : NO;
+    else table[code] = textOnly && !answer([]) && !answer(['']) ? NO : READ;
+  });
+  const out = new Uint8Array(n);
+  const borrows = BORROWED_COLUMNS.has(column);
+  for (let i = 0; i < n; i++) {
+    out[i] = borrows && borrowed[i] === 1 ? READ : (table[codes[from + i] ?? 0] ?? READ);
+  }
+  return out;
+}
+
+/** 1 for rows that are Insights records or aggregated events (BORROWED_COLUMNS). */
+function borrowedRows(index: EventIndex, from: number, n: number): Uint8Array {
+  const mark = (field: 'eventCategory' | 'eventType', values: readonly string[]) => {
+    const f = STRING_FIELDS.indexOf(field);
+    const dict = index.dicts[f];
+    const table = new Uint8Array(dict?.size ?? 0);
+    dict?.forEach((v, code) => (table[code] = values.includes(v) ? 1 : 0));
+    return { table, codes: index.cols[f]?.data };
+  };
+  const category = mark('eventCategory', ['Insight', 'Aggregated']);
+  const type = mark('eventType', ['AwsCloudTrailInsight', 'AwsAggregatedEvent']);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] =
+      (category.table[category.codes?.[from + i] ?? 0] ?? 0) |
+      (type.table[type.codes?.[from + i] ?? 0] ?? 0);
+  }
+  return out;
+}

@@ -1,0 +1,355 @@
+import pack from 'virtual:sigma-pack';
+import {
+  MAX_CASE_RULES,
+  MAX_NOTE_LENGTH,
+  MAX_SUPPRESSIONS,
+  loadCaseDetections,
+  saveCaseDetections,
+} from '../db/caseDetections';
+import type { CaseDetections, CaseRuleFile, Suppression } from '../db/caseDetections';
+import { buildRuleSet } from '../detect/buildRuleSet';
+import type { RuleFileReading, RuleSet } from '../detect/buildRuleSet';
+import { levelRank } from '../detect/attackTags';
+import { detectionReport } from '../detect/detectionReport';
+import type { ReportFormat } from '../detect/detectionReport';
+import { runRules } from '../detect/runRules';
+import { summarizeRule } from '../detect/summarizeRule';
+import type { RuleSummary } from '../detect/summarizeRule';
+import type { RuleHits } from '../index/RuleHits';
+import { MAX_RULE_BYTES } from '../sigma/readSigmaRule';
+import type { CaseParts } from './CaseParts';
+
+/** Where the rules stand: running (steps done of total), or idle after the last run. */
+export interface DetectionProgress {
+  readonly running: boolean;
+  readonly done: number;
+  readonly total: number;
+  /** Rows evaluated by the run under way or the last one. */
+  readonly rows: number;
+  /** Duration of the last finished run (ms), and records it read back of rows it evaluated. */
+  readonly lastRunMs: number | undefined;
+  readonly recordsRead: number;
+}
+
+/** What the Detections view shows. */
+export interface DetectionsView {
+  readonly progress: DetectionProgress;
+  /** Every rule, those with hits first, most severe first, then by hits. */
+  readonly rules: readonly RuleSummary[];
+  /** The case's own rule files, read (problems listed per file). */
+  readonly files: readonly RuleFileReading[];
+  /** Where the pack comes from, for its credit line. */
+  readonly pack: { readonly repository: string; readonly commit: string; readonly license: string };
+  /** Distinct events with an active hit. */
+  readonly eventsMatched: number;
+}
+
+/** One rule's hit on one event, for the detail pane. */
+export interface EventRuleHit {
+  readonly rule: RuleSummary;
+  /** This hit is marked benign (alone or with its whole rule), with the note. */
+  readonly suppression: Suppression | undefined;
+}
+
+/**
+ * The case's detections: the vendored SigmaHQ pack plus the case's own rule files, run over the
+ * index in this worker (runRules) after the case opens, after each ingest over the new rows only,
+ * and after the rule set changes; the hits (RuleHits) answer `rule:`, `level:` and `attack:`
+ * clauses. Suppressions and rule files are kept in the case (meta `detections`) and travel in
+ * bundles. Runs queue one after another; a change of the rule set stops the run under way.
+ */
+export class DetectionService {
+  private readonly hits: RuleHits;
+  private readonly parts: CaseParts;
+  private stored: CaseDetections;
+  private set: RuleSet;
+  private queue: Promise<void> = Promise.resolve();
+  private generation = 0;
+  private pending = 0;
+  private state: DetectionProgress = {
+    running: false,
+    done: 0,
+    total: 0,
+    rows: 0,
+    lastRunMs: undefined,
+    recordsRead: 0,
+  };
+
+  private constructor(parts: CaseParts, stored: CaseDetections) {
+    this.parts = parts;
+    this.hits = parts.hits;
+    this.stored = stored;
+    this.set = buildRuleSet(pack, stored.rules);
+    this.declare();
+  }
+
+  /** Loads the case's rule files and suppressions; call start() to evaluate the stored events. */
+  static async load(parts: CaseParts): Promise<DetectionService> {
+    return new DetectionService(parts, await loadCaseDetections(parts.db));
+  }
+
+  /** Queues a run over every row of the index (the case just opened, or its rules changed). */
+  start(): Promise<void> {
+    return this.rerun();
+  }
+
+  /** Queues a run over rows `from` onwards: the rows an ingest added. */
+  addedRows(from: number): Promise<void> {
+    return this.enqueue(from, false);
+  }
+
+  /** Where the rules stand. */
+  progress(): DetectionProgress {
+    return this.state;
+  }
+
+  /** Resolves when every queued run has ended. */
+  async settled(): Promise<void> {
+    for (let q = this.queue; ; q = this.queue) {
+      await q;
+      if (q === this.queue) return;
+    }
+  }
+
+  /** The Detections view's content. */
+  view(): DetectionsView {
+    const rules = this.set.rules
+      .map((r) => summarizeRule(r, this.hits, this.parts.index, this.ruleBenign(r.rule.id)))
+      .sort(
+        (a, b) =>
+          [
+            Number(b.hits > 0) - Number(a.hits > 0),
+            levelRank(a.level) - levelRank(b.level),
+            b.hits - a.hits,
+            a.title.localeCompare(b.title),
+          ].find((d) => d !== 0) ?? 0,
+      );
+    const events = new Set<number>();
+    for (const r of this.set.rules)
+      for (const row of this.hits.activeRows(r.rule.id)) events.add(row);
+    return {
+      progress: this.state,
+      rules,
+      files: this.set.files,
+      pack: { repository: pack.repository, commit: pack.commit, license: pack.license },
+      eventsMatched: events.size,
+    };
+  }
+
+  /** The rules `row` matched, suppressed hits included, most severe first. */
+  eventHits(row: number): EventRuleHit[] {
+    const key = this.parts.notes.current.keyOf(this.parts.index, row);
+    const out: EventRuleHit[] = [];
+    for (const { id } of this.hits.allRulesOf(row)) {
+      const r = this.set.rules.find((x) => x.rule.id === id);
+      if (r === undefined) continue;
+      const suppression =
+        this.stored.suppressions.find((s) => s.ruleId === id && s.event === key) ??
+        this.stored.suppressions.find((s) => s.ruleId === id && s.event === undefined);
+      out.push({
+        rule: summarizeRule(r, this.hits, this.parts.index, this.ruleBenign(id)),
+        suppression,
+      });
+    }
+    return out.sort((a, b) => levelRank(a.rule.level) - levelRank(b.rule.level));
+  }
+
+  /**
+   * Marks rule `ruleId`'s hit on `row` (or, without a row, the whole rule) benign with `note`.
+   * @throws Error when the rule is unknown or the case holds too many suppressions.
+   */
+  async suppress(ruleId: string, row: number | undefined, note: string): Promise<void> {
+    if (!this.set.rules.some((r) => r.rule.id === ruleId)) throw new Error('No such rule');
+    const event =
+      row === undefined ? undefined : this.parts.notes.current.keyOf(this.parts.index, row);
+    const rest = this.stored.suppressions.filter(
+      (s) => !(s.ruleId === ruleId && s.event === event),
+    );
+    if (rest.length >= MAX_SUPPRESSIONS) throw new Error('Too many suppressions in this case');
+    const entry: Suppression = {
+      ruleId,
+      ...(event === undefined ? {} : { event }),
+      note: note.slice(0, MAX_NOTE_LENGTH),
+      at: Date.now(),
+    };
+    await this.store({ ...this.stored, suppressions: [...rest, entry] });
+    this.applySuppressions();
+  }
+
+  /** Undoes a suppression of rule `ruleId` on `row` (or of the whole rule, without a row). */
+  async unsuppress(ruleId: string, row: number | undefined): Promise<void> {
+    const event =
+      row === undefined ? undefined : this.parts.notes.current.keyOf(this.parts.index, row);
+    const suppressions = this.stored.suppressions.filter(
+      (s) => !(s.ruleId === ruleId && s.event === event),
+    );
+    await this.store({ ...this.stored, suppressions });
+    this.applySuppressions();
+  }
+
+  /**
+   * Adds rule files (untrusted YAML) to the case. Each is read at once: those that read are kept and
+   * run over the whole case; the answer gives each file's rule ids or problems.
+   * @throws Error when the case would hold too many rule files.
+   */
+  async addRuleFiles(files: readonly { name: string; text: string }[]): Promise<RuleFileReading[]> {
+    const added: CaseRuleFile[] = [];
+    const answers: RuleFileReading[] = [];
+    for (const f of files) {
+      const file: CaseRuleFile = { name: f.name, text: f.text, addedAt: Date.now() };
+      if (f.text.length > MAX_RULE_BYTES) {
+        const message = `a rule file is at most ${MAX_RULE_BYTES} bytes`;
+        answers.push({ name: f.name, ruleIds: [], problems: [{ message, line: 0 }] });
+        continue;
+      }
+      const trial = buildRuleSet(pack, [...this.stored.rules, ...added, file]);
+      const reading = trial.files.at(-1);
+      if (reading === undefined) continue;
+      answers.push(reading);
+      if (reading.problems.length === 0) added.push(file);
+    }
+    if (added.length > 0) {
+      if (this.stored.rules.length + added.length > MAX_CASE_RULES)
+        throw new Error(`A case keeps at most ${MAX_CASE_RULES} rule files`);
+      await this.store({ ...this.stored, rules: [...this.stored.rules, ...added] });
+      this.set = buildRuleSet(pack, this.stored.rules);
+      this.declare();
+      await this.rerun();
+    }
+    return answers;
+  }
+
+  /** Removes the case's rule file named `name` (its rules and their hits go with it). */
+  async removeRuleFile(name: string): Promise<void> {
+    const rules = this.stored.rules.filter((f) => f.name !== name);
+    if (rules.length === this.stored.rules.length) return;
+    await this.store({ ...this.stored, rules });
+    this.set = buildRuleSet(pack, rules);
+    this.declare();
+    await this.rerun();
+  }
+
+  /** The case's rule files and suppressions as stored (case bundles carry them). */
+  stored_(): CaseDetections {
+    return this.stored;
+  }
+
+  /**
+   * Adds a bundle's rule files (those whose name and text are new) and suppressions (those not
+   * already made), then runs the rules again when any file was added.
+   */
+  async merge(incoming: CaseDetections): Promise<{ rules: number; suppressions: number }> {
+    const rules = [...this.stored.rules];
+    for (const f of incoming.rules)
+      if (!rules.some((r) => r.name === f.name && r.text === f.text)) rules.push(f);
+    const suppressions = [...this.stored.suppressions];
+    for (const s of incoming.suppressions)
+      if (!suppressions.some((x) => x.ruleId === s.ruleId && x.event === s.event))
+        suppressions.push(s);
+    const added = {
+      rules: rules.length - this.stored.rules.length,
+      suppressions: suppressions.length - this.stored.suppressions.length,
+    };
+    if (added.rules === 0 && added.suppressions === 0) return added;
+    await this.store({
+      kind: 'detections',
+      rules: rules.slice(0, MAX_CASE_RULES),
+      suppressions: suppressions.slice(0, MAX_SUPPRESSIONS),
+    });
+    if (added.rules > 0) {
+      this.set = buildRuleSet(pack, this.stored.rules);
+      this.declare();
+      await this.rerun();
+    } else this.applySuppressions();
+    return added;
+  }
+
+  /** The Detections view as a report (Markdown, JSON or CSV text). */
+  report(format: ReportFormat): string {
+    return detectionReport(this.view(), format);
+  }
+
+  private ruleBenign(id: string): { note: string; at: number } | undefined {
+    const s = this.stored.suppressions.find((x) => x.ruleId === id && x.event === undefined);
+    return s === undefined ? undefined : { note: s.note, at: s.at };
+  }
+
+  private declare(): void {
+    this.hits.setRules(
+      this.set.rules.map(({ rule }) => ({
+        id: rule.id,
+        title: rule.title,
+        level: rule.level,
+        tags: rule.tags,
+      })),
+    );
+  }
+
+  /** Sets the suppressions on the hits: event keys resolve to the rows of each rule's hits. */
+  private applySuppressions(): void {
+    const { index, notes } = this.parts;
+    this.hits.clearBenign();
+    const byRule = new Map<string, Set<string>>();
+    for (const s of this.stored.suppressions) {
+      if (s.event === undefined) this.hits.setRuleBenign(s.ruleId, true);
+      else {
+        let keys = byRule.get(s.ruleId);
+        if (keys === undefined) byRule.set(s.ruleId, (keys = new Set()));
+        keys.add(s.event);
+      }
+    }
+    for (const [ruleId, keys] of byRule)
+      for (const row of this.hits.rows(ruleId))
+        if (keys.has(notes.current.keyOf(index, row))) this.hits.setHitBenign(ruleId, row, true);
+  }
+
+  private async store(next: CaseDetections): Promise<void> {
+    await saveCaseDetections(this.parts.db, next);
+    this.stored = next;
+  }
+
+  private rerun(): Promise<void> {
+    this.generation++;
+    return this.enqueue(0, true);
+  }
+
+  private enqueue(from: number, fresh: boolean): Promise<void> {
+    const generation = this.generation;
+    this.pending++;
+    const run = this.queue.then(async () => {
+      // A newer full run is queued behind this one: it covers these rows.
+      if (generation !== this.generation) return;
+      const { index, reader } = this.parts;
+      const to = index.size;
+      const started = performance.now();
+      this.state = { ...this.state, running: true, done: 0, total: 0, rows: to - from };
+      const result = await runRules(this.set.rules, {
+        index,
+        records: (fileId) => reader.records(fileId),
+        from,
+        to,
+        isStopped: () => generation !== this.generation,
+        onProgress: (done, total) => (this.state = { ...this.state, done, total }),
+      });
+      if (result.stopped) return;
+      if (fresh) this.hits.clearHits();
+      for (const [id, rows] of result.hits) this.hits.add(id, rows);
+      this.applySuppressions();
+      this.state = {
+        running: this.pending > 1,
+        done: this.state.total,
+        total: this.state.total,
+        rows: to - from,
+        lastRunMs: performance.now() - started,
+        recordsRead: result.recordsRead,
+      };
+    });
+    this.queue = run
+      .catch(() => undefined)
+      .finally(() => {
+        this.pending--;
+        if (this.pending === 0) this.state = { ...this.state, running: false };
+      });
+    return run;
+  }
+}
