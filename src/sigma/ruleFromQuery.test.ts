@@ -275,6 +275,12 @@ describe('ruleFromQuery: approximations and refusals', () => {
     const run = () => ruleFromQuery(query, { ...META, queryText: text });
     expect(run).toThrow(RuleFromQueryError);
     expect(run).toThrow(why);
+    const refused = query.clauses[query.clauses.length - 1];
+    try {
+      run();
+    } catch (e) {
+      expect(e instanceof RuleFromQueryError ? e.span : undefined).toEqual(refused?.span);
+    }
   });
 
   it('refuses an empty query, an id that is not a UUID and a date not YYYY-MM-DD', () => {
@@ -286,6 +292,45 @@ describe('ruleFromQuery: approximations and refusals', () => {
 });
 
 describe('ruleFromQuery: hostile values', () => {
+  it.each(['True', 'null', 'NaN', '@timestamp', '$x', 'a-b.c_d', 'x.y-.z'])(
+    'the path %s keeps its name as a Sigma field',
+    (field) => {
+      const query: Query = {
+        clauses: [
+          {
+            kind: 'field',
+            field,
+            values: [{ parts: ['v'] }],
+            negated: false,
+            span: { start: 0, end: 0 },
+          },
+        ],
+      };
+      const reading = readSigmaRule(ruleFromQuery(query, { ...META, queryText: '' }).yaml);
+      if (!reading.ok) throw new Error(JSON.stringify(reading.problems));
+      const selection = reading.rule.selections.get('selection');
+      expect(selection?.kind === 'all' ? selection.tests[0]?.field : undefined).toBe(field);
+    },
+  );
+
+  it.each(['a|contains', 'a b', 'a:b', '1a', 'a..b', '', 'a#b', 'a\nb'])(
+    'refuses the field name %j, which the query language cannot spell',
+    (field) => {
+      const query: Query = {
+        clauses: [
+          {
+            kind: 'field',
+            field,
+            values: [{ parts: ['v'] }],
+            negated: false,
+            span: { start: 3, end: 9 },
+          },
+        ],
+      };
+      expect(() => ruleFromQuery(query, { ...META, queryText: '' })).toThrow(/not a field name/);
+    },
+  );
+
   const hostile = [
     'it\'s "quoted"',
     'line\nbreak\r\nand\rmore',

@@ -57,6 +57,8 @@ const COLUMN_PATHS: Readonly<Record<string, string>> = {
 /** Names some planned clauses on detections take; no CloudTrail record has these top-level keys. */
 const DETECTION_FIELDS = new Set(['rule', 'level', 'attack']);
 
+/** The query language's field names (parseQuery.ts): dotted, no empty segment. */
+const FIELD_NAME = /^[A-Za-z_$@][A-Za-z0-9_$@-]*(?:\.[A-Za-z0-9_$@-]+)*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -187,7 +189,9 @@ function translate(clause: FieldClause): Translation {
   const refuse = (why: string): never => {
     throw new RuleFromQueryError(`${clause.field}: ${why}`, clause.span);
   };
-  if (clause.field.includes('|')) refuse('a field name with "|" would read as a Sigma modifier');
+  // Callers may build clauses without the parser: hold every field to the query grammar, so no
+  // name can carry a Sigma modifier (`|`) or anything else into a key.
+  if (!FIELD_NAME.test(clause.field)) refuse('not a field name of the query language');
   switch (source.kind) {
     case 'file':
       return refuse('the file an event was read from is not in the record, so no rule can test it');
