@@ -143,6 +143,11 @@ export function createEngineApi(
         view: () => detections.view(),
         eventHits: (row: number) => detections.eventHits(row),
         report: (format: Parameters<typeof detections.report>[0]) => detections.report(format),
+        /** The bench's reference: every rule over every stored record, the plain way (ms, records). */
+        plainScan: async () => {
+          const { ms, records } = await detections.plainScan();
+          return { ms, records };
+        },
         // Like annotations, not coordinated across tabs: the last tab to write wins.
         suppress: (ruleId: string, row: number | undefined, note: string) =>
           detections.suppress(ruleId, row, note),

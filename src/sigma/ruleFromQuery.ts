@@ -55,7 +55,6 @@ const COLUMN_PATHS: Readonly<Record<string, string>> = {
 };
 
 /** Names some planned clauses on detections take; no CloudTrail record has these top-level keys. */
-const DETECTION_FIELDS = new Set(['rule', 'level', 'attack']);
 
 /** The query language's field names (parseQuery.ts): dotted, no empty segment. */
 const FIELD_NAME = /^[A-Za-z_$@][A-Za-z0-9_$@-]*(?:\.[A-Za-z0-9_$@-]+)*$/;
@@ -211,9 +210,9 @@ function translate(clause: FieldClause): Translation {
     case 'resourceName':
     case 'resourceType':
       return resources(source, clause.values);
+    case 'detection':
+      return refuse('a clause on detections cannot be part of a Sigma rule');
     case 'path':
-      if (DETECTION_FIELDS.has(clause.field.toLowerCase()))
-        return refuse('a clause on detections cannot be part of a Sigma rule');
       return pathTranslation(clause);
   }
 }
