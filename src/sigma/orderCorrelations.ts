@@ -28,9 +28,9 @@ export function orderCorrelations(correlations: readonly CorrelationRule[]): {
     state.set(rule, 'visiting');
     stack.push(rule);
     let ok = true;
-    rule.rules.forEach((ref, i) => {
+    for (const [i, ref] of rule.rules.entries()) {
       const dep = byRef.get(ref);
-      if (dep === undefined) return;
+      if (dep === undefined) continue;
       const line = rule.ruleLines[i] ?? 0;
       if (state.get(dep) === 'visiting') {
         const cycle = [...stack.slice(stack.indexOf(dep)), dep].map(handleOf).join(' → ');
@@ -44,7 +44,7 @@ export function orderCorrelations(correlations: readonly CorrelationRule[]): {
         });
         ok = false;
       }
-    });
+    }
     stack.pop();
     state.set(rule, ok ? 'done' : 'refused');
     if (ok) order.push(rule);
