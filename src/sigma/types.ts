@@ -148,3 +148,33 @@ export type SigmaFileReading =
       readonly correlations: readonly CorrelationRule[];
     }
   | { readonly ok: false; readonly problems: readonly RuleProblem[] };
+
+/**
+ * One event a referenced rule matched, as evaluateCorrelation takes it: `row` a stable handle of the
+ * event (the same event has the same row in every rule's hits), `timeMs` its time in ms since epoch,
+ * `record` the parsed event (group-by and value_count fields are read from it).
+ */
+export interface CorrelationEvent {
+  readonly row: number;
+  readonly timeMs: number;
+  readonly record: unknown;
+}
+
+/** One group (one combination of group-by values) for which the correlation's condition held. */
+export interface CorrelationGroup {
+  /** The group-by values in `groupBy` order; null where the event has no value. */
+  readonly key: readonly (string | null)[];
+  /** Rows of the events of every satisfying window of the group: sorted, each once. */
+  readonly rows: readonly number[];
+  /** Time of the first and the last of those events, ms since epoch. */
+  readonly firstMs: number;
+  readonly lastMs: number;
+  /** The largest count (events, distinct values, or rules) among the satisfying windows. */
+  readonly count: number;
+}
+
+/** A correlation evaluated: its groups (by firstMs, then key), and references no hits were given for. */
+export interface CorrelationResult {
+  readonly groups: readonly CorrelationGroup[];
+  readonly unresolved: readonly string[];
+}
