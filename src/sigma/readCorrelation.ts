@@ -182,7 +182,8 @@ function readCondition(
       );
       if (field.length !== list.length || field.length === 0)
         problem('"field" must name a field or a list of fields', value);
-      if (type !== 'value_count') problem('"field" belongs to a value_count condition only', value);
+      if (type !== undefined && type !== 'value_count')
+        problem('"field" belongs to a value_count condition only', value);
     } else if (op === undefined) {
       problem(
         `the condition operator "${key}" is not supported: use ${OPERATORS.join(', ')}`,
@@ -198,7 +199,9 @@ function readCondition(
       problem(`"${op}" must be a whole number from 0 to ${MAX_COUNT}`, value ?? nodeOf(pair.key));
     } else comparisons.push({ op, value: value.value });
   }
-  if (comparisons.length === 0) problem('"condition" needs a comparison such as gte: 100', node);
+  const refused = node.items.some((p) => keyText(p) !== 'field');
+  if (comparisons.length === 0 && !refused)
+    problem('"condition" needs a comparison such as gte: 100', node);
   if (type === 'value_count' && field.length === 0)
     problem('a value_count condition needs "field"', node);
   return { comparisons, field };

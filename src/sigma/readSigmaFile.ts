@@ -1,4 +1,4 @@
-import { LineCounter, isMap, parseAllDocuments } from 'yaml';
+import { LineCounter, isMap, isScalar, parseAllDocuments } from 'yaml';
 import { orderCorrelations } from './orderCorrelations';
 import { readCorrelation } from './readCorrelation';
 import { valueOf } from './readRuleMeta';
@@ -36,7 +36,8 @@ export function readSigmaFile(text: string): SigmaFileReading {
   const defined = new Map<string, number>();
   for (const doc of docs) {
     const root = doc.contents;
-    if (root === null) continue; // an empty document, e.g. after a trailing `---`
+    // An empty document, e.g. after a trailing `---`.
+    if (root === null || (isScalar(root) && root.value === null)) continue;
     const docLine = lineOf(root);
     if (!isMap(root)) {
       problems.push({ message: 'a rule is a YAML map', line: docLine });
