@@ -30,10 +30,12 @@ type Span = readonly [from: number, to: number, count: number];
  * most `timespanMs` apart (inclusive: events exactly a timespan apart share a window). The count of
  * a window is: event_count, its distinct events (an event matched by two referenced rules counts
  * once); value_count, the distinct values of `condition.field` (events without one add none);
- * temporal, the referenced rules with an event in it. temporal_ordered holds for a window from an
- * event of the first rule to an event of the last with events of every rule in between in list
- * order (time non-decreasing: CloudTrail times have 1 s resolution, so equal times count as in
- * order; consecutive steps need different events), its count the number of rules.
+ * temporal, the referenced rules with an event in it. temporal_ordered: a window runs from an event
+ * of the first rule to an event of the last, at most a timespan later, with a chain of one event
+ * per rule in list order between them (time non-decreasing: CloudTrail times have 1 s resolution,
+ * so equal times count as in order; consecutive steps need different events); for each event of
+ * the last rule ending a chain, the window starts at the earliest event of the first rule within
+ * the timespan. Its count is the number of rules.
  * A group's rows are all its events that lie in a window satisfying the condition.
  * Cost: O(n log n) in the events (one sort per group, then two pointers).
  * @see https://sigmahq.io/sigma-specification/specification/sigma-correlation-rules-specification.html
@@ -179,23 +181,31 @@ function windowSpans(
 /**
  * temporal_ordered: for each event of the last rule, the latest start of a chain (one event per
  * rule, in order, time non-decreasing) ending at it, kept per rule as the best two starts with
- * different last events so a chain never uses one event for two consecutive steps.
+ * different last events so a chain never uses one event for two consecutive steps. When that chain
+ * fits the timespan, so does one from any earlier event of the first rule within the timespan: the
+ * window runs from the first of those to the end event.
  */
 function orderedSpans(entries: readonly Entry[], steps: number, timespanMs: number): Span[] {
   type Start = { readonly startMs: number; readonly row: number };
   const best: (Start | undefined)[] = [];
   const second: (Start | undefined)[] = [];
-  const times: [number, number][] = [];
+  const firstStepMs: number[] = [];
+  const spans: Span[] = [];
+  const times = entries.map(timeOf);
   for (const e of entries) {
     let startMs: number | undefined;
-    if (e.step === 0) startMs = e.timeMs;
-    else {
+    if (e.step === 0) {
+      startMs = e.timeMs;
+      firstStepMs.push(e.timeMs);
+    } else {
       const a = best[e.step - 1];
       startMs = a !== undefined && a.row !== e.row ? a.startMs : second[e.step - 1]?.startMs;
     }
     if (startMs === undefined) continue;
     if (e.step === steps - 1) {
-      if (e.timeMs - startMs <= timespanMs) times.push([startMs, e.timeMs]);
+      if (e.timeMs - startMs > timespanMs) continue;
+      const fromMs = firstStepMs[firstAtOrAfter(firstStepMs, e.timeMs - timespanMs)] ?? startMs;
+      spans.push([firstAtOrAfter(times, fromMs), firstAtOrAfter(times, e.timeMs + 1) - 1, steps]);
       continue;
     }
     const a = best[e.step];
@@ -205,20 +215,20 @@ function orderedSpans(entries: readonly Entry[], steps: number, timespanMs: numb
     } else if (e.row !== a.row && startMs > (second[e.step]?.startMs ?? -Infinity))
       second[e.step] = { startMs, row: e.row };
   }
-  return times.map(([from, to]) => [
-    firstAtOrAfter(entries, from),
-    firstAtOrAfter(entries, to + 1) - 1,
-    steps,
-  ]);
+  return spans;
 }
 
-/** Index of the first entry at or after `ms` (entries sorted by time). */
-function firstAtOrAfter(entries: readonly Entry[], ms: number): number {
+function timeOf(e: Entry): number {
+  return e.timeMs;
+}
+
+/** Index of the first of sorted times at or after `ms` (times.length when none). */
+function firstAtOrAfter(times: readonly number[], ms: number): number {
   let lo = 0;
-  let hi = entries.length;
+  let hi = times.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((entries[mid]?.timeMs ?? Infinity) < ms) lo = mid + 1;
+    if ((times[mid] ?? Infinity) < ms) lo = mid + 1;
     else hi = mid;
   }
   return lo;
