@@ -121,3 +121,11 @@ function leavesOf(record: unknown): string[] {
   }
   return out;
 }
+
+/**
+ * The values at a dotted path of a record, as matchRule reads them: a list on the way or at the end
+ * is traversed through its elements. [] when the path is missing. Used by correlations (group-by).
+ */
+export function valuesAtPath(record: unknown, path: string): unknown[] {
+  return walk(record, path.split('.'));
+}

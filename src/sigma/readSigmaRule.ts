@@ -1,6 +1,16 @@
-import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node, Pair, YAMLMap } from 'yaml';
-import type { FieldTest, Modifier, RuleProblem, RuleReading, Selection, SigmaValue } from './types';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import { keyText, nodeOf, readRuleMeta, valueOf } from './readRuleMeta';
+import type { LineOf } from './readRuleMeta';
+import type {
+  FieldTest,
+  Modifier,
+  RuleProblem,
+  RuleReading,
+  Selection,
+  SigmaRule,
+  SigmaValue,
+} from './types';
 
 const MODIFIERS: readonly Modifier[] = [
   'contains',
@@ -24,18 +34,14 @@ function isModifier(name: string): name is Modifier {
   return MODIFIERS.some((m) => m === name);
 }
 
-/** The YAML node a pair's key or value holds (null for an empty value). */
-function nodeOf(v: unknown): Node | null {
-  return isNode(v) ? v : null;
-}
 /** Rule files are small (the largest SigmaHQ rule is a few KB): a bigger file is not a rule. */
 export const MAX_RULE_BYTES = 256 * 1024;
 
 /**
  * Reads one Sigma rule from YAML text (untrusted: a dropped file, or the vendored pack). Returns the
  * rule, or every problem found with its line: YAML errors, a missing id/title/detection/condition,
- * a modifier Cairn does not evaluate, a value that is not a scalar, several documents (a correlation
- * or a rule collection). Never throws.
+ * a modifier Cairn does not evaluate, a value that is not a scalar, several documents or a
+ * correlation (those are read with readSigmaFile). Never throws.
  * @see https://sigmahq.io/sigma-specification/specification/sigma-rules-specification.html
  * @see https://sigmahq.io/sigma-specification/appendix/sigma-modifiers-appendix.html
  */
@@ -54,44 +60,36 @@ export function readSigmaRule(text: string): RuleReading {
   const root = doc.contents;
   if (!isMap(root)) return fail([{ message: 'a rule is a YAML map', line: 0 }]);
 
-  const text_ = (key: string, required: boolean): string => {
-    const v = valueOf(root, key);
-    if (v === undefined) {
-      if (required) problems.push({ message: `"${key}" is missing`, line: 0 });
-      return '';
-    }
-    if (isScalar(v) && typeof v.value === 'string') return v.value;
-    problems.push({ message: `"${key}" must be text`, line: lineOf(v) });
-    return '';
-  };
-  const list = (key: string): string[] => {
-    const v = valueOf(root, key);
-    if (v === undefined) return [];
-    if (isSeq(v)) return v.items.flatMap((i) => (isScalar(i) ? [String(i.value)] : []));
-    if (isScalar(v)) return [String(v.value)];
-    problems.push({ message: `"${key}" must be a list of text`, line: lineOf(v) });
-    return [];
-  };
+  return finish(readBaseRule(root, lineOf, problems, 0), problems);
+}
 
-  const id = text_('id', true);
-  const title = text_('title', true);
-  const meta = {
-    author: text_('author', false),
-    status: text_('status', false),
-    level: text_('level', false),
-    description: text_('description', false),
-    references: list('references'),
-    tags: list('tags'),
-    falsepositives: list('falsepositives'),
-  };
+/**
+ * Reads one base rule from its YAML map (a document of a rule file) into a SigmaRule; problems
+ * (with their lines; a missing part with `docLine`) are appended to `problems`, and the result is
+ * then undefined. Shared by readSigmaRule and readSigmaFile.
+ */
+export function readBaseRule(
+  root: YAMLMap,
+  lineOf: LineOf,
+  problems: RuleProblem[],
+  docLine: number,
+): SigmaRule | undefined {
+  const before = problems.length;
+  const meta = readRuleMeta(root, lineOf, problems, docLine);
   if (valueOf(root, 'correlation') !== undefined)
-    problems.push({ message: 'correlation rules are not supported yet', line: 0 });
+    problems.push({
+      message: 'a correlation rule is read with its rule file, not as a single rule',
+      line: docLine,
+    });
 
   const detection = valueOf(root, 'detection');
   const selections = new Map<string, Selection>();
   let condition = '';
   if (!isMap(detection)) {
-    problems.push({ message: '"detection" must be a map', line: lineOf(detection) });
+    problems.push({
+      message: '"detection" must be a map',
+      line: detection === undefined ? docLine : lineOf(detection),
+    });
   } else {
     for (const pair of detection.items) {
       const name = keyText(pair);
@@ -110,26 +108,20 @@ export function readSigmaRule(text: string): RuleReading {
         if (s !== undefined) selections.set(name, s);
       }
     }
-    if (condition.trim() === '') problems.push({ message: '"condition" is missing', line: 0 });
+    if (condition.trim() === '')
+      problems.push({ message: '"condition" is missing', line: docLine });
   }
-  if (problems.length > 0) return fail(problems);
-  return { ok: true, rule: { id, title, ...meta, selections, condition } };
+  if (problems.length > before) return undefined;
+  return { ...meta, selections, condition };
+}
+
+function finish(rule: SigmaRule | undefined, problems: readonly RuleProblem[]): RuleReading {
+  return rule === undefined || problems.length > 0 ? fail(problems) : { ok: true, rule };
 }
 
 function fail(problems: readonly RuleProblem[]): RuleReading {
   return { ok: false, problems };
 }
-
-function keyText(pair: Pair): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
-}
-
-function valueOf(map: YAMLMap, key: string): Node | undefined {
-  const pair = map.items.find((p) => keyText(p) === key);
-  return pair === undefined ? undefined : (nodeOf(pair.value) ?? undefined);
-}
-
-type LineOf = (node: { range?: readonly number[] | null } | null | undefined) => number;
 
 function readSelection(
   node: Node | null,
