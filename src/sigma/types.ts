@@ -95,6 +95,7 @@ export interface RulePack {
   readonly path: string;
   readonly license: string;
   readonly rules: readonly PackedRule[];
+}
 
 /** The correlation types Cairn evaluates (value_sum, value_avg and value_percentile are refused). */
 export type CorrelationType = 'event_count' | 'value_count' | 'temporal' | 'temporal_ordered';
