@@ -1,19 +1,19 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { readCallMeanings } from '../cloudtrail/callMeanings';
 import type { CallMeaning, CallMeanings } from '../cloudtrail/callMeanings';
 
 /**
  * TrailDiscover's descriptions (rules/traildiscover/events.json), read once per page. The file is
- * imported as text, so Vite puts it in a chunk of its own that loads only when a view first asks:
- * the main bundle does not carry it, and it stays untyped until readCallMeanings has checked it.
+ * imported as text with its reader in loadCallMeanings, which Vite puts in a chunk of its own that
+ * loads only when a view first asks: the main bundle does not carry it, and it stays untyped until
+ * readCallMeanings has checked it.
  * Not under DATASET_KEY: it belongs to the app, not to the open case.
  */
 export const callMeaningsQuery = () =>
   queryOptions({
     queryKey: ['callMeanings'] as const,
     queryFn: async (): Promise<CallMeanings> => {
-      const { default: text } = await import('../../rules/traildiscover/events.json?raw');
-      return readCallMeanings(JSON.parse(text));
+      const { loadCallMeanings } = await import('./loadCallMeanings');
+      return loadCallMeanings();
     },
     staleTime: Infinity,
     gcTime: Infinity,

@@ -1,4 +1,3 @@
-import { TRAILDISCOVER_REPOSITORY } from '../../cloudtrail/callMeanings';
 import type { AttackRef, CallMeaning } from '../../cloudtrail/callMeanings';
 
 /** What the "What this call means" section shows of one description, as plain strings. */
@@ -11,7 +10,7 @@ export type CallMeaningFacts = {
   readonly sourceNote: string | undefined;
   /** "2 incidents": how often the call was seen in real attacks, or '' for none. */
   readonly incidentsLine: string;
-  /** The credit CC BY 4.0 asks for, and where it links: the event's page, else the repository. */
+  /** The credit CC BY 4.0 asks for, and where it links: the event's page on traildiscover.cloud. */
   readonly credit: { readonly text: string; readonly href: string };
 };
 
@@ -30,7 +29,7 @@ export function callMeaningFacts(meaning: CallMeaning, eventSource: string): Cal
     incidentsLine: n === 0 ? '' : `${n} ${n === 1 ? 'incident' : 'incidents'}`,
     credit: {
       text: 'From TrailDiscover (CC BY 4.0)',
-      href: meaning.page === '' ? TRAILDISCOVER_REPOSITORY : meaning.page,
+      href: meaning.page,
     },
   };
 }
