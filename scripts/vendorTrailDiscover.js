@@ -3,13 +3,14 @@
 // https://github.com/adanalvarez/TrailDiscover (CC BY 4.0) and reports what changed: eventNames
 // added, removed and changed (by eventSource and eventName).
 //
-//   node scripts/vendorTrailDiscover.js <TrailDiscover checkout> [--commit <sha>] [--date <iso>] [--dry-run]
+//   node scripts/vendorTrailDiscover.js <TrailDiscover checkout> [--commit <sha>] [--date <iso>] [--out <dir>] [--dry-run]
 //
 // It reads the source of truth, `events/<Service>/<EventName>.json` (one file per event; the
 // generated docs/events.json can lag behind it), keeps only what Cairn shows, and writes
 // rules/traildiscover/events.json sorted by eventSource then eventName, so that the same checkout
 // always gives the same bytes. It copies the licence and records the commit in SOURCE.json.
-// --commit and --date name the commit when the folder is not a git work tree.
+// --commit and --date name the commit when the folder is not a git work tree; --out writes
+// elsewhere than rules/traildiscover (the script's test does).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -19,7 +20,6 @@ const REPOSITORY = 'https://github.com/adanalvarez/TrailDiscover';
 // The site opens an event's card from `#<awsService>-<eventName>` (docs/initializeGrid.js, parseHash).
 const SITE = 'https://traildiscover.cloud/';
 const here = dirname(fileURLToPath(import.meta.url));
-const target = join(here, '..', 'rules', 'traildiscover');
 const TACTIC = /^TA\d{4} - \S/;
 const TECHNIQUE = /^T\d{4}(\.\d{3})? - \S/;
 // A few files write "T1562.001: name" or "T1562.001 name"; they are read as "T1562.001 - name".
@@ -118,15 +118,16 @@ function option(args, name) {
 
 function main(argv) {
   const args = argv.slice(2);
-  const valued = new Set(['--commit', '--date']);
+  const valued = new Set(['--commit', '--date', '--out']);
   const checkout = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
   if (checkout === undefined) {
     console.error(
-      'usage: node scripts/vendorTrailDiscover.js <TrailDiscover checkout> [--commit <sha>] [--date <iso>] [--dry-run]',
+      'usage: node scripts/vendorTrailDiscover.js <TrailDiscover checkout> [--commit <sha>] [--date <iso>] [--out <dir>] [--dry-run]',
     );
     process.exit(2);
   }
   const dryRun = args.includes('--dry-run');
+  const target = option(args, '--out') ?? join(here, '..', 'rules', 'traildiscover');
   const commit = option(args, '--commit') ?? git(checkout, ['rev-parse', 'HEAD']);
   const date = option(args, '--date') ?? git(checkout, ['log', '-1', '--format=%cs', commit]);
   const notes = [];
