@@ -4,6 +4,7 @@ import { eventDetailQuery } from '../../data/datasetQueries';
 import { annotationQuery } from '../../data/annotationQueries';
 import { focusEventTable } from '../keyboard/focusTargets';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
+import { CallMeaningView } from './CallMeaningView';
 import { CallOutcomeView } from './CallOutcomeView';
 import { CredentialChainView } from './CredentialChainView';
 import { EventSummary } from './EventSummary';
@@ -105,6 +106,8 @@ export function DetailPane(props: {
               marks on it (★ and tags are also in the title), then the facts. */}
           <CallOutcomeView row={detail.row} record={record} />
           <AnnotationEditor row={detail.row.row} />
+          {/* What the call means, in three short lines until opened: above the facts, not over them. */}
+          <CallMeaningView eventSource={detail.row.eventSource} eventName={detail.row.eventName} />
           <EventSummary detail={detail} record={record} />
           <RelatedEvents row={detail.row} record={record} onQuery={onQuery} />
           <CredentialChainView row={detail.row.row} onQuery={onQuery} />
