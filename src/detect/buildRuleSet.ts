@@ -1,9 +1,9 @@
 import type { CaseRuleFile } from '../db/caseDetections';
-import { readSigmaRule } from '../sigma/readSigmaRule';
+import { readSigmaFile } from '../sigma/readSigmaFile';
 import { packedRuleUrl, unpackRule } from '../sigma/rulePack';
-import type { RulePack, RuleProblem } from '../sigma/types';
+import type { CorrelationRule, RulePack, RuleProblem } from '../sigma/types';
 import { compileRule } from './CompiledRule';
-import type { CompiledRule } from './CompiledRule';
+import type { CompiledRule, RuleOrigin } from './CompiledRule';
 
 /** One rule file of the case, read: the rule ids it gave, or every problem with its line. */
 export interface RuleFileReading {
@@ -12,41 +12,61 @@ export interface RuleFileReading {
   readonly problems: readonly RuleProblem[];
 }
 
+/** A correlation rule of the set, with the file it came from. */
+export interface SetCorrelation {
+  readonly rule: CorrelationRule;
+  readonly origin: RuleOrigin;
+}
+
 /** The rules a case runs: the pack's, then its own files' in the order added. */
 export interface RuleSet {
   readonly rules: readonly CompiledRule[];
+  readonly correlations: readonly SetCorrelation[];
   readonly files: readonly RuleFileReading[];
 }
 
 /**
  * Compiles the pack (already checked at build time) and reads each of the case's rule files
- * (untrusted): a file that does not read, does not compile, or reuses an id already taken (by the
- * pack or an earlier file) gives problems and no rule, never part of one.
+ * (untrusted; one or several YAML documents, base rules and correlation rules: readSigmaFile). A
+ * file that does not read, does not compile, or reuses an id or name already taken (by the pack or
+ * an earlier file) gives problems and no rule, never part of one.
  */
 export function buildRuleSet(pack: RulePack, files: readonly CaseRuleFile[]): RuleSet {
   const rules: CompiledRule[] = pack.rules.map((p) =>
     compileRule(unpackRule(p), { kind: 'pack', file: p.file, url: packedRuleUrl(pack, p.file) }),
   );
+  const correlations: SetCorrelation[] = [];
   const taken = new Map(rules.map((r) => [r.rule.id, `the SigmaHQ rule "${r.rule.title}"`]));
   const readings = files.map((f): RuleFileReading => {
-    const reading = readSigmaRule(f.text);
+    const fail = (message: string, line = 0): RuleFileReading => ({
+      name: f.name,
+      ruleIds: [],
+      problems: [{ message, line }],
+    });
+    const reading = readSigmaFile(f.text);
     if (!reading.ok) return { name: f.name, ruleIds: [], problems: reading.problems };
-    const { rule } = reading;
-    const owner = taken.get(rule.id);
-    if (owner !== undefined)
-      return {
-        name: f.name,
-        ruleIds: [],
-        problems: [{ message: `the id ${rule.id} is already used by ${owner}`, line: 0 }],
-      };
-    try {
-      rules.push(compileRule(rule, { kind: 'case', file: f.name }));
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      return { name: f.name, ruleIds: [], problems: [{ message, line: 0 }] };
+    const names = [...reading.rules, ...reading.correlations].flatMap((r) =>
+      r.name === undefined ? [r.id] : [r.id, r.name],
+    );
+    for (const n of names) {
+      const owner = taken.get(n);
+      if (owner !== undefined) return fail(`the id or name ${n} is already used by ${owner}`);
     }
-    taken.set(rule.id, `"${f.name}"`);
-    return { name: f.name, ruleIds: [rule.id], problems: [] };
+    const origin: RuleOrigin = { kind: 'case', file: f.name };
+    const compiled: CompiledRule[] = [];
+    try {
+      for (const rule of reading.rules) compiled.push(compileRule(rule, origin));
+    } catch (e) {
+      return fail(e instanceof Error ? e.message : String(e));
+    }
+    rules.push(...compiled);
+    for (const rule of reading.correlations) correlations.push({ rule, origin });
+    for (const n of names) taken.set(n, `"${f.name}"`);
+    return {
+      name: f.name,
+      ruleIds: [...reading.rules, ...reading.correlations].map((r) => r.id),
+      problems: [],
+    };
   });
-  return { rules, files: readings };
+  return { rules, correlations, files: readings };
 }

@@ -2,7 +2,25 @@ import type { EventIndex } from '../index/EventIndex';
 import type { RuleHits } from '../index/RuleHits';
 import { STRING_FIELDS } from '../cloudtrail/types';
 import { attackTags } from './attackTags';
-import type { CompiledRule, RuleOrigin } from './CompiledRule';
+import type { RuleOrigin } from './CompiledRule';
+import type { CorrelationType, SigmaRule } from '../sigma/types';
+
+/** What a summary reads of a rule, base or correlation: its metadata and where it comes from. */
+export interface SummarizedRule {
+  readonly rule: Pick<
+    SigmaRule,
+    | 'id'
+    | 'title'
+    | 'level'
+    | 'status'
+    | 'description'
+    | 'author'
+    | 'references'
+    | 'falsepositives'
+    | 'tags'
+  > & { readonly type?: CorrelationType };
+  readonly origin: RuleOrigin;
+}
 
 /**
  * One rule as the Detections view and the detail pane show it: its metadata (untrusted text from
@@ -22,6 +40,8 @@ export interface RuleSummary {
   readonly tactics: readonly string[];
   readonly techniques: readonly string[];
   readonly origin: RuleOrigin;
+  /** A correlation rule's type (its hits are the events of its groups); undefined for a base rule. */
+  readonly correlation: CorrelationType | undefined;
   /** Hits not marked benign. */
   readonly hits: number;
   /** Hits marked benign, alone or with the whole rule. */
@@ -38,7 +58,7 @@ export interface RuleSummary {
 
 /** The summary of `r` over the case's hits; `benign` is its rule-wide suppression, if any. */
 export function summarizeRule(
-  r: CompiledRule,
+  r: SummarizedRule,
   hits: RuleHits,
   index: EventIndex,
   benign: { readonly note: string; readonly at: number } | undefined,
@@ -75,6 +95,7 @@ export function summarizeRule(
     tactics,
     techniques,
     origin: r.origin,
+    correlation: rule.type,
     hits: active.length,
     suppressed: all.length - active.length,
     benign,

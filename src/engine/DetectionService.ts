@@ -15,7 +15,9 @@ import type { ReportFormat } from '../detect/detectionReport';
 import { runRules } from '../detect/runRules';
 import { scanAllRecords } from '../detect/scanAllRecords';
 import { summarizeRule } from '../detect/summarizeRule';
-import type { RuleSummary } from '../detect/summarizeRule';
+import type { RuleSummary, SummarizedRule } from '../detect/summarizeRule';
+import { applySuppressions } from '../detect/applySuppressions';
+import { correlateHits } from '../detect/correlateHits';
 import type { RuleHits } from '../index/RuleHits';
 import { MAX_RULE_BYTES } from '../sigma/readSigmaRule';
 import type { CaseParts } from './CaseParts';
@@ -114,7 +116,7 @@ export class DetectionService {
 
   /** The Detections view's content. */
   view(): DetectionsView {
-    const rules = this.set.rules
+    const rules = this.listed()
       .map((r) => summarizeRule(r, this.hits, this.parts.index, this.ruleBenign(r.rule.id)))
       .sort(
         (a, b) =>
@@ -142,7 +144,7 @@ export class DetectionService {
     const key = this.parts.notes.current.keyOf(this.parts.index, row);
     const out: EventRuleHit[] = [];
     for (const { id } of this.hits.allRulesOf(row)) {
-      const r = this.set.rules.find((x) => x.rule.id === id);
+      const r = this.listed().find((x) => x.rule.id === id);
       if (r === undefined) continue;
       const suppression =
         this.stored.suppressions.find((s) => s.ruleId === id && s.event === key) ??
@@ -160,7 +162,7 @@ export class DetectionService {
    * @throws Error when the rule is unknown or the case holds too many suppressions.
    */
   async suppress(ruleId: string, row: number | undefined, note: string): Promise<void> {
-    if (!this.set.rules.some((r) => r.rule.id === ruleId)) throw new Error('No such rule');
+    if (!this.listed().some((r) => r.rule.id === ruleId)) throw new Error('No such rule');
     const event =
       row === undefined ? undefined : this.parts.notes.current.keyOf(this.parts.index, row);
     const rest = this.stored.suppressions.filter(
@@ -286,13 +288,18 @@ export class DetectionService {
   /** Every rule's hits (suppressed ones included) by rule id, rows ascending: tests compare them. */
   allHits(): Record<string, number[]> {
     return Object.fromEntries(
-      this.set.rules.map((r) => [r.rule.id, [...this.hits.rows(r.rule.id)]]),
+      this.listed().map((r) => [r.rule.id, [...this.hits.rows(r.rule.id)]]),
     );
   }
 
   /** The Detections view as a report (Markdown, JSON or CSV text). */
   report(format: ReportFormat): string {
     return detectionReport(this.view(), format);
+  }
+
+  /** Every rule of the set, base rules then correlations, as summaries read them. */
+  private listed(): readonly SummarizedRule[] {
+    return [...this.set.rules, ...this.set.correlations];
   }
 
   private ruleBenign(id: string): { note: string; at: number } | undefined {
@@ -302,7 +309,7 @@ export class DetectionService {
 
   private declare(): void {
     this.hits.setRules(
-      this.set.rules.map(({ rule }) => ({
+      this.listed().map(({ rule }) => ({
         id: rule.id,
         title: rule.title,
         level: rule.level,
@@ -311,22 +318,16 @@ export class DetectionService {
     );
   }
 
-  /** Sets the suppressions on the hits: event keys resolve to the rows of each rule's hits. */
   private applySuppressions(): void {
     const { index, notes } = this.parts;
-    this.hits.clearBenign();
-    const byRule = new Map<string, Set<string>>();
-    for (const s of this.stored.suppressions) {
-      if (s.event === undefined) this.hits.setRuleBenign(s.ruleId, true);
-      else {
-        let keys = byRule.get(s.ruleId);
-        if (keys === undefined) byRule.set(s.ruleId, (keys = new Set()));
-        keys.add(s.event);
-      }
-    }
-    for (const [ruleId, keys] of byRule)
-      for (const row of this.hits.rows(ruleId))
-        if (keys.has(notes.current.keyOf(index, row))) this.hits.setHitBenign(ruleId, row, true);
+    applySuppressions(this.hits, this.stored.suppressions, (row) =>
+      notes.current.keyOf(index, row),
+    );
+  }
+
+  private async correlate(): Promise<void> {
+    const { index, reader } = this.parts;
+    await correlateHits(this.set, this.hits, index, (fileId) => reader.records(fileId));
   }
 
   private async store(next: CaseDetections): Promise<void> {
@@ -360,6 +361,7 @@ export class DetectionService {
       if (result.stopped) return;
       if (fresh) this.hits.clearHits();
       for (const [id, rows] of result.hits) this.hits.add(id, rows);
+      await this.correlate();
       this.applySuppressions();
       this.state = {
         running: this.pending > 1,
