@@ -216,4 +216,55 @@ describe('case bundles', () => {
     await expect(engine.bundles.import(new Blob(['PK\x05\x06']))).rejects.toThrow(/truncated/);
     expect(engine.dataset.info().eventCount).toBe(0);
   });
+
+  it('carries the case rule files and the hits marked benign, which survive the import', async () => {
+    const source = await freshSession();
+    await source.dataset.ingest(inputs);
+    await source.settled();
+    const ruleId = '6a1f1e5e-0000-4000-8000-00000000b0d1';
+    const rule = `title: Any GetCallerIdentity
+id: ${ruleId}
+author: Bundle test
+level: low
+logsource:
+  product: aws
+  service: cloudtrail
+detection:
+  selection:
+    eventName: GetCallerIdentity
+  condition: selection
+`;
+    const [reading] = await source.detections.addRuleFiles([{ name: 'whoami.yml', text: rule }]);
+    expect(reading?.problems).toEqual([]);
+    await source.settled();
+    const hits = await count(source, `rule:${ruleId}`);
+    expect(hits).toBeGreaterThan(1);
+    const first = source.search.rows(
+      { q: `rule:${ruleId}` },
+      { offset: 0, limit: 1, order: 'asc' },
+    );
+    await source.detections.suppress(ruleId, first[0]?.row, 'the test runner');
+    expect(await count(source, `rule:${ruleId}`)).toBe(hits - 1);
+    const zip = await bundleOf(source, true);
+    source.close();
+
+    const target = await freshSession();
+    const result = await target.bundles.import(zip);
+    expect(result).toMatchObject({
+      ruleFiles: 1,
+      ruleFilesAdded: 1,
+      suppressions: 1,
+      suppressionsAdded: 1,
+    });
+    await target.settled();
+    expect(await count(target, `rule:${ruleId}`)).toBe(hits - 1);
+    expect(target.detections.view().rules.find((r) => r.id === ruleId)).toMatchObject({
+      hits: hits - 1,
+      suppressed: 1,
+      origin: { kind: 'case', file: 'whoami.yml' },
+    });
+    // Importing the same bundle again adds nothing.
+    const again = await target.bundles.import(zip);
+    expect(again).toMatchObject({ ruleFilesAdded: 0, suppressionsAdded: 0 });
+  });
 });

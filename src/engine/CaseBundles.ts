@@ -7,6 +7,7 @@ import { buildCaseManifest } from './bundle/buildCaseManifest';
 import type { BundleOptions } from './bundle/buildCaseManifest';
 import type { CaseNotes } from './CaseNotes';
 import type { CaseQueries } from './CaseQueries';
+import type { DetectionService } from './DetectionService';
 import { readBundleManifest, readCaseBundle } from './bundle/readCaseBundle';
 import type { IngestProgress, InputFile } from './ingest/types';
 import { MAX_BUNDLE_BYTES, writeCaseBundle } from './bundle/writeCaseBundle';
@@ -56,6 +57,11 @@ export interface BundleImport {
   readonly savedQueriesAdded: number;
   /** Of those added, the ones whose name the case already used for another query: "(imported)". */
   readonly savedQueriesRenamed: number;
+  /** The case's own rule files and suppressions the bundle held, and those added. */
+  readonly ruleFiles: number;
+  readonly ruleFilesAdded: number;
+  readonly suppressions: number;
+  readonly suppressionsAdded: number;
 }
 
 /** What bundles need of the engine. */
@@ -63,6 +69,8 @@ export interface BundleDeps {
   readonly db: CairnDatabase;
   readonly notes: CaseNotes;
   readonly queries: CaseQueries;
+  /** The case's detections: rule files and suppressions travel in bundles. */
+  readonly detections: Pick<DetectionService, 'caseDetections' | 'merge'>;
   /** SHA-256 → path of every stored file. */
   readonly knownFiles: ReadonlyMap<string, string>;
   /** The engine's ingest (serialised with other runs). */
@@ -117,6 +125,7 @@ export class CaseBundles {
       options,
       Date.now(),
       this.deps.queries.all().saved,
+      this.deps.detections.caseDetections(),
     );
     const sources = manifest.files.map((file, i) => ({
       file,
@@ -184,6 +193,7 @@ export class CaseBundles {
     const { annotations, clamped } = clampTimes(manifest.annotations, now);
     const annotationsWritten = await this.deps.notes.merge(annotations, (a) => !clamped.has(a));
     const saved = await this.deps.queries.merge(manifest.savedQueries);
+    const detections = await this.deps.detections.merge(manifest.detections);
     return {
       caseName: manifest.caseName,
       exportedAt: manifest.exportedAt,
@@ -201,6 +211,10 @@ export class CaseBundles {
       savedQueries: manifest.savedQueries.length,
       savedQueriesAdded: saved.added,
       savedQueriesRenamed: saved.renamed,
+      ruleFiles: manifest.detections.rules.length,
+      ruleFilesAdded: detections.rules,
+      suppressions: manifest.detections.suppressions.length,
+      suppressionsAdded: detections.suppressions,
     };
   }
 

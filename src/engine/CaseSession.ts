@@ -161,6 +161,7 @@ export class CaseSession {
       db: parts.db,
       notes: parts.notes,
       queries: parts.queries,
+      detections: this.detections,
       knownFiles: this.dataset.knownFiles,
       ingest: (inputs, onProgress) => this.dataset.ingest(inputs, onProgress),
     });

@@ -64,7 +64,7 @@ export interface EventRuleHit {
 export class DetectionService {
   private readonly hits: RuleHits;
   private readonly parts: CaseParts;
-  private stored: CaseDetections;
+  private kept: CaseDetections;
   private set: RuleSet;
   private queue: Promise<void> = Promise.resolve();
   private generation = 0;
@@ -81,7 +81,7 @@ export class DetectionService {
   private constructor(parts: CaseParts, stored: CaseDetections) {
     this.parts = parts;
     this.hits = parts.hits;
-    this.stored = stored;
+    this.kept = stored;
     this.set = buildRuleSet(pack, stored.rules);
     this.declare();
   }
@@ -147,8 +147,8 @@ export class DetectionService {
       const r = this.listed().find((x) => x.rule.id === id);
       if (r === undefined) continue;
       const suppression =
-        this.stored.suppressions.find((s) => s.ruleId === id && s.event === key) ??
-        this.stored.suppressions.find((s) => s.ruleId === id && s.event === undefined);
+        this.kept.suppressions.find((s) => s.ruleId === id && s.event === key) ??
+        this.kept.suppressions.find((s) => s.ruleId === id && s.event === undefined);
       out.push({
         rule: summarizeRule(r, this.hits, this.parts.index, this.ruleBenign(id)),
         suppression,
@@ -165,9 +165,7 @@ export class DetectionService {
     if (!this.listed().some((r) => r.rule.id === ruleId)) throw new Error('No such rule');
     const event =
       row === undefined ? undefined : this.parts.notes.current.keyOf(this.parts.index, row);
-    const rest = this.stored.suppressions.filter(
-      (s) => !(s.ruleId === ruleId && s.event === event),
-    );
+    const rest = this.kept.suppressions.filter((s) => !(s.ruleId === ruleId && s.event === event));
     if (rest.length >= MAX_SUPPRESSIONS) throw new Error('Too many suppressions in this case');
     const entry: Suppression = {
       ruleId,
@@ -175,7 +173,7 @@ export class DetectionService {
       note: note.slice(0, MAX_NOTE_LENGTH),
       at: Date.now(),
     };
-    await this.store({ ...this.stored, suppressions: [...rest, entry] });
+    await this.store({ ...this.kept, suppressions: [...rest, entry] });
     this.applySuppressions();
   }
 
@@ -183,10 +181,10 @@ export class DetectionService {
   async unsuppress(ruleId: string, row: number | undefined): Promise<void> {
     const event =
       row === undefined ? undefined : this.parts.notes.current.keyOf(this.parts.index, row);
-    const suppressions = this.stored.suppressions.filter(
+    const suppressions = this.kept.suppressions.filter(
       (s) => !(s.ruleId === ruleId && s.event === event),
     );
-    await this.store({ ...this.stored, suppressions });
+    await this.store({ ...this.kept, suppressions });
     this.applySuppressions();
   }
 
@@ -205,17 +203,17 @@ export class DetectionService {
         answers.push({ name: f.name, ruleIds: [], problems: [{ message, line: 0 }] });
         continue;
       }
-      const trial = buildRuleSet(pack, [...this.stored.rules, ...added, file]);
+      const trial = buildRuleSet(pack, [...this.kept.rules, ...added, file]);
       const reading = trial.files.at(-1);
       if (reading === undefined) continue;
       answers.push(reading);
       if (reading.problems.length === 0) added.push(file);
     }
     if (added.length > 0) {
-      if (this.stored.rules.length + added.length > MAX_CASE_RULES)
+      if (this.kept.rules.length + added.length > MAX_CASE_RULES)
         throw new Error(`A case keeps at most ${MAX_CASE_RULES} rule files`);
-      await this.store({ ...this.stored, rules: [...this.stored.rules, ...added] });
-      this.set = buildRuleSet(pack, this.stored.rules);
+      await this.store({ ...this.kept, rules: [...this.kept.rules, ...added] });
+      this.set = buildRuleSet(pack, this.kept.rules);
       this.declare();
       await this.rerun();
     }
@@ -224,17 +222,17 @@ export class DetectionService {
 
   /** Removes the case's rule file named `name` (its rules and their hits go with it). */
   async removeRuleFile(name: string): Promise<void> {
-    const rules = this.stored.rules.filter((f) => f.name !== name);
-    if (rules.length === this.stored.rules.length) return;
-    await this.store({ ...this.stored, rules });
+    const rules = this.kept.rules.filter((f) => f.name !== name);
+    if (rules.length === this.kept.rules.length) return;
+    await this.store({ ...this.kept, rules });
     this.set = buildRuleSet(pack, rules);
     this.declare();
     await this.rerun();
   }
 
   /** The case's rule files and suppressions as stored (case bundles carry them). */
-  stored_(): CaseDetections {
-    return this.stored;
+  caseDetections(): CaseDetections {
+    return this.kept;
   }
 
   /**
@@ -242,16 +240,16 @@ export class DetectionService {
    * already made), then runs the rules again when any file was added.
    */
   async merge(incoming: CaseDetections): Promise<{ rules: number; suppressions: number }> {
-    const rules = [...this.stored.rules];
+    const rules = [...this.kept.rules];
     for (const f of incoming.rules)
       if (!rules.some((r) => r.name === f.name && r.text === f.text)) rules.push(f);
-    const suppressions = [...this.stored.suppressions];
+    const suppressions = [...this.kept.suppressions];
     for (const s of incoming.suppressions)
       if (!suppressions.some((x) => x.ruleId === s.ruleId && x.event === s.event))
         suppressions.push(s);
     const added = {
-      rules: rules.length - this.stored.rules.length,
-      suppressions: suppressions.length - this.stored.suppressions.length,
+      rules: rules.length - this.kept.rules.length,
+      suppressions: suppressions.length - this.kept.suppressions.length,
     };
     if (added.rules === 0 && added.suppressions === 0) return added;
     await this.store({
@@ -260,7 +258,7 @@ export class DetectionService {
       suppressions: suppressions.slice(0, MAX_SUPPRESSIONS),
     });
     if (added.rules > 0) {
-      this.set = buildRuleSet(pack, this.stored.rules);
+      this.set = buildRuleSet(pack, this.kept.rules);
       this.declare();
       await this.rerun();
     } else this.applySuppressions();
@@ -303,7 +301,7 @@ export class DetectionService {
   }
 
   private ruleBenign(id: string): { note: string; at: number } | undefined {
-    const s = this.stored.suppressions.find((x) => x.ruleId === id && x.event === undefined);
+    const s = this.kept.suppressions.find((x) => x.ruleId === id && x.event === undefined);
     return s === undefined ? undefined : { note: s.note, at: s.at };
   }
 
@@ -320,9 +318,7 @@ export class DetectionService {
 
   private applySuppressions(): void {
     const { index, notes } = this.parts;
-    applySuppressions(this.hits, this.stored.suppressions, (row) =>
-      notes.current.keyOf(index, row),
-    );
+    applySuppressions(this.hits, this.kept.suppressions, (row) => notes.current.keyOf(index, row));
   }
 
   private async correlate(): Promise<void> {
@@ -332,7 +328,7 @@ export class DetectionService {
 
   private async store(next: CaseDetections): Promise<void> {
     await saveCaseDetections(this.parts.db, next);
-    this.stored = next;
+    this.kept = next;
   }
 
   private rerun(): Promise<void> {

@@ -3,6 +3,8 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION } from './caseManifest';
 import type { CaseManifest } from './caseManifest';
 import type { FileMeta } from '../../db/types';
 import type { SavedQuery } from '../../db/savedQueries';
+import { NO_DETECTIONS } from '../../db/caseDetections';
+import type { CaseDetections } from '../../db/caseDetections';
 import { bundleEntryName } from './writeCaseBundle';
 
 /** What the user chose when exporting a case bundle. */
@@ -16,7 +18,8 @@ export interface BundleOptions {
 }
 
 /**
- * The manifest of a case bundle over the stored `files` (in fileId order), `annotations` and `savedQueries`:
+ * The manifest of a case bundle over the stored `files` (in fileId order), `annotations`, `savedQueries`
+ * and `detections` (the case's rule files and suppressions):
  * each file by path, size, SHA-256, kind and record count, with its zip entry name when its bytes
  * are included. `now` is ms since epoch.
  */
@@ -26,6 +29,7 @@ export function buildCaseManifest(
   options: BundleOptions,
   now: number,
   savedQueries: readonly SavedQuery[] = [],
+  detections: CaseDetections = NO_DETECTIONS,
 ): CaseManifest {
   const taken = new Set<string>();
   return {
@@ -36,6 +40,7 @@ export function buildCaseManifest(
     view: options.view,
     annotations,
     savedQueries,
+    detections,
     files: files.map((f) => {
       const base = {
         path: f.path,

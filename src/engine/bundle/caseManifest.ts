@@ -4,6 +4,8 @@ import { MAX_NOTE_LENGTH, normalizeTags } from '../../index/Annotation';
 import type { FileKind } from '../../cloudtrail/types';
 import { MAX_SAVED, readSavedQueries } from '../../db/savedQueries';
 import type { SavedQuery } from '../../db/savedQueries';
+import { readCaseDetections } from '../../db/caseDetections';
+import type { CaseDetections } from '../../db/caseDetections';
 
 /** The `format` value every case bundle manifest carries. */
 export const BUNDLE_FORMAT = 'cairn-case-bundle';
@@ -45,6 +47,11 @@ export interface CaseManifest {
    * which is read as none; readers that predate it ignore it.
    */
   readonly savedQueries: readonly SavedQuery[];
+  /**
+   * The case's own Sigma rule files and the detection hits marked benign (db/caseDetections.ts).
+   * Absent from bundles written before detections existed, which is read as none.
+   */
+  readonly detections: CaseDetections;
 }
 
 /**
@@ -171,6 +178,9 @@ export function validateCaseManifest(
         files,
         // Each entry is checked (name, text, lengths); unusable or repeated ones are left out.
         savedQueries: readSavedQueries(savedList, Date.parse(exportedAt)),
+        // Each rule file and suppression is checked; malformed ones are left out. Rule texts stay
+        // untrusted: the case reads them again like a dropped rule file.
+        detections: readCaseDetections(json['detections']),
       },
       droppedAnnotations: listed.length - annotations.length,
     };

@@ -33,6 +33,12 @@ export function ImportOutcome(props: { readonly result: BundleImport }) {
                 ? ''
                 : `, ${formatCount(r.savedQueriesRenamed)} kept as "(imported)" beside a query of the same name`
             })`}
+        {r.ruleFiles === 0
+          ? ''
+          : `; ${plural(r.ruleFiles, 'rule file')} (${formatCount(r.ruleFilesAdded)} added)`}
+        {r.suppressions === 0
+          ? ''
+          : `; ${plural(r.suppressions, 'detection hit')} marked benign (${formatCount(r.suppressionsAdded)} added)`}
         . The saved view is applied.
       </p>
       {r.missing.length === 0 && r.altered.length === 0 ? (
