@@ -4,6 +4,7 @@ import type { IndexSaveFailure } from './IndexStore';
 import type { PendingRun } from './pendingRun';
 import type { QueryLists } from './savedQueries';
 import type { CaseDetections } from './caseDetections';
+import type { StoredHits } from './detectionHits';
 import type { ValidationInputs } from './validationInputs';
 import type { WriteCount } from './writeCount';
 import type { Annotation } from '../index/Annotation';
@@ -51,6 +52,7 @@ export interface CairnDb extends DBSchema {
    * `lastRun`; `pendingRun`; `validationInputs`: the case's public keys and saved signatures;
    * `queries`: the case's query history and saved queries (savedQueries.ts);
    * `detections`: the case's own Sigma rule files and the hits marked benign (caseDetections.ts);
+   * `detectionHits`: the hits as last computed, so a reopened case runs its rules over new rows only;
    * `writes`: how many times a tab took the case's writer lock. Versions before 4 stored
    * the whole index as one value under `snapshot`, which failed to clone at 10M events: it is
    * deleted at load, and its files are parsed again once.
@@ -65,6 +67,7 @@ export interface CairnDb extends DBSchema {
       | ValidationInputs
       | QueryLists
       | CaseDetections
+      | StoredHits
       | WriteCount;
   };
 }
