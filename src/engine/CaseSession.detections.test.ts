@@ -282,13 +282,14 @@ function countKeys(keys: Iterable<string>): EventCounts {
   return out;
 }
 
-/** What differs between two event counts, e.g. `+id` (only in a), `-id` (only in b), `id 2≠1`. */
-function differences(a: EventCounts, b: EventCounts): string[] {
+/** What the engine's counts add to or lack from the reference's, one entry per event. */
+function differences(engine: EventCounts, reference: EventCounts): string[] {
   const out: string[] = [];
-  for (const [k, n] of a)
-    if (!b.has(k)) out.push(`+${k}`);
-    else if (b.get(k) !== n) out.push(`${k} ${n}≠${b.get(k)}`);
-  for (const k of b.keys()) if (!a.has(k)) out.push(`-${k}`);
+  for (const [k, n] of engine)
+    if (!reference.has(k)) out.push(`engine adds ${k}`);
+    else if (reference.get(k) !== n)
+      out.push(`${k}: engine ${n} rows, reference ${reference.get(k)}`);
+  for (const k of reference.keys()) if (!engine.has(k)) out.push(`engine lacks ${k}`);
   return out.sort();
 }
 
@@ -345,7 +346,7 @@ describe('detections over every sample, against a reference evaluator', () => {
       const rows = await searchRows(`rule:${rule.id}`);
       const got = countKeys(rows.map(({ row }) => rowKeys.get(row) ?? `row ${row}`));
       const diff = differences(got, want);
-      if (diff.length > 0) mismatches.push(`${rule.id} (${rule.file}): ${diff.join(' ')}`);
+      if (diff.length > 0) mismatches.push(`${rule.id} (${rule.file}): ${diff.join(', ')}`);
       // The clause and the hits it reads agree row for row.
       expect(rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(hits[rule.id]);
     }
