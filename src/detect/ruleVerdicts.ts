@@ -3,7 +3,7 @@ import type { EventIndex } from '../index/EventIndex';
 import { compileTest } from '../sigma/compileTest';
 import type { Condition } from '../sigma/parseCondition';
 import type { FieldTest, Selection, SigmaRule } from '../sigma/types';
-import { BORROWED_COLUMNS, SIGMA_COLUMNS } from './sigmaColumns';
+import { BORROWED_COLUMNS, SIGMA_COLUMNS, TEXT_COLUMNS } from './sigmaColumns';
 
 /** A row's verdict: the rule does not match, matches, or the stored record must be read to tell. */
 export const NO = 0;
@@ -118,13 +118,14 @@ function testVerdicts(
   }
   const predicate = compileTest(test);
   const answer = (values: readonly unknown[]) => predicate((p) => (p === test.field ? values : []));
-  // '' stands for a missing value, an empty one, or one that is not a string (a number, a list):
-  // the index settles it only when every one of those gives the same answer.
-  const textOnly = test.values.every((v) => typeof v === 'string');
+  // '' stands for a missing value, an empty one, or one that is not a string: a number or boolean
+  // matches by its text, a list through any element, so only the record can tell. The fields every
+  // indexed record has as text are '' only when empty.
+  const alwaysText = TEXT_COLUMNS.has(column);
   const table = new Uint8Array(dict.size);
   dict.forEach((value, code) => {
     if (value !== '') table[code] = answer([value]) ? YES : NO;
-    else table[code] = textOnly && !answer([]) && !answer(['']) ? NO : READ;
+    else table[code] = alwaysText ? (answer(['']) ? YES : NO) : READ;
   });
   const out = new Uint8Array(n);
   const borrows = BORROWED_COLUMNS.has(column);
