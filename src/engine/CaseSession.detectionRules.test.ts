@@ -216,4 +216,27 @@ correlation:
     await again.detections.unsuppress(IMPORTANT_CHANGE, await rowOf(again, eventID ?? ''));
     expect(await count(again, `rule:${IMPORTANT_CHANGE}`)).toBe(before);
   });
+
+  it('reopens with the hits it stored, running the rules over no event again', async () => {
+    const s = await loaded();
+    const hits = s.detections.allHits();
+    expect(s.detections.progress().rows).toBe(await count(s, ''));
+    closeSessions();
+    const again = await openSession();
+    await again.settled();
+    expect(again.detections.progress()).toMatchObject({ rows: 0, recordsRead: 0 });
+    expect(again.detections.allHits()).toEqual(hits);
+    // A new rule file changes the rule set: its hits are computed, stored, and reused in turn.
+    await again.detections.addRuleFiles([
+      { name: 'stop.yml', text: stopLoggingRule('0b5e1d7c-8f41-4a53-9d43-2f1c2a6a0002') },
+    ]);
+    await again.settled();
+    const withRule = again.detections.allHits();
+    expect(withRule['0b5e1d7c-8f41-4a53-9d43-2f1c2a6a0002']?.length).toBeGreaterThan(0);
+    closeSessions();
+    const third = await openSession();
+    await third.settled();
+    expect(third.detections.progress().rows).toBe(0);
+    expect(third.detections.allHits()).toEqual(withRule);
+  });
 });

@@ -13,6 +13,8 @@ import { levelRank } from '../detect/attackTags';
 import { detectionReport } from '../detect/detectionReport';
 import type { ReportFormat } from '../detect/detectionReport';
 import { runRules } from '../detect/runRules';
+import { ruleSetSignature } from '../detect/ruleSetSignature';
+import { loadDetectionHits, saveDetectionHits } from '../db/detectionHits';
 import { scanAllRecords } from '../detect/scanAllRecords';
 import { summarizeRule } from '../detect/summarizeRule';
 import type { RuleSummary, SummarizedRule } from '../detect/summarizeRule';
@@ -68,6 +70,10 @@ export class DetectionService {
   private set: RuleSet;
   private queue: Promise<void> = Promise.resolve();
   private generation = 0;
+  /** start(): the stored hits are read before any run is queued; settled() waits for it. */
+  private starting: Promise<void> = Promise.resolve();
+  /** Rows 0 to this (exclusive) have been run under the current rule set. */
+  private covered = 0;
   private pending = 0;
   private state: DetectionProgress = {
     running: false,
@@ -93,7 +99,27 @@ export class DetectionService {
 
   /** Queues a run over every row of the index (the case just opened, or its rules changed). */
   start(): Promise<void> {
-    return this.rerun();
+    const begun = this.begin();
+    this.starting = begun.catch(() => undefined);
+    return begun;
+  }
+
+  private async begin(): Promise<void> {
+    const stored = await loadDetectionHits(this.parts.db).catch(() => undefined);
+    const { index } = this.parts;
+    const last = (stored?.rows ?? 0) - 1;
+    const usable =
+      stored !== undefined &&
+      stored.signature === this.signature() &&
+      stored.rows <= index.size &&
+      (stored.rows === 0 ||
+        (index.fileId.data[last] === stored.lastFileId &&
+          index.recordIndex.data[last] === stored.lastRecordIndex));
+    if (!usable) return this.rerun();
+    for (const [id, rows] of stored.hits) this.hits.replace(id, rows);
+    this.covered = stored.rows;
+    this.applySuppressions();
+    return this.enqueue(stored.rows, false);
   }
 
   /** Queues a run over rows `from` onwards: the rows an ingest added. */
@@ -108,6 +134,7 @@ export class DetectionService {
 
   /** Resolves when every queued run has ended. */
   async settled(): Promise<void> {
+    await this.starting;
     for (let q = this.queue; ; q = this.queue) {
       await q;
       if (q === this.queue) return;
@@ -336,6 +363,29 @@ export class DetectionService {
     return this.enqueue(0, true);
   }
 
+  /** The fingerprint of the rule set the hits belong to (ruleSetSignature). */
+  private signature(): string {
+    return ruleSetSignature(
+      this.set,
+      pack.commit,
+      this.kept.rules.map((f) => `${f.name}\u0000${f.text}`),
+    );
+  }
+
+  /** Stores the hits of rows [0, covered): a reopened case runs its rules over later rows only. */
+  private async saveHits(): Promise<void> {
+    const { index, db } = this.parts;
+    const rows = this.covered;
+    await saveDetectionHits(db, {
+      kind: 'detectionHits',
+      signature: this.signature(),
+      rows,
+      lastFileId: rows === 0 ? 0 : (index.fileId.data[rows - 1] ?? 0),
+      lastRecordIndex: rows === 0 ? 0 : (index.recordIndex.data[rows - 1] ?? 0),
+      hits: this.listed().map((r) => [r.rule.id, this.hits.rows(r.rule.id)] as const),
+    }).catch(() => undefined);
+  }
+
   private enqueue(from: number, fresh: boolean): Promise<void> {
     const generation = this.generation;
     this.pending++;
@@ -359,6 +409,9 @@ export class DetectionService {
       for (const [id, rows] of result.hits) this.hits.add(id, rows);
       await this.correlate();
       this.applySuppressions();
+      // Rows before `from` were covered by an earlier run (or the stored hits).
+      if (fresh || from <= this.covered) this.covered = Math.max(fresh ? 0 : this.covered, to);
+      await this.saveHits();
       this.state = {
         running: this.pending > 1,
         done: this.state.total,
