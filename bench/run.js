@@ -1,7 +1,7 @@
 // `npm run bench`: generates (or reuses) the synthetic data set, serves dist/ and bench/ locally,
 // and measures in headless Chromium (fresh profile) Cairn's ingest of the AWSLogs folder, its
 // query-ready time after a reload and its index size, against the native floor (gunzip + parse);
-// whether the index was saved (data-index-saved), that a reload shows every event again, and the
+// the detection rules' run after the ingest, against a plain scan of the same records; whether the index was saved (data-index-saved), that a reload shows every event again, and the
 // browser's memory (PSS of all its processes) after the ingest and after the reload.
 // Exits 0 whether targets pass or fail (it is a measurement); non-zero on errors, and when a reload
 // does not show the generated count (after writing the results).
