@@ -114,6 +114,10 @@ export function detectionsTarget(d) {
   };
 }
 
+/** @param {number} ratio run ÷ plain scan @returns {string} */
+const faster = (ratio) =>
+  ratio < 1 ? `${(1 / ratio).toFixed(1)}× faster` : `${ratio.toFixed(2)}× slower`;
+
 /**
  * The lines printed for the detections, below the ingest.
  * @param {DetectionsSummary | undefined} d
@@ -130,7 +134,7 @@ export function describeDetections(d, verbose) {
     `detections (${d.rules} rules)  run after the ingest ${secs(d.firstRunMs)} over ${int(d.rows)} rows${spread === '' ? '' : `, ${spread} over ${d.runs} ingests`}, ${int(d.recordsRead)} records read back${readPct}`,
     d.plain === undefined
       ? '          plain scan skipped'
-      : `          plain scan (every rule, every record) ${secs(d.plain.ms)}, ${int(d.plain.records)} records  | ratio run ÷ plain scan ${(d.ratio ?? NaN).toFixed(3)} (${(1 / (d.ratio ?? NaN)).toFixed(1)}× faster)`,
+      : `          plain scan (every rule, every record) ${secs(d.plain.ms)}, ${int(d.plain.records)} records  | ratio run ÷ plain scan ${(d.ratio ?? NaN).toFixed(3)} (${faster(d.ratio ?? NaN)})`,
     `          ingest figure ${secs(d.ingestMs)} ends at idle, after the rules: of it detections ${secs(d.runMs)}, ingest without them ${secs(d.ingestWithoutMs)}`,
   ];
   if (d.reloadRunMs !== undefined)
