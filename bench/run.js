@@ -1,13 +1,13 @@
 // `npm run bench`: generates (or reuses) the synthetic data set, serves dist/ and bench/ locally,
 // and measures in headless Chromium (fresh profile) Cairn's ingest of the AWSLogs folder, its
 // query-ready time after a reload and its index size, against the native floor (gunzip + parse);
-// whether the index was saved (data-index-saved), that a reload shows every event again, and the
+// the detection rules' run after the ingest, against a plain scan of the same records; whether the index was saved (data-index-saved), that a reload shows every event again, and the
 // browser's memory (PSS of all its processes) after the ingest and after the reload.
 // Exits 0 whether targets pass or fail (it is a measurement); non-zero on errors, and when a reload
 // does not show the generated count (after writing the results).
 // Flags: --events N (200000)  --seed S (1)  --cardinality normal|high (normal)  --reps R (3)
 //        --ingest-reps R (3)  --skip-floor  --skip-search  --skip-export
-//        --json out.json
+//        --json out.json  --verbose (records read back per rule, from a build that reports them)
 //        --dist DIR
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -23,6 +23,7 @@ import {
   waitForIndexSaved,
   waitForWords,
 } from './lib/cairn.js';
+import { measurePlainScan, summariseDetections } from './lib/detections.js';
 import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
@@ -46,7 +47,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
  * @returns {{ events: number, seed: number,
  *   cardinality: import('./generate.js').Cardinality, reps: number, ingestReps: number,
  *   skipFloor: boolean, skipSearch: boolean, skipExport: boolean,
- *   json: string | undefined,
+ *   json: string | undefined, verbose: boolean,
  *   dist: string }}
  */
 function readArgs() {
@@ -61,6 +62,7 @@ function readArgs() {
       'skip-search': { type: 'boolean', default: false },
       'skip-export': { type: 'boolean', default: false },
       json: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       dist: { type: 'string', default: join(ROOT, 'dist') },
     },
   });
@@ -91,6 +93,7 @@ function readArgs() {
     skipSearch: values['skip-search'] === true,
     skipExport: values['skip-export'] === true,
     json: values.json,
+    verbose: values.verbose === true,
     dist: resolve(values.dist),
   };
 }
@@ -176,6 +179,19 @@ async function main() {
       indexSaved = { ...(await waitForIndexSaved(page, log)), ms: performance.now() - ingestEnd };
       log(`index saved (after the word filters): ${describeIndexSaved(indexSaved)}`);
     }
+    if (ingest.detections !== undefined) {
+      const run = ingest.detections.progress;
+      log(
+        `detections: ${ingest.detections.rules} rules ran over ${run.rows.toLocaleString('en-US')} rows in ${((run.lastRunMs ?? NaN) / 1000).toFixed(2)} s (inside the ingest figure), ${run.recordsRead.toLocaleString('en-US')} records read back`,
+      );
+    }
+    // With the word filters built and the index saved, nothing else runs in the page: the plain
+    // scan gets the worker to itself.
+    const plainScan = await measurePlainScan(page);
+    if (plainScan !== undefined)
+      log(
+        `detections: plain scan (every rule, every record) ${(plainScan.ms / 1000).toFixed(2)} s, ${plainScan.records.toLocaleString('en-US')} records`,
+      );
     const reloadPeak = samplePeak(pss);
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
     const afterReload = pss();
@@ -229,6 +245,12 @@ async function main() {
       }
     }
     const ingestMs = ingests.map((r) => r.ms).sort((a, b) => a - b);
+    const detections = summariseDetections({
+      ingestRuns: ingests.map((r) => r.detections),
+      plain: plainScan,
+      ingestMs: median(ingestMs),
+      reloadRuns: reload.runs.map((r) => r.detections),
+    });
 
     const floor = args.skipFloor
       ? undefined
@@ -254,6 +276,7 @@ async function main() {
         ? reload
         : { ...reload, indexBytes: ingest.after.indexBytes },
       floor,
+      detections,
     });
     printReport({
       manifest,
@@ -263,6 +286,8 @@ async function main() {
       chromium: browser.version,
       indexSaved,
       memory,
+      detections,
+      verbose: args.verbose,
     });
     const searchTargets =
       search === undefined || queries === undefined
@@ -308,6 +333,7 @@ async function main() {
       memory,
       wordsMs,
       indexBytesPerEvent: summary.indexBytesPerEvent,
+      detections,
       floor,
       ratioPct: summary.ratioPct,
       ratio2Pct: summary.ratio2Pct,

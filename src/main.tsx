@@ -6,6 +6,7 @@ import { CaseRoot } from './app/CaseRoot';
 import { FramedRefusal, isFramed } from './app/FramedRefusal';
 import { Providers } from './app/Providers';
 import { registerServiceWorker } from './app/registerServiceWorker';
+import { installBenchHook } from './data/benchHook';
 import { forgetLegacyKeys } from './data/forgetLegacyKeys';
 import './app/app.css';
 import './app/theme-dark.css';
@@ -28,4 +29,5 @@ createRoot(root).render(
 if (!framed) {
   registerServiceWorker();
   forgetLegacyKeys();
+  installBenchHook();
 }

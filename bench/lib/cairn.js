@@ -2,8 +2,10 @@
 // <html data-index-saved="pending|true|false"> (whether the index snapshot was written to IndexedDB;
 // absent in builds before it) with [data-testid="index-save-error"], [data-testid="event-count"]
 // with data-count / data-index-bytes, the hidden <input type=file webkitdirectory>, and
-// performance.mark('cairn:ready') after a load.
+// performance.mark('cairn:ready') after a load; and, for what the screen does not show (the last
+// detection run's figures), window.__cairnBench (detections.js).
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readDetectionRun } from './detections.js';
 import { median } from './stats.js';
 
 const COUNT = '[data-testid="event-count"]';
@@ -67,7 +69,9 @@ async function waitForCount(page, events, timeout, ready = false) {
  * @param {string} opts.dir the AWSLogs directory to upload
  * @param {number} opts.events expected event count
  * @param {(line: string) => void} opts.log
- * @returns {Promise<{ ms: number, setInputFilesMs: number, before: AppState, after: AppState }>}
+ * @returns {Promise<{ ms: number, setInputFilesMs: number, before: AppState, after: AppState,
+ *   detections: import('./detections.js').DetectionRun | undefined }>} detections: the rule run
+ *   that followed the ingest (the page says idle only once it ended, so `ms` includes it)
  * @throws when the app stops short of `events` or the 30-minute timeout passes
  */
 export async function measureIngest(page, { baseUrl, dir, events, log }) {
@@ -90,7 +94,8 @@ export async function measureIngest(page, { baseUrl, dir, events, log }) {
   }
   const ms = performance.now() - t0;
   const after = await readState(page);
-  return { ms, setInputFilesMs, before, after };
+  const detections = await readDetectionRun(page);
+  return { ms, setInputFilesMs, before, after, detections };
 }
 
 /**
@@ -209,7 +214,9 @@ async function watchProgress(page, events, t0, log, stopped) {
 }
 
 /**
- * @typedef {{ readyMs: number, wallMs: number, indexBytes: number, count: number }} ReloadRun
+ * @typedef {{ readyMs: number, wallMs: number, indexBytes: number, count: number,
+ *   detections: import('./detections.js').DetectionRun | undefined }} ReloadRun
+ *   detections: the rule run over every stored row as the case opened (ended before idle)
  * @typedef {{ rep: number, kind: 'count' | 'error' | 'timeout' | 'crash' | 'stalled',
  *   expected: number, count: number | undefined, wallMs: number, readyMs: number | undefined,
  *   message: string, alerts: string[], status: string[] }} ReloadFailure
@@ -260,7 +267,14 @@ export async function measureReload(page, { events, reps, log }) {
         log(
           `reload ${i + 1}/${reps}: query-ready after ${Math.round(outcome.readyMs ?? NaN)} ms, ${events.toLocaleString('en-US')} events`,
         );
-        runs.push({ readyMs: outcome.readyMs ?? NaN, wallMs, indexBytes, count: outcome.count });
+        const detections = await readDetectionRun(page);
+        runs.push({
+          readyMs: outcome.readyMs ?? NaN,
+          wallMs,
+          indexBytes,
+          count: outcome.count,
+          detections,
+        });
         continue;
       }
       const notices = crashed

@@ -1,6 +1,7 @@
 // Turns the measurements into the figures the issue asks about, checks them against the targets
 // and prints them as a readable table.
 import { describeDistinct } from '../generate.js';
+import { describeDetections, detectionsTarget } from './detections.js';
 import { describePss } from './memory.js';
 
 /** Targets from the issue, stated for 1,000,000 events. */
@@ -22,12 +23,13 @@ export const TARGETS = {
  * @param {{ ms: number, minMs: number, maxMs: number, runs: number }} m.ingest median of `runs`
  * @param {{ medianMs: number, minMs: number, maxMs: number, indexBytes: number }} m.reload
  * @param {FloorSummary[] | undefined} m.floor
+ * @param {import('./detections.js').DetectionsSummary | undefined} m.detections
  * @returns {{ ingest: { ms: number, minMs: number, maxMs: number, runs: number,
  *   eventsPerSec: number, jsonMBps: number, gzMBps: number },
  *   floor2: FloorSummary | undefined, ratioPct: number | undefined, ratio2Pct: number | undefined,
  *   indexBytesPerEvent: number, targets: TargetCheck[] }}
  */
-export function summarise({ manifest, ingest, reload, floor }) {
+export function summarise({ manifest, ingest, reload, floor, detections }) {
   const secs = ingest.ms / 1000;
   const ingestFigures = {
     ms: ingest.ms,
@@ -71,6 +73,7 @@ export function summarise({ manifest, ingest, reload, floor }) {
         ? indexBytesPerEvent <= TARGETS.indexBytesPerEvent
         : undefined,
     },
+    detectionsTarget(detections),
   ];
   return { ingest: ingestFigures, floor2, ratioPct, ratio2Pct, indexBytesPerEvent, targets };
 }
@@ -87,8 +90,20 @@ export function summarise({ manifest, ingest, reload, floor }) {
  * @param {{ afterIngest: import('./memory.js').BrowserPss | undefined,
  *   afterReload: import('./memory.js').BrowserPss | undefined,
  *   peakDuringIngestKB: number | undefined, peakDuringReloadKB: number | undefined }} r.memory
+ * @param {import('./detections.js').DetectionsSummary | undefined} r.detections
+ * @param {boolean} r.verbose
  */
-export function printReport({ manifest, summary, reload, floor, chromium, indexSaved, memory }) {
+export function printReport({
+  manifest,
+  summary,
+  reload,
+  floor,
+  chromium,
+  indexSaved,
+  memory,
+  detections,
+  verbose,
+}) {
   const { ingest, ratioPct, ratio2Pct } = summary;
   const line = (/** @type {string} */ s) => process.stdout.write(`${s}\n`);
   line('');
@@ -110,6 +125,7 @@ export function printReport({ manifest, summary, reload, floor, chromium, indexS
       `floor(${f.workers}w) median ${s(f.ms)} [${(f.minMs / 1000).toFixed(2)}–${s(f.maxMs)}]  ${rate(f.eventsPerSec)}  ${f.jsonMBps.toFixed(0)} MB/s json  ${f.gzMBps.toFixed(1)} MB/s gz`,
     );
   }
+  for (const l of describeDetections(detections, verbose)) line(l);
   const saved =
     indexSaved.state === 'unknown'
       ? `unknown (no data-index-saved attribute within ${(indexSaved.ms / 1000).toFixed(0)} s of the ingest: a build before it)`
