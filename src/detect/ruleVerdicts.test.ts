@@ -6,9 +6,11 @@ import { matchRule } from '../sigma/matchRule';
 import { parseCondition } from '../sigma/parseCondition';
 import { readSigmaRule } from '../sigma/readSigmaRule';
 import { NO, READ, YES, ruleVerdicts } from './ruleVerdicts';
+import { chunkColumns, indexColumns } from './verdictColumns';
+import type { FileChunk } from '../index/types';
 
-/** An index of `records`, one row each, in order. */
-function indexOf(records: readonly object[]): EventIndex {
+/** A chunk of `records` (as a parse worker encodes a file), and an index of it, one row each. */
+function indexOf(records: readonly object[]): { index: EventIndex; chunk: FileChunk } {
   const events = records.map((r) => {
     const fields = extractEventFields(r);
     if (isRecordProblem(fields)) throw new Error(fields.problem);
@@ -20,7 +22,7 @@ function indexOf(records: readonly object[]): EventIndex {
     events.map((_, i) => i),
   );
   index.applyChunk(chunk, 1, { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) });
-  return index;
+  return { index, chunk };
 }
 
 function verdicts(detection: string, records: readonly object[]): number[] {
@@ -31,7 +33,10 @@ function verdicts(detection: string, records: readonly object[]): number[] {
   const { rule } = reading;
   const condition = parseCondition(rule.condition, [...rule.selections.keys()]);
   if (!condition.ok) throw new Error(condition.message);
-  const out = [...ruleVerdicts(rule, condition.condition, indexOf(records), 0, records.length)];
+  const { index, chunk } = indexOf(records);
+  const out = [...ruleVerdicts(rule, condition.condition, indexColumns(index, 0, records.length))];
+  // A parse worker judges the file's chunk before it reaches the index: the same verdicts.
+  expect([...ruleVerdicts(rule, condition.condition, chunkColumns(chunk))]).toEqual(out);
   // The index never contradicts the record: a settled row agrees with matchRule on it.
   const test = matchRule(rule);
   out.forEach((v, i) => {

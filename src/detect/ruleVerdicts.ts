@@ -1,5 +1,5 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
-import type { EventIndex } from '../index/EventIndex';
+import type { VerdictColumns } from './verdictColumns';
 import { compileTest } from '../sigma/compileTest';
 import type { Condition } from '../sigma/parseCondition';
 import type { FieldTest, Selection, SigmaRule } from '../sigma/types';
@@ -22,18 +22,16 @@ export const READ = 2;
 export function ruleVerdicts(
   rule: SigmaRule,
   condition: Condition,
-  index: EventIndex,
-  from: number,
-  to: number,
+  columns: VerdictColumns,
 ): Uint8Array {
-  const n = Math.max(0, to - from);
-  const borrowed = borrowedRows(index, from, n);
+  const n = columns.rows;
+  const borrowed = columns.borrowed();
   const memo = new Map<string, Uint8Array>();
   const selection = (name: string): Uint8Array => {
     let v = memo.get(name);
     if (v === undefined) {
       const s = rule.selections.get(name);
-      v = s === undefined ? new Uint8Array(n) : selectionVerdicts(s, index, from, n, borrowed);
+      v = s === undefined ? new Uint8Array(n) : selectionVerdicts(s, columns, n, borrowed);
       memo.set(name, v);
     }
     return v;
@@ -82,8 +80,7 @@ function combine(op: 'and' | 'or', parts: readonly Uint8Array[], n: number): Uin
 
 function selectionVerdicts(
   s: Selection,
-  index: EventIndex,
-  from: number,
+  columns: VerdictColumns,
   n: number,
   borrowed: Uint8Array,
 ): Uint8Array {
@@ -94,7 +91,7 @@ function selectionVerdicts(
     groups.map((tests) =>
       combine(
         'and',
-        tests.map((t) => testVerdicts(t, index, from, n, borrowed)),
+        tests.map((t) => testVerdicts(t, columns, n, borrowed)),
         n,
       ),
     ),
@@ -104,53 +101,31 @@ function selectionVerdicts(
 
 function testVerdicts(
   test: FieldTest,
-  index: EventIndex,
-  from: number,
+  columns: VerdictColumns,
   n: number,
   borrowed: Uint8Array,
 ): Uint8Array {
   const column = SIGMA_COLUMNS.get(test.field);
-  const f = column === undefined ? -1 : STRING_FIELDS.indexOf(column);
-  const dict = index.dicts[f];
-  const codes = index.cols[f]?.data;
-  if (column === undefined || test.modifiers.includes('fieldref') || !dict || !codes) {
+  const source = column === undefined ? undefined : columns.column(STRING_FIELDS.indexOf(column));
+  if (column === undefined || test.modifiers.includes('fieldref') || source === undefined) {
     return new Uint8Array(n).fill(READ);
   }
+  const { codes, offset } = source;
   const predicate = compileTest(test);
   const answer = (values: readonly unknown[]) => predicate((p) => (p === test.field ? values : []));
   // '' stands for a missing value, an empty one, or one that is not a string: a number or boolean
   // matches by its text, a list through any element, so only the record can tell. The fields every
   // indexed record has as text are '' only when empty.
   const alwaysText = TEXT_COLUMNS.has(column);
-  const table = new Uint8Array(dict.size);
-  dict.forEach((value, code) => {
+  const table = new Uint8Array(source.size).fill(READ);
+  source.forEachValue((value, code) => {
     if (value !== '') table[code] = answer([value]) ? YES : NO;
     else table[code] = alwaysText ? (answer(['']) ? YES : NO) : READ;
   });
   const out = new Uint8Array(n);
   const borrows = BORROWED_COLUMNS.has(column);
   for (let i = 0; i < n; i++) {
-    out[i] = borrows && borrowed[i] === 1 ? READ : (table[codes[from + i] ?? 0] ?? READ);
-  }
-  return out;
-}
-
-/** 1 for rows that are Insights records or aggregated events (BORROWED_COLUMNS). */
-function borrowedRows(index: EventIndex, from: number, n: number): Uint8Array {
-  const mark = (field: 'eventCategory' | 'eventType', values: readonly string[]) => {
-    const f = STRING_FIELDS.indexOf(field);
-    const dict = index.dicts[f];
-    const table = new Uint8Array(dict?.size ?? 0);
-    dict?.forEach((v, code) => (table[code] = values.includes(v) ? 1 : 0));
-    return { table, codes: index.cols[f]?.data };
-  };
-  const category = mark('eventCategory', ['Insight', 'Aggregated']);
-  const type = mark('eventType', ['AwsCloudTrailInsight', 'AwsAggregatedEvent']);
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    out[i] =
-      (category.table[category.codes?.[from + i] ?? 0] ?? 0) |
-      (type.table[type.codes?.[from + i] ?? 0] ?? 0);
+    out[i] = borrows && borrowed[i] === 1 ? READ : (table[codes[offset + i] ?? 0] ?? READ);
   }
   return out;
 }

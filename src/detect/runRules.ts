@@ -1,6 +1,7 @@
 import type { EventIndex } from '../index/EventIndex';
 import type { CompiledRule } from './CompiledRule';
 import { READ, YES, ruleVerdicts } from './ruleVerdicts';
+import { indexColumns } from './verdictColumns';
 
 /** What runRules needs besides the rules. */
 export interface RuleRunInput {
@@ -16,6 +17,18 @@ export interface RuleRunInput {
   readonly isStopped?: () => boolean;
   /** Awaited between steps, so the worker answers the page meanwhile (default: a macrotask). */
   readonly yieldNow?: () => Promise<void>;
+  /**
+   * Hits the parse workers found while parsing (fileRuleHits): for the rules in `ruleIds`, by
+   * fileId, rule id → record indices. When every row of the run comes from such a file, those
+   * rules take their hits from here, and neither the index nor the records are read for them.
+   */
+  readonly parsed?: ParsedHits;
+}
+
+/** See RuleRunInput.parsed. */
+export interface ParsedHits {
+  readonly ruleIds: ReadonlySet<string>;
+  readonly files: ReadonlyMap<number, ReadonlyMap<string, Uint32Array>>;
 }
 
 /** Hits by rule id (rows ascending), and how much the index spared: records read of rows run. */
@@ -45,10 +58,13 @@ export async function runRules(
   const fileOf = index.fileId.data;
   let done = 0;
   const report = (total: number) => input.onProgress?.(done, total);
+  const fromParse = parsedHits(rules, input);
+  for (const [id, rows] of fromParse) hits.set(id, rows);
+  const columns = indexColumns(index, from, to);
   for (let k = 0; k < rules.length; k++) {
     const r = rules[k];
-    if (r === undefined) continue;
-    const verdicts = ruleVerdicts(r.rule, r.condition, index, from, to);
+    if (r === undefined || fromParse.has(r.rule.id)) continue;
+    const verdicts = ruleVerdicts(r.rule, r.condition, columns);
     const rows: number[] = [];
     for (let i = 0; i < verdicts.length; i++) {
       const v = verdicts[i];
@@ -86,6 +102,49 @@ export async function runRules(
   }
   for (const rows of hits.values()) rows.sort((a, b) => a - b);
   return { hits, recordsRead, filesRead: toRead.size, stopped: false };
+}
+
+/**
+ * The hits of the rules the parse workers ran, mapped to rows, when every row of the run comes from
+ * a file they parsed; else none. A file's rows are appended in record order, so each hit's row is
+ * found by a binary search of its file's rows by record index. Rows a file did not add (identical
+ * re-deliveries of stored events) have none: their stored row was judged with its own file.
+ */
+function parsedHits(rules: readonly CompiledRule[], input: RuleRunInput): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const { parsed, index, from, to } = input;
+  if (parsed === undefined || parsed.ruleIds.size === 0 || to <= from) return out;
+  const fileOf = index.fileId.data;
+  const recordOf = index.recordIndex.data;
+  const ranges: { fileId: number; start: number; end: number }[] = [];
+  for (let row = from; row < to; row++) {
+    const fileId = fileOf[row] ?? 0;
+    const last = ranges.at(-1);
+    if (last?.fileId === fileId && last.end === row) last.end++;
+    else {
+      if (!parsed.files.has(fileId)) return out;
+      ranges.push({ fileId, start: row, end: row + 1 });
+    }
+  }
+  for (const r of rules) {
+    const id = r.rule.id;
+    if (!parsed.ruleIds.has(id)) continue;
+    const rows: number[] = [];
+    for (const { fileId, start, end } of ranges) {
+      for (const recordIndex of parsed.files.get(fileId)?.get(id) ?? []) {
+        let lo = start;
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((recordOf[mid] ?? 0) < recordIndex) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < end && recordOf[lo] === recordIndex) rows.push(lo);
+      }
+    }
+    out.set(id, rows);
+  }
+  return out;
 }
 
 function macrotask(): Promise<void> {

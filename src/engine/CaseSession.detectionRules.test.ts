@@ -2,6 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeSessions, freshSession, openSession, rowOf } from '../../test/sessions';
 import { fixtureInputs } from '../../test/fixtureFiles';
 import type { CaseSession } from './CaseSession';
+import { parseLogFile } from './ingest/parseLogFile';
+import type { ParseFn } from './ingest/types';
+import { PACK_KEY, packRules } from '../detect/packRules';
+import { openCairnDb } from '../db/cairnDb';
+
+/** Forgets the stored index and hits: the next open parses every file again. */
+async function deleteDetectionState(): Promise<void> {
+  const db = await openCairnDb();
+  await db.clear('segments');
+  await db.delete('meta', 'index');
+  await db.delete('meta', 'detectionHits');
+  db.close();
+}
 
 const SAMPLES = new URL('../../test/fixtures/samples/', import.meta.url).pathname;
 const STRATUS = `${SAMPLES}stratus-red-team/detonation-logs/`;
@@ -238,5 +251,23 @@ correlation:
     await third.settled();
     expect(third.detections.progress().rows).toBe(0);
     expect(third.detections.allHits()).toEqual(withRule);
+  });
+
+  it("takes the pack's hits from the parse workers: the same hits, no record read back", async () => {
+    const rules = { rules: packRules(), key: PACK_KEY };
+    const parse: ParseFn = (input) => parseLogFile(input, { rules });
+    const s = await freshSession({ parse });
+    await s.dataset.ingest(fixtureInputs(SAMPLES, SAMPLES));
+    await s.settled();
+    const hits = s.detections.allHits();
+    expect(Object.values(hits).flat().length).toBeGreaterThan(100);
+    expect(s.detections.progress()).toMatchObject({ recordsRead: 0 });
+    expect(hits).toEqual((await s.detections.plainScan()).hits);
+    // Files parsed again at open (no stored index, nor stored hits) give the same.
+    closeSessions();
+    await deleteDetectionState();
+    const again = await openSession({ parse });
+    await again.settled();
+    expect(again.detections.allHits()).toEqual(hits);
   });
 });

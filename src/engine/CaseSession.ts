@@ -27,6 +27,7 @@ import { replayStoredFiles } from './ingest/replayStoredFiles';
 import { pathSizeKey } from './ingest/skipStoredFiles';
 import type { ParseFn } from './ingest/types';
 import { WordIndexer } from './ingest/WordIndexer';
+import type { FileRuleHits } from '../detect/fileRuleHits';
 import type { BloomFn } from './ingest/WordIndexer';
 
 /** What a session runs elsewhere (parse workers) when it can; without them it works alone. */
@@ -147,6 +148,7 @@ export class CaseSession {
     this.dataset = new DatasetService({
       parts,
       onReports: (reports) => this.integrity.addEvidence(reports),
+      onRuleHits: (fileId, hits, key) => this.detections.noteParsed(fileId, hits, key),
       onRowsAdded: (from) => void this.detections.addedRows(from).catch(() => undefined),
       parse: options.parse,
       lookahead: options.lookahead ?? 12,
@@ -183,7 +185,9 @@ export class CaseSession {
     const { index, store: indexStore } = await IndexStore.open(db, !elsewhere);
     const files = await store.listFiles(db);
     const watermark = index.watermark;
+    const parsedHits: [number, FileRuleHits, string][] = [];
     await replayStoredFiles({
+      onRuleHits: (fileId, hits, key) => parsedHits.push([fileId, hits, key]),
       db,
       index,
       reader,
@@ -213,6 +217,7 @@ export class CaseSession {
       hits: new RuleHits(),
     };
     const detections = await DetectionService.load(parts);
+    for (const [fileId, hits, key] of parsedHits) detections.noteParsed(fileId, hits, key);
     // A run another tab is doing now is not interrupted: never offer to resume or discard it.
     const run = elsewhere ? undefined : await loadPendingRun(db);
     const session = new CaseSession(parts, files, {

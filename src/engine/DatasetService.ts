@@ -1,3 +1,4 @@
+import type { FileRuleHits } from '../detect/fileRuleHits';
 import * as store from '../db/cairnDb';
 import { clearPendingRun, savePendingRun } from '../db/pendingRun';
 import type { InterruptedRun } from '../db/pendingRun';
@@ -26,6 +27,8 @@ export interface DatasetDeps {
   readonly interrupted?: InterruptedState;
   /** Called with each run's reports before it resolves (IntegrityService keeps key lists found). */
   readonly onReports?: (reports: readonly FileReport[]) => Promise<unknown>;
+  /** Called with the detection hits parse workers found in each stored file (ingestFiles). */
+  readonly onRuleHits?: (fileId: number, hits: FileRuleHits, rulesKey: string) => void;
   /** Called after each run that may have added rows, with the index's size before it. */
   readonly onRowsAdded?: (from: number) => void;
 }
@@ -128,6 +131,7 @@ export class DatasetService {
           : { checkpointEvents: this.deps.checkpointEvents }),
         ...(onProgress === undefined ? {} : { onProgress }),
         isCancelled: () => this.cancelled,
+        ...(this.deps.onRuleHits === undefined ? {} : { onRuleHits: this.deps.onRuleHits }),
         onStaged: (meta) => {
           parts.catalog.add(meta);
           parts.notes.addFile(meta);

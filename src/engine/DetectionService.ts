@@ -13,6 +13,8 @@ import { levelRank } from '../detect/attackTags';
 import { detectionReport } from '../detect/detectionReport';
 import type { ReportFormat } from '../detect/detectionReport';
 import { runRules } from '../detect/runRules';
+import { PACK_KEY } from '../detect/packRules';
+import type { FileRuleHits } from '../detect/fileRuleHits';
 import { ruleSetSignature } from '../detect/ruleSetSignature';
 import { loadDetectionHits, saveDetectionHits } from '../db/detectionHits';
 import { scanAllRecords } from '../detect/scanAllRecords';
@@ -84,6 +86,10 @@ export class DetectionService {
     recordsRead: 0,
   };
 
+  /** Hits the parse workers found in files whose rows no run has covered yet (runRules parsed). */
+  private readonly parsed = new Map<number, Map<string, Uint32Array>>();
+  private readonly packIds: ReadonlySet<string> = new Set(pack.rules.map((r) => r.id));
+
   private constructor(parts: CaseParts, stored: CaseDetections) {
     this.parts = parts;
     this.hits = parts.hits;
@@ -125,6 +131,14 @@ export class DetectionService {
   /** Queues a run over rows `from` onwards: the rows an ingest added. */
   addedRows(from: number): Promise<void> {
     return this.enqueue(from, false);
+  }
+
+  /**
+   * Keeps the hits a parse worker found in file `fileId` (fileRuleHits) for the run over its rows.
+   * Hits of another pack than this build's (`rulesKey`) are ignored.
+   */
+  noteParsed(fileId: number, hits: FileRuleHits, rulesKey: string): void {
+    if (rulesKey === PACK_KEY) this.parsed.set(fileId, new Map(hits));
   }
 
   /** Where the rules stand. */
@@ -402,9 +416,11 @@ export class DetectionService {
         from,
         to,
         isStopped: () => generation !== this.generation,
+        parsed: { ruleIds: this.packIds, files: this.parsed },
         onProgress: (done, total) => (this.state = { ...this.state, done, total }),
       });
       if (result.stopped) return;
+      for (let row = from; row < to; row++) this.parsed.delete(index.fileId.data[row] ?? 0);
       if (fresh) this.hits.clearHits();
       for (const [id, rows] of result.hits) this.hits.add(id, rows);
       await this.correlate();

@@ -2,6 +2,7 @@ import type { CairnDatabase, FileCommit } from '../../db/cairnDb';
 import { commitFiles, saveLastRun } from '../../db/cairnDb';
 import type { EventIndex } from '../../index/EventIndex';
 import type { RecordReader } from '../../db/RecordReader';
+import type { FileRuleHits } from '../../detect/fileRuleHits';
 import type { FileMeta, FileReport } from '../../db/types';
 import { storageErrorMessage } from './describeStorageError';
 import { expandArchive, expandInputs } from './expandZip';
@@ -36,6 +37,8 @@ export interface IngestOptions {
    * undone: files from the returned nextFileId on are not stored).
    */
   readonly onStaged?: (meta: FileMeta) => void;
+  /** Called with the detection hits a parse worker found in a staged file (ParseResult.ruleHits). */
+  readonly onRuleHits?: (fileId: number, hits: FileRuleHits, rulesKey: string) => void;
   /**
    * Called with every stored group settled and nothing pending in the index, once per
    * CHECKPOINT_EVENTS new events: the caller saves the index there, so a long run is stored as it
@@ -211,6 +214,8 @@ export async function ingestFiles(opts: IngestOptions): Promise<IngestOutcome> {
         staged.commits.push(prepared.commit);
         opts.knownFiles.set(prepared.commit.meta.sha256, input.path);
         opts.onStaged?.(prepared.commit.meta);
+        if (result.status === 'log' && result.ruleHits !== undefined)
+          opts.onRuleHits?.(prepared.commit.meta.fileId, result.ruleHits, result.rulesKey ?? '');
         opts.reader.hold(prepared.commit.meta.fileId, prepared.commit.bytes);
       }
     } catch (error) {

@@ -3,12 +3,14 @@ import { expose, transfer } from 'comlink';
 import { buildFileBloom } from './buildFileBloom';
 import { matchStoredRecords } from '../../search/matchStoredRecords';
 import { parseLogFile } from './parseLogFile';
+import { PACK_KEY, packRules } from '../../detect/packRules';
 import { transferablesOf } from './transferablesOf';
 import type { InputFile } from './types';
 
 const api = {
   async parse(input: InputFile) {
-    const result = await parseLogFile(input);
+    // The pack's rules run on each file while its records are in hand (fileRuleHits).
+    const result = await parseLogFile(input, { rules: { rules: packRules(), key: PACK_KEY } });
     return transfer(result, transferablesOf(result));
   },
   async match(bytes: Uint8Array<ArrayBuffer>, q: string, recordIndices: Uint32Array) {

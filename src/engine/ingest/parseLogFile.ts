@@ -1,3 +1,5 @@
+import { fileRuleHits } from '../../detect/fileRuleHits';
+import type { CompiledRule } from '../../detect/CompiledRule';
 import { decodeLogFile, MAX_TEXT_BYTES, tooLargeText } from '../../cloudtrail/decodeLogFile';
 import { extractEventFields, isRecordProblem } from '../../cloudtrail/extractEventFields';
 import { sniffEventText } from '../../cloudtrail/shapes/sniffEventText';
@@ -6,6 +8,15 @@ import { startsLikeZip } from '../../lib/readZipDirectory';
 import { sha256Hex } from '../../lib/sha256Hex';
 import { FileChunkBuilder } from '../../index/encodeFileChunk';
 import type { InputFile, ParseResult } from './types';
+
+/** What else a parse does besides parsing. */
+export interface ParseOptions {
+  /**
+   * Detection rules to run on the file's records while they are in hand (fileRuleHits), and the
+   * key naming that rule set (PACK_KEY).
+   */
+  readonly rules?: { readonly rules: readonly CompiledRule[]; readonly key: string };
+}
 
 /** Enough of a file to see a CSV header or an export line; a large file that is none of those is never read whole. */
 const SNIFF_BYTES = 4096;
@@ -19,7 +30,10 @@ const READ_WHOLE_BYTES = 16 * 2 ** 20;
  * cut and is marked `truncated`. A zip archive (by its first bytes) comes back as 'zip', unread.
  * Never throws: problems become 'skipped' or 'failed' with a reason.
  */
-export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
+export async function parseLogFile(
+  { file }: InputFile,
+  options: ParseOptions = {},
+): Promise<ParseResult> {
   const size = file.size;
   if (size === 0) return { status: 'failed', size, reason: 'Empty file (0 bytes)' };
   // Most files are read whole anyway, and each read of a dropped file costs a round trip to the
@@ -72,8 +86,15 @@ export async function parseLogFile({ file }: InputFile): Promise<ParseResult> {
       reason: `None of its ${n} ${invalidRecords === 1 ? 'record' : 'records'} can be indexed: ${invalidReason ?? 'unusable'} (CloudTrail records carry eventTime, eventSource and eventName)`,
     };
   }
+  const rules = options.rules;
   return {
     status: 'log',
+    ...(rules === undefined
+      ? {}
+      : {
+          ruleHits: fileRuleHits(rules.rules, chunk, content.records),
+          rulesKey: rules.key,
+        }),
     size,
     sha256,
     gzip,

@@ -4,6 +4,7 @@ import type { EventIndex } from '../../index/EventIndex';
 import type { RecordReader } from '../../db/RecordReader';
 import type { FileMeta } from '../../db/types';
 import { applyLogChunk } from './applyLogChunk';
+import type { FileRuleHits } from '../../detect/fileRuleHits';
 import type { ParseFn, ParseResult } from './types';
 
 /**
@@ -25,6 +26,8 @@ export async function replayStoredFiles(opts: {
   readonly lookahead: number;
   /** Called before the first file and after each, with files done and to do (only when any are). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Called with the detection hits a parse worker found in a file parsed again (ruleHits). */
+  readonly onRuleHits?: (fileId: number, hits: FileRuleHits, rulesKey: string) => void;
 }): Promise<number[]> {
   const { db, index } = opts;
   const watermark = index.watermark;
@@ -60,6 +63,8 @@ export async function replayStoredFiles(opts: {
     }
     const { chunk: parsed, bytes } = result;
     await applyLogChunk({ index, reader: opts.reader, chunk: parsed, fileId: meta.fileId, bytes });
+    if (result.ruleHits !== undefined)
+      opts.onRuleHits?.(meta.fileId, result.ruleHits, result.rulesKey ?? '');
   }
   if (todo.length > 0) opts.onProgress?.(todo.length, todo.length);
   return unreadable;

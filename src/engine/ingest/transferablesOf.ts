@@ -20,5 +20,6 @@ export function transferablesOf(result: ParseResult): Transferable[] {
     c.resOffsets.buffer,
     c.resTypes.buffer,
     c.resNames.buffer,
+    ...(result.ruleHits ?? []).map(([, hits]) => hits.buffer),
   ];
 }

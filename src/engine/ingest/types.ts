@@ -1,6 +1,7 @@
 import type { LogShape } from '../../cloudtrail/classifyLogJson';
 import type { ValidationInput } from '../../cloudtrail/digest/readValidationInput';
 import type { FileChunk } from '../../index/types';
+import type { FileRuleHits } from '../../detect/fileRuleHits';
 
 /** A file handed to ingest, with the path it had in the dropped folder (File.name when dropped alone). */
 export interface InputFile {
@@ -23,6 +24,12 @@ export type ParseResult =
       readonly trailingBytes: number;
       /** The text stops inside a record: `records` counts the whole ones before the cut. */
       readonly truncated?: true;
+      /**
+       * The detection rules the parse worker ran on the file's records (fileRuleHits): rule id →
+       * record indices matched, for the pack named by `rulesKey`. Absent when it ran none.
+       */
+      readonly ruleHits?: FileRuleHits;
+      readonly rulesKey?: string;
       /** The bytes as given, handed back so the writer can store them without reading the file again. */
       readonly bytes: Uint8Array<ArrayBuffer>;
     }
