@@ -53,7 +53,7 @@ export function compileTest(test: FieldTest): TestPredicate {
       (mods.has('m') ? RE2JS.MULTILINE : 0) |
       (mods.has('s') ? RE2JS.DOTALL : 0);
     const res = test.values.map((p) => RE2JS.compile(String(p), flags));
-    return combine(res.map((re) => (x) => isScalar(x) && re.matcher(String(x)).find()));
+    return combine(res.map((re) => remember((x) => isScalar(x) && re.matcher(String(x)).find())));
   }
   if (mods.has('cidr')) {
     const nets = test.values.map((c) => parseCidr(String(c)));
@@ -190,4 +190,25 @@ function globMatch(parts: readonly GlobPart[], s: string): boolean {
     i = ++starI;
   }
   return true;
+}
+
+/** Distinct values remembered per regex test: a trail repeats an ARN or agent on many records. */
+const REMEMBER = 4096;
+
+/**
+ * `test` with its answers remembered per distinct text value (up to REMEMBER, then forgotten at
+ * once): RE2 is linear but costs microseconds a call, and a file repeats the same value often.
+ */
+function remember(test: (x: unknown) => boolean): (x: unknown) => boolean {
+  const seen = new Map<string, boolean>();
+  return (x) => {
+    if (typeof x !== 'string') return test(x);
+    let answer = seen.get(x);
+    if (answer === undefined) {
+      if (seen.size >= REMEMBER) seen.clear();
+      answer = test(x);
+      seen.set(x, answer);
+    }
+    return answer;
+  };
 }
