@@ -9,6 +9,10 @@ import { QueryBar } from './QueryBar';
 import { SavedQueriesDialog } from './SavedQueriesDialog';
 import { DialogButton } from '../common/DialogButton';
 import { TimeRangeControl } from './TimeRangeControl';
+import { lazyView } from '../common/lazyView';
+
+// Its own chunk: it brings the YAML writer, which the first screen does not need.
+const SaveRuleDialog = lazyView(() => import('./SaveRuleDialog').then((m) => m.SaveRuleDialog));
 
 /** The row above the table: query bar, time range and the match count. */
 export function SearchBar(props: {
@@ -41,6 +45,18 @@ export function SearchBar(props: {
         title="Name the applied query, or apply, rename and delete saved ones (saved:name in a query)"
         dialog={(onClose) => (
           <SavedQueriesDialog q={view.q} onApply={search.applyQuery} onClose={onClose} />
+        )}
+      />
+      <DialogButton
+        label="Save as rule…"
+        title="Turn the applied query into a Sigma rule: download it, or add it to this case's rules"
+        disabledReason={
+          view.q.trim() === ''
+            ? 'Apply a query first: a rule from an empty query would match every event'
+            : undefined
+        }
+        dialog={(onClose) => (
+          <SaveRuleDialog q={view.q} ranged={view.range !== 'all'} onClose={onClose} />
         )}
       />
       <TimeRangeControl
