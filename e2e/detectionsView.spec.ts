@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { dropFolder, expectClean, openApp, waitForIdle } from './helpers/app';
@@ -177,15 +178,24 @@ test('rule files of your own: a valid one hits, an invalid one gets its error wi
   );
   await expect(page.getByTestId('rule-files').locator('li')).toHaveCount(1);
 
-  // Save query as rule: disabled without a query; with one, the YAML is shown and added.
+  // Save query as rule, in the Saved queries dialog: it does nothing without a query, and says why.
   await apply(page, '');
-  const save = page.getByRole('button', { name: 'Save as rule…' });
-  await expect(save).toHaveAttribute('aria-disabled', 'true');
-  await apply(page, 'eventName:DeleteBucket');
-  const deleted = await matchCount(page);
-  await save.click();
+  await page.getByRole('button', { name: 'Save query…' }).click();
+  const savedQueries = page.getByRole('dialog', { name: 'Saved queries' });
+  const inSaved = savedQueries.getByRole('button', { name: 'Save as rule…' });
+  await expect(inSaved).toHaveAttribute('aria-disabled', 'true');
+  await expect(inSaved).toHaveAttribute('title', /Apply a query first/);
+  await inSaved.click({ force: true });
+  await expect(page.getByTestId('save-rule-dialog')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  // With a query, from the Detections view: the YAML is shown, and Add puts it in the case.
+  const deleted = await apply(page, 'eventName:DeleteBucket');
+  expect(deleted).toBeGreaterThan(0);
+  await page.getByTestId('view-tab-detections').click();
+  await view(page).getByRole('button', { name: 'Save as rule…' }).click();
   const dialog = page.getByTestId('save-rule-dialog');
   await expect(dialog.getByTestId('save-rule-yaml')).toContainText('eventName: "DeleteBucket"');
+  await expect(dialog.getByTestId('save-rule-add')).toBeDisabled();
   await dialog.getByTestId('save-rule-title').fill('Buckets deleted');
   await dialog.getByTestId('save-rule-add').click();
   await expect(dialog.getByRole('status')).toContainText(
@@ -193,11 +203,11 @@ test('rule files of your own: a valid one hits, an invalid one gets its error wi
   );
   await page.keyboard.press('Escape');
   await waitForIdle(page);
-  await page.getByTestId('view-tab-detections').click();
   const saved = view(page).locator('[data-testid=detections-hits] tr', {
     hasText: 'Buckets deleted',
   });
   await expect(saved).toHaveAttribute('data-hits', String(deleted));
+  await expect(page.getByTestId('rule-files').locator('li')).toHaveCount(2);
 
   // Remove takes the file's rule and its hits away.
   await page.getByRole('button', { name: 'Remove list_access_points.yml' }).click();
@@ -206,3 +216,32 @@ test('rule files of your own: a valid one hits, an invalid one gets its error wi
   await expect(page.getByTestId('rule-files').locator('li')).toHaveCount(1);
   expectClean(watch);
 });
+
+for (const scheme of ['light', 'dark'] as const)
+  test(`axe finds no serious violation in the Detections view and its forms (${scheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const watch = await openApp(page);
+    await dropFolder(page, SAMPLES, SAMPLE_EVENTS);
+    await page.getByTestId('view-tab-detections').click();
+    await page.getByTestId('detections-quiet').locator('summary').click();
+    await hitRow(page, TRAIL_RULE.id)
+      .getByRole('button', { name: /Mark .* benign/ })
+      .click();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 4)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
+    expect(bad).toEqual([]);
+    expect(results.passes.length).toBeGreaterThan(10);
+    expectClean(watch);
+  });

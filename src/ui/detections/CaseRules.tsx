@@ -3,6 +3,7 @@ import { useDetectionActions } from '../../data/detectionQueries';
 import type { RuleFileReading } from '../../data/detectionQueries';
 import { formatCount } from '../common/formatCount';
 import { LogText } from '../common/LogText';
+import { SaveRuleButton } from '../search-bar/SaveRuleButton';
 import { readRuleFiles } from './readRuleFiles';
 
 /** One picked file's outcome: the rule ids it added, or its problems (line 0: the whole file). */
@@ -54,7 +55,8 @@ export function CaseRules(props: { readonly files: readonly RuleFileReading[] })
       <h3 id="case-rules-heading">Your rules</h3>
       <p className="muted">
         Sigma rule files (<code>.yml</code>) added here are kept with this case, travel in its case
-        bundle and run over every event, like the SigmaHQ rules.
+        bundle and run over every event, like the SigmaHQ rules. <em>Save as rule…</em> turns the
+        applied query into one (also in <em>Save query…</em>).
       </p>
       <div className="case-rules-add">
         <input
@@ -74,6 +76,7 @@ export function CaseRules(props: { readonly files: readonly RuleFileReading[] })
         >
           Add rule files…
         </button>
+        <SaveRuleButton />
         {busy ? (
           <span className="muted" role="status">
             Reading the rules…

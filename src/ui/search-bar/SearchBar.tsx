@@ -9,10 +9,6 @@ import { QueryBar } from './QueryBar';
 import { SavedQueriesDialog } from './SavedQueriesDialog';
 import { DialogButton } from '../common/DialogButton';
 import { TimeRangeControl } from './TimeRangeControl';
-import { lazyView } from '../common/lazyView';
-
-// Its own chunk: it brings the YAML writer, which the first screen does not need.
-const SaveRuleDialog = lazyView(() => import('./SaveRuleDialog').then((m) => m.SaveRuleDialog));
 
 /** The row above the table: query bar, time range and the match count. */
 export function SearchBar(props: {
@@ -42,21 +38,9 @@ export function SearchBar(props: {
       <QueryBar value={view.q} request={search.request} onApply={search.applyQuery} />
       <DialogButton
         label="Save query…"
-        title="Name the applied query, or apply, rename and delete saved ones (saved:name in a query)"
+        title="Name the applied query, or apply, rename and delete saved ones (saved:name in a query); or save it as a Sigma rule"
         dialog={(onClose) => (
           <SavedQueriesDialog q={view.q} onApply={search.applyQuery} onClose={onClose} />
-        )}
-      />
-      <DialogButton
-        label="Save as rule…"
-        title="Turn the applied query into a Sigma rule: download it, or add it to this case's rules"
-        disabledReason={
-          view.q.trim() === ''
-            ? 'Apply a query first: a rule from an empty query would match every event'
-            : undefined
-        }
-        dialog={(onClose) => (
-          <SaveRuleDialog q={view.q} ranged={view.range !== 'all'} onClose={onClose} />
         )}
       />
       <TimeRangeControl
