@@ -34,7 +34,13 @@ import { InterruptedBanner } from '../ui/files/InterruptedBanner';
 import { usePrefs } from '../ui/prefs/usePrefs';
 import { useFocusAfterIngest } from '../ui/keyboard/useFocusAfterIngest';
 import { EventTable } from '../ui/records-table/EventTable';
+import { ViewTabs } from '../ui/detections/ViewTabs';
+import { lazyView } from '../ui/common/lazyView';
 import { Workspace } from './Workspace';
+
+const DetectionsView = lazyView(() =>
+  import('../ui/detections/DetectionsView').then((m) => m.DetectionsView),
+);
 
 /** The composition root: wires the dataset, ingest actions and preferences to the screen areas. */
 export function App() {
@@ -121,11 +127,18 @@ export function App() {
             onBrush={search.brush}
           />
           <CompareBar marks={marks} />
+          <ViewTabs view={view.view} eventCount={matchCount} onShow={search.showView} />
         </>
       )}
       <main className="workspace">
         {count === 0 && !busy ? (
           <EmptyState pickers={pickers} onSample={() => void actions.loadSample()} busy={busy} />
+        ) : view.view === 'detections' ? (
+          <DetectionsView
+            timeZone={prefs.timeZone}
+            onQuery={search.applyQuery}
+            onClose={() => search.showView('events')}
+          />
         ) : (
           <Workspace
             sidebar={
@@ -144,7 +157,13 @@ export function App() {
               ) : null
             }
             table={
-              <section className="table-area" aria-label="Event history">
+              <section
+                className="table-area"
+                aria-label="Event history"
+                id="main-view"
+                role="tabpanel"
+                aria-labelledby="main-tab-events"
+              >
                 <EventTable
                   count={matchCount}
                   request={request}

@@ -20,6 +20,7 @@ export function useOpenView(): (target: ViewTarget) => void {
     ({ q, event, range }: ViewTarget) =>
       void setView({
         q: q === '' ? null : q,
+        view: null,
         event: event ?? null,
         row: null,
         ...(range === undefined

@@ -14,7 +14,7 @@ import { resolveRange } from './resolveRange';
 import { rememberQuery } from './queryLists';
 import { prefetchSearch, resultVersion, useSearch } from './searchQueries';
 import { NO_SELECTION, useViewState } from './useViewState';
-import type { ViewState } from './useViewState';
+import type { MainView, ViewState } from './useViewState';
 
 /** Longest a newly applied query waits for its answer before the view shows it, ms. */
 const APPLY_WAIT_MS = 120;
@@ -66,7 +66,9 @@ export function useSearchView() {
       const answered = prefetchSearch(client, { ...request, q }, order);
       void Promise.race([answered, delay(APPLY_WAIT_MS)]).then(() => {
         // Both updates land in one render: the new view and the hook's "complete" again.
-        if (turn === applying.current) void setView({ q: q === '' ? null : q, ...NO_SELECTION });
+        // A query filters the event table: applying one (a rule picked in the Detections view) shows it.
+        if (turn === applying.current)
+          void setView({ q: q === '' ? null : q, view: null, ...NO_SELECTION });
         applied();
       });
     },
@@ -98,6 +100,7 @@ export function useSearchView() {
     (dir: 'asc' | 'desc') => void setView({ order: dir, ...NO_SELECTION }),
     [setView],
   );
+  const showView = useCallback((next: MainView) => void setView({ view: next }), [setView]);
   /**
    * Sorts the table by a column (undefined: event time): the sorted column again flips the
    * direction; another starts A to Z, or newest first for time. The selection stays selected (it
@@ -138,6 +141,8 @@ export function useSearchView() {
     setRange,
     setOrder,
     sortBy,
+    /** Shows the event table or the Detections view (the URL's `view`). */
+    showView,
   };
 }
 

@@ -22,7 +22,13 @@ export const PRESET_MS: Readonly<Record<Exclude<RangePreset, 'all' | 'custom'>, 
   '90d': 90 * 86_400_000,
 };
 
+/** The main area's views: the event table, or the Detections view. */
+export const MAIN_VIEWS = ['events', 'detections'] as const;
+export type MainView = (typeof MAIN_VIEWS)[number];
+
 const parsers = {
+  /** What the main area shows; absent means the event table. */
+  view: parseAsStringLiteral(MAIN_VIEWS).withDefault('events'),
   /** The query text (docs/query-language.md). */
   q: parseAsString.withDefault(''),
   range: parseAsStringLiteral(RANGE_PRESETS).withDefault('all'),

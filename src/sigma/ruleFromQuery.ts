@@ -200,6 +200,8 @@ function translate(clause: FieldClause): Translation {
       );
     case 'saved':
       return refuse('expand saved queries before saving a rule');
+    case 'detection':
+      return refuse('a clause on detections cannot be part of a Sigma rule');
     case 'column':
       if (source.column === 'userName') return userName(clause.values);
       return {

@@ -3,12 +3,15 @@ import type { ReactNode } from 'react';
 
 /**
  * A top-bar button that opens a modal dialog, and gets the focus back when the dialog closes.
- * `dialog` renders the dialog, given the function that closes it.
+ * `dialog` renders the dialog, given the function that closes it. With `disabledReason` the button
+ * does nothing and says why.
  */
 export function DialogButton(props: {
   readonly label: string;
   readonly title: string;
   readonly dialog: (onClose: () => void) => ReactNode;
+  /** Why the button cannot be used now (shown as its tooltip); undefined when it can. */
+  readonly disabledReason?: string | undefined;
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -26,8 +29,12 @@ export function DialogButton(props: {
         className="btn"
         aria-haspopup="dialog"
         aria-expanded={open}
-        title={props.title}
-        onClick={() => setOpen(true)}
+        title={props.disabledReason ?? props.title}
+        // aria-disabled, not disabled: the button stays focusable and its tooltip gives the reason.
+        aria-disabled={props.disabledReason === undefined ? undefined : true}
+        onClick={() => {
+          if (props.disabledReason === undefined) setOpen(true);
+        }}
       >
         {props.label}
       </button>

@@ -4,6 +4,7 @@ import { useQueryLists, useSavedQueryActions } from '../../data/queryLists';
 import type { SavedQuery } from '../../data/queryLists';
 import { DialogHead } from '../common/DialogHead';
 import { LogText } from '../common/LogText';
+import { SaveRuleButton } from './SaveRuleButton';
 import { quoteValue } from './tokenAtCursor';
 import '../common/modalDialog.css';
 import './SavedQueriesDialog.css';
@@ -103,6 +104,12 @@ export function SavedQueriesDialog(props: {
           </p>
         )}
       </form>
+      <p className="saved-queries-rule">
+        <span className="muted">
+          Or as a Sigma rule, for any SIEM that reads Sigma and for this case&apos;s detections:
+        </span>
+        <SaveRuleButton />
+      </p>
       {saved.length === 0 ? (
         <p className="muted saved-queries-none">No saved queries in this case yet.</p>
       ) : (

@@ -38,7 +38,7 @@ export function SearchBar(props: {
       <QueryBar value={view.q} request={search.request} onApply={search.applyQuery} />
       <DialogButton
         label="Save query…"
-        title="Name the applied query, or apply, rename and delete saved ones (saved:name in a query)"
+        title="Name the applied query, or apply, rename and delete saved ones (saved:name in a query); or save it as a Sigma rule"
         dialog={(onClose) => (
           <SavedQueriesDialog q={view.q} onApply={search.applyQuery} onClose={onClose} />
         )}
