@@ -212,8 +212,6 @@ function translate(clause: FieldClause): Translation {
     case 'resourceName':
     case 'resourceType':
       return resources(source, clause.values);
-    case 'detection':
-      return refuse('a clause on detections cannot be part of a Sigma rule');
     case 'path':
       return pathTranslation(clause);
   }
