@@ -6,6 +6,7 @@ import { focusEventTable } from '../keyboard/focusTargets';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { CallOutcomeView } from './CallOutcomeView';
 import { CredentialChainView } from './CredentialChainView';
+import { DetectionHits } from './DetectionHits';
 import { EventSummary } from './EventSummary';
 import { InsightDetails } from './InsightDetails';
 import { JsonTree } from './JsonTree';
@@ -100,6 +101,7 @@ export function DetailPane(props: {
       ) : null}
       {detail === undefined ? null : (
         <div className="detail-body">
+          <DetectionHits row={detail.row.row} onQuery={onQuery} />
           <InsightDetails detail={detail} record={record} />
           {/* The story first (error, login result, issued or new key), then the responder's own
               marks on it (★ and tags are also in the title), then the facts. */}
