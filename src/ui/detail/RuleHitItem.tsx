@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { EventRuleHit } from '../../data/detectionQueries';
 import { LevelBadge } from '../common/LevelBadge';
+import { levelClass } from '../common/ruleLevel';
 import { LogText, logTitle } from '../common/LogText';
 import { quoteValue } from '../search-bar/tokenAtCursor';
 import { HitTriage } from './HitTriage';
@@ -12,8 +13,9 @@ const REFERENCES_SHOWN = 5;
 
 /**
  * One rule an event matched: its title line (level, title, Filter) always shown; below it, when
- * open, the description, ATT&CK tactics and techniques, false positives, references, the author's
- * credit and the triage action. Every string here comes from a rule file: text only.
+ * open, the description, ATT&CK tactics and techniques, the author's credit, the triage action, and
+ * a toggle for the false positives and references. Every string here comes from a rule file: text
+ * only.
  */
 export function RuleHitItem(props: {
   readonly hit: EventRuleHit;
@@ -28,7 +30,7 @@ export function RuleHitItem(props: {
   const clause = `rule:${quoteValue(rule.id)}`;
   return (
     <li
-      className={suppression === undefined ? 'hit' : 'hit is-benign'}
+      className={`hit ${levelClass(rule.level)}${suppression === undefined ? '' : ' is-benign'}`}
       data-testid="detection-hit"
       data-rule-id={rule.id}
     >
@@ -66,10 +68,11 @@ export function RuleHitItem(props: {
             </p>
           )}
           <AttackLine tactics={rule.tactics} techniques={rule.techniques} />
-          <TextList label="False positives" items={rule.falsepositives} />
-          <References items={rule.references} />
           <RuleCredit rule={rule} />
-          {suppression === undefined ? <HitTriage hit={hit} row={row} /> : null}
+          <div className="hit-actions">
+            {suppression === undefined ? <HitTriage hit={hit} row={row} /> : null}
+            <RuleNotes falsepositives={rule.falsepositives} references={rule.references} />
+          </div>
         </div>
       ) : null}
     </li>
@@ -112,8 +115,48 @@ function AttackLine(props: {
   );
 }
 
+/**
+ * The rule's false positives and references, behind a toggle: they run long (a paragraph per false
+ * positive in some SigmaHQ rules) and the event's own summary must stay on the first screen.
+ */
+function RuleNotes(props: {
+  readonly falsepositives: readonly string[];
+  readonly references: readonly string[];
+}) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const falsepositives = props.falsepositives.filter((i) => i.trim() !== '');
+  const references = props.references.filter((i) => i.trim() !== '');
+  if (falsepositives.length === 0 && references.length === 0) return null;
+  const what = [
+    falsepositives.length === 0 ? '' : `False positives (${falsepositives.length})`,
+    references.length === 0 ? '' : `References (${references.length})`,
+  ]
+    .filter((w) => w !== '')
+    .join(' · ');
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-small btn-ghost hit-notes-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? '▾' : '▸'} {what}
+      </button>
+      {open ? (
+        <div className="hit-notes" id={id}>
+          <TextList label="False positives" items={falsepositives} />
+          <References items={references} />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 function TextList(props: { readonly label: string; readonly items: readonly string[] }) {
-  const items = props.items.filter((i) => i.trim() !== '');
+  const { items } = props;
   if (items.length === 0) return null;
   return (
     <div className="hit-list-field">
@@ -132,7 +175,7 @@ function TextList(props: { readonly label: string; readonly items: readonly stri
 
 function References(props: { readonly items: readonly string[] }) {
   const [all, setAll] = useState(false);
-  const items = props.items.filter((i) => i.trim() !== '');
+  const { items } = props;
   if (items.length === 0) return null;
   const shown = all ? items.slice(0, 500) : items.slice(0, REFERENCES_SHOWN);
   return (

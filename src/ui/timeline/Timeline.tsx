@@ -42,7 +42,9 @@ export function Timeline({ bins, timeZone, onBrush, height = DEFAULT_HEIGHT }: T
 
   return (
     <div
-      className={empty ? 'timeline is-empty' : 'timeline'}
+      className={['timeline', empty ? 'is-empty' : '', hits === 0 ? '' : 'has-hits']
+        .join(' ')
+        .trim()}
       role="img"
       aria-label={label}
       data-testid="timeline"
@@ -51,7 +53,8 @@ export function Timeline({ bins, timeZone, onBrush, height = DEFAULT_HEIGHT }: T
       <div ref={plotRef} className="timeline-plot" />
       {hits === 0 ? null : (
         <div className="timeline-legend" aria-hidden="true" data-testid="timeline-hits-legend">
-          <span className="timeline-legend-swatch" /> detection hits
+          <span className="timeline-legend-swatch" />
+          <span>detection hits</span>
         </div>
       )}
       {/* Filled by useTimelinePlot with textContent only; empty hides it. */}
