@@ -10,6 +10,7 @@ import { CompareBar } from '../ui/compare/CompareBar';
 import { useCompareMarks } from '../ui/compare/useCompareMarks';
 import { DetailPane } from '../ui/detail/DetailPane';
 import { DropOverlay } from '../ui/drop/DropOverlay';
+import { DroppedRulesNotice } from '../ui/drop/DroppedRulesNotice';
 import { FileInputs, useFilePickers } from '../ui/drop/OpenButtons';
 import { EmptyState } from '../ui/empty/EmptyState';
 import { InsecureContextNotice } from '../ui/common/InsecureContextNotice';
@@ -108,6 +109,7 @@ export function App() {
       {phase === 'loading' ? <ReplayBar /> : null}
       <IndexSaveNotice />
       <DroppedBundleNotice dropped={dropped} onClose={dismissDropped} />
+      <DroppedRulesNotice />
       {phase === 'idle' ? (
         <InterruptedBanner onPickFolder={pickers.openFolder} onPickFiles={pickers.openFiles} />
       ) : null}

@@ -22,7 +22,7 @@ export type {
 export type { SortColumn, TimeOrder } from '../index/types';
 export { SORT_COLUMNS } from '../index/types';
 export type { FileMeta, FileReport } from '../db/types';
-export type { RowView } from '../index/types';
+export type { RowDetection, RowView } from '../index/types';
 export { COVERAGE_FLAG } from '../analysis/types';
 export { ROW_FLAG } from '../index/types';
 export type {

@@ -4,6 +4,8 @@ import type { InputFile } from '../engine/ingest/types';
 import { peekCaseBundle } from './caseBundleActions';
 import { setIngestState } from './ingestState';
 import type { IngestActions } from './useIngestActions';
+import { splitRuleFiles } from './splitRuleFiles';
+import { useDroppedRules } from './useDroppedRules';
 import { useImportBundleAsCase } from './useImportBundleAsCase';
 import type { CaseImport } from './useImportBundleAsCase';
 
@@ -18,9 +20,10 @@ const setDropped = (dropped: DroppedBundle | undefined) => useDroppedStore.setSt
 
 /**
  * Files dropped or picked anywhere: a single `.zip` that is a Cairn case bundle (its manifest reads
- * as one) is brought back as a case of its own, as "Import case bundle…" does; anything else is
- * ingested. The page reports busy from the drop on, so an idle check right after a drop never sees
- * the moment before the work starts.
+ * as one) is brought back as a case of its own, as "Import case bundle…" does; Sigma rule files
+ * (`.yml`, `.yaml`, alone or in a dropped folder) join the case's rule set first (useDroppedRules
+ * reports each); anything else is ingested. The page reports busy from the drop on, so an idle
+ * check right after a drop never sees the moment before the work starts.
  */
 export function useDroppedFiles(ingest: IngestActions['ingest']): {
   readonly onFiles: (files: InputFile[] | Promise<InputFile[]>) => void;
@@ -29,11 +32,19 @@ export function useDroppedFiles(ingest: IngestActions['ingest']): {
 } {
   const importAsCase = useImportBundleAsCase();
   const dropped = useDroppedStore((s) => s.dropped);
+  const addRules = useDroppedRules().add;
   const onFiles = useCallback(
     (files: InputFile[] | Promise<InputFile[]>) => {
       const only = Array.isArray(files) && files.length === 1 ? files[0] : undefined;
       if (only === undefined || !/\.zip$/i.test(only.path)) {
-        void ingest(files);
+        // ingest reports busy at once, then waits for the logs: the rules are added meanwhile.
+        void ingest(
+          (async () => {
+            const { rules, logs } = splitRuleFiles(await files);
+            if (rules.length > 0) await addRules(rules);
+            return logs;
+          })(),
+        );
         return;
       }
       setIngestState({ phase: 'loading', error: undefined, progress: undefined });
@@ -56,7 +67,7 @@ export function useDroppedFiles(ingest: IngestActions['ingest']): {
         }
       })();
     },
-    [ingest, importAsCase],
+    [ingest, importAsCase, addRules],
   );
   const dismiss = useCallback(() => setDropped(undefined), []);
   return { onFiles, dropped, dismiss };

@@ -1,4 +1,5 @@
 import { loadFileBytes } from '../db/cairnDb';
+import { markDetections } from '../detect/markDetections';
 import type { RowWindow } from '../index/readRows';
 import type { RowView, SortColumn, TimeOrder } from '../index/types';
 import { FILE_FIELD, resolveField } from '../querylang/fields';
@@ -94,9 +95,15 @@ export class SearchService {
     return withRows(status);
   }
 
-  /** A window of the rows matching `request`, in the window's order (time or a column), with their marks. */
+  /**
+   * A window of the rows matching `request`, in the window's order (time or a column), with their
+   * marks (bookmark, tags, detection).
+   */
   rows(request: SearchRequest, window: RowWindow): RowView[] {
-    return this.parts.notes.mark(this.searcher.rows(request, window));
+    return markDetections(
+      this.parts.notes.mark(this.searcher.rows(request, window)),
+      this.parts.hits,
+    );
   }
 
   /** Row and table position of an event in the result of `request` (URL `event` restore). */

@@ -71,7 +71,19 @@ export type RowView = {
   readonly bookmarked?: true;
   /** The responder's tags on the event, when it has any. */
   readonly tags?: readonly string[];
+  /** Set when detection rules hit the event (hits marked benign left out): see RowDetection. */
+  readonly detection?: RowDetection;
 };
+
+/**
+ * The table's detection marker of one event: how many rules have an active (not benign) hit on it
+ * and the most severe of their Sigma levels (`critical` … `informational`, or a case rule's own
+ * word; untrusted text).
+ */
+export interface RowDetection {
+  readonly rules: number;
+  readonly level: string;
+}
 
 /** Sort direction over event time. */
 export type TimeOrder = 'desc' | 'asc';

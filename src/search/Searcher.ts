@@ -14,6 +14,7 @@ import type { SeenBeforeOf } from './firstSeen';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
 import { histogramOf } from './histogramOf';
+import { hitRowMark } from './hitRowMark';
 import { readRows } from '../index/readRows';
 import type { RowWindow } from '../index/readRows';
 import type { RecordReader } from '../db/RecordReader';
@@ -101,6 +102,7 @@ export class Searcher {
   private readonly files: FileCatalog | undefined;
   private readonly annotations: AnnotationIndex | undefined;
   private readonly hits: RuleHits | undefined;
+  private hitMarkFor: { readonly key: string; readonly mark: Uint8Array | undefined } | undefined;
 
   /**
    * Without `matcher`, records are read and tested here, one file at a time. `files` resolves
@@ -268,7 +270,7 @@ export class Searcher {
     const started = performance.now();
     const result = this.resultFor(request);
     if (result === undefined) return undefined;
-    const histogram = histogramOf(this.index, result.rows, from, to);
+    const histogram = histogramOf(this.index, result.rows, from, to, 120, this.hitMark());
     return histogram === undefined
       ? undefined
       : { ...histogram, elapsedMs: performance.now() - started };
@@ -424,6 +426,16 @@ export class Searcher {
       (r.filesVersion < 0 || r.filesVersion === (this.files?.version ?? 0)) &&
       (r.annotationsVersion < 0 || r.annotationsVersion === this.marksVersion())
     );
+  }
+
+  /** Rows with an active detection hit (hitRowMark), kept while the hits and the index stand. */
+  private hitMark(): Uint8Array | undefined {
+    const hits = this.hits;
+    if (hits === undefined) return undefined;
+    const key = `${hits.version} ${this.index.size}`;
+    if (this.hitMarkFor?.key !== key)
+      this.hitMarkFor = { key, mark: hitRowMark(hits, this.index.size) };
+    return this.hitMarkFor.mark;
   }
 
   private marksVersion(): number {

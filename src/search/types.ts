@@ -72,6 +72,8 @@ export interface Histogram {
   readonly step: number;
   readonly ok: Uint32Array;
   readonly errors: Uint32Array;
+  /** Events per bin with an active detection hit (any rule, benign hits left out); absent when none. */
+  readonly hits?: Uint32Array;
   /** Worker time to compute it, ms. */
   readonly elapsedMs?: number;
 }

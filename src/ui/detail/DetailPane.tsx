@@ -7,6 +7,7 @@ import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
 import { CallMeaningView } from './CallMeaningView';
 import { CallOutcomeView } from './CallOutcomeView';
 import { CredentialChainView } from './CredentialChainView';
+import { DetectionHits } from './DetectionHits';
 import { EventSummary } from './EventSummary';
 import { InsightDetails } from './InsightDetails';
 import { JsonTree } from './JsonTree';
@@ -101,6 +102,7 @@ export function DetailPane(props: {
       ) : null}
       {detail === undefined ? null : (
         <div className="detail-body">
+          <DetectionHits row={detail.row.row} onQuery={onQuery} />
           <InsightDetails detail={detail} record={record} />
           {/* The story first (error, login result, issued or new key), then the responder's own
               marks on it (★ and tags are also in the title), then the facts. */}

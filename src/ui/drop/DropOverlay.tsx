@@ -43,7 +43,7 @@ export function DropOverlay(props: { readonly onFiles: (files: Promise<InputFile
   return (
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-overlay-box">
-        Drop CloudTrail files or an <code>AWSLogs</code> folder
+        Drop CloudTrail files or an <code>AWSLogs</code> folder, or Sigma rules (<code>.yml</code>)
         <small>They are read in this browser tab; nothing is uploaded.</small>
       </div>
     </div>

@@ -7,6 +7,7 @@ import type { LogVerdict } from '../../data/types';
 import { FileIntegrityMark } from '../validation/FileIntegrityBadge';
 import { CELL_PADDING, cellStyle } from './columnStyle';
 import { CutText } from './CutText';
+import { DetectionMark } from './DetectionMark';
 import { InsightBadge } from './InsightBadge';
 import { CUT_COLUMNS, isLoaded, MONO_COLUMNS } from './columns';
 import type { TableFonts } from './measureText';
@@ -20,7 +21,8 @@ const FULL_TITLE = `At most ${MAX_COMPARE} events can be compared: unmark one fi
 /**
  * One absolutely positioned table row. Cell text is React text: log strings never become markup.
  * Log strings are cut in the middle to fit their column; the cell's title holds the whole value.
- * The marks column (bookmark, integrity problem, conflict) keeps them out of the Event name.
+ * The marks column (detection hit, bookmark, integrity problem, conflict) keeps them out of the
+ * Event name.
  * The leading checkbox marks the row for comparison; so does Ctrl/Cmd+click anywhere on the row.
  */
 export function EventTableRow(props: {
@@ -95,6 +97,7 @@ export function EventTableRow(props: {
       <div className="event-table-marks" role="gridcell">
         {isLoaded(data) ? (
           <>
+            <DetectionMark detection={data.detection} />
             <RowBookmark bookmarked={data.bookmarked} />
             <FileIntegrityMark verdict={props.integrity?.get(data.fileId)} problemsOnly />
             {conflict ? (

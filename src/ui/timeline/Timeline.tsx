@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { describeTimeline } from './describeTimeline';
-import { binLength } from './TimelineBins';
+import { binLength, summarizeBins } from './TimelineBins';
 import type { TimelineBins } from './TimelineBins';
 import { useTimelinePlot } from './useTimelinePlot';
 import './Timeline.css';
@@ -25,8 +25,9 @@ export interface TimelineProps {
 const DEFAULT_HEIGHT = 96;
 
 /**
- * Histogram of events over time above the event table: successes and errors as stacked bars, a hover
- * readout of the bin under the cursor, and drag-to-brush a time range.
+ * Histogram of events over time above the event table: successes and errors as stacked bars, the
+ * events with a detection hit as a thin bar over them and a tick above their bin (with a legend),
+ * a hover readout of the bin under the cursor, and drag-to-brush a time range.
  *
  * E2E tests brush by mouse-dragging across `[data-testid="timeline"] .u-over`, uPlot's overlay
  * element that receives the mouse events (mousedown, move, mouseup; at least 3 px wide).
@@ -37,16 +38,25 @@ export function Timeline({ bins, timeZone, onBrush, height = DEFAULT_HEIGHT }: T
   useTimelinePlot({ plotRef, readoutRef, bins, timeZone, onBrush, height });
   const label = useMemo(() => describeTimeline(bins, timeZone), [bins, timeZone]);
   const empty = binLength(bins) === 0;
+  const hits = useMemo(() => summarizeBins(bins)?.hits ?? 0, [bins]);
 
   return (
     <div
-      className={empty ? 'timeline is-empty' : 'timeline'}
+      className={['timeline', empty ? 'is-empty' : '', hits === 0 ? '' : 'has-hits']
+        .join(' ')
+        .trim()}
       role="img"
       aria-label={label}
       data-testid="timeline"
       style={{ height }}
     >
       <div ref={plotRef} className="timeline-plot" />
+      {hits === 0 ? null : (
+        <div className="timeline-legend" aria-hidden="true" data-testid="timeline-hits-legend">
+          <span className="timeline-legend-swatch" />
+          <span>detection hits</span>
+        </div>
+      )}
       {/* Filled by useTimelinePlot with textContent only; empty hides it. */}
       <div ref={readoutRef} className="timeline-readout" aria-hidden="true" />
     </div>

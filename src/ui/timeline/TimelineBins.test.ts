@@ -13,7 +13,15 @@ const bins: TimelineBins = {
 
 describe('summarizeBins', () => {
   it('totals events and errors over the covered range', () => {
-    expect(summarizeBins(bins)).toEqual({ events: 14, errors: 3, from: start, to: start + 20 * M });
+    expect(summarizeBins(bins)).toEqual({
+      events: 14,
+      errors: 3,
+      hits: 0,
+      from: start,
+      to: start + 20 * M,
+    });
+    const marked = { ...bins, hits: Uint32Array.from([1, 0, 2, 0]) };
+    expect(summarizeBins(marked)?.hits).toBe(3);
   });
 
   it('is undefined without bins', () => {
@@ -33,8 +41,14 @@ describe('stackBins', () => {
     expect(Array.from(total)).toEqual([4, 0, 7, 3]);
   });
 
+  it('gives the detection hits their own column, zeros without them', () => {
+    expect(Array.from(stackBins(bins)[3])).toEqual([0, 0, 0, 0]);
+    const marked = { ...bins, hits: Uint32Array.from([1, 0, 2, 0]) };
+    expect(Array.from(stackBins(marked)[3])).toEqual([1, 0, 2, 0]);
+  });
+
   it('gives empty columns for no bins', () => {
-    expect(stackBins(undefined).map((c) => c.length)).toEqual([0, 0, 0]);
+    expect(stackBins(undefined).map((c) => c.length)).toEqual([0, 0, 0, 0]);
   });
 });
 

@@ -8,12 +8,16 @@ export interface TimelineBins {
   readonly ok: Uint32Array;
   /** Events per bin with an errorCode. Same length as ok. */
   readonly errors: Uint32Array;
+  /** Events per bin with an active detection hit (a subset of ok + errors); absent when none. */
+  readonly hits?: Uint32Array;
 }
 
 /** Totals over all bins, for the accessible label. */
 export interface BinsSummary {
   readonly events: number;
   readonly errors: number;
+  /** Events with an active detection hit. */
+  readonly hits: number;
   /** Start of the first bin, ms since epoch. */
   readonly from: number;
   /** End (exclusive) of the last bin, ms since epoch. */
@@ -32,33 +36,38 @@ export function summarizeBins(bins: TimelineBins | undefined): BinsSummary | und
   if (bins === undefined || n === 0) return undefined;
   let ok = 0;
   let errors = 0;
+  let hits = 0;
   for (let i = 0; i < n; i++) {
     ok += bins.ok[i] ?? 0;
     errors += bins.errors[i] ?? 0;
+    hits += bins.hits?.[i] ?? 0;
   }
-  return { events: ok + errors, errors, from: bins.start, to: bins.start + n * bins.step };
+  return { events: ok + errors, errors, hits, from: bins.start, to: bins.start + n * bins.step };
 }
 
 /**
  * The chart's columns: bin midpoints (so uPlot's centred bars fill their bins and its nearest-point
- * hover lands on the bin under the cursor), successes, and successes + errors. The errors bar is
- * drawn between the last two, which stacks errors on top.
+ * hover lands on the bin under the cursor), successes, successes + errors, and detection hits. The
+ * errors bar is drawn between the second and third, which stacks errors on top; the hits are a
+ * thin bar of their own over both (zeros without hits).
  */
 export function stackBins(
   bins: TimelineBins | undefined,
-): [Float64Array, Float64Array, Float64Array] {
+): [Float64Array, Float64Array, Float64Array, Float64Array] {
   const n = binLength(bins);
   const x = new Float64Array(n);
   const ok = new Float64Array(n);
   const total = new Float64Array(n);
-  if (bins === undefined) return [x, ok, total];
+  const hits = new Float64Array(n);
+  if (bins === undefined) return [x, ok, total, hits];
   for (let i = 0; i < n; i++) {
     const good = bins.ok[i] ?? 0;
     x[i] = bins.start + (i + 0.5) * bins.step;
     ok[i] = good;
     total[i] = good + (bins.errors[i] ?? 0);
+    hits[i] = bins.hits?.[i] ?? 0;
   }
-  return [x, ok, total];
+  return [x, ok, total, hits];
 }
 
 /**

@@ -17,6 +17,11 @@ describe('describeTimeline', () => {
     );
   });
 
+  it('counts the events with detection hits when there are any', () => {
+    const marked = { ...bins, hits: Uint32Array.from([2, 1, 0]) };
+    expect(describeTimeline(marked, 'utc')).toMatch(/, 6 errors, 3 with detection hits$/);
+  });
+
   it('says when there is nothing to show', () => {
     expect(describeTimeline(undefined, 'utc')).toBe('Events over time: no events');
   });
@@ -35,6 +40,13 @@ describe('describeBin', () => {
     expect(describeBin(bins, 1, 'utc')).toBe(
       '2024-03-14 23:55:00 – 2024-03-15 00:00:00 UTC · 0 ok · 1 error',
     );
+  });
+
+  it('adds the detection hits of a bin that has any', () => {
+    const marked = { ...bins, hits: Uint32Array.from([2, 0, 1]) };
+    expect(describeBin(marked, 0, 'utc')).toMatch(/ · 5 errors · 2 detection hits$/);
+    expect(describeBin(marked, 1, 'utc')).toMatch(/ · 1 error$/);
+    expect(describeBin(marked, 2, 'utc')).toMatch(/ · 1 detection hit$/);
   });
 
   it('is empty outside the bins', () => {

@@ -2,6 +2,8 @@
 export interface TimelinePalette {
   readonly ok: string;
   readonly error: string;
+  /** Detection hits: their thin bars and the ticks above the bins that hold any. */
+  readonly hit: string;
   readonly axis: string;
   readonly grid: string;
   readonly font: string;
@@ -11,6 +13,7 @@ export interface TimelinePalette {
 export const DEFAULT_PALETTE: TimelinePalette = {
   ok: '#7f98b5',
   error: '#e5534b',
+  hit: '#bf3989',
   axis: '#57606a',
   grid: '#eaeef2',
   font: 'system-ui, sans-serif',
@@ -29,6 +32,7 @@ export function readPalette(el: Element): TimelinePalette {
   return {
     ok: read('--timeline-ok', DEFAULT_PALETTE.ok),
     error: read('--timeline-error', DEFAULT_PALETTE.error),
+    hit: read('--timeline-hit', DEFAULT_PALETTE.hit),
     axis: read('--timeline-axis', DEFAULT_PALETTE.axis),
     grid: read('--timeline-grid', DEFAULT_PALETTE.grid),
     font: style.fontFamily === '' ? DEFAULT_PALETTE.font : style.fontFamily,

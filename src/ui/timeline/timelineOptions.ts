@@ -98,6 +98,14 @@ export function timelineOptions(
         paths: barPaths(),
         points: { show: false },
       },
+      // A thin bar in the middle of each bin, as tall as its events with a detection hit.
+      {
+        label: 'Detection hits',
+        fill: () => palette.hit,
+        width: 0,
+        paths: barPaths(HIT_BAR),
+        points: { show: false },
+      },
     ],
     bands: [{ series: [2, 1] }],
     axes: [
@@ -149,6 +157,8 @@ export function timelineOptions(
         },
       ],
       setSelect: [(u) => brush(u, live)],
+      // One hit among thousands is a bar too short to see: a tick above each bin with any says so.
+      draw: [(u) => drawHitTicks(u, live.bins, palette.hit)],
     },
   };
 }
@@ -169,9 +179,36 @@ function xRange(bins: TimelineBins | undefined): uPlot.Range.MinMax {
   return [bins.start, bins.start + n * bins.step];
 }
 
-function barPaths(): uPlot.Series.PathBuilder {
+/** Bar width as uPlot's [fraction of the bin, max px, min px]; the full bars fill their bins. */
+type BarSize = [factor: number, max: number, min: number];
+const FULL_BAR: BarSize = [1, Infinity, 1];
+const HIT_BAR: BarSize = [0.34, 6, 2];
+/** Height of a hit tick above the plot, CSS px (it sits in the chart's top padding). */
+const TICK_PX = 4;
+
+function barPaths(size: BarSize = FULL_BAR): uPlot.Series.PathBuilder {
   const bars = uPlot.paths.bars;
   if (bars === undefined) throw new Error('uPlot was built without the bars path builder');
   // A 1 px gap keeps neighbouring bars apart; uPlot drops it once bars get too thin for one.
-  return bars({ size: [1, Infinity, 1], gap: 1 });
+  return bars({ size, gap: 1 });
+}
+
+/** Paints a tick in the top padding over each bin that holds a detection hit. */
+function drawHitTicks(u: uPlot, bins: TimelineBins | undefined, colour: string): void {
+  const n = binLength(bins);
+  if (bins?.hits === undefined || n === 0) return;
+  const { ctx } = u;
+  const ratio = uPlot.pxRatio;
+  const top = u.bbox.top - (TICK_PX + 2) * ratio;
+  const min = 2 * ratio;
+  ctx.save();
+  ctx.fillStyle = colour;
+  for (let i = 0; i < n; i++) {
+    if ((bins.hits[i] ?? 0) === 0) continue;
+    const from = u.valToPos(bins.start + i * bins.step, 'x', true);
+    const to = u.valToPos(bins.start + (i + 1) * bins.step, 'x', true);
+    const width = Math.max(min, to - from - ratio);
+    ctx.fillRect((from + to - width) / 2, top, width, TICK_PX * ratio);
+  }
+  ctx.restore();
 }
