@@ -3,7 +3,7 @@ import type { RuleSummary } from '../../data/detectionQueries';
 import { formatCount } from '../common/formatCount';
 import { formatTime } from '../common/formatTime';
 import { LogText } from '../common/LogText';
-import { LevelBadge } from './LevelBadge';
+import { LevelBadge } from '../common/LevelBadge';
 import { RuleCredit } from './RuleCredit';
 
 /**

@@ -5,7 +5,7 @@ import { formatTime, zoneLabel } from '../common/formatTime';
 import { LogText } from '../common/LogText';
 import { AttackTags } from './AttackTags';
 import { BenignForm } from './BenignForm';
-import { LevelBadge } from './LevelBadge';
+import { LevelBadge } from '../common/LevelBadge';
 import { RuleCredit } from './RuleCredit';
 
 const COLUMNS = 9;
