@@ -18,7 +18,7 @@ test('the detail pane says what StopLogging means, credits TrailDiscover, and ke
     if (m?.[1] !== undefined) fetched.push(m[1]);
   });
   const watch = await openApp(page);
-  await dropFolder(page, STRATUS, 8);
+  await dropFolder(page, STRATUS, 310);
   expect(fetched).not.toContain('loadCallMeanings');
 
   const input = page.getByTestId('query-input');
@@ -41,8 +41,8 @@ test('the detail pane says what StopLogging means, credits TrailDiscover, and ke
   await expect(credit).toHaveAttribute('target', '_blank');
   await expect(credit).toHaveAttribute('rel', 'noopener noreferrer');
 
-  // Closed, the section leaves the event's own fields on the first screen.
-  await expect(pane.getByTestId('summary-event-source')).toBeInViewport();
+  // The section follows the facts: the event's own time is on the first screen.
+  await expect(pane.getByTestId('summary-event-time')).toBeInViewport();
   await meaning.getByRole('button', { name: 'more' }).click();
   await expect(meaning.getByRole('button', { name: 'less' })).toHaveAttribute(
     'aria-expanded',

@@ -92,6 +92,9 @@ test('the pane lists an event’s detections with credit, a hit marked benign st
   };
   const first = page.locator('.event-table-tr[data-position="0"] [data-testid="detection-mark"]');
   let own = await openEvent();
+  // Closed, a rule shows its title and credit; opening it shows the description and triage.
+  await own.locator('.hit-toggle').click();
+  await expect(own.locator('.hit-toggle')).toHaveAttribute('aria-expanded', 'true');
   await own.getByRole('button', { name: 'Mark benign…' }).click();
   await own.getByRole('textbox', { name: 'Why this hit is benign' }).fill('Red team detonation');
   await own.getByRole('button', { name: 'Mark benign', exact: true }).click();

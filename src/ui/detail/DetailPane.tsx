@@ -102,15 +102,16 @@ export function DetailPane(props: {
       ) : null}
       {detail === undefined ? null : (
         <div className="detail-body">
+          {/* What Cairn concluded (the rules it matched, one line each until opened), the story
+              (error, login result, issued or new key), the responder's own marks on it (★ and tags
+              are also in the title), then the facts; what the call means follows the facts, so a
+              1280×720 screen still shows who, when and from where. */}
           <DetectionHits row={detail.row.row} onQuery={onQuery} />
           <InsightDetails detail={detail} record={record} />
-          {/* The story first (error, login result, issued or new key), then the responder's own
-              marks on it (★ and tags are also in the title), then the facts. */}
           <CallOutcomeView row={detail.row} record={record} />
           <AnnotationEditor row={detail.row.row} />
-          {/* What the call means, in three short lines until opened: above the facts, not over them. */}
-          <CallMeaningView eventSource={detail.row.eventSource} eventName={detail.row.eventName} />
           <EventSummary detail={detail} record={record} />
+          <CallMeaningView eventSource={detail.row.eventSource} eventName={detail.row.eventName} />
           <RelatedEvents row={detail.row} record={record} onQuery={onQuery} />
           <CredentialChainView row={detail.row.row} onQuery={onQuery} />
           <ResourcesTable types={detail.row.resourceTypes} names={detail.row.resourceNames} />

@@ -31,13 +31,13 @@ export function DetectionHits(props: {
         </span>
       </h3>
       <ul className="hit-list">
-        {hits.map((hit, i) => (
-          // Keyed by the event too: another event starts with its own first rule open.
+        {hits.map((hit) => (
+          // Keyed by the event too: another event starts with its rules closed.
           <RuleHitItem
             key={`${row} ${hit.rule.id}`}
             hit={hit}
             row={row}
-            open={i === 0}
+            open={false}
             onQuery={onQuery}
           />
         ))}

@@ -12,8 +12,8 @@ import { RuleCredit } from './RuleCredit';
 const REFERENCES_SHOWN = 5;
 
 /**
- * One rule an event matched: its title line (level, title, Filter) always shown; below it, when
- * open, the description, ATT&CK tactics and techniques, the author's credit, the triage action, and
+ * One rule an event matched: its title line (level, title, Filter) and the author's credit always
+ * shown; below them, when open, the description, ATT&CK tactics and techniques, the triage action, and
  * a toggle for the false positives and references. Every string here comes from a rule file: text
  * only.
  */
@@ -59,6 +59,8 @@ export function RuleHitItem(props: {
           Filter
         </button>
       </div>
+      {/* The credit the DRL 1.1 asks for stays in view, open or closed. */}
+      <RuleCredit rule={rule} />
       {suppression === undefined ? null : <HitTriage hit={hit} row={row} />}
       {open ? (
         <div className="hit-body" id={bodyId}>
@@ -68,7 +70,6 @@ export function RuleHitItem(props: {
             </p>
           )}
           <AttackLine tactics={rule.tactics} techniques={rule.techniques} />
-          <RuleCredit rule={rule} />
           <div className="hit-actions">
             {suppression === undefined ? <HitTriage hit={hit} row={row} /> : null}
             <RuleNotes falsepositives={rule.falsepositives} references={rule.references} />
