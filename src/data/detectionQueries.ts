@@ -29,6 +29,13 @@ export const eventHitsQuery = (row: number) =>
     queryFn: () => engineClient().detections.eventHits(row),
   });
 
+/** Every call of the open case (eventSource, eventName) with its event count. */
+export const callCountsQuery = () =>
+  queryOptions({
+    queryKey: readKey('detections', 'callCounts'),
+    queryFn: () => engineClient().detections.callCounts(),
+  });
+
 /** The open case's detections; undefined until read. */
 export function useDetections(): DetectionsView | undefined {
   return useQuery(detectionsQuery()).data;

@@ -13,6 +13,8 @@ import { levelRank } from '../detect/attackTags';
 import { detectionReport } from '../detect/detectionReport';
 import type { ReportFormat } from '../detect/detectionReport';
 import { runRules } from '../detect/runRules';
+import { callCounts } from '../detect/callCounts';
+import type { CallCount } from '../detect/callCounts';
 import { PACK_KEY } from '../detect/packRules';
 import type { FileRuleHits } from '../detect/fileRuleHits';
 import { ruleSetSignature } from '../detect/ruleSetSignature';
@@ -178,6 +180,11 @@ export class DetectionService {
       pack: { repository: pack.repository, commit: pack.commit, license: pack.license },
       eventsMatched: events.size,
     };
+  }
+
+  /** Every call of the case with its event count (the Detections view's sensitive calls). */
+  callCounts(): CallCount[] {
+    return callCounts(this.parts.index);
   }
 
   /** The rules `row` matched, suppressed hits included, most severe first. */

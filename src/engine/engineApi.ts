@@ -142,6 +142,7 @@ export function createEngineApi(
         settled: () => detections.settled(),
         view: () => detections.view(),
         eventHits: (row: number) => detections.eventHits(row),
+        callCounts: () => detections.callCounts(),
         report: (format: Parameters<typeof detections.report>[0]) => detections.report(format),
         /** The bench's reference: every rule over every stored record, the plain way (ms, records). */
         plainScan: async () => {

@@ -9,6 +9,7 @@ import { DetectionsProgress } from './DetectionsStatus';
 import { detectionFigures, groupRules, ruleClause, summaryText } from './detectionSummary';
 import { HitRulesTable } from './HitRulesTable';
 import { QuietRules } from './QuietRules';
+import { SensitiveCalls } from './SensitiveCalls';
 import './Detections.css';
 
 /** The SigmaHQ rules' licence (rules/sigma/LICENSE.Detection.Rules.md holds its text). */
@@ -99,6 +100,7 @@ export function DetectionsView(props: {
         timeZone={timeZone}
         onUndo={(r) => actions.unsuppress(r.id, undefined)}
       />
+      <SensitiveCalls onQuery={onQuery} />
       <QuietRules rules={groups.quiet} />
       <CaseRules files={view.files} />
     </section>
