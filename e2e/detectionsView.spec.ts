@@ -6,7 +6,7 @@ import { dropFolder, expectClean, openApp, waitForIdle } from './helpers/app';
 // Issue 16 §4, §6, §7: the Detections view over the invictus-aws sample (a Stratus Red Team run).
 const SAMPLES = 'test/fixtures/samples/invictus-aws';
 const SAMPLE_EVENTS = 2900;
-const RULES = new URL('./fixtures/rules/', import.meta.url).pathname;
+const RULES = new URL('../test/fixtures/rules/', import.meta.url).pathname;
 // SigmaHQ's aws_cloudtrail_disable_logging.yml: StopLogging, UpdateTrail, DeleteTrail.
 const TRAIL_RULE = {
   id: '4db60cc0-36fb-42b7-9b58-a5b53019fb74',
