@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { dropFolder, expectClean, openApp, waitForIdle } from './helpers/app';
+import { dropFolder, expectClean, openApp, openHeaderAction, waitForIdle } from './helpers/app';
 
 // Issue 16 §4, §6, §7: the Detections view over the invictus-aws sample (a Stratus Red Team run).
 const SAMPLES = 'test/fixtures/samples/invictus-aws';
@@ -105,7 +105,7 @@ test('the summary says what was found; the view lists the rules with hits, most 
   expectClean(watch);
 });
 
-test('a rule marked benign leaves the count, survives a reload, and comes back with Undo', async ({
+test('a rule marked benign leaves the count, survives a reload and a case bundle round trip, and comes back with Undo', async ({
   page,
 }) => {
   const watch = await openApp(page);
@@ -136,6 +136,34 @@ test('a rule marked benign leaves the count, survives a reload, and comes back w
     'Red team exercise, ticket 42',
   );
   await expect(summary).toHaveAttribute('data-rules', String(rules - 1));
+
+  // A case bundle carries the mark: export, clear the case, import into the empty one.
+  await openHeaderAction(page, 'Case bundle');
+  const dialog = page.getByRole('dialog', { name: 'Case bundle' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export case bundle' }).click();
+  const saved = await (await download).path();
+  await dialog.getByRole('button', { name: 'Close case bundle' }).click();
+  await openHeaderAction(page, 'Clear data');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', '0');
+  await page.goto('./');
+  await waitForIdle(page);
+  await openHeaderAction(page, 'Case bundle');
+  await page.getByTestId('bundle-input').setInputFiles(saved);
+  await expect(page.getByTestId('bundle-outcome')).toContainText('1 detection hit marked benign');
+  await waitForIdle(page);
+  await page.getByRole('button', { name: 'Show the case' }).click();
+  await expect(page.getByTestId('event-count')).toHaveAttribute(
+    'data-count',
+    String(SAMPLE_EVENTS),
+  );
+  await waitForIdle(page);
+  await expect(summary).toHaveAttribute('data-rules', String(rules - 1));
+  await page.getByTestId('view-tab-detections').click();
+  await expect(benign.locator(`li[data-rule-id="${TRAIL_RULE.id}"]`)).toContainText(
+    'Red team exercise, ticket 42',
+  );
 
   await benign.getByRole('button', { name: /^Undo/ }).click();
   await waitForIdle(page);
