@@ -8,19 +8,10 @@ import type { ExportColumn, ExportFormat } from './types';
 import { ROW_FLAG } from '../index/types';
 import type { RowView } from '../index/types';
 import { stringifyJson } from '../lib/stringifyJson';
+import { FORMULA_START } from '../lib/formulaStart';
 
 /** Rows per part: a part is a few MB of text, so the page writes it out and the worker frees it. */
 const ROWS_PER_PART = 2000;
-
-/**
- * A cell a spreadsheet could run as a formula: it starts with `=` `+` `-` `@`, a tab, CR or LF, whatever
- * follows. papaparse's own `escapeFormulae: true` is `/^[=+\-@\t\r].*$/`, whose `.` stops at a line
- * break, so `=HYPERLINK(…)` followed by a newline went out raw; this one only looks at the first
- * character. papaparse prefixes a match with `'` and quotes it, as OWASP recommends.
- * @see https://github.com/mholt/PapaParse/pull/1149
- * @see https://owasp.org/www-community/attacks/CSV_Injection
- */
-export const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 /**
  * One export, produced part by part so that a million events never sit in memory at once. JSON and

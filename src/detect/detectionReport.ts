@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { FORMULA_START } from '../lib/formulaStart';
 import type { RuleSummary } from './summarizeRule';
 
 /** The formats the Detections view exports. */
@@ -10,9 +11,6 @@ export interface ReportInput {
   readonly pack: { readonly repository: string; readonly commit: string; readonly license: string };
   readonly eventsMatched: number;
 }
-
-/** A spreadsheet would run a cell starting so as a formula (see analysis/ExportJob FORMULA_START). */
-const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
 

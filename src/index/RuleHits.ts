@@ -155,6 +155,11 @@ export function hasRow(rows: Uint32Array, row: number): boolean {
 }
 
 function sortedUnique(rows: Uint32Array): Uint32Array {
+  // Stored hits and a run's new rows arrive ascending already: no sort at open for a million hits.
+  let ascending = true;
+  for (let i = 1; i < rows.length && ascending; i++)
+    ascending = (rows[i - 1] ?? 0) < (rows[i] ?? 0);
+  if (ascending) return rows;
   rows.sort();
   let n = 0;
   for (let i = 0; i < rows.length; i++) {
