@@ -64,6 +64,8 @@ export function extractEventFields(record: unknown): EventFields | RecordProblem
     identityType: str(identity, 'type'),
     userName: deriveUserName(record),
     accessKeyId: str(identity, 'accessKeyId'),
+    arn: str(identity, 'arn'),
+    principalId: str(identity, 'principalId'),
     resources: deriveResources(record),
     issuedAccessKeyId: str(
       objectAt(objectAt(record, 'responseElements'), 'credentials'),

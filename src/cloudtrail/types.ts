@@ -43,6 +43,18 @@ export interface EventFields {
   readonly userName: string;
   /** `userIdentity.accessKeyId`: the key that signed the request. */
   readonly accessKeyId: string;
+  /**
+   * `userIdentity.arn`: the principal that made the call (`arn:aws:iam::111122223333:user/Alice`,
+   * `arn:aws:sts::111122223333:assumed-role/Role/session`), '' when absent (AWS services, some
+   * sign-in events). Identity profiles and sessions group by it.
+   * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
+   */
+  readonly arn: string;
+  /**
+   * `userIdentity.principalId`: the unique ID of the principal (`AIDA…` for a user, `AROA…:session`
+   * for an assumed role, the account ID for root), '' when absent.
+   */
+  readonly principalId: string;
   readonly resources: readonly EventResource[];
   /**
    * `responseElements.credentials.accessKeyId`: the temporary key this event issued (AssumeRole,
@@ -67,6 +79,8 @@ export const STRING_FIELDS = [
   'identityType',
   'userName',
   'accessKeyId',
+  'arn',
+  'principalId',
 ] as const satisfies readonly (keyof EventFields)[];
 
 /** Name of one string-valued column. */

@@ -22,13 +22,23 @@ export const PRESET_MS: Readonly<Record<Exclude<RangePreset, 'all' | 'custom'>, 
   '90d': 90 * 86_400_000,
 };
 
-/** The main area's views: the event table, or the Detections view. */
-export const MAIN_VIEWS = ['events', 'detections'] as const;
+/**
+ * The main area's views: the situation report, the event table, identity profiles (`identity`),
+ * sessions (`session` opens one as a story), or the Detections view.
+ */
+export const MAIN_VIEWS = ['report', 'events', 'identity', 'sessions', 'detections'] as const;
 export type MainView = (typeof MAIN_VIEWS)[number];
 
 const parsers = {
   /** What the main area shows; absent means the event table. */
   view: parseAsStringLiteral(MAIN_VIEWS).withDefault('events'),
+  /**
+   * The identities the Identity view profiles, side by side when more than one: each a value of
+   * the user name, identity ARN, access key or principal ID (the engine resolves which).
+   */
+  identity: parseAsArrayOf(parseAsString),
+  /** The session the Sessions view tells as a story (its id from the session list). */
+  session: parseAsString,
   /** The query text (docs/query-language.md). */
   q: parseAsString.withDefault(''),
   range: parseAsStringLiteral(RANGE_PRESETS).withDefault('all'),

@@ -36,6 +36,8 @@ function event(i: number, time: number): EventFields {
     issuedAccessKeyId: i % 10 === 0 ? `ASIAISSUED${String(i).padStart(10, '0')}` : '',
     userName: `role-${i % 40}`,
     accessKeyId: `ASIA${String(i).padStart(16, '0')}`,
+    arn: '',
+    principalId: '',
     resources:
       i % 3 === 0
         ? []

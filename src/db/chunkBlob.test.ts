@@ -59,6 +59,8 @@ describe('chunkBlob', () => {
       identityType: 'IAMUser',
       userName: 'alice',
       accessKeyId: 'AKIAEXAMPLE',
+      arn: '',
+      principalId: '',
       issuedAccessKeyId: i === 3 ? 'ASIAISSUED' : '',
       resources: i === 5 ? [{ type: 'AWS::IAM::Role', name: 'arn:aws:iam::1:role/x' }] : [],
     }));

@@ -28,6 +28,8 @@ const event = (eventID: string, eventTime: number, eventName = 'GetObject'): Eve
   issuedAccessKeyId: '',
   userName: 'alice',
   accessKeyId: 'AKIAEXAMPLE',
+  arn: '',
+  principalId: '',
   resources: [{ type: 'AWS::S3::Bucket', name: 'arn:aws:s3:::bucket' }],
 });
 
@@ -185,8 +187,15 @@ describe('a chunk stored by an earlier version', () => {
       if (!isObject(record)) throw new Error(`row ${String(row)} has no record`);
       const want = extractEventFields(record);
       if (isRecordProblem(want)) throw new Error(want.problem);
-      const { resources, issuedAccessKeyId, ...fields } = want;
+      // Columns added since (userIdentity.arn, principalId) are not in its bytes: replay parses
+      // such a file again (replayStoredFiles).
+      const { resources, issuedAccessKeyId, arn, principalId, ...fields } = want;
       const view = rowView(index, row);
+      expect([view.arn, view.principalId, arn === '' || principalId === '']).toEqual([
+        '',
+        '',
+        false,
+      ]);
       expect(view).toMatchObject(fields);
       expect(view.resourceTypes).toEqual(resources.map((r) => r.type));
       expect(view.resourceNames).toEqual(resources.map((r) => r.name));

@@ -70,6 +70,8 @@ export class FileChunkBuilder {
     codes[10 * n + i] = this.field(10, e.identityType);
     codes[11 * n + i] = this.field(11, e.userName);
     codes[12 * n + i] = this.field(12, e.accessKeyId);
+    codes[13 * n + i] = this.field(13, e.arn);
+    codes[14 * n + i] = this.field(14, e.principalId);
     this.eventTime[i] = e.eventTime;
     this.recordIndex[i] = recordIndex;
     if (e.issuedAccessKeyId !== '') this.issued.push([i, e.issuedAccessKeyId]);

@@ -13,7 +13,7 @@ import type { IndexChanges } from './IndexParts';
  */
 
 /** The manifest layout this version writes; another is not read (the stored files are replayed). */
-export const SEGMENT_VERSION = 2;
+export const SEGMENT_VERSION = 3;
 /** The most bytes of one stored column piece (8 MiB): well under any clone limit, few values. */
 export const PIECE_BYTES = 8 << 20;
 /** The most entries of one stored list piece (idText, issued keys, extra sources). */

@@ -59,6 +59,14 @@ export const INDEXED_FIELDS: readonly IndexedField[] = [
   { name: 'eventCategory', label: 'Event category', source: col('eventCategory'), lookup: false },
   { name: 'eventType', label: 'Event type', source: col('eventType'), lookup: false },
   { name: 'userAgent', label: 'User agent', source: col('userAgent'), lookup: false },
+  // The JSON paths themselves: the index holds their string values exactly (extractEventFields).
+  { name: 'userIdentity.arn', label: 'Identity ARN', source: col('arn'), lookup: false },
+  {
+    name: 'userIdentity.principalId',
+    label: 'Principal ID',
+    source: col('principalId'),
+    lookup: false,
+  },
 ];
 
 /** Other spellings accepted in queries (lower-cased) → canonical name. JSON paths that an index column holds exactly map to it too. */

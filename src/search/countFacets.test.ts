@@ -27,6 +27,8 @@ function event(i: number): EventFields {
     issuedAccessKeyId: '',
     userName: `user-${pick(12)}`,
     accessKeyId: random() < 0.5 ? `ASIA${i}` : 'AKIASHARED',
+    arn: '',
+    principalId: '',
     resources: [],
   };
 }

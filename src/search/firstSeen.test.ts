@@ -37,6 +37,8 @@ function event(i: number, time: number): EventFields {
     issuedAccessKeyId: '',
     userName: random() < 0.1 ? '' : `user-${grow(10)}`,
     accessKeyId: random() < 0.3 ? `ASIA${i}` : 'AKIASHARED',
+    arn: '',
+    principalId: '',
     resources,
   };
 }
@@ -67,6 +69,8 @@ function valuesOf(e: EventFields, field: string): string[] {
     sourceIPAddress: e.sourceIPAddress,
     userName: e.userName,
     accessKeyId: e.accessKeyId,
+    arn: '',
+    principalId: '',
   };
   const v = columns[field] ?? '';
   return v === '' ? [] : [v];

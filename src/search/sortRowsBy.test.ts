@@ -34,6 +34,8 @@ function event(i: number): EventFields {
     issuedAccessKeyId: '',
     userName: pick(['alice', 'Alice', 'bob', '', 'éva', 'Zed']),
     accessKeyId: pick(['ASIA1', 'AKIA2', 'asia3']),
+    arn: '',
+    principalId: '',
     resources,
   };
 }

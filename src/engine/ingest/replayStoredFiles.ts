@@ -1,3 +1,4 @@
+import { STRING_FIELDS } from '../../cloudtrail/types';
 import { loadChunksAfter, loadFileBlob } from '../../db/cairnDb';
 import type { CairnDatabase } from '../../db/cairnDb';
 import type { EventIndex } from '../../index/EventIndex';
@@ -31,7 +32,12 @@ export async function replayStoredFiles(opts: {
 }): Promise<number[]> {
   const { db, index } = opts;
   const watermark = index.watermark;
-  const stored = await loadChunksAfter(db, watermark);
+  // A chunk stored before the index had a column lacks it: parse that file again instead.
+  const stored = new Map(
+    [...(await loadChunksAfter(db, watermark))].filter(
+      ([, { chunk }]) => chunk.codes.length >= chunk.count * STRING_FIELDS.length,
+    ),
+  );
   const todo = opts.files.filter((f) => f.kind === 'log' && f.fileId > watermark);
   const parses: Promise<ParseResult | undefined>[] = [];
   const parseAhead = (upTo: number) => {
