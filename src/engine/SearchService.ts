@@ -5,6 +5,7 @@ import type { RowView, SortColumn, TimeOrder } from '../index/types';
 import { FILE_FIELD, resolveField } from '../querylang/fields';
 import { parseQuery } from '../querylang/parseQuery';
 import { countBy } from '../search/countBy';
+import { countByCsv } from '../search/countByCsv';
 import type { CountByResult, CountOrder } from '../search/countByTypes';
 import { facetValues } from '../search/facetValues';
 import { plainCountBy } from '../search/plainCountBy';
@@ -210,6 +211,15 @@ export class SearchService {
       onProgress,
       () => turn !== this.countTurn,
     );
+  }
+
+  /**
+   * Every group of the count of `request` (no cut) as CSV (search/countByCsv), in `order`;
+   * undefined as countBy is.
+   */
+  async countByCsv(request: SearchRequest, order: CountOrder): Promise<string | undefined> {
+    const result = await this.countBy(request, { ...order, limit: Number.MAX_SAFE_INTEGER });
+    return result === undefined ? undefined : countByCsv(result);
   }
 
   /**
