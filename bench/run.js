@@ -24,6 +24,7 @@ import {
   waitForWords,
 } from './lib/cairn.js';
 import { measurePlainScan, summariseDetections } from './lib/detections.js';
+import { measureCountBy } from './lib/countBy.js';
 import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
@@ -192,6 +193,7 @@ async function main() {
       log(
         `detections: plain scan (every rule, every record) ${(plainScan.ms / 1000).toFixed(2)} s, ${plainScan.records.toLocaleString('en-US')} records`,
       );
+    const countBy = await benchCountBy(page, args.reps);
     const reloadPeak = samplePeak(pss);
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
     const afterReload = pss();
@@ -339,6 +341,7 @@ async function main() {
       ratio2Pct: summary.ratio2Pct,
       targets: summary.targets,
       search,
+      countBy,
       queries,
       scanFloor,
       searchTargets,
@@ -367,6 +370,22 @@ async function main() {
 }
 
 /** @param {import('./lib/cairn.js').IndexSaved} s @returns {string} */
+/**
+ * Issue 17's count-by step, on its own so other steps merge beside it: `| count by` one indexed
+ * field and two, each beside a plain scan of the same rows (bench/lib/countBy.js). Logs its lines;
+ * undefined for a build without the hook.
+ * @param {import('@playwright/test').Page} page idle
+ * @param {number} reps
+ */
+async function benchCountBy(page, reps) {
+  try {
+    return await measureCountBy(page, reps, log);
+  } catch (error) {
+    log(`count by: failed (${String(error)})`);
+    return undefined;
+  }
+}
+
 function describeIndexSaved(s) {
   const after = `${(s.ms / 1000).toFixed(1)} s after the ingest`;
   if (s.state === 'unknown')

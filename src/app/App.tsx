@@ -39,6 +39,7 @@ import { ViewTabs } from '../ui/detections/ViewTabs';
 import { lazyView } from '../ui/common/lazyView';
 import { Workspace } from './Workspace';
 
+const CountByView = lazyView(() => import('../ui/count-by/CountByView').then((m) => m.CountByView));
 const DetectionsView = lazyView(() =>
   import('../ui/detections/DetectionsView').then((m) => m.DetectionsView),
 );
@@ -152,6 +153,7 @@ export function App() {
                       version={version}
                       isSelected={search.isSelected}
                       onPick={search.pickFacet}
+                      onCountBy={(field) => search.countBy([field])}
                     />
                   }
                   sources={<SourcesTree q={view.q} onQuery={search.applyQuery} />}
@@ -166,19 +168,33 @@ export function App() {
                 role="tabpanel"
                 aria-labelledby="main-tab-events"
               >
-                <EventTable
-                  count={matchCount}
-                  request={request}
-                  version={version}
-                  order={search.order}
-                  onSort={search.sortBy}
-                  complete={search.status?.complete !== false}
-                  selection={selection}
-                  onSelect={select}
-                  marked={marks.marked}
-                  markFull={marks.full}
-                  onToggleMark={marks.toggle}
-                />
+                {search.query.countBy === undefined ? (
+                  <EventTable
+                    count={matchCount}
+                    request={request}
+                    version={version}
+                    order={search.order}
+                    onSort={search.sortBy}
+                    complete={search.status?.complete !== false}
+                    selection={selection}
+                    onSelect={select}
+                    marked={marks.marked}
+                    markFull={marks.full}
+                    onToggleMark={marks.toggle}
+                  />
+                ) : (
+                  <CountByView
+                    request={request}
+                    query={search.query}
+                    version={version}
+                    complete={search.status?.complete !== false}
+                    order={search.countOrder}
+                    timeZone={prefs.timeZone}
+                    onSort={search.sortCount}
+                    onOpen={search.openCountRow}
+                    onClose={() => search.countBy([])}
+                  />
+                )}
               </section>
             }
             detail={

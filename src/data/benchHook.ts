@@ -13,6 +13,19 @@ type Detections = EngineClient['detections'];
  * - `detections.rules()`: how many rules the case runs (the shipped pack plus its own).
  */
 export interface CairnBench {
+  /**
+   * `countBy.run(q)`: runs the search of `q` (text ending in `| count by …`), then its count; the
+   * worker's ms (elapsedMs), groups and events. `countBy.plain(q)`: the same rows' records read
+   * back and grouped the plain way (SearchService.plainCountBy): `{ ms, records, groups }`.
+   */
+  readonly countBy: {
+    readonly run: (
+      q: string,
+    ) => Promise<{ elapsedMs: number; groups: number; events: number } | undefined>;
+    readonly plain: (
+      q: string,
+    ) => Promise<{ ms: number; records: number; groups: number } | undefined>;
+  };
   readonly detections: {
     readonly progress: () => ReturnType<Detections['progress']>;
     readonly plainScan: () => ReturnType<Detections['plainScan']>;
@@ -27,6 +40,19 @@ export interface CairnBench {
  */
 export function installBenchHook(): void {
   const hook: CairnBench = {
+    countBy: {
+      run: async (q) => {
+        await engineClient().search.run({ q });
+        const result = await engineClient().search.countBy({ q }, { sort: 'count', dir: 'desc' });
+        return result === undefined
+          ? undefined
+          : { elapsedMs: result.elapsedMs, groups: result.total, events: result.events };
+      },
+      plain: async (q) => {
+        await engineClient().search.run({ q });
+        return engineClient().search.plainCountBy({ q });
+      },
+    },
     detections: {
       progress: () => engineClient().detections.progress(),
       plainScan: () => engineClient().detections.plainScan(),

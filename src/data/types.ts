@@ -45,3 +45,11 @@ export type {
   ValidationTotals,
 } from '../engine/types';
 export type { CaseEntry, CaseSummary } from '../db/types';
+export type {
+  CountByResult,
+  CountGroup,
+  CountOrder,
+  CountParent,
+  CountSort,
+} from '../search/types';
+export { COUNT_SORTS } from '../search/types';

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { countRowQuery, withClauseText, withCountBy } from '../querylang/countBy';
 import { pickState, togglePick } from '../querylang/facetPick';
 import type { FacetPick } from '../querylang/facetPick';
 import { parseQuery } from '../querylang/parseQuery';
@@ -7,7 +8,13 @@ import { printQuery } from '../querylang/printQuery';
 import type { Query } from '../querylang/types';
 import type { DatasetInfo } from '../engine/types';
 import type { SortColumn } from '../index/types';
-import type { SearchRequest, SearchStatus, TableOrder } from '../search/types';
+import type {
+  CountOrder,
+  CountSort,
+  SearchRequest,
+  SearchStatus,
+  TableOrder,
+} from '../search/types';
 import { beginApplyingQuery } from './applyingQuery';
 import { datasetInfoQuery } from './datasetQueries';
 import { resolveRange } from './resolveRange';
@@ -46,6 +53,10 @@ export function useSearchView() {
     () => ({ dir: view.order, ...(view.sort === null ? {} : { by: view.sort }) }),
     [view.order, view.sort],
   );
+  const countOrder = useMemo<CountOrder>(
+    () => ({ sort: view.csort, dir: view.cdir }),
+    [view.csort, view.cdir],
+  );
   const status = useSearch(request, order);
   const query = useMemo<Query>(() => {
     const parsed = parseQuery(view.q);
@@ -74,9 +85,29 @@ export function useSearchView() {
     },
     [client, request, order, setView],
   );
+  // Before a trailing `| count by`, which stays last.
   const addClause = useCallback(
-    (clause: string) => applyQuery(view.q.trim() === '' ? clause : `${view.q.trim()} ${clause}`),
+    (clause: string) => applyQuery(withClauseText(view.q, clause)),
     [view.q, applyQuery],
+  );
+  /** Groups the current filter by `fields` (one or two; none ends the grouping). */
+  const countBy = useCallback(
+    (fields: readonly string[]) => applyQuery(printQuery(withCountBy(query, fields))),
+    [query, applyQuery],
+  );
+  /** Shows the events of one row of the count: its values as exact clauses, no `| count by`. */
+  const openCountRow = useCallback(
+    (keys: readonly string[]) => applyQuery(countRowQuery(query, query.countBy ?? [], keys)),
+    [query, applyQuery],
+  );
+  /** Sorts the count table: the sorted column again flips it; another starts most / Z / newest first, or A first for the value. */
+  const sortCount = useCallback(
+    (by: CountSort) => {
+      const dir =
+        by === view.csort ? (view.cdir === 'desc' ? 'asc' : 'desc') : by === 'key' ? 'asc' : 'desc';
+      void setView({ csort: by, cdir: dir });
+    },
+    [setView, view.csort, view.cdir],
   );
   const pickFacet = useCallback(
     (pick: FacetPick) => applyQuery(printQuery(togglePick(query, pick))),
@@ -125,6 +156,10 @@ export function useSearchView() {
     request,
     /** The table's order: the URL's `order` and `sort`. */
     order,
+    /** The parsed query (the empty query when it does not parse); `countBy` set for a count. */
+    query,
+    /** The count table's order: the URL's `csort` and `cdir`. */
+    countOrder,
     status,
     version: resultVersion(status),
     info,
@@ -135,6 +170,9 @@ export function useSearchView() {
     span: spanOf(range, status, info),
     applyQuery,
     addClause,
+    countBy,
+    openCountRow,
+    sortCount,
     pickFacet,
     isSelected,
     brush,

@@ -7,6 +7,7 @@ import {
   useQueryStates,
 } from 'nuqs';
 import { SORT_COLUMNS } from '../index/types';
+import { COUNT_SORTS } from '../search/types';
 
 /** Relative time range presets, and 'all' for no range. */
 export const RANGE_PRESETS = ['all', '15m', '1h', '24h', '7d', '30d', '90d', 'custom'] as const;
@@ -51,6 +52,10 @@ const parsers = {
   order: parseAsStringLiteral(['desc', 'asc'] as const).withDefault('desc'),
   /** The column the table is sorted by (its text, ties by time); absent means event time. */
   sort: parseAsStringLiteral(SORT_COLUMNS),
+  /** What a `| count by` table is sorted by: events (default), the value, first or last seen. */
+  csort: parseAsStringLiteral(COUNT_SORTS).withDefault('count'),
+  /** The count table's direction: most events, Z to A, or newest first (desc, default). */
+  cdir: parseAsStringLiteral(['desc', 'asc'] as const).withDefault('desc'),
   /** Visible column ids, in order; absent means the saved preference. */
   cols: parseAsArrayOf(parseAsString),
   /** eventID of the selected event (absent when it has none). */

@@ -3,7 +3,12 @@ import { markDetections } from '../detect/markDetections';
 import type { RowWindow } from '../index/readRows';
 import type { RowView, SortColumn, TimeOrder } from '../index/types';
 import { FILE_FIELD, resolveField } from '../querylang/fields';
+import { parseQuery } from '../querylang/parseQuery';
+import { countBy } from '../search/countBy';
+import { countByCsv } from '../search/countByCsv';
+import type { CountByResult, CountOrder } from '../search/countByTypes';
 import { facetValues } from '../search/facetValues';
+import { plainCountBy } from '../search/plainCountBy';
 import { Searcher } from '../search/Searcher';
 import { ValueSuggester } from '../search/suggestValues';
 import type { SuggestAnswer, Suggestion } from '../search/suggestValues';
@@ -39,6 +44,8 @@ export class SearchService {
   private readonly searcher: Searcher;
   private readonly provenance: Provenance;
   private readonly suggester = new ValueSuggester();
+  /** Counts started: a count whose turn has passed stops reading records. */
+  private countTurn = 0;
 
   /** Without `match`, a record scan reads and tests stored files in this worker. */
   constructor(
@@ -176,6 +183,58 @@ export class SearchService {
     if (rows === undefined) return whole();
     const values = this.suggester.suggestIn(this.parts.index, field, text, rows, limit);
     return { values, under: rows.length };
+  }
+
+  /**
+   * The result of `request` grouped by its `| count by` fields (search/countBy): undefined when
+   * its text has no such clause or does not parse, or before its search ran. A JSON path reads the
+   * stored records back, with partial answers through `onProgress`; a newer count stops an older
+   * one's read (it answers undefined). `elapsedMs` is the worker's time.
+   */
+  async countBy(
+    request: SearchRequest,
+    order: CountOrder,
+    onProgress?: (partial: CountByResult) => void,
+  ): Promise<CountByResult | undefined> {
+    const parsed = parseQuery(request.q);
+    const fields = parsed.ok ? parsed.query.countBy : undefined;
+    const rows = this.searcher.resultRows(request);
+    if (fields === undefined || rows === undefined) return undefined;
+    const turn = ++this.countTurn;
+    const { index, reader } = this.parts;
+    return countBy(
+      index,
+      (fileId) => reader.records(fileId),
+      rows,
+      fields,
+      order,
+      onProgress,
+      () => turn !== this.countTurn,
+    );
+  }
+
+  /**
+   * Every group of the count of `request` (no cut) as CSV (search/countByCsv), in `order`;
+   * undefined as countBy is.
+   */
+  async countByCsv(request: SearchRequest, order: CountOrder): Promise<string | undefined> {
+    const result = await this.countBy(request, { ...order, limit: Number.MAX_SAFE_INTEGER });
+    return result === undefined ? undefined : countByCsv(result);
+  }
+
+  /**
+   * The bench's reference for countBy: the same rows' records read back and grouped the plain way
+   * (search/plainCountBy); undefined as countBy is.
+   */
+  async plainCountBy(
+    request: SearchRequest,
+  ): Promise<{ groups: number; records: number; ms: number } | undefined> {
+    const parsed = parseQuery(request.q);
+    const fields = parsed.ok ? parsed.query.countBy : undefined;
+    const rows = this.searcher.resultRows(request);
+    if (fields === undefined || rows === undefined) return undefined;
+    const { index, reader } = this.parts;
+    return plainCountBy(index, (fileId) => reader.records(fileId), rows, fields);
   }
 
   /** The rows of the last result of `request` (exports read them); undefined before it ran. */

@@ -5,6 +5,8 @@ import type { Clause, FieldClause, Query, ValuePattern } from './types';
  * Pure edits for filter widgets and facets. Edited and new clauses get an empty span: callers
  * re-print the query (printQuery) and re-parse it when they need positions. Values compare without
  * case, as matching does, so `alice` typed by hand and `Alice` clicked in a facet are one value.
+ * Every edit keeps the query's `countBy`: the printer writes it after the clauses, so a clause
+ * added to `a | count by b` lands before the `|`.
  */
 
 const NO_SPAN = { start: 0, end: 0 } as const;
@@ -31,11 +33,12 @@ export function withFieldValue(
       negated,
       span: NO_SPAN,
     };
-    return { clauses: [...query.clauses, clause] };
+    return { ...query, clauses: [...query.clauses, clause] };
   }
-  if (target.values.some((p) => isExact(p, value))) return { clauses: [...query.clauses] };
+  if (target.values.some((p) => isExact(p, value)))
+    return { ...query, clauses: [...query.clauses] };
   const edited: FieldClause = { ...target, values: [...target.values, pattern], span: NO_SPAN };
-  return { clauses: query.clauses.map((c, i) => (i === index ? edited : c)) };
+  return { ...query, clauses: query.clauses.map((c, i) => (i === index ? edited : c)) };
 }
 
 /** Removes the exact `value` from every clause of `field` with this polarity, dropping emptied clauses. */
@@ -51,12 +54,12 @@ export function withoutFieldValue(
     const values = c.values.filter((p) => !isExact(p, value));
     return values.length === 0 ? [] : [{ ...c, values, span: NO_SPAN }];
   });
-  return { clauses };
+  return { ...query, clauses };
 }
 
 /** The query without its clause at `index` (unchanged when there is none). */
 export function withoutClause(query: Query, index: number): Query {
-  return { clauses: query.clauses.filter((_, i) => i !== index) };
+  return { ...query, clauses: query.clauses.filter((_, i) => i !== index) };
 }
 
 /**

@@ -40,7 +40,7 @@ class Unresolved extends Error {
 export function expandSaved(query: Query, lookup: SavedLookup): ParseOutcome {
   if (!query.clauses.some(isSaved)) return { ok: true, query };
   try {
-    return { ok: true, query: { clauses: expandClauses(query.clauses, lookup, []) } };
+    return { ok: true, query: { ...query, clauses: expandClauses(query.clauses, lookup, []) } };
   } catch (error) {
     if (error instanceof Unresolved) return { ok: false, error: error.error };
     throw error;

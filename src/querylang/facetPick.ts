@@ -37,7 +37,7 @@ export function togglePick(query: Query, { field, value, exclude }: FacetPick): 
     negated: false,
     span: NO_SPAN,
   };
-  return { clauses: [...cleared.clauses, clause] };
+  return { ...cleared, clauses: [...cleared.clauses, clause] };
 }
 
 function allExact(c: FieldClause): boolean {
@@ -71,7 +71,7 @@ function toggleNone(query: Query, field: string, exclude: boolean): Query {
   const had = query.clauses.some(
     (c) => isAny(c, field) && c.kind === 'field' && c.negated === !exclude,
   );
-  if (had) return { clauses: rest };
+  if (had) return { ...query, clauses: rest };
   const clause: Clause = {
     kind: 'field',
     field,
@@ -79,7 +79,7 @@ function toggleNone(query: Query, field: string, exclude: boolean): Query {
     negated: !exclude,
     span: NO_SPAN,
   };
-  return { clauses: [...rest, clause] };
+  return { ...query, clauses: [...rest, clause] };
 }
 
 function noneState(query: Query, field: string): 'include' | 'exclude' | undefined {

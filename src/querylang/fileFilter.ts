@@ -26,6 +26,7 @@ export function exactFileClause(path: string): string {
 export function withFileFilter(query: Query, patterns: readonly ValuePattern[] | undefined): Query {
   const kept = query.clauses.filter((c) => !isFileClause(c));
   return {
+    ...query,
     clauses:
       patterns === undefined || patterns.length === 0 ? kept : [...kept, fileClause(patterns)],
   };

@@ -1,4 +1,6 @@
+import { fieldNameProblem } from './fieldName';
 import { resolveField } from './fields';
+import { parseCountBy } from './parseCountBy';
 import { isSpace, readWord } from './readWord';
 import type { Clause, ParseOutcome, QueryError, ValuePattern } from './types';
 
@@ -7,7 +9,8 @@ type ClauseResult =
   | { readonly ok: false; readonly error: QueryError };
 
 /**
- * Parses query text (grammar in docs/query-language.md) into clauses that must all hold. Never
+ * Parses query text (grammar in docs/query-language.md) into clauses that must all hold, and the
+ * trailing `| count by …` when there is one (parseCountBy). Never
  * throws: a syntax error comes back with the offending character range, so the box can underline it.
  * Whitespace-only text is the empty query.
  */
@@ -15,6 +18,11 @@ export function parseQuery(text: string): ParseOutcome {
   const clauses: Clause[] = [];
   let pos = skipSpace(text, 0);
   while (pos < text.length) {
+    // A `|` where a clause would start opens the trailing `| count by …`, which runs to the end.
+    if (text.charAt(pos) === '|') {
+      const countBy = parseCountBy(text, pos);
+      return countBy.ok ? { ok: true, query: { clauses, countBy: countBy.fields } } : countBy;
+    }
     const result = parseClause(text, pos);
     if (!result.ok) return result;
     clauses.push(result.clause);
@@ -101,21 +109,4 @@ function parseFieldClause(
     }
     pos = word.end + 1;
   }
-}
-
-const NAME_START = /^[A-Za-z_$@]/;
-const NAME_CHARS = /^[A-Za-z0-9_.$@-]*$/;
-
-// Empty path segments are refused because a JSON path like `a..b` can never name a value.
-function fieldNameProblem(name: string): string | undefined {
-  if (!NAME_CHARS.test(name)) {
-    return `Invalid field name "${name}": use letters, digits and _ . $ @ -`;
-  }
-  if (!NAME_START.test(name)) {
-    return `Invalid field name "${name}": start with a letter, _, $ or @`;
-  }
-  if (name.endsWith('.') || name.includes('..')) {
-    return `Invalid field name "${name}": empty path segment`;
-  }
-  return undefined;
 }

@@ -2,11 +2,16 @@ import { isSpace } from './readWord';
 import type { Clause, Query, ValuePattern } from './types';
 
 /**
- * The canonical text of a query: clauses joined by one space, values quoted only where they must be.
- * `parseQuery(printQuery(q))` gives `q` back (spans aside), so widgets can edit the tree and re-print.
+ * The canonical text of a query: clauses joined by one space, values quoted only where they must be,
+ * then ` | count by a, b` when it groups. `parseQuery(printQuery(q))` gives `q` back (spans aside),
+ * so widgets can edit the tree and re-print.
  */
 export function printQuery(query: Query): string {
-  return query.clauses.map(printClause).join(' ');
+  const filter = query.clauses.map(printClause).join(' ');
+  const { countBy } = query;
+  if (countBy === undefined || countBy.length === 0) return filter;
+  const pipe = `| count by ${countBy.join(', ')}`;
+  return filter === '' ? pipe : `${filter} ${pipe}`;
 }
 
 /** The canonical text of one clause, `-` first when negated. */

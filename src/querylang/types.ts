@@ -45,9 +45,14 @@ export interface TextClause {
 
 export type Clause = FieldClause | TextClause;
 
-/** A parsed query: every clause must hold. The empty query matches every event. */
+/**
+ * A parsed query: every clause must hold. The empty query matches every event. `countBy`, from a
+ * trailing `| count by a[, b]`, asks for the matching events grouped by one or two fields (canonical
+ * names, see fields.ts); it never changes which events match.
+ */
 export interface Query {
   readonly clauses: readonly Clause[];
+  readonly countBy?: readonly string[];
 }
 
 /** A syntax error: what is wrong and where. Never thrown. */

@@ -1,3 +1,4 @@
+import { withoutCountBy } from '../querylang/countBy';
 import { FILE_FIELD, resolveField } from '../querylang/fields';
 import { expandSaved } from '../querylang/expandSaved';
 import { parseQuery } from '../querylang/parseQuery';
@@ -371,11 +372,16 @@ export class Searcher {
     const raw = parseQuery(request.q);
     const parsed = raw.ok ? expandSaved(raw.query, this.saved) : raw;
     // expandSaved gives the same query back when it holds no `saved:` clause.
-    if (!raw.ok || !parsed.ok || parsed.query === raw.query) {
+    if (!raw.ok || !parsed.ok || (parsed.query === raw.query && raw.query.countBy === undefined)) {
       return { key: searchKey(request), parsed, text: request.q };
     }
-    const text = printQuery(parsed.query);
-    return { key: searchKey({ ...request, q: text }), parsed, text };
+    // `| count by` groups the result without changing it: `q | count by f` shares the result (and
+    // the record scan) of `q` as typed, the text up to the end of its last clause.
+    const query = withoutCountBy(parsed.query);
+    const last = raw.query.clauses[raw.query.clauses.length - 1];
+    const text =
+      parsed.query === raw.query ? request.q.slice(0, last?.span.end ?? 0) : printQuery(query);
+    return { key: searchKey({ ...request, q: text }), parsed: { ok: true, query }, text };
   }
 
   private resultFor(request: SearchRequest): Result | undefined {

@@ -32,6 +32,8 @@ export function FacetPanel(props: {
   /** Values currently selected, per field: included and excluded. */
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
+  /** "Count by": groups the current filter by the facet's field. */
+  readonly onCountBy?: (field: string) => void;
 }) {
   const { facets, isSelected, onPick, since } = props;
   const accountNames = useAccountNames();
@@ -57,6 +59,17 @@ export function FacetPanel(props: {
             <h3 className="facet-title">
               {label}
               <span className="muted"> · {formatCount(facet.distinct)}</span>
+              {props.onCountBy === undefined ? null : (
+                <button
+                  type="button"
+                  className="facet-count-by"
+                  title={`Count the matching events by ${facet.field} (| count by ${facet.field})`}
+                  aria-label={`Count by ${label}`}
+                  onClick={() => props.onCountBy?.(facet.field)}
+                >
+                  Count by
+                </button>
+              )}
             </h3>
             {all ? (
               <FacetFullList

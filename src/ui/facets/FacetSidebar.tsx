@@ -14,6 +14,8 @@ export function FacetSidebar(props: {
   readonly version: string;
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
+  /** Groups the current filter by a field (`| count by <field>`). */
+  readonly onCountBy: (field: string) => void;
 }) {
   // While files stream in, the counts would be stale within seconds and their scans would take
   // the worker from the ingest: they refresh once it is idle. At start-up they wait for the stored
@@ -37,6 +39,7 @@ export function FacetSidebar(props: {
       since={since}
       isSelected={props.isSelected}
       onPick={props.onPick}
+      onCountBy={props.onCountBy}
     />
   );
 }
