@@ -1,6 +1,8 @@
 import type { CountLevel } from './countLevels';
 import type { CountGroup, CountOrder, CountParent } from './countByTypes';
 import { COUNT_ROW_LIMIT } from './countByTypes';
+import { PairTable } from './PairTable';
+import type { Pairs } from './PairTable';
 
 /** The groups of a count, sorted and cut, and how many there were in all. */
 export interface Grouped {
@@ -13,9 +15,9 @@ export interface Grouped {
  * Groups the positions of a result by `first`, and each group by `second`: the events, first and
  * last time (ms) of each group and of each (first, second) pair, and each group's number of
  * distinct non-empty second values. `time[i]` is position i's event time. With `pairs` false only
- * the distinct counts of `second` are kept (one field grouped). Typed arrays only: a counting pass
- * over the first ids, a pass placing positions in buckets by first id, then one pass over the
- * buckets that meets each (first, second) pair in turn (a stamp per second id, no hash map).
+ * the distinct counts of `second` are kept (one field grouped). One pass over the positions, each
+ * (first, second) pair counted in a typed-array hash (PairTable); then only the groups shown are
+ * made into objects.
  */
 export function groupLevels(
   first: CountLevel,
@@ -24,174 +26,152 @@ export function groupLevels(
   order: CountOrder,
   pairs: boolean,
 ): Grouped {
-  const n = time.length;
   const count = new Uint32Array(first.size);
   const min = new Float64Array(first.size).fill(Infinity);
   const max = new Float64Array(first.size).fill(-Infinity);
-  const visit = (i: number, fn: (id: number) => void) => {
-    if (first.one !== undefined) fn(first.one[i] ?? 0);
-    else
-      for (let k = first.starts?.[i] ?? 0; k < (first.ends?.[i] ?? 0); k++) fn(first.ids?.[k] ?? 0);
-  };
-  for (let i = 0; i < n; i++) {
-    const t = time[i] ?? 0;
-    visit(i, (id) => {
-      count[id] = (count[id] ?? 0) + 1;
-      if (t < (min[id] ?? 0)) min[id] = t;
-      if (t > (max[id] ?? 0)) max[id] = t;
-    });
-  }
-  const bucketAt = new Uint32Array(first.size + 1);
-  for (let id = 0; id < first.size; id++) bucketAt[id + 1] = (bucketAt[id] ?? 0) + (count[id] ?? 0);
-  const fill = bucketAt.slice(0, first.size);
-  const bucket = new Uint32Array(bucketAt[first.size] ?? 0);
-  for (let i = 0; i < n; i++) {
-    visit(i, (id) => {
-      bucket[fill[id] ?? 0] = i;
-      fill[id] = (fill[id] ?? 0) + 1;
-    });
-  }
-  const pairList = new PairList();
-  const pairStart = new Uint32Array(first.size + 1);
+  const table = countPairs(first, second, time, count, min, max);
+  // The pairs of each first id, contiguous (a counting sort of the pairs by first id).
   const distinct = new Uint32Array(first.size);
-  const stamp = new Uint32Array(second.size);
-  const slot = new Uint32Array(second.size);
-  for (let id1 = 0; id1 < first.size; id1++) {
-    pairStart[id1] = pairList.length;
-    const end = bucketAt[id1 + 1] ?? 0;
-    for (let b = bucketAt[id1] ?? 0; b < end; b++) {
-      const i = bucket[b] ?? 0;
-      const t = time[i] ?? 0;
-      const one = second.one;
-      if (one !== undefined) pairList.add(id1, one[i] ?? 0, t, stamp, slot);
-      else {
-        const ids = second.ids ?? new Uint32Array(0);
-        const stop = second.ends?.[i] ?? 0;
-        for (let k = second.starts?.[i] ?? 0; k < stop; k++) {
-          pairList.add(id1, ids[k] ?? 0, t, stamp, slot);
-        }
-      }
-    }
-    let d = 0;
-    for (let p = pairStart[id1] ?? 0; p < pairList.length; p++) if (pairList.b[p] !== 0) d++;
-    distinct[id1] = d;
+  const pairAt = new Uint32Array(first.size + 1);
+  for (let p = 0; p < table.length; p++) {
+    const a = table.a[p] ?? 0;
+    pairAt[a + 1] = (pairAt[a + 1] ?? 0) + 1;
+    if (table.b[p] !== 0) distinct[a] = (distinct[a] ?? 0) + 1;
   }
-  pairStart[first.size] = pairList.length;
+  for (let id = 0; id < first.size; id++)
+    pairAt[id + 1] = (pairAt[id + 1] ?? 0) + (pairAt[id] ?? 0);
+  const fill = pairAt.slice(0, first.size);
+  const byFirst = new Uint32Array(table.length);
+  for (let p = 0; p < table.length; p++) {
+    const a = table.a[p] ?? 0;
+    byFirst[fill[a] ?? 0] = p;
+    fill[a] = (fill[a] ?? 0) + 1;
+  }
 
   const ids: number[] = [];
   for (let id = 0; id < first.size; id++) if ((count[id] ?? 0) > 0) ids.push(id);
-  const groupOf = (id: number): CountGroup => ({
-    keys: [first.value(id)],
-    events: count[id] ?? 0,
-    distinct: distinct[id] ?? 0,
-    firstSeen: min[id] ?? 0,
-    lastSeen: max[id] ?? 0,
-  });
-  ids.sort(comparer(order, (id) => groupOf(id)));
   const limit = order.limit ?? COUNT_ROW_LIMIT;
+  const shownIds = firstOf(ids, limit, order, { count, min, max, value: first.value });
   const groups: CountParent[] = [];
   let budget = limit;
-  for (const id of ids) {
+  for (const id of shownIds) {
     if (budget <= 0) break;
     budget--;
-    const group = groupOf(id);
+    const group: CountGroup = {
+      keys: [first.value(id)],
+      events: count[id] ?? 0,
+      distinct: distinct[id] ?? 0,
+      firstSeen: min[id] ?? 0,
+      lastSeen: max[id] ?? 0,
+    };
     if (!pairs) {
       groups.push(group);
       continue;
     }
-    const from = pairStart[id] ?? 0;
-    const to = pairStart[id + 1] ?? 0;
-    const pairGroup = (p: number): CountGroup => ({
-      keys: [group.keys[0] ?? '', second.value(pairList.b[p] ?? 0)],
-      events: pairList.count[p] ?? 0,
-      firstSeen: pairList.min[p] ?? 0,
-      lastSeen: pairList.max[p] ?? 0,
-    });
-    const all = Array.from({ length: to - from }, (_, k) => from + k);
-    all.sort(comparer(order, pairGroup));
-    const shown = all.slice(0, budget).map(pairGroup);
+    const mine = Array.from(byFirst.subarray(pairAt[id] ?? 0, pairAt[id + 1] ?? 0));
+    const shown = firstOf(mine, budget, order, {
+      count: table.count,
+      min: table.min,
+      max: table.max,
+      value: (p) => second.value(table.b[p] ?? 0),
+    }).map((p): CountGroup => ({
+      keys: [group.keys[0] ?? '', second.value(table.b[p] ?? 0)],
+      events: table.count[p] ?? 0,
+      firstSeen: table.min[p] ?? 0,
+      lastSeen: table.max[p] ?? 0,
+    }));
     budget -= shown.length;
-    groups.push({ ...group, pairs: shown, pairCount: to - from });
+    groups.push({ ...group, pairs: shown, pairCount: mine.length });
   }
-  return { groups, total: ids.length, totalPairs: pairList.length };
+  return { groups, total: ids.length, totalPairs: table.length };
 }
 
-/** The order of CountOrder over ids, ties by events (most first), then by value. */
-function comparer(
-  order: CountOrder,
-  of: (id: number) => CountGroup,
-): (a: number, b: number) => number {
+/** What an order compares, per id: events, first and last time (ms), and the value's text. */
+interface Figures {
+  readonly count: Uint32Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  readonly value: (id: number) => string;
+}
+
+/**
+ * The first `limit` of `ids` in `order` (ties: most events, then by value), sorted. A numeric order
+ * first keeps only the ids at or past the limit-th figure (a native sort of the figures), so a
+ * field of near-unique values (temporary keys, IPs) does not sort every id with a comparator.
+ */
+function firstOf(ids: number[], limit: number, order: CountOrder, f: Figures): number[] {
+  if (limit <= 0) return [];
   const sign = order.dir === 'asc' ? 1 : -1;
-  const memo = new Map<number, CountGroup>();
-  const get = (id: number) => {
-    let g = memo.get(id);
-    if (g === undefined) {
-      g = of(id);
-      memo.set(id, g);
+  const figure =
+    order.sort === 'count'
+      ? (id: number) => f.count[id] ?? 0
+      : order.sort === 'first'
+        ? (id: number) => f.min[id] ?? 0
+        : order.sort === 'last'
+          ? (id: number) => f.max[id] ?? 0
+          : undefined;
+  let kept = ids;
+  if (figure !== undefined && ids.length > limit * 2) {
+    const figures = Float64Array.from(ids, (id) => sign * figure(id)).sort();
+    const cut = figures[limit - 1] ?? 0;
+    kept = ids.filter((id) => sign * figure(id) >= cut);
+  }
+  const lower = new Map<number, string>();
+  const text = (id: number) => {
+    let t = lower.get(id);
+    if (t === undefined) {
+      t = f.value(id).toLowerCase();
+      lower.set(id, t);
     }
-    return g;
+    return t;
   };
-  const text = (g: CountGroup) => g.keys[g.keys.length - 1] ?? '';
-  const byText = (x: CountGroup, y: CountGroup) => {
-    const a = text(x).toLowerCase();
-    const b = text(y).toLowerCase();
-    return a < b ? -1 : a > b ? 1 : 0;
+  const byText = (a: number, b: number) => {
+    const x = text(a);
+    const y = text(b);
+    return x < y ? -1 : x > y ? 1 : 0;
   };
-  return (a, b) => {
-    const x = get(a);
-    const y = get(b);
-    const c =
-      order.sort === 'count'
-        ? x.events - y.events
-        : order.sort === 'key'
-          ? byText(x, y)
-          : order.sort === 'first'
-            ? x.firstSeen - y.firstSeen
-            : x.lastSeen - y.lastSeen;
+  kept.sort((a, b) => {
+    const c = figure === undefined ? byText(a, b) : figure(a) - figure(b);
     if (c !== 0) return sign * c;
-    return y.events !== x.events ? y.events - x.events : byText(x, y);
-  };
+    const events = (f.count[b] ?? 0) - (f.count[a] ?? 0);
+    return events !== 0 ? events : byText(a, b);
+  });
+  return kept.slice(0, limit);
 }
 
-/** (first, second) pairs met so far, in typed arrays that double as they fill. */
-class PairList {
-  length = 0;
-  b = new Uint32Array(1024);
-  count = new Uint32Array(1024);
-  min = new Float64Array(1024);
-  max = new Float64Array(1024);
-
-  /** Counts position time `t` under pair (id1, id2); `stamp`/`slot` find id2's pair under id1. */
-  add(id1: number, id2: number, t: number, stamp: Uint32Array, slot: Uint32Array): void {
-    let p: number;
-    if (stamp[id2] === id1 + 1) p = slot[id2] ?? 0;
-    else {
-      p = this.length++;
-      if (p === this.b.length) this.grow();
-      stamp[id2] = id1 + 1;
-      slot[id2] = p;
-      this.b[p] = id2;
-      this.min[p] = t;
-      this.max[p] = t;
+/**
+ * One pass over the positions: each first id's events and first/last time into `count`, `min`,
+ * `max`, and each (first, second) pair's into the PairTable returned. A hash rather than dense
+ * arrays indexed by pair: the pairs met are few (thousands) and their table stays in cache, where
+ * dense arrays of every possible pair would be megabytes read at random.
+ */
+function countPairs(
+  first: CountLevel,
+  second: CountLevel,
+  time: Float64Array,
+  count: Uint32Array,
+  min: Float64Array,
+  max: Float64Array,
+): Pairs {
+  const table = new PairTable();
+  const none = new Uint32Array(0);
+  const [f1, fStarts, fEnds, fIds] = [first.one, first.starts, first.ends, first.ids ?? none];
+  const [s1, sStarts, sEnds, sIds] = [second.one, second.starts, second.ends, second.ids ?? none];
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i] ?? 0;
+    const aFrom = f1 === undefined ? (fStarts?.[i] ?? 0) : 0;
+    const aTo = f1 === undefined ? (fEnds?.[i] ?? 0) : 1;
+    for (let ka = aFrom; ka < aTo; ka++) {
+      const a = f1 === undefined ? (fIds[ka] ?? 0) : (f1[i] ?? 0);
+      count[a] = (count[a] ?? 0) + 1;
+      if (t < (min[a] ?? 0)) min[a] = t;
+      if (t > (max[a] ?? 0)) max[a] = t;
+      if (s1 !== undefined) table.add(a, s1[i] ?? 0, t);
+      else {
+        const to = sEnds?.[i] ?? 0;
+        for (let kb = sStarts?.[i] ?? 0; kb < to; kb++) table.add(a, sIds[kb] ?? 0, t);
+      }
     }
-    this.count[p] = (this.count[p] ?? 0) + 1;
-    if (t < (this.min[p] ?? 0)) this.min[p] = t;
-    if (t > (this.max[p] ?? 0)) this.max[p] = t;
   }
-
-  private grow(): void {
-    const size = this.b.length * 2;
-    const b = new Uint32Array(size);
-    b.set(this.b);
-    this.b = b;
-    const count = new Uint32Array(size);
-    count.set(this.count);
-    this.count = count;
-    const min = new Float64Array(size);
-    min.set(this.min);
-    this.min = min;
-    const max = new Float64Array(size);
-    max.set(this.max);
-    this.max = max;
-  }
+  return table;
 }
