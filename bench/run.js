@@ -25,6 +25,7 @@ import {
 } from './lib/cairn.js';
 import { measurePlainScan, summariseDetections } from './lib/detections.js';
 import { measureCountBy } from './lib/countBy.js';
+import { benchSituationReport } from './lib/reportBench.js';
 import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
@@ -223,6 +224,8 @@ async function main() {
         `export: ${args.events.toLocaleString('en-US')} events as JSON lines, ${(exported.bytes / 1e6).toFixed(0)} MB in ${(exported.ms / 1000).toFixed(1)} s; page heap after ${exported.heapMB?.toFixed(0)} MB`,
       );
     }
+    // Issue 17: the situation report beside a plain scan (self-contained: bench/lib/reportBench.js).
+    if (reloadOk) await benchSituationReport(page, { reps: args.reps, log });
     await page.close().catch(() => {});
     const scanFloor =
       search === undefined

@@ -7,8 +7,12 @@ export interface Watch {
   readonly offOrigin: string[];
 }
 
-/** Opens the app, recording page errors and any request that leaves the page's origin. */
-export async function openApp(page: Page, path = './'): Promise<Watch> {
+/**
+ * Opens the app, recording page errors and any request that leaves the page's origin. The default
+ * path names the Events view: after a first ingest the app shows the situation report unless the
+ * URL names a view or a query, and most specs work on the event table (report.spec.ts opens `./`).
+ */
+export async function openApp(page: Page, path = './?view=events'): Promise<Watch> {
   const watch: Watch = { errors: [], offOrigin: [] };
   page.on('pageerror', (e) => watch.errors.push(e.message));
   page.on('console', (m) => {

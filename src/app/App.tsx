@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { datasetInfoQuery } from '../data/datasetQueries';
 import { useSearchView } from '../data/useSearchView';
 import { useSelection } from '../data/useSelection';
+import { useOpenIdentity } from '../data/useOpenIdentity';
+import { useReportAfterIngest } from '../data/useReportAfterIngest';
 import { useIngestState } from '../data/ingestState';
 import { useDatasetLoader } from '../data/useDatasetLoader';
 import { useIngestActions } from '../data/useIngestActions';
@@ -40,6 +42,9 @@ import { lazyView } from '../ui/common/lazyView';
 import { Workspace } from './Workspace';
 
 const CountByView = lazyView(() => import('../ui/count-by/CountByView').then((m) => m.CountByView));
+const SituationReport = lazyView(() =>
+  import('../ui/report/SituationReport').then((m) => m.SituationReport),
+);
 const DetectionsView = lazyView(() =>
   import('../ui/detections/DetectionsView').then((m) => m.DetectionsView),
 );
@@ -55,6 +60,8 @@ export function App() {
   const prefs = usePrefs();
   const count = useQuery(datasetInfoQuery()).data?.eventCount ?? 0;
   const search = useSearchView();
+  const openIdentity = useOpenIdentity();
+  useReportAfterIngest(count);
   const { view, request, version } = search;
   const matchCount = search.status?.matchCount ?? count;
   const { selection, select, clear: clearSelection } = useSelection(request, search.order, version);
@@ -136,6 +143,15 @@ export function App() {
       <main className="workspace">
         {count === 0 && !busy ? (
           <EmptyState pickers={pickers} onSample={() => void actions.loadSample()} busy={busy} />
+        ) : view.view === 'report' ? (
+          <SituationReport
+            request={request}
+            version={version}
+            timeZone={prefs.timeZone}
+            onQuery={search.applyQuery}
+            onIdentity={openIdentity}
+            onClose={() => search.showView('events')}
+          />
         ) : view.view === 'detections' ? (
           <DetectionsView
             timeZone={prefs.timeZone}

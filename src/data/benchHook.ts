@@ -2,6 +2,7 @@ import { engineClient } from '../engine/engineClient';
 import type { EngineClient } from '../engine/engineClient';
 
 type Detections = EngineClient['detections'];
+type Report = EngineClient['report'];
 
 /**
  * What `npm run bench` (bench/lib/cairn.js) reads from the page besides the DOM attributes and
@@ -31,6 +32,18 @@ export interface CairnBench {
     readonly plainScan: () => ReturnType<Detections['plainScan']>;
     readonly rules: () => Promise<number>;
   };
+  /**
+   * The situation report (issue 17): `run(q)` computes it over the events of query `q` (the whole
+   * time range), as after a filter change, and answers `{ state, elapsedMs, events }` (elapsedMs as
+   * the engine measured it: the filter's rows and every panel's counting passes). `plainScan(q)`
+   * counts the same rows' main figures by reading every record back: `{ ms, records }`.
+   */
+  readonly report: {
+    readonly run: (
+      q: string,
+    ) => Promise<{ state: string; elapsedMs: number | undefined; events: number | undefined }>;
+    readonly plainScan: (q: string) => ReturnType<Report['plainScan']>;
+  };
 }
 
 /**
@@ -57,6 +70,15 @@ export function installBenchHook(): void {
       progress: () => engineClient().detections.progress(),
       plainScan: () => engineClient().detections.plainScan(),
       rules: async () => (await engineClient().detections.view()).rules.length,
+    },
+    report: {
+      run: async (q) => {
+        const a = await engineClient().report.report({ q });
+        return a.state === 'ready'
+          ? { state: a.state, elapsedMs: a.elapsedMs, events: a.report.events }
+          : { state: a.state, elapsedMs: undefined, events: undefined };
+      },
+      plainScan: (q) => engineClient().report.plainScan({ q }),
     },
   };
   // Not enumerable: out of the way of anything that lists window's properties.

@@ -84,7 +84,12 @@ export function peekCaseBundle(zip: Blob) {
  * @throws Error with a readable reason when the file is not a valid case bundle (nothing changes).
  */
 export async function importCaseBundle(client: QueryClient, zip: Blob): Promise<BundleImport> {
-  setIngestState({ phase: 'ingesting', progress: undefined, error: undefined });
+  setIngestState({
+    phase: 'ingesting',
+    ingesting: 'bundle',
+    progress: undefined,
+    error: undefined,
+  });
   try {
     const result = await engineClient().bundles.import(
       zip,

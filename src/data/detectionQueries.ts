@@ -80,7 +80,7 @@ export function invalidateDetections(client: QueryClient): Promise<void> {
   return client.invalidateQueries({
     predicate: (q) =>
       q.queryKey[0] === DATASET_KEY[0] &&
-      (q.queryKey[1] === 'detections' || q.queryKey[1] === 'search'),
+      (q.queryKey[1] === 'detections' || q.queryKey[1] === 'search' || q.queryKey[1] === 'report'),
   });
 }
 

@@ -5,6 +5,11 @@ import type { IngestProgress } from '../engine/ingest/types';
 /** What the UI knows about ingest: loading the stored dataset, running a drop, or idle. */
 export interface IngestState {
   readonly phase: 'loading' | 'ingesting' | 'idle';
+  /**
+   * What the running (or last) ingest reads: dropped files, or a case bundle, which brings the
+   * view it was exported with (so the situation report does not replace it).
+   */
+  readonly ingesting: 'files' | 'bundle';
   readonly progress: IngestProgress | undefined;
   /** Reports of the last finished run (or the one loaded from storage). */
   readonly reports: readonly FileReport[];
@@ -33,6 +38,7 @@ export interface IngestState {
 
 const useIngestStore = create<IngestState>()(() => ({
   phase: 'loading',
+  ingesting: 'files',
   progress: undefined,
   reports: [],
   error: undefined,

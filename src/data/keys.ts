@@ -11,6 +11,7 @@ export type ServiceName =
   | 'cases'
   | 'dataset'
   | 'search'
+  | 'report'
   | 'events'
   | 'files'
   | 'integrity'

@@ -30,7 +30,12 @@ export function useIngestActions(): IngestActions {
   return useMemo(() => {
     const refresh = () => client.invalidateQueries({ queryKey: DATASET_KEY });
     const ingest = async (pending: readonly InputFile[] | Promise<readonly InputFile[]>) => {
-      setIngestState({ phase: 'ingesting', progress: undefined, error: undefined });
+      setIngestState({
+        phase: 'ingesting',
+        ingesting: 'files',
+        progress: undefined,
+        error: undefined,
+      });
       const inputs = await pending;
       if (inputs.length === 0) {
         setIngestState({ phase: 'idle' });
@@ -64,7 +69,12 @@ export function useIngestActions(): IngestActions {
       ingest,
       cancel: () => void engineClient().dataset.cancel(),
       loadSample: async () => {
-        setIngestState({ phase: 'ingesting', progress: undefined, error: undefined });
+        setIngestState({
+          phase: 'ingesting',
+          ingesting: 'files',
+          progress: undefined,
+          error: undefined,
+        });
         try {
           await ingest(await fetchSampleFiles());
         } catch (error) {

@@ -20,6 +20,7 @@ import { DatasetService } from './DatasetService';
 import { IntegrityService } from './IntegrityService';
 import { DetectionService } from './DetectionService';
 import { RuleHits } from '../index/RuleHits';
+import { ReportService } from './ReportService';
 import { SearchService } from './SearchService';
 import type { StoredRecordMatch } from './SearchService';
 import { interruptedReports } from './ingest/interruptedReports';
@@ -81,6 +82,8 @@ export interface InterruptedState {
 export class CaseSession {
   /** The table's reads: searches, pages, counts, facets, histogram, autocomplete. */
   readonly search: SearchService;
+  /** The situation report over a filter and time range. */
+  readonly report: ReportService;
   /** One event's detail, credential chain and Insight partners. */
   readonly events: EventService;
   /** The stored files, the sources tree, one file's content and bytes. */
@@ -142,6 +145,7 @@ export class CaseSession {
       ...(options.match === undefined ? {} : { match: options.match }),
       ...(words === undefined ? {} : { wordsLoaded: () => words.whenLoaded() }),
     });
+    this.report = new ReportService(parts, this.search);
     this.events = new EventService(parts);
     this.files = new FileService(parts, provenance);
     this.exports = new ExportService(parts, this.search, this.integrity);

@@ -237,6 +237,14 @@ export class SearchService {
     return plainCountBy(index, (fileId) => reader.records(fileId), rows, fields);
   }
 
+  /**
+   * The rows of `request` in time order when the index answers it alone or its complete result is
+   * held (Searcher.rowsUnder); undefined while a record scan has not finished it.
+   */
+  rowsUnder(request: SearchRequest): Uint32Array | undefined {
+    return this.searcher.rowsUnder(request);
+  }
+
   /** The rows of the last result of `request` (exports read them); undefined before it ran. */
   resultRows(request: SearchRequest): Uint32Array | undefined {
     return this.searcher.resultRows(request);

@@ -129,6 +129,7 @@ export function createEngineApi(
     }),
     dataset: forward(() => Promise.resolve(writingDataset(writer, current))),
     search: forward(async () => (await current()).search),
+    report: forward(async () => (await current()).report),
     events: forward(async () => (await current()).events),
     files: forward(async () => (await current()).files),
     integrity: forward(async () => (await current()).integrity),

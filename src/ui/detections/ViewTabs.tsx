@@ -6,7 +6,7 @@ import { DetectionsStatus } from './DetectionsStatus';
 import './Detections.css';
 
 /**
- * The strip above the main area: the Events and Detections tabs (the URL's `view`, so a reload or
+ * The strip above the main area: the Report, Events and Detections tabs (the URL's `view`, so a reload or
  * a link keeps it), then what the detection rules found or how far they are (DetectionsStatus).
  * `children` goes at the right end (nothing yet: room for a view's own actions).
  */
@@ -37,6 +37,7 @@ export function ViewTabs(props: {
   return (
     <div className="view-tabs">
       <div role="tablist" aria-label="Main view" className="view-tabs-list">
+        {tab('report', 'Report', undefined)}
         {tab('events', 'Events', formatCount(eventCount))}
         {tab(
           'detections',
