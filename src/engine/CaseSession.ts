@@ -21,6 +21,7 @@ import { IntegrityService } from './IntegrityService';
 import { DetectionService } from './DetectionService';
 import { RuleHits } from '../index/RuleHits';
 import { SearchService } from './SearchService';
+import { SessionService } from './SessionService';
 import type { StoredRecordMatch } from './SearchService';
 import { interruptedReports } from './ingest/interruptedReports';
 import { replayStoredFiles } from './ingest/replayStoredFiles';
@@ -83,6 +84,8 @@ export class CaseSession {
   readonly search: SearchService;
   /** One event's detail, credential chain and Insight partners. */
   readonly events: EventService;
+  /** Sessions (temporary access keys): the list under a filter, one session's story. */
+  readonly sessions: SessionService;
   /** The stored files, the sources tree, one file's content and bytes. */
   readonly files: FileService;
   /** Digest validation and the coverage map. */
@@ -143,6 +146,7 @@ export class CaseSession {
       ...(words === undefined ? {} : { wordsLoaded: () => words.whenLoaded() }),
     });
     this.events = new EventService(parts);
+    this.sessions = new SessionService(parts, this.search);
     this.files = new FileService(parts, provenance);
     this.exports = new ExportService(parts, this.search, this.integrity);
     this.dataset = new DatasetService({
