@@ -9,6 +9,6 @@ describe('markdownText', () => {
   });
 
   it('writes direction overrides as code points', () => {
-    expect(markdownText('invoice\u202Egnp.exe')).toBe('invoiceU+202Egnp\\.exe');
+    expect(markdownText('invoice\u202Egnp.exe')).toBe('invoiceU\\+202Egnp\\.exe');
   });
 });
