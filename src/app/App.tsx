@@ -42,6 +42,9 @@ import { Workspace } from './Workspace';
 const DetectionsView = lazyView(() =>
   import('../ui/detections/DetectionsView').then((m) => m.DetectionsView),
 );
+const SessionsView = lazyView(() =>
+  import('../ui/sessions/SessionsView').then((m) => m.SessionsView),
+);
 
 /** The composition root: wires the dataset, ingest actions and preferences to the screen areas. */
 export function App() {
@@ -135,6 +138,16 @@ export function App() {
       <main className="workspace">
         {count === 0 && !busy ? (
           <EmptyState pickers={pickers} onSample={() => void actions.loadSample()} busy={busy} />
+        ) : view.view === 'sessions' ? (
+          <SessionsView
+            request={request}
+            session={view.session}
+            timeZone={prefs.timeZone}
+            onOpen={search.openSession}
+            onQuery={search.applyQuery}
+            onAddClause={search.addClause}
+            onClose={() => search.showView('events')}
+          />
         ) : view.view === 'detections' ? (
           <DetectionsView
             timeZone={prefs.timeZone}

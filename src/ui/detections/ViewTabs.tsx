@@ -6,7 +6,7 @@ import { DetectionsStatus } from './DetectionsStatus';
 import './Detections.css';
 
 /**
- * The strip above the main area: the Events and Detections tabs (the URL's `view`, so a reload or
+ * The strip above the main area: the Events, Sessions and Detections tabs (the URL's `view`, so a reload or
  * a link keeps it), then what the detection rules found or how far they are (DetectionsStatus).
  * `children` goes at the right end (nothing yet: room for a view's own actions).
  */
@@ -38,6 +38,7 @@ export function ViewTabs(props: {
     <div className="view-tabs">
       <div role="tablist" aria-label="Main view" className="view-tabs-list">
         {tab('events', 'Events', formatCount(eventCount))}
+        {tab('sessions', 'Sessions', undefined)}
         {tab(
           'detections',
           'Detections',
