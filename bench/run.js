@@ -24,6 +24,7 @@ import {
   waitForWords,
 } from './lib/cairn.js';
 import { measurePlainScan, summariseDetections } from './lib/detections.js';
+import { describeSessions, measureSessions } from './lib/sessions.js';
 import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
@@ -192,6 +193,7 @@ async function main() {
       log(
         `detections: plain scan (every rule, every record) ${(plainScan.ms / 1000).toFixed(2)} s, ${plainScan.records.toLocaleString('en-US')} records`,
       );
+    await benchSessions(page);
     const reloadPeak = samplePeak(pss);
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
     const afterReload = pss();
@@ -363,6 +365,22 @@ async function main() {
   } finally {
     await browser?.close();
     await server.close();
+  }
+}
+
+// ── Sessions (issue 17 §3): self-contained, logs its own lines, changes nothing in the case. ──
+/**
+ * The session list over every event and under a filter, each beside a plain scan of the same rows.
+ * @param {import('@playwright/test').Page} page idle, nothing else running
+ */
+async function benchSessions(page) {
+  for (const q of ['', 'readOnly:false']) {
+    const figures = await measureSessions(page, { q }).catch((/** @type {unknown} */ e) => {
+      log(`sessions: failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    });
+    if (figures === undefined) return;
+    for (const line of describeSessions(figures)) log(line);
   }
 }
 

@@ -8,6 +8,15 @@ const SAMPLES = 'test/fixtures/samples/invictus-aws';
 const SAMPLE_EVENTS = 2900;
 const SHOTS = process.env['CAIRN_SHOTS'];
 
+/** With CAIRN_SHOTS set, screenshots at 1280×800 (the config's) and at 1920×1080. */
+async function shoot(page: Page, name: string): Promise<void> {
+  if (SHOTS === undefined) return;
+  await page.screenshot({ path: `${SHOTS}/${name}-1280.png` });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: `${SHOTS}/${name}-1920.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 async function matchCount(page: Page): Promise<number> {
   const el = page.getByTestId('match-count');
   await expect(el).toHaveAttribute('data-complete', 'true');
@@ -31,7 +40,7 @@ test('from the session list to a story: counts filter the table exactly, the sto
   const events = Number(await first.getAttribute('data-events'));
   expect(key).toMatch(/^ASIA/);
   expect(events).toBeGreaterThan(10);
-  if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/sessions-list.png` });
+  await shoot(page, 'sessions-list');
 
   // Each count is a link to exactly those events.
   await first.getByTestId('session-events').click();
@@ -61,7 +70,7 @@ test('from the session list to a story: counts filter the table exactly, the sto
     'data-count',
     String(events),
   );
-  if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/sessions-story.png` });
+  await shoot(page, 'sessions-story');
 
   // A click shows the event beside the story; the star bookmarks it.
   const event = story.getByTestId('story-event').first();
@@ -74,13 +83,13 @@ test('from the session list to a story: counts filter the table exactly, the sto
     'aria-pressed',
     'true',
   );
-  if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/sessions-story-detail.png` });
+  await shoot(page, 'sessions-story-detail');
 
   const download = page.waitForEvent('download');
   await story.getByTestId('session-export').click();
   const saved = await download;
   expect(saved.suggestedFilename()).toBe(`cairn-session-${key}.md`);
-  const markdown = await readFile((await saved.path()) ?? '', 'utf8');
+  const markdown = await readFile(await saved.path(), 'utf8');
   expect(markdown.startsWith(`# Session ${key}\n`)).toBe(true);
   expect(markdown).toContain('## Credential chain');
   expect(markdown.split('\n').filter((l) => /^\| \d{4}-/.test(l))).toHaveLength(events);

@@ -15,7 +15,7 @@ const TOP_IPS = 3;
  * undefined): start, end, duration, identity, issuer, event and error counts, distinct IPs and
  * Regions. Index only, no record read: one pass over the accessKeyId column groups the rows by key
  * code (a counting sort), then one pass per session over its own rows counts IPs and Regions with
- * stamp arrays. Sorted by `sort` (descending, ties by key), cut to `limit`.
+ * counters. Sorted by `sort` (descending, ties by key), cut to `limit`; only those kept are built.
  */
 export function sessionList(
   index: EventIndex,
@@ -63,7 +63,26 @@ export function sessionList(
   }
   const grouped = groupRows(rows, n, keys, slotOf, count, sessionEvents);
   const spread = new ValueSpread(index);
-  const sessions: SessionSummary[] = codes.map((code, slot) => {
+  // Order the slots on numbers first; only the `limit` kept become objects (a million events can
+  // hold hundreds of thousands of sessions, and the page shows the first few hundred).
+  const figure = figureOf(sort, {
+    start: (slot) => times[first[slot] ?? 0] ?? 0,
+    duration: (slot) => (times[last[slot] ?? 0] ?? 0) - (times[first[slot] ?? 0] ?? 0),
+    events: (slot) => count[slot] ?? 0,
+    errors: (slot) => errs[slot] ?? 0,
+    spread: (slot) => spread.distinct(grouped.rows, grouped.starts[slot] ?? 0, count[slot] ?? 0),
+  });
+  const figures = codes.map((_, slot) => figure(slot));
+  const keyOf = (slot: number) => keyDict?.get(codes[slot] ?? 0) ?? '';
+  const order = codes.map((_, slot) => slot);
+  order.sort((a, b) => {
+    const d = (figures[b] ?? 0) - (figures[a] ?? 0);
+    if (d !== 0) return d;
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  const sessions: SessionSummary[] = order.slice(0, limit).map((slot) => {
     const { ips, topIps, regions } = spread.of(
       grouped.rows,
       grouped.starts[slot] ?? 0,
@@ -72,7 +91,7 @@ export function sessionList(
     const row = first[slot] ?? 0;
     const start = times[row] ?? 0;
     const end = times[last[slot] ?? 0] ?? 0;
-    const key = keyDict?.get(code) ?? '';
+    const key = keyOf(slot);
     const issuer = sessionIssuer(index, key);
     return {
       key,
@@ -91,10 +110,9 @@ export function sessionList(
       ...(issuer === undefined ? {} : { issuer }),
     };
   });
-  sessions.sort(compareBy(sort));
   return {
-    sessions: sessions.slice(0, limit),
-    total: sessions.length,
+    sessions,
+    total: codes.length,
     sessionEvents,
     rows: n,
     elapsedMs: performance.now() - started,
@@ -146,7 +164,16 @@ class ValueSpread {
     this.regionCount = new Uint32Array(index.dicts[REGION]?.size ?? 0);
   }
 
+  /** Distinct IPs and Regions of a run of rows, with their most frequent values. */
   of(rows: Uint32Array, from: number, length: number) {
+    const { ips, regions } = this.tally(rows, from, length);
+    const topIps = this.take(ips, this.ipCount, 'sourceIPAddress', TOP_IPS);
+    const regionCounts = this.take(regions, this.regionCount, 'awsRegion', regions.length);
+    return { ips: ips.length, topIps, regions: regionCounts };
+  }
+
+  /** Counts each IP and Region code of the rows; returns the codes seen. */
+  private tally(rows: Uint32Array, from: number, length: number) {
     const ips: number[] = [];
     const regions: number[] = [];
     for (let i = from; i < from + length; i++) {
@@ -160,9 +187,15 @@ class ValueSpread {
       this.regionCount[region] = regionSeen + 1;
       if (regionSeen === 0) regions.push(region);
     }
-    const topIps = this.take(ips, this.ipCount, 'sourceIPAddress', TOP_IPS);
-    const regionCounts = this.take(regions, this.regionCount, 'awsRegion', regions.length);
-    return { ips: ips.length, topIps, regions: regionCounts };
+    return { ips, regions };
+  }
+
+  /** How many distinct source IPs and Regions a run of rows holds (counters left at zero). */
+  distinct(rows: Uint32Array, from: number, length: number): { ips: number; regions: number } {
+    const { ips, regions } = this.tally(rows, from, length);
+    for (const code of ips) this.ipCount[code] = 0;
+    for (const code of regions) this.regionCount[code] = 0;
+    return { ips: ips.length, regions: regions.length };
   }
 
   /** The `limit` most frequent of `codes`, and resets their counters for the next session. */
@@ -183,25 +216,22 @@ class ValueSpread {
   }
 }
 
-function compareBy(sort: SessionSort): (a: SessionSummary, b: SessionSummary) => number {
-  const figure = (s: SessionSummary): number => {
-    switch (sort) {
-      case 'start':
-        return s.start;
-      case 'duration':
-        return s.durationMs;
-      case 'events':
-        return s.events;
-      case 'errors':
-        return s.errors;
-      case 'ips':
-        return s.ips;
-      case 'regions':
-        return s.regions.length;
-    }
-  };
-  return (a, b) => {
-    const d = figure(b) - figure(a);
-    return d !== 0 ? d : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-  };
+/** The number a slot is ordered by (descending) for `sort`. */
+function figureOf(
+  sort: SessionSort,
+  by: Readonly<Record<'start' | 'duration' | 'events' | 'errors', (slot: number) => number>> & {
+    readonly spread: (slot: number) => { ips: number; regions: number };
+  },
+): (slot: number) => number {
+  switch (sort) {
+    case 'start':
+    case 'duration':
+    case 'events':
+    case 'errors':
+      return by[sort];
+    case 'ips':
+      return (slot) => by.spread(slot).ips;
+    case 'regions':
+      return (slot) => by.spread(slot).regions;
+  }
 }

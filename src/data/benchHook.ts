@@ -2,6 +2,7 @@ import { engineClient } from '../engine/engineClient';
 import type { EngineClient } from '../engine/engineClient';
 
 type Detections = EngineClient['detections'];
+type Sessions = EngineClient['sessions'];
 
 /**
  * What `npm run bench` (bench/lib/cairn.js) reads from the page besides the DOM attributes and
@@ -11,12 +12,20 @@ type Detections = EngineClient['detections'];
  * - `detections.plainScan()`: runs every rule over every stored record the plain way, the bench's
  *   reference; `{ ms, records }`. Changes nothing, but reads the whole case: seconds at 1M events.
  * - `detections.rules()`: how many rules the case runs (the shipped pack plus its own).
+ * - `sessions.list(q)`: the session list under query `q` (no time range), as the view asks for it
+ *   (`elapsedMs`: the engine's grouping time; `total`: sessions; `rows`: events under `q`).
+ * - `sessions.plainScan(q)`: the same rows grouped by reading every record back; `{ ms, records,
+ *   sessions }` (sessions must equal the list's total). Seconds at 1M events.
  */
 export interface CairnBench {
   readonly detections: {
     readonly progress: () => ReturnType<Detections['progress']>;
     readonly plainScan: () => ReturnType<Detections['plainScan']>;
     readonly rules: () => Promise<number>;
+  };
+  readonly sessions: {
+    readonly list: (q: string) => ReturnType<Sessions['list']>;
+    readonly plainScan: (q: string) => ReturnType<Sessions['plainScan']>;
   };
 }
 
@@ -31,6 +40,10 @@ export function installBenchHook(): void {
       progress: () => engineClient().detections.progress(),
       plainScan: () => engineClient().detections.plainScan(),
       rules: async () => (await engineClient().detections.view()).rules.length,
+    },
+    sessions: {
+      list: (q) => engineClient().sessions.list({ q }, 'start'),
+      plainScan: (q) => engineClient().sessions.plainScan({ q }),
     },
   };
   // Not enumerable: out of the way of anything that lists window's properties.

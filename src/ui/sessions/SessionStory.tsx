@@ -122,7 +122,7 @@ export function SessionStory(props: {
           <div>
             <dt>From</dt>
             <dd>
-              {formatCount(s.ips)} IPs:{' '}
+              {formatCount(s.ips)} {s.ips === 1 ? 'IP' : 'IPs'}:{' '}
               {s.topIps.map((ip, i) => (
                 // Room for the IP enrichment (country, ASN) beside each address, once it lands.
                 <span key={ip.value} className="mono">
