@@ -26,6 +26,7 @@ import {
 import { measurePlainScan, summariseDetections } from './lib/detections.js';
 import { measureCountBy } from './lib/countBy.js';
 import { benchSituationReport } from './lib/reportBench.js';
+import { describeSessions, measureSessions } from './lib/sessions.js';
 import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
@@ -195,6 +196,7 @@ async function main() {
         `detections: plain scan (every rule, every record) ${(plainScan.ms / 1000).toFixed(2)} s, ${plainScan.records.toLocaleString('en-US')} records`,
       );
     const countBy = await benchCountBy(page, args.reps);
+    await benchSessions(page);
     const reloadPeak = samplePeak(pss);
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
     const afterReload = pss();
@@ -369,6 +371,22 @@ async function main() {
   } finally {
     await browser?.close();
     await server.close();
+  }
+}
+
+// ── Sessions (issue 17 §3): self-contained, logs its own lines, changes nothing in the case. ──
+/**
+ * The session list over every event and under a filter, each beside a plain scan of the same rows.
+ * @param {import('@playwright/test').Page} page idle, nothing else running
+ */
+async function benchSessions(page) {
+  for (const q of ['', 'readOnly:false']) {
+    const figures = await measureSessions(page, { q }).catch((/** @type {unknown} */ e) => {
+      log(`sessions: failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    });
+    if (figures === undefined) return;
+    for (const line of describeSessions(figures)) log(line);
   }
 }
 

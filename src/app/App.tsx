@@ -48,6 +48,9 @@ const SituationReport = lazyView(() =>
 const DetectionsView = lazyView(() =>
   import('../ui/detections/DetectionsView').then((m) => m.DetectionsView),
 );
+const SessionsView = lazyView(() =>
+  import('../ui/sessions/SessionsView').then((m) => m.SessionsView),
+);
 
 /** The composition root: wires the dataset, ingest actions and preferences to the screen areas. */
 export function App() {
@@ -150,6 +153,16 @@ export function App() {
             timeZone={prefs.timeZone}
             onQuery={search.applyQuery}
             onIdentity={openIdentity}
+            onClose={() => search.showView('events')}
+          />
+        ) : view.view === 'sessions' ? (
+          <SessionsView
+            request={request}
+            session={view.session}
+            timeZone={prefs.timeZone}
+            onOpen={search.openSession}
+            onQuery={search.applyQuery}
+            onAddClause={search.addClause}
             onClose={() => search.showView('events')}
           />
         ) : view.view === 'detections' ? (

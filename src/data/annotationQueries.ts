@@ -29,9 +29,10 @@ export const bundleSizeQuery = () =>
 
 /**
  * Services whose reads depend on annotations: the marks themselves, bundles (they carry them), and
- * every search read (`tag:`… clauses, the rows' markers, counts and suggestions).
+ * every search read (`tag:`… clauses, the rows' markers, counts and suggestions), and session
+ * stories (their marks).
  */
-const DEPENDENT = new Set<unknown>(['notes', 'bundles', 'search']);
+const DEPENDENT = new Set<unknown>(['notes', 'bundles', 'search', 'sessions']);
 
 /** Marks every annotation-dependent read stale (after an edit or a bundle import). */
 export function invalidateAnnotations(client: QueryClient): Promise<void> {

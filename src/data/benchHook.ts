@@ -3,6 +3,7 @@ import type { EngineClient } from '../engine/engineClient';
 
 type Detections = EngineClient['detections'];
 type Report = EngineClient['report'];
+type Sessions = EngineClient['sessions'];
 
 /**
  * What `npm run bench` (bench/lib/cairn.js) reads from the page besides the DOM attributes and
@@ -12,6 +13,10 @@ type Report = EngineClient['report'];
  * - `detections.plainScan()`: runs every rule over every stored record the plain way, the bench's
  *   reference; `{ ms, records }`. Changes nothing, but reads the whole case: seconds at 1M events.
  * - `detections.rules()`: how many rules the case runs (the shipped pack plus its own).
+ * - `sessions.list(q)`: the session list under query `q` (no time range), as the view asks for it
+ *   (`elapsedMs`: the engine's grouping time; `total`: sessions; `rows`: events under `q`).
+ * - `sessions.plainScan(q)`: the same rows grouped by reading every record back; `{ ms, records,
+ *   sessions }` (sessions must equal the list's total). Seconds at 1M events.
  */
 export interface CairnBench {
   /**
@@ -43,6 +48,10 @@ export interface CairnBench {
       q: string,
     ) => Promise<{ state: string; elapsedMs: number | undefined; events: number | undefined }>;
     readonly plainScan: (q: string) => ReturnType<Report['plainScan']>;
+  };
+  readonly sessions: {
+    readonly list: (q: string) => ReturnType<Sessions['list']>;
+    readonly plainScan: (q: string) => ReturnType<Sessions['plainScan']>;
   };
 }
 
@@ -79,6 +88,10 @@ export function installBenchHook(): void {
           : { state: a.state, elapsedMs: undefined, events: undefined };
       },
       plainScan: (q) => engineClient().report.plainScan({ q }),
+    },
+    sessions: {
+      list: (q) => engineClient().sessions.list({ q }, 'start'),
+      plainScan: (q) => engineClient().sessions.plainScan({ q }),
     },
   };
   // Not enumerable: out of the way of anything that lists window's properties.

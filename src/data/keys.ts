@@ -13,6 +13,7 @@ export type ServiceName =
   | 'search'
   | 'report'
   | 'events'
+  | 'sessions'
   | 'files'
   | 'integrity'
   | 'exports'

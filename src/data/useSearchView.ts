@@ -132,6 +132,11 @@ export function useSearchView() {
     [setView],
   );
   const showView = useCallback((next: MainView) => void setView({ view: next }), [setView]);
+  /** Tells session `key` as a story (null: back to the session list), in one history entry. */
+  const openSession = useCallback(
+    (key: string | null) => void setView({ view: 'sessions', session: key }),
+    [setView],
+  );
   /**
    * Sorts the table by a column (undefined: event time): the sorted column again flips the
    * direction; another starts A to Z, or newest first for time. The selection stays selected (it
@@ -181,6 +186,7 @@ export function useSearchView() {
     sortBy,
     /** Shows the event table or the Detections view (the URL's `view`). */
     showView,
+    openSession,
   };
 }
 

@@ -22,6 +22,7 @@ import { DetectionService } from './DetectionService';
 import { RuleHits } from '../index/RuleHits';
 import { ReportService } from './ReportService';
 import { SearchService } from './SearchService';
+import { SessionService } from './SessionService';
 import type { StoredRecordMatch } from './SearchService';
 import { interruptedReports } from './ingest/interruptedReports';
 import { replayStoredFiles } from './ingest/replayStoredFiles';
@@ -86,6 +87,8 @@ export class CaseSession {
   readonly report: ReportService;
   /** One event's detail, credential chain and Insight partners. */
   readonly events: EventService;
+  /** Sessions (temporary access keys): the list under a filter, one session's story. */
+  readonly sessions: SessionService;
   /** The stored files, the sources tree, one file's content and bytes. */
   readonly files: FileService;
   /** Digest validation and the coverage map. */
@@ -147,6 +150,7 @@ export class CaseSession {
     });
     this.report = new ReportService(parts, this.search);
     this.events = new EventService(parts);
+    this.sessions = new SessionService(parts, this.search);
     this.files = new FileService(parts, provenance);
     this.exports = new ExportService(parts, this.search, this.integrity);
     this.dataset = new DatasetService({

@@ -131,6 +131,7 @@ export function createEngineApi(
     search: forward(async () => (await current()).search),
     report: forward(async () => (await current()).report),
     events: forward(async () => (await current()).events),
+    sessions: forward(async () => (await current()).sessions),
     files: forward(async () => (await current()).files),
     integrity: forward(async () => (await current()).integrity),
     exports: forward(async () => (await current()).exports),

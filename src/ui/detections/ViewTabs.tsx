@@ -6,7 +6,7 @@ import { DetectionsStatus } from './DetectionsStatus';
 import './Detections.css';
 
 /**
- * The strip above the main area: the Report, Events and Detections tabs (the URL's `view`, so a reload or
+ * The strip above the main area: the Report, Events, Sessions and Detections tabs (the URL's `view`, so a reload or
  * a link keeps it), then what the detection rules found or how far they are (DetectionsStatus).
  * `children` goes at the right end (nothing yet: room for a view's own actions).
  */
@@ -39,6 +39,7 @@ export function ViewTabs(props: {
       <div role="tablist" aria-label="Main view" className="view-tabs-list">
         {tab('report', 'Report', undefined)}
         {tab('events', 'Events', formatCount(eventCount))}
+        {tab('sessions', 'Sessions', undefined)}
         {tab(
           'detections',
           'Detections',
