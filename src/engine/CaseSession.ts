@@ -18,6 +18,7 @@ import { ExportService } from './ExportService';
 import { FileService } from './FileService';
 import { DatasetService } from './DatasetService';
 import { IntegrityService } from './IntegrityService';
+import { IdentityService } from './IdentityService';
 import { DetectionService } from './DetectionService';
 import { RuleHits } from '../index/RuleHits';
 import { SearchService } from './SearchService';
@@ -83,6 +84,8 @@ export class CaseSession {
   readonly search: SearchService;
   /** One event's detail, credential chain and Insight partners. */
   readonly events: EventService;
+  /** Identity profiles: one identity's activity over the case, and the top identities. */
+  readonly identity: IdentityService;
   /** The stored files, the sources tree, one file's content and bytes. */
   readonly files: FileService;
   /** Digest validation and the coverage map. */
@@ -143,6 +146,7 @@ export class CaseSession {
       ...(words === undefined ? {} : { wordsLoaded: () => words.whenLoaded() }),
     });
     this.events = new EventService(parts);
+    this.identity = new IdentityService(parts);
     this.files = new FileService(parts, provenance);
     this.exports = new ExportService(parts, this.search, this.integrity);
     this.dataset = new DatasetService({

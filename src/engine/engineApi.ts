@@ -130,6 +130,7 @@ export function createEngineApi(
     dataset: forward(() => Promise.resolve(writingDataset(writer, current))),
     search: forward(async () => (await current()).search),
     events: forward(async () => (await current()).events),
+    identity: forward(async () => (await current()).identity),
     files: forward(async () => (await current()).files),
     integrity: forward(async () => (await current()).integrity),
     exports: forward(async () => (await current()).exports),
