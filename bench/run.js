@@ -24,6 +24,7 @@ import {
   waitForWords,
 } from './lib/cairn.js';
 import { measurePlainScan, summariseDetections } from './lib/detections.js';
+import { describeIdentityBench, measureIdentityProfile } from './lib/identityBench.js';
 import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
@@ -192,6 +193,7 @@ async function main() {
       log(
         `detections: plain scan (every rule, every record) ${(plainScan.ms / 1000).toFixed(2)} s, ${plainScan.records.toLocaleString('en-US')} records`,
       );
+    const identity = await identityStep(page, args.reps);
     const reloadPeak = samplePeak(pss);
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
     const afterReload = pss();
@@ -343,6 +345,7 @@ async function main() {
       scanFloor,
       searchTargets,
       exported,
+      identity,
       pageErrors,
     };
     const out = join(BENCH, 'results', `${results.date.replace(/[:.]/g, '-')}-${args.events}.json`);
@@ -364,6 +367,26 @@ async function main() {
     await browser?.close();
     await server.close();
   }
+}
+
+/**
+ * Identity profiles (issue 17): the top identity's profile, timed by the engine, beside a plain scan
+ * of its records. Self-contained: its figures go to the log and to `results.identity`.
+ * @param {import('playwright').Page} page idle, nothing else running
+ * @param {number} reps
+ */
+async function identityStep(page, reps) {
+  const bench = await measureIdentityProfile(page, Math.max(3, reps)).catch(
+    (/** @type {unknown} */ e) => {
+      log(`identity: failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    },
+  );
+  if (bench !== undefined) {
+    log(describeIdentityBench(bench));
+    process.stdout.write(`${describeIdentityBench(bench)}\n\n`);
+  }
+  return bench;
 }
 
 /** @param {import('./lib/cairn.js').IndexSaved} s @returns {string} */

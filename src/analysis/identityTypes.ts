@@ -17,8 +17,9 @@ export interface Counted {
 export interface ValueUse extends Counted {
   /** The value as logged ('' when the events carry none). */
   readonly value: string;
-  /** Of `count`, the events with an errorCode. */
+  /** Of `count`, the events with an errorCode, and their query. */
   readonly errors: number;
+  readonly errorsQ: string;
   readonly first: number;
   readonly last: number;
   /** First used by this identity at or after the baseline, while it had events before it. */

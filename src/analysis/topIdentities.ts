@@ -16,9 +16,10 @@ export interface TopIdentity {
 
 /**
  * The identities with most events, by canonical name: userIdentity.arn, else (AWS services, some
- * sign-in events) userName; names that differ only in case are one. AWS service principals
- * (identityType AWSService, or a userName or sourceIPAddress that is a service name or
- * `AWS Internal`) are left out unless `includeServices`. Each count's query is canonicalQuery's.
+ * sign-in events) userName; names that differ only in case are one. AWS service principals (every
+ * event of theirs has identityType AWSService, or a userName or sourceIPAddress that is a service
+ * name or `AWS Internal`) are left out unless `includeServices`; an identity listed counts all
+ * its events. Each count's query is canonicalQuery's.
  * One pass over the columns; reads no record.
  */
 export function topIdentities(index: EventIndex, limit: number, includeServices: boolean): TopIdentity[] {
@@ -32,7 +33,7 @@ export function topIdentities(index: EventIndex, limit: number, includeServices:
   const serviceUser = serviceTable(index, 'userName');
   const serviceIp = serviceTable(index, 'sourceIPAddress');
   // Key: an ARN code, or a user name code + 2^32 for events without an ARN.
-  const tally = new Map<number, { count: number; first: number; last: number; row: number }>();
+  const tally = new Map<number, { count: number; service: number; first: number; last: number; row: number }>();
   const time = index.time.data;
   const sorted = index.sortedRows();
   for (let i = 0; i < sorted.length; i++) {
@@ -40,21 +41,23 @@ export function topIdentities(index: EventIndex, limit: number, includeServices:
     const arn = arns[row] ?? 0;
     const user = users[row] ?? 0;
     if (arn === 0 && user === 0) continue;
-    if (!includeServices) {
-      const t = types[row] ?? 0;
-      if (t === serviceType || serviceUser[user] === 1 || serviceIp[ips[row] ?? 0] === 1) continue;
-    }
+    const ty = types[row] ?? 0;
+    const service = ty === serviceType || serviceUser[user] === 1 || serviceIp[ips[row] ?? 0] === 1;
     const key = arn !== 0 ? arn : user + 2 ** 32;
     const t = tally.get(key);
     const at = time[row] ?? 0;
-    if (t === undefined) tally.set(key, { count: 1, first: at, last: at, row });
+    if (t === undefined) tally.set(key, { count: 1, service: service ? 1 : 0, first: at, last: at, row });
     else {
       t.count++;
+      if (service) t.service++;
       t.last = at;
     }
   }
   const merged = new Map<string, TopIdentity>();
   for (const [key, t] of tally) {
+    // An identity counts whole (so its count is what its link finds); it is a service principal
+    // when every one of its events is a service's.
+    if (!includeServices && t.service === t.count) continue;
     const identity = key < 2 ** 32 ? index.value('arn', t.row) : index.value('userName', t.row);
     const seen = merged.get(identity.toLowerCase());
     const count = t.count + (seen?.events.count ?? 0);

@@ -57,6 +57,10 @@ export function valueUses(
     }
   });
   return [...byKey.values()]
-    .map((u) => ({ ...u, q: profileQuery(base, { field, value: u.value }) }))
+    .map((u) => ({
+      ...u,
+      q: profileQuery(base, { field, value: u.value }),
+      errorsQ: profileQuery(base, { field, value: u.value }, { field: 'errorCode', any: true }),
+    }))
     .sort((a, b) => b.count - a.count || a.first - b.first);
 }

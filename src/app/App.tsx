@@ -42,6 +42,9 @@ import { Workspace } from './Workspace';
 const DetectionsView = lazyView(() =>
   import('../ui/detections/DetectionsView').then((m) => m.DetectionsView),
 );
+const IdentityView = lazyView(() =>
+  import('../ui/identity/IdentityView').then((m) => m.IdentityView),
+);
 
 /** The composition root: wires the dataset, ingest actions and preferences to the screen areas. */
 export function App() {
@@ -135,6 +138,8 @@ export function App() {
       <main className="workspace">
         {count === 0 && !busy ? (
           <EmptyState pickers={pickers} onSample={() => void actions.loadSample()} busy={busy} />
+        ) : view.view === 'identity' ? (
+          <IdentityView timeZone={prefs.timeZone} onClose={() => search.showView('events')} />
         ) : view.view === 'detections' ? (
           <DetectionsView
             timeZone={prefs.timeZone}

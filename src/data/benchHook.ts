@@ -2,6 +2,7 @@ import { engineClient } from '../engine/engineClient';
 import type { EngineClient } from '../engine/engineClient';
 
 type Detections = EngineClient['detections'];
+type Identity = EngineClient['identity'];
 
 /**
  * What `npm run bench` (bench/lib/cairn.js) reads from the page besides the DOM attributes and
@@ -18,6 +19,16 @@ export interface CairnBench {
     readonly plainScan: () => ReturnType<Detections['plainScan']>;
     readonly rules: () => Promise<number>;
   };
+  /**
+   * `identity.top(n)`: the top identities (canonical names, events). `identity.profile(value)`:
+   * one profile, its `elapsedMs` the engine's time. `identity.plainScan(value)`: the same rows read
+   * back from the stored files, `{ ms, records }`.
+   */
+  readonly identity: {
+    readonly top: (limit: number) => ReturnType<Identity['top']>;
+    readonly profile: (value: string) => Promise<{ elapsedMs: number; events: number }>;
+    readonly plainScan: (value: string) => ReturnType<Identity['plainScan']>;
+  };
 }
 
 /**
@@ -31,6 +42,14 @@ export function installBenchHook(): void {
       progress: () => engineClient().detections.progress(),
       plainScan: () => engineClient().detections.plainScan(),
       rules: async () => (await engineClient().detections.view()).rules.length,
+    },
+    identity: {
+      top: (limit) => engineClient().identity.top(limit, false),
+      profile: async (value) => {
+        const p = await engineClient().identity.profile(value);
+        return { elapsedMs: p.elapsedMs, events: p.events.count };
+      },
+      plainScan: (value) => engineClient().identity.plainScan(value),
     },
   };
   // Not enumerable: out of the way of anything that lists window's properties.

@@ -12,6 +12,7 @@ export type ServiceName =
   | 'dataset'
   | 'search'
   | 'events'
+  | 'identity'
   | 'files'
   | 'integrity'
   | 'exports'

@@ -50,6 +50,7 @@ const mine = records.filter((r) => str(r, 'userIdentity', 'arn') === ATTACKER);
 beforeAll(async () => {
   engine = await freshSession();
   await engine.dataset.ingest(inputs);
+  await engine.detections.settled();
   profile = engine.identity.profile(ATTACKER);
 });
 afterAll(closeSessions);
@@ -165,12 +166,15 @@ describe('identity profile of the invictus attacker', () => {
       profile.events,
       profile.errors,
       ...profile.services.flatMap((s) => [s.total, ...s.calls.flatMap((c) => [c.total, c.ok, c.failed])]),
-      ...[profile.regions, profile.accounts, profile.sourceIps, profile.userAgents, profile.accessKeys, profile.identityTypes].flat(),
+      ...[profile.regions, profile.accounts, profile.sourceIps, profile.userAgents, profile.accessKeys, profile.identityTypes]
+        .flat()
+        .flatMap((u) => [u, { count: u.errors, q: u.errorsQ }]),
       ...profile.persistence.map((p) => p.total),
       ...profile.detections.map((d) => d.hits),
       ...Object.values(profile.related).flatMap((list: IdentityProfile['related']['rolesAssumed']) => list.map((r) => r.events)),
     ];
     expect(counted.length).toBeGreaterThan(50);
+    expect(profile.detections.length).toBeGreaterThan(0);
     for (const c of counted) expect([c.q, await matchCount(c.q)]).toEqual([c.q, c.count]);
   });
 });

@@ -38,6 +38,7 @@ export function ViewTabs(props: {
     <div className="view-tabs">
       <div role="tablist" aria-label="Main view" className="view-tabs-list">
         {tab('events', 'Events', formatCount(eventCount))}
+        {tab('identity', 'Identities', undefined)}
         {tab(
           'detections',
           'Detections',
