@@ -41,7 +41,12 @@ test('a profile opens from the detail pane, each count opens exactly its events,
   await waitForIdle(page);
 
   // Counts of several panels, each followed to the table: the match count is the number shown.
-  for (const panel of ['profile-services', 'profile-ips', 'profile-related', 'profile-persistence']) {
+  for (const panel of [
+    'profile-services',
+    'profile-ips',
+    'profile-related',
+    'profile-persistence',
+  ]) {
     const link = profile.getByTestId(panel).getByTestId('profile-count').first();
     const count = Number(await link.getAttribute('data-count'));
     const q = (await link.getAttribute('data-q')) ?? '';
@@ -55,6 +60,15 @@ test('a profile opens from the detail pane, each count opens exactly its events,
 
   if (SHOTS !== undefined) {
     await page.screenshot({ path: `${SHOTS}/identity-1280.png` });
+    for (const panel of [
+      'profile-ips',
+      'profile-sessions',
+      'profile-related',
+      'profile-persistence',
+    ]) {
+      await profile.getByTestId(panel).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${SHOTS}/identity-1280-${panel}.png` });
+    }
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: `${SHOTS}/identity-1920.png` });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -77,7 +91,9 @@ test('a profile opens from the detail pane, each count opens exactly its events,
   expectClean(watch);
 });
 
-test('the Identities tab lists the top identities, AWS services only on request', async ({ page }) => {
+test('the Identities tab lists the top identities, AWS services only on request', async ({
+  page,
+}) => {
   const watch = await openApp(page);
   await dropFolder(page, SAMPLES, SAMPLE_EVENTS);
   await page.getByTestId('view-tab-identity').click();

@@ -1,10 +1,17 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
+import { firstNonZero } from '../lib/firstNonZero';
 import type { EventIndex } from '../index/EventIndex';
 import type { RuleHits } from '../index/RuleHits';
 import { compileFilter } from '../search/compileFilter';
 import { histogramOf } from '../search/histogramOf';
 import { lowerBound, selectRows } from '../search/selectRows';
-import type { IdentityProfile, KeyUse, ProfileHistogram, RuleUse, SessionUse } from './identityTypes';
+import type {
+  IdentityProfile,
+  KeyUse,
+  ProfileHistogram,
+  RuleUse,
+  SessionUse,
+} from './identityTypes';
 import { identityRelations } from './identityRelations';
 import { persistenceUses } from './persistenceUses';
 import { profileQuery } from './profileQuery';
@@ -133,7 +140,20 @@ function ruleUses(hits: RuleHits | undefined, mark: Uint8Array, base: ProfileBas
       hits: { count, q: profileQuery(base, { field: 'rule', value: rule.id }) },
     });
   }
-  return out.sort((a, b) => b.hits.count - a.hits.count || a.title.localeCompare(b.title));
+  return out.sort((a, b) =>
+    firstNonZero(
+      levelRank(a.level) - levelRank(b.level),
+      b.hits.count - a.hits.count,
+      a.title.localeCompare(b.title),
+    ),
+  );
 }
+
+/** Sigma levels, most severe first; an unknown level sorts last. */
+const LEVELS = ['critical', 'high', 'medium', 'low', 'informational'];
+const levelRank = (level: string) => {
+  const i = LEVELS.indexOf(level.toLowerCase());
+  return i < 0 ? LEVELS.length : i;
+};
 
 type ProfileBase = Parameters<typeof profileQuery>[0];

@@ -1,4 +1,5 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
+import { firstNonZero } from '../lib/firstNonZero';
 import type { StringField } from '../cloudtrail/types';
 import type { EventIndex } from '../index/EventIndex';
 import type { Query } from '../querylang/types';
@@ -32,7 +33,7 @@ export interface RelationInput {
 export function identityRelations(index: EventIndex, input: RelationInput): IdentityRelations {
   const ctx = new Context(index);
   const own = new Set<string>();
-  for (const row of input.rows) own.add(ctx.canonical(row).toLowerCase());
+  for (const key of ctx.canonicalKeys(input.rows)) own.add(ctx.keyName(key).toLowerCase());
   return {
     rolesAssumed: rolesAssumed(ctx, input),
     assumedBy: assumedBy(ctx, input, own),
@@ -46,8 +47,12 @@ class Context {
   readonly value: (f: StringField, row: number) => string;
   readonly assumeCodes: Uint8Array;
   readonly index: EventIndex;
+  private readonly arns: Uint16Array | Uint32Array;
+  private readonly users: Uint16Array | Uint32Array;
   constructor(index: EventIndex) {
     this.index = index;
+    this.arns = index.cols[STRING_FIELDS.indexOf('arn')]?.data ?? new Uint32Array(0);
+    this.users = index.cols[STRING_FIELDS.indexOf('userName')]?.data ?? new Uint32Array(0);
     this.col = (f) => index.cols[STRING_FIELDS.indexOf(f)]?.data ?? new Uint32Array(0);
     this.value = (f, row) => index.value(f, row);
     const names = index.dicts[STRING_FIELDS.indexOf('eventName')];
@@ -55,6 +60,28 @@ class Context {
     names?.forEach((v, code) => {
       if (v.toLowerCase().startsWith(ASSUME.toLowerCase())) this.assumeCodes[code] = 1;
     });
+  }
+  /**
+   * A number per canonical identity: the ARN's code, or the user name's code + 2^32 on an event
+   * without an ARN (0: neither), so rows are grouped without reading strings.
+   */
+  canonicalKey(row: number): number {
+    const arn = this.arns[row] ?? 0;
+    return arn !== 0 ? arn : (this.users[row] ?? 0) === 0 ? 0 : (this.users[row] ?? 0) + 2 ** 32;
+  }
+  /** The distinct canonicalKeys of `rows`. */
+  canonicalKeys(rows: Uint32Array): Set<number> {
+    const keys = new Set<number>();
+    for (let i = 0; i < rows.length; i++) keys.add(this.canonicalKey(rows[i] ?? 0));
+    keys.delete(0);
+    return keys;
+  }
+  /** The canonical name of a canonicalKey. */
+  keyName(key: number): string {
+    const { index } = this;
+    return key < 2 ** 32
+      ? (index.dicts[STRING_FIELDS.indexOf('arn')]?.get(key) ?? '')
+      : (index.dicts[STRING_FIELDS.indexOf('userName')]?.get(key - 2 ** 32) ?? '');
   }
   canonical(row: number): string {
     const arn = this.value('arn', row);
@@ -71,7 +98,8 @@ class Context {
     for (let r = offsets[row] ?? 0; r < (offsets[row + 1] ?? 0); r++) {
       const name = index.resNameDict.get(index.resName.data[r] ?? 0);
       const type = index.resTypeDict.get(index.resType.data[r] ?? 0);
-      if (type === ROLE_TYPE || roleSessionPrefix(name) !== undefined) out.set(name.toLowerCase(), name);
+      if (type === ROLE_TYPE || roleSessionPrefix(name) !== undefined)
+        out.set(name.toLowerCase(), name);
     }
     return out;
   }
@@ -105,7 +133,11 @@ function rolesAssumed(ctx: Context, input: RelationInput): RelatedIdentity[] {
     via: [...t.via],
     events: {
       count: t.rows.length,
-      q: profileQuery(input.base, { field: 'eventName', prefix: ASSUME }, { field: 'resourceName', value: t.identity }),
+      q: profileQuery(
+        input.base,
+        { field: 'eventName', prefix: ASSUME },
+        { field: 'resourceName', value: t.identity },
+      ),
     },
   }));
   // Roles seen only through the sessions of keys this identity's calls issued.
@@ -146,7 +178,9 @@ function assumedBy(ctx: Context, input: RelationInput, own: Set<string>): Relate
     const names = ctx.col('eventName');
     for (let row = 0; row < ctx.index.size; row++) {
       if (ctx.assumeCodes[names[row] ?? 0] !== 1) continue;
-      const named = [...ctx.roles(row).entries()].filter(([k]) => roleArns.has(k)).map(([, v]) => v);
+      const named = [...ctx.roles(row).entries()]
+        .filter(([k]) => roleArns.has(k))
+        .map(([, v]) => v);
       if (named.length === 0) continue;
       const t = add(byIssuer, ctx.canonical(row), row, 'AssumeRole');
       for (const arn of named) t.named.add(arn);
@@ -196,19 +230,33 @@ function sharing(
   for (let c = 0; c < used.length; c++) {
     if (used[c] === 1 && isAwsServiceValue(dict?.get(c) ?? '')) used[c] = 0;
   }
-  const others = new Map<string, Tally>();
+  // Grouped by canonicalKey and value code while scanning; names are read once per group.
+  const groups = new Map<number, { rows: number; codes: Set<number> }>();
+  const ownKeys = ctx.canonicalKeys(input.rows);
   for (let row = 0; row < ctx.index.size; row++) {
     if (input.mark[row] === 1 || used[codes[row] ?? 0] !== 1) continue;
-    const who = ctx.canonical(row);
-    if (who === '' || own.has(who.toLowerCase())) continue;
-    add(others, who, row, dict?.get(codes[row] ?? 0) ?? '');
+    const key = ctx.canonicalKey(row);
+    if (key === 0 || ownKeys.has(key)) continue;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { rows: 0, codes: new Set() }));
+    g.rows++;
+    g.codes.add(codes[row] ?? 0);
+  }
+  const others = new Map<string, { identity: string; count: number; via: Set<string> }>();
+  for (const [key, g] of groups) {
+    const identity = ctx.keyName(key);
+    if (own.has(identity.toLowerCase())) continue;
+    const o = others.get(identity.toLowerCase()) ?? { identity, count: 0, via: new Set<string>() };
+    others.set(identity.toLowerCase(), o);
+    o.count += g.rows;
+    for (const c of g.codes) o.via.add(dict?.get(c) ?? '');
   }
   return [...others.values()]
     .map((t) => ({
       identity: t.identity,
       via: [...t.via],
       events: {
-        count: t.rows.length,
+        count: t.count,
         q: profileQuery(canonicalQuery(t.identity), { field, values: [...t.via] }),
       },
     }))
@@ -233,4 +281,4 @@ function byEventIds(ctx: Context, base: Query, t: Tally): RelatedIdentity {
 }
 
 const byEvents = (a: RelatedIdentity, b: RelatedIdentity) =>
-  b.events.count - a.events.count || a.identity.localeCompare(b.identity);
+  firstNonZero(b.events.count - a.events.count, a.identity.localeCompare(b.identity));

@@ -11,7 +11,10 @@
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/logging-using-cloudtrail.html
  * @see https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html
  */
-export const PERSISTENCE_CALLS: readonly { readonly eventSource: string; readonly eventName: string }[] = [
+export const PERSISTENCE_CALLS: readonly {
+  readonly eventSource: string;
+  readonly eventName: string;
+}[] = [
   ...[
     // New principals and their ways in.
     'CreateUser',

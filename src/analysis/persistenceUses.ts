@@ -13,7 +13,11 @@ const LISTED = 50;
  * first 50), its count and failures. A call is matched by eventSource and eventName without case,
  * as its query matches. One pass over `rows` through a table of eventName codes.
  */
-export function persistenceUses(index: EventIndex, rows: Uint32Array, base: Query): PersistenceUse[] {
+export function persistenceUses(
+  index: EventIndex,
+  rows: Uint32Array,
+  base: Query,
+): PersistenceUse[] {
   const nameDict = index.dicts[STRING_FIELDS.indexOf('eventName')];
   const wanted = new Map(PERSISTENCE_CALLS.map((c) => [c.eventName.toLowerCase(), c]));
   const table = new Int32Array(nameDict?.size ?? 0).fill(-1);
@@ -29,20 +33,36 @@ export function persistenceUses(index: EventIndex, rows: Uint32Array, base: Quer
     const at = table[names[row] ?? 0] ?? -1;
     if (at < 0) continue;
     const call = calls[at];
-    if (call === undefined || index.value('eventSource', row).toLowerCase() !== call.eventSource) continue;
+    if (call === undefined || index.value('eventSource', row).toLowerCase() !== call.eventSource)
+      continue;
     let f = found.get(at);
     if (f === undefined) found.set(at, (f = { events: [], total: 0, failed: 0 }));
     const errorCode = index.value('errorCode', row);
     f.total++;
     if (errorCode !== '') f.failed++;
     if (f.events.length < LISTED)
-      f.events.push({ row, eventID: index.eventId(row), time: index.time.data[row] ?? 0, errorCode });
+      f.events.push({
+        row,
+        eventID: index.eventId(row),
+        time: index.time.data[row] ?? 0,
+        errorCode,
+      });
   }
   return [...found.entries()]
     .map(([at, f]) => {
       const { eventSource, eventName } = calls[at] ?? { eventSource: '', eventName: '' };
-      const q = profileQuery(base, { field: 'eventSource', value: eventSource }, { field: 'eventName', value: eventName });
-      return { eventSource, eventName, total: { count: f.total, q }, failed: f.failed, events: f.events };
+      const q = profileQuery(
+        base,
+        { field: 'eventSource', value: eventSource },
+        { field: 'eventName', value: eventName },
+      );
+      return {
+        eventSource,
+        eventName,
+        total: { count: f.total, q },
+        failed: f.failed,
+        events: f.events,
+      };
     })
     .sort((a, b) => (a.events[0]?.time ?? 0) - (b.events[0]?.time ?? 0));
 }

@@ -43,5 +43,11 @@ export async function plainIdentityScan(
       if ((stringAt(r, 'errorCode') ?? '') !== '') errors++;
     }
   }
-  return { ms: performance.now() - started, records, calls: calls.size, sourceIps: ips.size, errors };
+  return {
+    ms: performance.now() - started,
+    records,
+    calls: calls.size,
+    sourceIps: ips.size,
+    errors,
+  };
 }

@@ -23,10 +23,23 @@ function conditionClause(c: Condition): FieldClause {
   const span = { start: 0, end: 0 };
   const anyValue = [{ parts: ['', ''] }];
   if ('values' in c)
-    return { kind: 'field', field: c.field, values: c.values.map((v) => ({ parts: [v] })), negated: false, span };
+    return {
+      kind: 'field',
+      field: c.field,
+      values: c.values.map((v) => ({ parts: [v] })),
+      negated: false,
+      span,
+    };
   if ('prefix' in c)
-    return { kind: 'field', field: c.field, values: [{ parts: [c.prefix, ''] }], negated: false, span };
+    return {
+      kind: 'field',
+      field: c.field,
+      values: [{ parts: [c.prefix, ''] }],
+      negated: false,
+      span,
+    };
   if ('any' in c) return { kind: 'field', field: c.field, values: anyValue, negated: !c.any, span };
-  if (c.value === '') return { kind: 'field', field: c.field, values: anyValue, negated: true, span };
+  if (c.value === '')
+    return { kind: 'field', field: c.field, values: anyValue, negated: true, span };
   return { kind: 'field', field: c.field, values: [{ parts: [c.value] }], negated: false, span };
 }

@@ -70,7 +70,10 @@ export function resolveIdentity(index: EventIndex, value: string): ResolvedIdent
 export function canonicalQuery(identity: string): Query {
   if (identity.startsWith('arn:')) return { clauses: [clause('userIdentity.arn', [[identity]])] };
   return {
-    clauses: [clause('userName', [[identity]]), { ...clause('userIdentity.arn', [['', '']]), negated: true }],
+    clauses: [
+      clause('userName', [[identity]]),
+      { ...clause('userIdentity.arn', [['', '']]), negated: true },
+    ],
   };
 }
 

@@ -1,4 +1,5 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
+import { firstNonZero } from '../lib/firstNonZero';
 import type { EventIndex } from '../index/EventIndex';
 import type { Query } from '../querylang/types';
 import type { CallUse, ServiceUse } from './identityTypes';
@@ -21,29 +22,50 @@ export function serviceUses(index: EventIndex, rows: Uint32Array, base: Query): 
   const names = col(index, 'eventName');
   const errors = col(index, 'errorCode');
   const nameSize = dictOf(index, 'eventName')?.size ?? 0;
-  // (source, name) → [ok, failed]; a number key, as the product of two dictionary sizes stays far
-  // below 2^53.
-  const calls = new Map<number, [number, number]>();
+  // Per eventName code, the first eventSource seen with it and that pair's counts, in typed
+  // arrays: an eventName almost always belongs to one service. A pair with another source (the
+  // same name in two services) goes to a Map keyed by source × name codes, far below 2^53.
+  const firstSource = new Int32Array(nameSize).fill(-1);
+  const ok = new Uint32Array(nameSize);
+  const failed = new Uint32Array(nameSize);
+  const others = new Map<number, [number, number]>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] ?? 0;
-    const key = (sources[row] ?? 0) * nameSize + (names[row] ?? 0);
-    let c = calls.get(key);
-    if (c === undefined) calls.set(key, (c = [0, 0]));
-    if ((errors[row] ?? 0) === 0) c[0]++;
-    else c[1]++;
+    const name = names[row] ?? 0;
+    const source = sources[row] ?? 0;
+    const bad = (errors[row] ?? 0) !== 0;
+    const first = firstSource[name] ?? -1;
+    if (first < 0) firstSource[name] = source;
+    if (first < 0 || first === source) {
+      if (bad) failed[name] = (failed[name] ?? 0) + 1;
+      else ok[name] = (ok[name] ?? 0) + 1;
+      continue;
+    }
+    const key = source * nameSize + name;
+    let c = others.get(key);
+    if (c === undefined) others.set(key, (c = [0, 0]));
+    c[bad ? 1 : 0]++;
+  }
+  const calls = new Map(others);
+  for (let name = 0; name < nameSize; name++) {
+    const source = firstSource[name] ?? -1;
+    if (source >= 0) calls.set(source * nameSize + name, [ok[name] ?? 0, failed[name] ?? 0]);
   }
   const sourceDict = dictOf(index, 'eventSource');
   const nameDict = dictOf(index, 'eventName');
-  const bySource = new Map<string, { eventSource: string; calls: Map<string, { eventName: string; ok: number; failed: number }> }>();
-  for (const [key, [ok, failed]] of calls) {
+  const bySource = new Map<string, { eventSource: string; calls: Map<string, Tally> }>();
+  for (const [key, [okCount, failedCount]] of calls) {
     const eventSource = sourceDict?.get(Math.floor(key / Math.max(1, nameSize))) ?? '';
     const eventName = nameDict?.get(key % Math.max(1, nameSize)) ?? '';
-    const s = bySource.get(eventSource.toLowerCase()) ?? { eventSource, calls: new Map() };
+    const s = bySource.get(eventSource.toLowerCase()) ?? {
+      eventSource,
+      calls: new Map<string, Tally>(),
+    };
     bySource.set(eventSource.toLowerCase(), s);
-    const c = s.calls.get(eventName.toLowerCase()) ?? { eventName, ok: 0, failed: 0 };
+    const c: Tally = s.calls.get(eventName.toLowerCase()) ?? { eventName, ok: 0, failed: 0 };
     s.calls.set(eventName.toLowerCase(), c);
-    c.ok += ok;
-    c.failed += failed;
+    c.ok += okCount;
+    c.failed += failedCount;
   }
   const out: ServiceUse[] = [];
   for (const { eventSource, calls: list } of bySource.values()) {
@@ -61,7 +83,9 @@ export function serviceUses(index: EventIndex, rows: Uint32Array, base: Query): 
           },
         };
       })
-      .sort((a, b) => b.total.count - a.total.count || a.eventName.localeCompare(b.eventName));
+      .sort((a, b) =>
+        firstNonZero(b.total.count - a.total.count, a.eventName.localeCompare(b.eventName)),
+      );
     const total = callUses.reduce((n, c) => n + c.total.count, 0);
     out.push({
       eventSource,
@@ -70,5 +94,14 @@ export function serviceUses(index: EventIndex, rows: Uint32Array, base: Query): 
       calls: callUses,
     });
   }
-  return out.sort((a, b) => b.total.count - a.total.count || a.eventSource.localeCompare(b.eventSource));
+  return out.sort((a, b) =>
+    firstNonZero(b.total.count - a.total.count, a.eventSource.localeCompare(b.eventSource)),
+  );
+}
+
+/** One call's outcomes while they are counted. */
+interface Tally {
+  readonly eventName: string;
+  ok: number;
+  failed: number;
 }

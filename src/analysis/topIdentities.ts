@@ -1,4 +1,5 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
+import { firstNonZero } from '../lib/firstNonZero';
 import type { EventIndex } from '../index/EventIndex';
 import { isAwsServiceValue } from './awsServicePrincipal';
 import type { Counted } from './identityTypes';
@@ -22,8 +23,13 @@ export interface TopIdentity {
  * its events. Each count's query is canonicalQuery's.
  * One pass over the columns; reads no record.
  */
-export function topIdentities(index: EventIndex, limit: number, includeServices: boolean): TopIdentity[] {
-  const col = (f: (typeof STRING_FIELDS)[number]) => index.cols[STRING_FIELDS.indexOf(f)]?.data ?? new Uint32Array(0);
+export function topIdentities(
+  index: EventIndex,
+  limit: number,
+  includeServices: boolean,
+): TopIdentity[] {
+  const col = (f: (typeof STRING_FIELDS)[number]) =>
+    index.cols[STRING_FIELDS.indexOf(f)]?.data ?? new Uint32Array(0);
   const arns = col('arn');
   const users = col('userName');
   const types = col('identityType');
@@ -33,7 +39,10 @@ export function topIdentities(index: EventIndex, limit: number, includeServices:
   const serviceUser = serviceTable(index, 'userName');
   const serviceIp = serviceTable(index, 'sourceIPAddress');
   // Key: an ARN code, or a user name code + 2^32 for events without an ARN.
-  const tally = new Map<number, { count: number; service: number; first: number; last: number; row: number }>();
+  const tally = new Map<
+    number,
+    { count: number; service: number; first: number; last: number; row: number }
+  >();
   const time = index.time.data;
   const sorted = index.sortedRows();
   for (let i = 0; i < sorted.length; i++) {
@@ -46,7 +55,8 @@ export function topIdentities(index: EventIndex, limit: number, includeServices:
     const key = arn !== 0 ? arn : user + 2 ** 32;
     const t = tally.get(key);
     const at = time[row] ?? 0;
-    if (t === undefined) tally.set(key, { count: 1, service: service ? 1 : 0, first: at, last: at, row });
+    if (t === undefined)
+      tally.set(key, { count: 1, service: service ? 1 : 0, first: at, last: at, row });
     else {
       t.count++;
       if (service) t.service++;
@@ -70,7 +80,9 @@ export function topIdentities(index: EventIndex, limit: number, includeServices:
     });
   }
   return [...merged.values()]
-    .sort((a, b) => b.events.count - a.events.count || a.identity.localeCompare(b.identity))
+    .sort((a, b) =>
+      firstNonZero(b.events.count - a.events.count, a.identity.localeCompare(b.identity)),
+    )
     .slice(0, limit);
 }
 

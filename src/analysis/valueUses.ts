@@ -1,4 +1,5 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
+import { firstNonZero } from '../lib/firstNonZero';
 import type { StringField } from '../cloudtrail/types';
 import type { EventIndex } from '../index/EventIndex';
 import type { Query } from '../querylang/types';
@@ -37,7 +38,10 @@ export function valueUses(
     split === 0
       ? undefined
       : firstSeenCodes({ dict, size, codes }, rows.subarray(0, split), rows.subarray(split));
-  const byKey = new Map<string, { value: string; count: number; errors: number; first: number; last: number; isNew: boolean }>();
+  const byKey = new Map<
+    string,
+    { value: string; count: number; errors: number; first: number; last: number; isNew: boolean }
+  >();
   uses.codes.forEach((code, i) => {
     const value = dict?.get(code) ?? '';
     const key = value.toLowerCase();
@@ -62,5 +66,5 @@ export function valueUses(
       q: profileQuery(base, { field, value: u.value }),
       errorsQ: profileQuery(base, { field, value: u.value }, { field: 'errorCode', any: true }),
     }))
-    .sort((a, b) => b.count - a.count || a.first - b.first);
+    .sort((a, b) => firstNonZero(b.count - a.count, a.first - b.first));
 }

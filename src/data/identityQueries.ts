@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { engineClient } from '../engine/engineClient';
 import type { EngineClient } from '../engine/engineClient';
 import { readKey } from './keys';
@@ -31,7 +31,10 @@ export function useIdentityProfile(value: string, baseline: number | undefined) 
 
 /** The case's top identities (see topIdentitiesQuery). */
 export function useTopIdentities(limit: number, includeServices: boolean) {
-  return useQuery({ ...topIdentitiesQuery(limit, includeServices), placeholderData: keepPreviousData });
+  return useQuery({
+    ...topIdentitiesQuery(limit, includeServices),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /**
@@ -40,7 +43,8 @@ export function useTopIdentities(limit: number, includeServices: boolean) {
  */
 export function useIdentityActions() {
   const [view, setView] = useViewState();
-  const shown = view.identity ?? [];
+  const identities = view.identity;
+  const shown = useMemo(() => identities ?? [], [identities]);
   const openIdentity = useCallback(
     (value: string) => void setView({ view: 'identity', identity: [value], ...NO_SELECTION }),
     [setView],

@@ -39,8 +39,12 @@ function tally(rs: readonly Rec[], key: (r: Rec) => string) {
   return out;
 }
 
-function asMap(list: readonly { value: string; count: number; errors: number; first: number; last: number }[]) {
-  return new Map(list.map((u) => [u.value, { count: u.count, errors: u.errors, first: u.first, last: u.last }]));
+function asMap(
+  list: readonly { value: string; count: number; errors: number; first: number; last: number }[],
+) {
+  return new Map(
+    list.map((u) => [u.value, { count: u.count, errors: u.errors, first: u.first, last: u.last }]),
+  );
 }
 
 let engine: CaseSession;
@@ -69,7 +73,8 @@ describe('identity profile of the invictus attacker', () => {
     expect(profile.errors.count).toBe(mine.filter((r) => str(r, 'errorCode') !== '').length);
     expect(profile.firstSeen).toBe(Math.min(...mine.map(timeOf)));
     expect(profile.lastSeen).toBe(Math.max(...mine.map(timeOf)));
-    const binned = (profile.histogram?.ok ?? []).reduce((a, b) => a + b, 0) +
+    const binned =
+      (profile.histogram?.ok ?? []).reduce((a, b) => a + b, 0) +
       (profile.histogram?.errors ?? []).reduce((a, b) => a + b, 0);
     expect(binned).toBe(mine.length);
   });
@@ -85,7 +90,10 @@ describe('identity profile of the invictus attacker', () => {
     }
     const got = new Map(
       profile.services.flatMap((s) =>
-        s.calls.map((c) => [`${s.eventSource} ${c.eventName}`, { ok: c.ok.count, failed: c.failed.count }]),
+        s.calls.map((c) => [
+          `${s.eventSource} ${c.eventName}`,
+          { ok: c.ok.count, failed: c.failed.count },
+        ]),
       ),
     );
     expect(got).toEqual(ref);
@@ -98,12 +106,19 @@ describe('identity profile of the invictus attacker', () => {
     expect(asMap(profile.accounts)).toEqual(tally(mine, (r) => str(r, 'recipientAccountId')));
     expect(asMap(profile.sourceIps)).toEqual(tally(mine, (r) => str(r, 'sourceIPAddress')));
     expect(asMap(profile.userAgents)).toEqual(tally(mine, (r) => str(r, 'userAgent')));
-    const keys = tally(mine.filter((r) => str(r, 'userIdentity', 'accessKeyId') !== ''), (r) =>
-      str(r, 'userIdentity', 'accessKeyId'),
+    const keys = tally(
+      mine.filter((r) => str(r, 'userIdentity', 'accessKeyId') !== ''),
+      (r) => str(r, 'userIdentity', 'accessKeyId'),
     );
     expect(asMap(profile.accessKeys)).toEqual(keys);
     for (const k of profile.accessKeys)
-      expect(k.kind).toBe(k.value.startsWith('AKIA') ? 'long-term' : k.value.startsWith('ASIA') ? 'temporary' : 'other');
+      expect(k.kind).toBe(
+        k.value.startsWith('AKIA')
+          ? 'long-term'
+          : k.value.startsWith('ASIA')
+            ? 'temporary'
+            : 'other',
+      );
     expect(profile.sessions.map((s) => s.value).sort()).toEqual(
       [...keys.keys()].filter((k) => k.startsWith('ASIA')).sort(),
     );
@@ -114,11 +129,27 @@ describe('identity profile of the invictus attacker', () => {
     const times = mine.map(timeOf).sort((a, b) => a - b);
     const baseline = times[Math.floor(times.length * 0.9)] ?? 0;
     const p = engine.identity.profile(ATTACKER, baseline);
-    const fresh = ips.filter(([, u]) => u.first >= baseline).map(([ip]) => ip).sort();
-    expect(p.sourceIps.filter((u) => u.isNew).map((u) => u.value).sort()).toEqual(fresh);
+    const fresh = ips
+      .filter(([, u]) => u.first >= baseline)
+      .map(([ip]) => ip)
+      .sort();
+    expect(
+      p.sourceIps
+        .filter((u) => u.isNew)
+        .map((u) => u.value)
+        .sort(),
+    ).toEqual(fresh);
     const agents = [...tally(mine, (r) => str(r, 'userAgent'))];
-    expect(p.userAgents.filter((u) => u.isNew).map((u) => u.value).sort()).toEqual(
-      agents.filter(([, u]) => u.first >= baseline).map(([ua]) => ua).sort(),
+    expect(
+      p.userAgents
+        .filter((u) => u.isNew)
+        .map((u) => u.value)
+        .sort(),
+    ).toEqual(
+      agents
+        .filter(([, u]) => u.first >= baseline)
+        .map(([ua]) => ua)
+        .sort(),
     );
   });
 
@@ -132,21 +163,47 @@ describe('identity profile of the invictus attacker', () => {
       assumed.set(role, (assumed.get(role) ?? 0) + 1);
     }
     expect(assumed.size).toBeGreaterThan(0);
-    expect(new Map(profile.related.rolesAssumed.filter((r) => r.via.includes('AssumeRole')).map((r) => [r.identity, r.events.count]))).toEqual(assumed);
-    const service = (ip: string) => ip === '' || ip === 'AWS Internal' || ip.endsWith('.amazonaws.com');
+    expect(
+      new Map(
+        profile.related.rolesAssumed
+          .filter((r) => r.via.includes('AssumeRole'))
+          .map((r) => [r.identity, r.events.count]),
+      ),
+    ).toEqual(assumed);
+    const service = (ip: string) =>
+      ip === '' || ip === 'AWS Internal' || ip.endsWith('.amazonaws.com');
     const myIps = new Set(mine.map((r) => str(r, 'sourceIPAddress')).filter((ip) => !service(ip)));
-    const canonical = (r: Rec) => str(r, 'userIdentity', 'arn') || str(r, 'userIdentity', 'userName');
+    const canonical = (r: Rec) =>
+      str(r, 'userIdentity', 'arn') !== ''
+        ? str(r, 'userIdentity', 'arn')
+        : str(r, 'userIdentity', 'userName');
     const sharing = new Map<string, number>();
     for (const r of records) {
       const who = derivedCanonical(r, canonical);
       if (who === '' || who === ATTACKER || !myIps.has(str(r, 'sourceIPAddress'))) continue;
       sharing.set(who, (sharing.get(who) ?? 0) + 1);
     }
-    expect(new Map(profile.related.sharingIps.map((r) => [r.identity, r.events.count]))).toEqual(sharing);
+    expect(new Map(profile.related.sharingIps.map((r) => [r.identity, r.events.count]))).toEqual(
+      sharing,
+    );
   });
 
   it('lists its persistence calls with each event', () => {
-    const names = new Set(['CreateUser', 'CreateAccessKey', 'CreateLoginProfile', 'UpdateLoginProfile', 'AttachUserPolicy', 'AttachRolePolicy', 'PutUserPolicy', 'PutRolePolicy', 'UpdateAssumeRolePolicy', 'CreateRole', 'AddUserToGroup', 'CreatePolicyVersion', 'SetDefaultPolicyVersion']);
+    const names = new Set([
+      'CreateUser',
+      'CreateAccessKey',
+      'CreateLoginProfile',
+      'UpdateLoginProfile',
+      'AttachUserPolicy',
+      'AttachRolePolicy',
+      'PutUserPolicy',
+      'PutRolePolicy',
+      'UpdateAssumeRolePolicy',
+      'CreateRole',
+      'AddUserToGroup',
+      'CreatePolicyVersion',
+      'SetDefaultPolicyVersion',
+    ]);
     const ref = new Map<string, string[]>();
     for (const r of mine) {
       if (!names.has(str(r, 'eventName'))) continue;
@@ -154,7 +211,9 @@ describe('identity profile of the invictus attacker', () => {
     }
     expect(ref.size).toBeGreaterThan(0);
     const got = new Map(
-      profile.persistence.filter((p) => names.has(p.eventName)).map((p) => [p.eventName, p.events.map((e) => e.eventID)]),
+      profile.persistence
+        .filter((p) => names.has(p.eventName))
+        .map((p) => [p.eventName, p.events.map((e) => e.eventID)]),
     );
     expect(new Map([...got].map(([k, v]) => [k, [...v].sort()]))).toEqual(
       new Map([...ref].map(([k, v]) => [k, [...v].sort()])),
@@ -165,13 +224,25 @@ describe('identity profile of the invictus attacker', () => {
     const counted: Counted[] = [
       profile.events,
       profile.errors,
-      ...profile.services.flatMap((s) => [s.total, ...s.calls.flatMap((c) => [c.total, c.ok, c.failed])]),
-      ...[profile.regions, profile.accounts, profile.sourceIps, profile.userAgents, profile.accessKeys, profile.identityTypes]
+      ...profile.services.flatMap((s) => [
+        s.total,
+        ...s.calls.flatMap((c) => [c.total, c.ok, c.failed]),
+      ]),
+      ...[
+        profile.regions,
+        profile.accounts,
+        profile.sourceIps,
+        profile.userAgents,
+        profile.accessKeys,
+        profile.identityTypes,
+      ]
         .flat()
         .flatMap((u) => [u, { count: u.errors, q: u.errorsQ }]),
       ...profile.persistence.map((p) => p.total),
       ...profile.detections.map((d) => d.hits),
-      ...Object.values(profile.related).flatMap((list: IdentityProfile['related']['rolesAssumed']) => list.map((r) => r.events)),
+      ...Object.values(profile.related).flatMap(
+        (list: IdentityProfile['related']['rolesAssumed']) => list.map((r) => r.events),
+      ),
     ];
     expect(counted.length).toBeGreaterThan(50);
     expect(profile.detections.length).toBeGreaterThan(0);
@@ -188,10 +259,15 @@ function derivedCanonical(r: Rec, canonical: (r: Rec) => string): string {
 describe('resolving an identity value', () => {
   const count = (pred: (r: Rec) => boolean) => records.filter(pred).length;
   it('by user name, ARN, role ARN (covering its sessions), access key and principal ID', async () => {
-    const key = str(mine.find((r) => str(r, 'userIdentity', 'accessKeyId').startsWith('AKIA')), 'userIdentity', 'accessKeyId');
+    const key = str(
+      mine.find((r) => str(r, 'userIdentity', 'accessKeyId').startsWith('AKIA')),
+      'userIdentity',
+      'accessKeyId',
+    );
     const principal = str(mine[0], 'userIdentity', 'principalId');
     const role = 'arn:aws:iam::123837392027:role/stratus-red-team-ec2-get-password-data-role';
-    const sessions = 'arn:aws:sts::123837392027:assumed-role/stratus-red-team-ec2-get-password-data-role/';
+    const sessions =
+      'arn:aws:sts::123837392027:assumed-role/stratus-red-team-ec2-get-password-data-role/';
     const cases: [string, string, number][] = [
       ['bert-jan', 'userName', count((r) => str(r, 'userIdentity', 'userName') === 'bert-jan')],
       [ATTACKER, 'arn', mine.length],
@@ -205,8 +281,20 @@ describe('resolving an identity value', () => {
       expect([value, p.kind, p.events.count]).toEqual([value, kind, n]);
       expect(await matchCount(p.events.q)).toBe(n);
     }
+    // Who assumed the role: the callers of AssumeRole calls naming it, counted from the records.
+    const assumers = new Map<string, number>();
+    for (const r of records) {
+      if (!str(r, 'eventName').startsWith('AssumeRole')) continue;
+      if (str(r, 'requestParameters', 'roleArn') !== role) continue;
+      const who = str(r, 'userIdentity', 'arn');
+      assumers.set(who, (assumers.get(who) ?? 0) + 1);
+    }
+    expect(assumers.size).toBeGreaterThan(0);
     const roleProfile = engine.identity.profile(role);
-    expect(roleProfile.related.assumedBy.length).toBeGreaterThan(0);
+    const found = roleProfile.related.assumedBy.filter((r) => r.via.includes('AssumeRole'));
+    expect(new Map(found.map((r) => [r.identity, r.events.count]))).toEqual(assumers);
+    for (const r of roleProfile.related.assumedBy)
+      expect(await matchCount(r.events.q)).toBe(r.events.count);
     expect(engine.identity.profile('no-such-identity').events.count).toBe(0);
   });
 });

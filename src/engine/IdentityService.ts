@@ -43,6 +43,10 @@ export class IdentityService {
   plainScan(value: string): Promise<PlainIdentityScan> {
     const { index, reader } = this.parts;
     const { query } = resolveIdentity(index, value);
-    return plainIdentityScan(index, reader, selectRows(index, compileFilter(index, query).rowTests, {}));
+    return plainIdentityScan(
+      index,
+      reader,
+      selectRows(index, compileFilter(index, query).rowTests, {}),
+    );
   }
 }

@@ -6,7 +6,12 @@ import { LogText, logTitle } from '../common/LogText';
 import { useIdentityActions } from '../../data/identityQueries';
 
 /** Facets whose values name an identity: their rows offer "Open profile" (ui/identity). */
-const IDENTITY_FACETS = new Set(['userName', 'userIdentity.arn', 'accessKeyId', 'userIdentity.principalId']);
+const IDENTITY_FACETS = new Set([
+  'userName',
+  'userIdentity.arn',
+  'accessKeyId',
+  'userIdentity.principalId',
+]);
 
 /**
  * One value of a facet as a button that filters on it (Alt+click, or the − button, excludes it): a

@@ -33,8 +33,20 @@ export function ActivityBars(props: {
         return (
           <g key={from}>
             <title>{`${formatTime(from, props.timeZone)}: ${formatCount(n + e)} events, ${formatCount(e)} errors`}</title>
-            <rect x={i * width} y={HEIGHT - okH} width={width * 0.9} height={okH} className="activity-ok" />
-            <rect x={i * width} y={HEIGHT - okH - errH} width={width * 0.9} height={errH} className="activity-err" />
+            <rect
+              x={i * width}
+              y={HEIGHT - okH}
+              width={width * 0.9}
+              height={okH}
+              className="activity-ok"
+            />
+            <rect
+              x={i * width}
+              y={HEIGHT - okH - errH}
+              width={width * 0.9}
+              height={errH}
+              className="activity-err"
+            />
           </g>
         );
       })}

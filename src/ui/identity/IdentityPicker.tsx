@@ -47,19 +47,23 @@ export function IdentityPicker(props: {
       <div className="identity-picker-head">
         <h3>Top identities</h3>
         <label>
-          <input type="checkbox" checked={services} onChange={(e) => setServices(e.target.checked)} /> Include AWS
-          service principals
+          <input
+            type="checkbox"
+            checked={services}
+            onChange={(e) => setServices(e.target.checked)}
+          />{' '}
+          Include AWS service principals
         </label>
-        {top === undefined ? null : (
-          <span className="muted">in {top.elapsedMs.toFixed(1)} ms</span>
-        )}
+        {top === undefined ? null : <span className="muted">in {top.elapsedMs.toFixed(1)} ms</span>}
       </div>
       <table className="profile-table identity-top">
         <thead>
           <tr>
             <th scope="col">Identity</th>
             <th scope="col">Type</th>
-            <th scope="col" className="num">Events</th>
+            <th scope="col" className="num">
+              Events
+            </th>
             <th scope="col">First</th>
             <th scope="col">Last</th>
           </tr>
@@ -82,8 +86,12 @@ export function IdentityPicker(props: {
           ))}
         </tbody>
       </table>
-      {top !== undefined && top.identities.length === 0 ? <p className="muted">No identity in this case.</p> : null}
-      {top === undefined ? null : <p className="muted">{formatCount(top.identities.length)} shown</p>}
+      {top !== undefined && top.identities.length === 0 ? (
+        <p className="muted">No identity in this case.</p>
+      ) : null}
+      {top === undefined ? null : (
+        <p className="muted">{formatCount(top.identities.length)} shown</p>
+      )}
     </section>
   );
 }

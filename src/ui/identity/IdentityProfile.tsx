@@ -49,7 +49,12 @@ export function IdentityProfile(props: {
   const { data: p, isError } = useIdentityProfile(value, baseline);
   const { onEvents } = actions;
   return (
-    <article className="identity-profile" data-testid="identity-profile" data-identity={value} aria-label={`Profile of ${value}`}>
+    <article
+      className="identity-profile"
+      data-testid="identity-profile"
+      data-identity={value}
+      aria-label={`Profile of ${value}`}
+    >
       <header className="profile-head">
         <h2 className="profile-name">
           <LogText text={value} max={200} />
@@ -65,13 +70,19 @@ export function IdentityProfile(props: {
         <p className="muted">Reading the index…</p>
       ) : p.kind === undefined || p.events.count === 0 ? (
         <p className="muted" data-testid="profile-empty">
-          No event names this identity (tried the identity ARN, principal ID, access key and user name).
+          No event names this identity (tried the identity ARN, principal ID, access key and user
+          name).
         </p>
       ) : (
         <>
           <dl className="profile-summary">
             <dt>Matched as</dt>
-            <dd>{KIND_LABEL[p.kind]}{p.identityTypes.length > 0 ? `, ${p.identityTypes.map((t) => t.value || '(no type)').join(', ')}` : ''}</dd>
+            <dd>
+              {KIND_LABEL[p.kind]}
+              {p.identityTypes.length > 0
+                ? `, ${p.identityTypes.map((t) => (t.value === '' ? '(no type)' : t.value)).join(', ')}`
+                : ''}
+            </dd>
             <dt>Events</dt>
             <dd>
               <CountLink count={p.events.count} q={p.events.q} onEvents={onEvents} />
@@ -89,13 +100,43 @@ export function IdentityProfile(props: {
               </>
             ) : null}
           </dl>
-          {p.histogram === undefined ? null : <ActivityBars histogram={p.histogram} timeZone={timeZone} />}
-          <p className="muted profile-elapsed">Computed in {p.elapsedMs.toFixed(1)} ms from the index.</p>
+          {p.histogram === undefined ? null : (
+            <ActivityBars histogram={p.histogram} timeZone={timeZone} />
+          )}
+          <p className="muted profile-elapsed">
+            Computed in {p.elapsedMs.toFixed(1)} ms from the index.
+          </p>
           <ServicesPanel services={p.services} onEvents={onEvents} />
-          <ValueTable title="Source IPs" testId="profile-ips" rows={p.sourceIps} timeZone={timeZone} onEvents={onEvents} extra={(r) => <IpPlace ip={r.value} />} />
-          <ValueTable title="User agents" testId="profile-agents" rows={p.userAgents} timeZone={timeZone} onEvents={onEvents} />
-          <ValueTable title="Regions" testId="profile-regions" rows={p.regions} timeZone={timeZone} onEvents={onEvents} />
-          <ValueTable title="Accounts" testId="profile-accounts" rows={p.accounts} timeZone={timeZone} onEvents={onEvents} extra={(r) => <AccountName id={r.value} />} />
+          <ValueTable
+            title="Source IPs"
+            testId="profile-ips"
+            rows={p.sourceIps}
+            timeZone={timeZone}
+            onEvents={onEvents}
+            extra={(r) => <IpPlace ip={r.value} />}
+          />
+          <ValueTable
+            title="User agents"
+            testId="profile-agents"
+            rows={p.userAgents}
+            timeZone={timeZone}
+            onEvents={onEvents}
+          />
+          <ValueTable
+            title="Regions"
+            testId="profile-regions"
+            rows={p.regions}
+            timeZone={timeZone}
+            onEvents={onEvents}
+          />
+          <ValueTable
+            title="Accounts"
+            testId="profile-accounts"
+            rows={p.accounts}
+            timeZone={timeZone}
+            onEvents={onEvents}
+            extra={(r) => <AccountName id={r.value} />}
+          />
           <ValueTable
             title="Access keys"
             testId="profile-keys"
@@ -105,13 +146,43 @@ export function IdentityProfile(props: {
             extra={(r) => <span className="profile-key-kind">{keyKind(r.value)}</span>}
           />
           {p.arns.length > 1 ? (
-            <ValueTable title="ARNs" testId="profile-arns" rows={p.arns} timeZone={timeZone} onEvents={onEvents} action={(r) => r.value === '' ? null : (
-              <button type="button" className="btn btn-small" onClick={() => actions.onOpen(r.value)}>Profile</button>
-            )} />
+            <ValueTable
+              title="ARNs"
+              testId="profile-arns"
+              rows={p.arns}
+              timeZone={timeZone}
+              onEvents={onEvents}
+              action={(r) =>
+                r.value === '' ? null : (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => actions.onOpen(r.value)}
+                  >
+                    Profile
+                  </button>
+                )
+              }
+            />
           ) : null}
-          <SessionsPanel sessions={p.sessions} timeZone={timeZone} onEvents={onEvents} onSession={actions.onSession} />
-          <RelatedPanel related={p.related} onEvents={onEvents} onOpen={actions.onOpen} onCompare={actions.onCompare} />
-          <PersistencePanel calls={p.persistence} timeZone={timeZone} onEvents={onEvents} onEvent={actions.onEvent} />
+          <SessionsPanel
+            sessions={p.sessions}
+            timeZone={timeZone}
+            onEvents={onEvents}
+            onSession={actions.onSession}
+          />
+          <RelatedPanel
+            related={p.related}
+            onEvents={onEvents}
+            onOpen={actions.onOpen}
+            onCompare={actions.onCompare}
+          />
+          <PersistencePanel
+            calls={p.persistence}
+            timeZone={timeZone}
+            onEvents={onEvents}
+            onEvent={actions.onEvent}
+          />
           <DetectionsPanel rules={p.detections} onEvents={onEvents} />
         </>
       )}

@@ -34,9 +34,21 @@ export function IdentityView(props: {
     onRemove: removeIdentity,
   };
   return (
-    <section className="identity-view" aria-label="Identities" id="main-view" role="tabpanel" aria-labelledby="main-tab-identity" data-testid="identity-view">
+    <section
+      className="identity-view"
+      aria-label="Identities"
+      id="main-view"
+      role="tabpanel"
+      aria-labelledby="main-tab-identity"
+      data-testid="identity-view"
+    >
       {shown.length === 0 ? (
-        <IdentityPicker title="Identity profiles" timeZone={timeZone} onPick={openIdentity} onEvents={actions.onEvents} />
+        <IdentityPicker
+          title="Identity profiles"
+          timeZone={timeZone}
+          onPick={openIdentity}
+          onEvents={actions.onEvents}
+        />
       ) : (
         <>
           <div className="identity-toolbar">
@@ -54,7 +66,13 @@ export function IdentityView(props: {
                 {baseline === undefined ? ' · empty: the middle of each identity’s activity' : ''}
               </span>
             </label>
-            <button type="button" className="btn" aria-expanded={adding} onClick={() => setAdding(!adding)} data-testid="compare-with">
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={adding}
+              onClick={() => setAdding(!adding)}
+              data-testid="compare-with"
+            >
               Compare with…
             </button>
             <button type="button" className="btn" onClick={() => void setView({ identity: null })}>
@@ -73,9 +91,19 @@ export function IdentityView(props: {
               onEvents={actions.onEvents}
             />
           ) : null}
-          <div className="identity-columns" style={{ gridTemplateColumns: `repeat(${shown.length}, minmax(420px, 1fr))` }}>
+          <div
+            className="identity-columns"
+            style={{ gridTemplateColumns: `repeat(${shown.length}, minmax(420px, 1fr))` }}
+          >
             {shown.map((value) => (
-              <IdentityProfile key={value} value={value} baseline={baseline} timeZone={timeZone} actions={actions} removable={shown.length > 1} />
+              <IdentityProfile
+                key={value}
+                value={value}
+                baseline={baseline}
+                timeZone={timeZone}
+                actions={actions}
+                removable={shown.length > 1}
+              />
             ))}
           </div>
         </>

@@ -16,7 +16,11 @@ export function PersistencePanel(props: {
 }) {
   const { calls, timeZone, onEvents, onEvent } = props;
   return (
-    <section className="profile-panel" data-testid="profile-persistence" aria-label="Persistence calls">
+    <section
+      className="profile-panel"
+      data-testid="profile-persistence"
+      aria-label="Persistence calls"
+    >
       <h3>
         Persistence calls <span className="muted">{formatCount(calls.length)}</span>
       </h3>
@@ -30,13 +34,17 @@ export function PersistencePanel(props: {
                 <LogText text={c.eventName} max={80} />
               </span>{' '}
               <CountLink count={c.total.count} q={c.total.q} onEvents={onEvents} />
-              {c.failed > 0 ? <span className="profile-failed"> {formatCount(c.failed)} failed</span> : null}
+              {c.failed > 0 ? (
+                <span className="profile-failed"> {formatCount(c.failed)} failed</span>
+              ) : null}
               <span className="profile-event-times">
                 {c.events.slice(0, 6).map((e) => (
                   <button
                     type="button"
                     key={`${e.row}`}
-                    className={e.errorCode === '' ? 'link-button mono' : 'link-button mono profile-failed'}
+                    className={
+                      e.errorCode === '' ? 'link-button mono' : 'link-button mono profile-failed'
+                    }
                     title={e.errorCode === '' ? 'Show this event' : `Failed: ${e.errorCode}`}
                     onClick={() => onEvent(c.total.q, e.eventID)}
                   >

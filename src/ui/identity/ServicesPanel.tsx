@@ -6,6 +6,8 @@ import { CountLink } from './CountLink';
 
 /** Services listed before "Show all". */
 const FIRST = 6;
+/** Calls listed per service before its "+ n more". */
+const CALLS = 5;
 
 /**
  * The identity's APIs grouped by service (eventSource), each call with its successes and
@@ -17,6 +19,7 @@ export function ServicesPanel(props: {
 }) {
   const { services, onEvents } = props;
   const [all, setAll] = useState(false);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const shown = all ? services : services.slice(0, FIRST);
   const calls = services.reduce((n, s) => n + s.calls.length, 0);
   return (
@@ -31,9 +34,15 @@ export function ServicesPanel(props: {
         <thead>
           <tr>
             <th scope="col">Service / call</th>
-            <th scope="col" className="num">Events</th>
-            <th scope="col" className="num">OK</th>
-            <th scope="col" className="num">Failed</th>
+            <th scope="col" className="num">
+              Events
+            </th>
+            <th scope="col" className="num">
+              OK
+            </th>
+            <th scope="col" className="num">
+              Failed
+            </th>
           </tr>
         </thead>
         {shown.map((s) => (
@@ -46,10 +55,17 @@ export function ServicesPanel(props: {
                 <CountLink count={s.total.count} q={s.total.q} onEvents={onEvents} />
               </td>
               <td />
-              <td className="num">{s.failed > 0 ? <span className="profile-failed">{formatCount(s.failed)}</span> : null}</td>
+              <td className="num">
+                {s.failed > 0 ? (
+                  <span className="profile-failed">{formatCount(s.failed)}</span>
+                ) : null}
+              </td>
             </tr>
-            {s.calls.map((c) => (
-              <tr key={c.eventName} className={c.ok.count === 0 ? 'profile-call only-failed' : 'profile-call'}>
+            {(open.has(s.eventSource) ? s.calls : s.calls.slice(0, CALLS)).map((c) => (
+              <tr
+                key={c.eventName}
+                className={c.ok.count === 0 ? 'profile-call only-failed' : 'profile-call'}
+              >
                 <td className="profile-call-name">
                   <LogText text={c.eventName} max={120} />
                 </td>
@@ -64,6 +80,22 @@ export function ServicesPanel(props: {
                 </td>
               </tr>
             ))}
+            {s.calls.length > CALLS ? (
+              <tr>
+                <td colSpan={4} className="profile-more">
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-expanded={open.has(s.eventSource)}
+                    onClick={() => setOpen(toggle(open, s.eventSource))}
+                  >
+                    {open.has(s.eventSource)
+                      ? 'Fewer calls'
+                      : `+ ${formatCount(s.calls.length - CALLS)} more calls${hiddenFailed(s.calls.slice(CALLS))}`}
+                  </button>
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         ))}
       </table>
@@ -74,4 +106,16 @@ export function ServicesPanel(props: {
       ) : null}
     </section>
   );
+}
+
+function toggle(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(key)) next.add(key);
+  return next;
+}
+
+/** ", n failed" for the hidden calls' failures, so a collapsed list never hides that some failed. */
+function hiddenFailed(calls: IdentityProfileView['services'][number]['calls']): string {
+  const failed = calls.reduce((n, c) => n + c.failed.count, 0);
+  return failed === 0 ? '' : `, ${formatCount(failed)} failed`;
 }

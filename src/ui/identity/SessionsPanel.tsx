@@ -29,8 +29,12 @@ export function SessionsPanel(props: {
               <th scope="col">Key</th>
               <th scope="col">Start</th>
               <th scope="col">End</th>
-              <th scope="col" className="num">Events</th>
-              <th scope="col" className="num">Errors</th>
+              <th scope="col" className="num">
+                Events
+              </th>
+              <th scope="col" className="num">
+                Errors
+              </th>
             </tr>
           </thead>
           <tbody>

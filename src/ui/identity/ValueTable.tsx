@@ -43,8 +43,12 @@ export function ValueTable(props: {
           <thead>
             <tr>
               <th scope="col">Value</th>
-              <th scope="col" className="num">Events</th>
-              <th scope="col" className="num">Errors</th>
+              <th scope="col" className="num">
+                Events
+              </th>
+              <th scope="col" className="num">
+                Errors
+              </th>
               <th scope="col">First</th>
               <th scope="col">Last</th>
             </tr>
@@ -53,9 +57,17 @@ export function ValueTable(props: {
             {shown.map((r) => (
               <tr key={r.value} data-value={r.value}>
                 <td className="profile-value">
-                  {r.value === '' ? <span className="muted">(none)</span> : <LogText text={r.value} max={200} />}
+                  {r.value === '' ? (
+                    <span className="muted">(none)</span>
+                  ) : (
+                    <LogText text={r.value} max={200} />
+                  )}
                   {extra?.(r)}
-                  {r.isNew ? <span className="profile-new" title="First used after the baseline">new</span> : null}
+                  {r.isNew ? (
+                    <span className="profile-new" title="First used after the baseline">
+                      new
+                    </span>
+                  ) : null}
                   {action?.(r)}
                 </td>
                 <td className="num">
