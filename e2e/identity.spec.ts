@@ -99,6 +99,13 @@ test('the Identities tab lists the top identities, AWS services only on request'
   await page.getByTestId('view-tab-identity').click();
   const top = page.getByTestId('top-identity');
   await expect(top.first()).toHaveAttribute('data-identity', ATTACKER);
+  await expect(page.locator('[data-testid=top-identity][data-type=AWSService]')).toHaveCount(0);
+  await page.getByLabel('Include AWS service principals').check();
+  await expect(
+    page.locator('[data-testid=top-identity][data-type=AWSService]').first(),
+  ).toBeVisible();
+  await page.getByLabel('Include AWS service principals').uncheck();
+  await expect(page.locator('[data-testid=top-identity][data-type=AWSService]')).toHaveCount(0);
   const link = top.first().getByTestId('profile-count');
   const count = Number(await link.getAttribute('data-count'));
   if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/picker-1280.png` });

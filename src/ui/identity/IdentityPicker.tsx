@@ -70,7 +70,12 @@ export function IdentityPicker(props: {
         </thead>
         <tbody>
           {(top?.identities ?? []).map((t) => (
-            <tr key={t.identity} data-testid="top-identity" data-identity={t.identity}>
+            <tr
+              key={t.identity}
+              data-testid="top-identity"
+              data-identity={t.identity}
+              data-type={t.identityType}
+            >
               <td>
                 <button type="button" className="link-button" onClick={() => onPick(t.identity)}>
                   <LogText text={t.identity} max={160} />

@@ -93,7 +93,7 @@ export function IdentityView(props: {
           ) : null}
           <div
             className="identity-columns"
-            style={{ gridTemplateColumns: `repeat(${shown.length}, minmax(420px, 1fr))` }}
+            style={{ gridTemplateColumns: `repeat(${shown.length}, minmax(420px, 1100px))` }}
           >
             {shown.map((value) => (
               <IdentityProfile
