@@ -27,6 +27,7 @@ import { measurePlainScan, summariseDetections } from './lib/detections.js';
 import { measureCountBy } from './lib/countBy.js';
 import { benchSituationReport } from './lib/reportBench.js';
 import { describeSessions, measureSessions } from './lib/sessions.js';
+import { describeIdentityBench, measureIdentityProfile } from './lib/identityBench.js';
 import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
@@ -197,6 +198,7 @@ async function main() {
       );
     const countBy = await benchCountBy(page, args.reps);
     await benchSessions(page);
+    const identity = await identityStep(page, args.reps);
     const reloadPeak = samplePeak(pss);
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
     const afterReload = pss();
@@ -351,6 +353,7 @@ async function main() {
       scanFloor,
       searchTargets,
       exported,
+      identity,
       pageErrors,
     };
     const out = join(BENCH, 'results', `${results.date.replace(/[:.]/g, '-')}-${args.events}.json`);
@@ -388,6 +391,26 @@ async function benchSessions(page) {
     if (figures === undefined) return;
     for (const line of describeSessions(figures)) log(line);
   }
+}
+
+/**
+ * Identity profiles (issue 17): the top identity's profile, timed by the engine, beside a plain scan
+ * of its records. Self-contained: its figures go to the log and to `results.identity`.
+ * @param {import('playwright').Page} page idle, nothing else running
+ * @param {number} reps
+ */
+async function identityStep(page, reps) {
+  const bench = await measureIdentityProfile(page, Math.max(3, reps)).catch(
+    (/** @type {unknown} */ e) => {
+      log(`identity: failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    },
+  );
+  if (bench !== undefined) {
+    log(describeIdentityBench(bench));
+    process.stdout.write(`${describeIdentityBench(bench)}\n\n`);
+  }
+  return bench;
 }
 
 /** @param {import('./lib/cairn.js').IndexSaved} s @returns {string} */

@@ -51,6 +51,9 @@ const DetectionsView = lazyView(() =>
 const SessionsView = lazyView(() =>
   import('../ui/sessions/SessionsView').then((m) => m.SessionsView),
 );
+const IdentityView = lazyView(() =>
+  import('../ui/identity/IdentityView').then((m) => m.IdentityView),
+);
 
 /** The composition root: wires the dataset, ingest actions and preferences to the screen areas. */
 export function App() {
@@ -165,6 +168,8 @@ export function App() {
             onAddClause={search.addClause}
             onClose={() => search.showView('events')}
           />
+        ) : view.view === 'identity' ? (
+          <IdentityView timeZone={prefs.timeZone} onClose={() => search.showView('events')} />
         ) : view.view === 'detections' ? (
           <DetectionsView
             timeZone={prefs.timeZone}

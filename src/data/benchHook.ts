@@ -4,6 +4,7 @@ import type { EngineClient } from '../engine/engineClient';
 type Detections = EngineClient['detections'];
 type Report = EngineClient['report'];
 type Sessions = EngineClient['sessions'];
+type Identity = EngineClient['identity'];
 
 /**
  * What `npm run bench` (bench/lib/cairn.js) reads from the page besides the DOM attributes and
@@ -53,6 +54,16 @@ export interface CairnBench {
     readonly list: (q: string) => ReturnType<Sessions['list']>;
     readonly plainScan: (q: string) => ReturnType<Sessions['plainScan']>;
   };
+  /**
+   * `identity.top(n)`: the top identities (canonical names, events). `identity.profile(value)`:
+   * one profile, its `elapsedMs` the engine's time. `identity.plainScan(value)`: the same rows read
+   * back from the stored files, `{ ms, records }`.
+   */
+  readonly identity: {
+    readonly top: (limit: number) => ReturnType<Identity['top']>;
+    readonly profile: (value: string) => Promise<{ elapsedMs: number; events: number }>;
+    readonly plainScan: (value: string) => ReturnType<Identity['plainScan']>;
+  };
 }
 
 /**
@@ -92,6 +103,14 @@ export function installBenchHook(): void {
     sessions: {
       list: (q) => engineClient().sessions.list({ q }, 'start'),
       plainScan: (q) => engineClient().sessions.plainScan({ q }),
+    },
+    identity: {
+      top: (limit) => engineClient().identity.top(limit, false),
+      profile: async (value) => {
+        const p = await engineClient().identity.profile(value);
+        return { elapsedMs: p.elapsedMs, events: p.events.count };
+      },
+      plainScan: (value) => engineClient().identity.plainScan(value),
     },
   };
   // Not enumerable: out of the way of anything that lists window's properties.

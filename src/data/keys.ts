@@ -14,6 +14,7 @@ export type ServiceName =
   | 'report'
   | 'events'
   | 'sessions'
+  | 'identity'
   | 'files'
   | 'integrity'
   | 'exports'

@@ -18,6 +18,7 @@ import { ExportService } from './ExportService';
 import { FileService } from './FileService';
 import { DatasetService } from './DatasetService';
 import { IntegrityService } from './IntegrityService';
+import { IdentityService } from './IdentityService';
 import { DetectionService } from './DetectionService';
 import { RuleHits } from '../index/RuleHits';
 import { ReportService } from './ReportService';
@@ -89,6 +90,8 @@ export class CaseSession {
   readonly events: EventService;
   /** Sessions (temporary access keys): the list under a filter, one session's story. */
   readonly sessions: SessionService;
+  /** Identity profiles: one identity's activity over the case, and the top identities. */
+  readonly identity: IdentityService;
   /** The stored files, the sources tree, one file's content and bytes. */
   readonly files: FileService;
   /** Digest validation and the coverage map. */
@@ -151,6 +154,7 @@ export class CaseSession {
     this.report = new ReportService(parts, this.search);
     this.events = new EventService(parts);
     this.sessions = new SessionService(parts, this.search);
+    this.identity = new IdentityService(parts);
     this.files = new FileService(parts, provenance);
     this.exports = new ExportService(parts, this.search, this.integrity);
     this.dataset = new DatasetService({

@@ -132,6 +132,7 @@ export function createEngineApi(
     report: forward(async () => (await current()).report),
     events: forward(async () => (await current()).events),
     sessions: forward(async () => (await current()).sessions),
+    identity: forward(async () => (await current()).identity),
     files: forward(async () => (await current()).files),
     integrity: forward(async () => (await current()).integrity),
     exports: forward(async () => (await current()).exports),

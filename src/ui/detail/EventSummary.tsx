@@ -9,6 +9,10 @@ import { formatTime, zoneLabel } from '../common/formatTime';
 import { usePrefs } from '../prefs/usePrefs';
 import { SourceFiles } from './SourceFiles';
 import { LongLogText } from '../common/LongLogText';
+import { OpenProfileButton } from '../identity/OpenProfileButton';
+
+/** The identity values a profile opens from (ui/identity). */
+const PROFILED = new Set(['User name', 'Principal ARN', 'Principal ID', 'AWS access key']);
 
 /**
  * The facts block: who, what, when, where, identifiers and provenance of one event. The error and
@@ -38,6 +42,7 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
     ['User name', r.userName],
     ['Identity type', r.identityType],
     ['Principal ARN', arn],
+    ['Principal ID', stringAt(identity, 'principalId') ?? ''],
     ['AWS access key', r.accessKeyId],
     ['Event name', r.eventName],
     ['Event source', r.eventSource],
@@ -73,6 +78,9 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
                 </span>
                 {typeof value === 'string' && value.length > 0 ? (
                   <CopyButton text={value} label="⧉" title={`Copy ${label}`} />
+                ) : null}
+                {typeof value === 'string' && PROFILED.has(label) ? (
+                  <OpenProfileButton value={value} compact />
                 ) : null}
               </dd>
             </div>

@@ -39,6 +39,7 @@ export function ViewTabs(props: {
       <div role="tablist" aria-label="Main view" className="view-tabs-list">
         {tab('report', 'Report', undefined)}
         {tab('events', 'Events', formatCount(eventCount))}
+        {tab('identity', 'Identities', undefined)}
         {tab('sessions', 'Sessions', undefined)}
         {tab(
           'detections',

@@ -3,6 +3,15 @@ import type { FacetPick } from '../../data/useSearchView';
 import { AccountName } from '../accounts/AccountName';
 import { formatCount } from '../common/formatCount';
 import { LogText, logTitle } from '../common/LogText';
+import { useIdentityActions } from '../../data/identityQueries';
+
+/** Facets whose values name an identity: their rows offer "Open profile" (ui/identity). */
+const IDENTITY_FACETS = new Set([
+  'userName',
+  'userIdentity.arn',
+  'accessKeyId',
+  'userIdentity.principalId',
+]);
 
 /**
  * One value of a facet as a button that filters on it (Alt+click, or the − button, excludes it): a
@@ -26,6 +35,7 @@ export function FacetValueRow(props: {
   const { value, count } = item;
   const shown = value === '' ? '(none)' : value;
   const fresh = item.firstSeen === true && since !== undefined;
+  const { openIdentity } = useIdentityActions();
   return (
     <li className={state === undefined ? undefined : `facet-${state}`}>
       <button
@@ -64,6 +74,18 @@ export function FacetValueRow(props: {
       >
         −
       </button>
+      {IDENTITY_FACETS.has(field) && value !== '' ? (
+        <button
+          type="button"
+          className="facet-exclude facet-profile"
+          data-testid="facet-open-profile"
+          aria-label={`Open the profile of ${shown}`}
+          title="Open profile"
+          onClick={() => openIdentity(value)}
+        >
+          ›
+        </button>
+      ) : null}
     </li>
   );
 }

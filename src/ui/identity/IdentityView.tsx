@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useIdentityActions } from '../../data/identityQueries';
+import { useOpenView } from '../../data/useOpenView';
+import { useViewState } from '../../data/useViewState';
+import { IdentityPicker } from './IdentityPicker';
+import { IdentityProfile } from './IdentityProfile';
+import type { ProfileActions } from './IdentityProfile';
+import './Identity.css';
+
+/**
+ * The Identity view (`view=identity`): the profiles of the URL's `identity` values side by side,
+ * one column each in the same panel order, with a shared baseline for "new" and "Compare with…";
+ * without any, a picker of the case's top identities. Every count opens the event table on its
+ * events over all time (the profiles cover the whole case).
+ */
+export function IdentityView(props: {
+  readonly timeZone: 'utc' | 'local';
+  /** Back to the event table (when this view's chunk cannot load). */
+  readonly onClose: () => void;
+}) {
+  const { timeZone } = props;
+  const { shown, openIdentity, compareWith, removeIdentity } = useIdentityActions();
+  const [, setView] = useViewState();
+  const openView = useOpenView();
+  const [baselineText, setBaselineText] = useState('');
+  const [adding, setAdding] = useState(false);
+  const baseline = parseBaseline(baselineText, timeZone);
+  const actions: ProfileActions = {
+    onEvents: (q) => openView({ q }),
+    onEvent: (q, event) => openView({ q, event }),
+    onOpen: openIdentity,
+    onCompare: compareWith,
+    onSession: (key) => void setView({ view: 'sessions', session: key }),
+    onRemove: removeIdentity,
+  };
+  return (
+    <section
+      className="identity-view"
+      aria-label="Identities"
+      id="main-view"
+      role="tabpanel"
+      aria-labelledby="main-tab-identity"
+      data-testid="identity-view"
+    >
+      {shown.length === 0 ? (
+        <IdentityPicker
+          title="Identity profiles"
+          timeZone={timeZone}
+          onPick={openIdentity}
+          onEvents={actions.onEvents}
+        />
+      ) : (
+        <>
+          <div className="identity-toolbar">
+            <label className="identity-baseline">
+              New since{' '}
+              <input
+                type="datetime-local"
+                step={1}
+                value={baselineText}
+                onChange={(e) => setBaselineText(e.target.value)}
+                data-testid="identity-baseline"
+              />{' '}
+              <span className="muted">
+                {timeZone === 'utc' ? 'UTC' : 'local time'}
+                {baseline === undefined ? ' · empty: the middle of each identity’s activity' : ''}
+              </span>
+            </label>
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={adding}
+              onClick={() => setAdding(!adding)}
+              data-testid="compare-with"
+            >
+              Compare with…
+            </button>
+            <button type="button" className="btn" onClick={() => void setView({ identity: null })}>
+              All identities
+            </button>
+          </div>
+          {adding ? (
+            <IdentityPicker
+              title="Compare with"
+              timeZone={timeZone}
+              limit={10}
+              onPick={(v) => {
+                setAdding(false);
+                compareWith(v);
+              }}
+              onEvents={actions.onEvents}
+            />
+          ) : null}
+          <div
+            className="identity-columns"
+            style={{ gridTemplateColumns: `repeat(${shown.length}, minmax(420px, 1100px))` }}
+          >
+            {shown.map((value) => (
+              <IdentityProfile
+                key={value}
+                value={value}
+                baseline={baseline}
+                timeZone={timeZone}
+                actions={actions}
+                removable={shown.length > 1}
+              />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A datetime-local value (no zone) read in the user's time zone pref; undefined when empty or bad. */
+function parseBaseline(text: string, zone: 'utc' | 'local'): number | undefined {
+  if (text === '') return undefined;
+  const ms = Date.parse(zone === 'utc' ? `${text}Z` : text);
+  return Number.isFinite(ms) ? ms : undefined;
+}
