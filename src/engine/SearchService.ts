@@ -4,6 +4,7 @@ import type { RowWindow } from '../index/readRows';
 import type { RowView, SortColumn, TimeOrder } from '../index/types';
 import { FILE_FIELD, resolveField } from '../querylang/fields';
 import { facetValues } from '../search/facetValues';
+import { countOriginFacets } from '../search/countOriginFacets';
 import { Searcher } from '../search/Searcher';
 import { ValueSuggester } from '../search/suggestValues';
 import type { SuggestAnswer, Suggestion } from '../search/suggestValues';
@@ -18,6 +19,7 @@ import type {
 } from '../search/types';
 import type { Provenance } from '../analysis/Provenance';
 import type { CaseParts } from './CaseParts';
+import type { IpOriginService } from './IpOriginService';
 
 /**
  * Tests a search's candidate records in a stored file's bytes, elsewhere (ParsePool.match): one byte per
@@ -39,6 +41,7 @@ export class SearchService {
   private readonly searcher: Searcher;
   private readonly provenance: Provenance;
   private readonly suggester = new ValueSuggester();
+  private readonly ipOrigins: IpOriginService | undefined;
 
   /** Without `match`, a record scan reads and tests stored files in this worker. */
   constructor(
@@ -47,9 +50,11 @@ export class SearchService {
     options: {
       readonly match?: StoredRecordMatch;
       readonly wordsLoaded?: () => Promise<void>;
+      readonly ipOrigins?: IpOriginService;
     } = {},
   ) {
-    const { match, wordsLoaded } = options;
+    const { match, wordsLoaded, ipOrigins } = options;
+    this.ipOrigins = ipOrigins;
     this.parts = parts;
     this.provenance = provenance;
     const { db, reader } = parts;
@@ -60,6 +65,7 @@ export class SearchService {
       annotations: parts.notes.current,
       hits: parts.hits,
       saved: (name) => parts.queries.lookup(name),
+      ...(ipOrigins === undefined ? {} : { ipOrigins }),
       ...(wordsLoaded === undefined ? {} : { wordsLoaded }),
       ...(match === undefined
         ? {}
@@ -88,11 +94,23 @@ export class SearchService {
       firstPage === undefined || s.error !== undefined
         ? s
         : { ...s, firstRows: this.rows(request, firstPage) };
+    await this.originsFor(request.q);
     const status = await this.searcher.search(
       request,
       onProgress === undefined ? undefined : (s) => onProgress(withRows(s)),
     );
     return withRows(status);
+  }
+
+  /**
+   * Loads the IP databases first when `q` asks where IPs come from, so the filter is compiled with
+   * them. A failure to load leaves every address `unknown` rather than failing the search.
+   */
+  private async originsFor(q: string): Promise<void> {
+    // A saved query may hold such a clause too; loading the data for nothing costs only time.
+    if (this.ipOrigins !== undefined && /\.(country|asn|org)\s*:|\bsaved\s*:/i.test(q)) {
+      await this.ipOrigins.ready().catch(() => undefined);
+    }
   }
 
   /**
@@ -119,6 +137,21 @@ export class SearchService {
   /** The top `limit` values of every indexed field under `request`; undefined before it ran. */
   facets(request: SearchRequest, limit?: number): FacetCounts | undefined {
     return this.searcher.facets(request, limit);
+  }
+
+  /**
+   * The source IPs' countries, ASNs and organisations under `request` (countOriginFacets), loading
+   * the IP databases first if needed; undefined before the search ran.
+   * @throws Error when the IP databases cannot be loaded.
+   */
+  async originFacets(request: SearchRequest, limit = 8): Promise<FacetCounts | undefined> {
+    if (this.ipOrigins === undefined) return undefined;
+    const table = await this.ipOrigins.ready();
+    const started = performance.now();
+    const rows = this.searcher.resultRows(request);
+    if (rows === undefined) return undefined;
+    const facets = countOriginFacets(this.parts.index, rows, table, limit);
+    return { facets, elapsedMs: performance.now() - started };
   }
 
   /**

@@ -77,7 +77,12 @@ describe('IpOriginTable over the bundled data', () => {
 
   it('enriches each code once and only the codes added since', () => {
     const values = ['8.8.8.8', '10.0.0.1'];
-    const dict = { get size() { return values.length; }, get: (c: number) => values[c] ?? '' };
+    const dict = {
+      get size() {
+        return values.length;
+      },
+      get: (c: number) => values[c] ?? '',
+    };
     const grown = new IpOriginTable(bundledIpDatabases());
     expect(grown.update(dict)).toBe(2);
     values.push('1.1.1.1');

@@ -69,7 +69,8 @@ export class IpOriginTable {
   /** Enriches the codes of `values` not enriched yet; returns how many it added. */
   update(values: CodedValues): number {
     const from = this.origins.length;
-    for (let code = from; code < values.size; code++) this.origins.push(this.lookup(values.get(code)));
+    for (let code = from; code < values.size; code++)
+      this.origins.push(this.lookup(values.get(code)));
     return values.size - from;
   }
 
@@ -105,8 +106,7 @@ export class IpOriginTable {
       asn: asnHit?.asn ?? 0,
       org: asnHit?.org ?? '',
       city: user.city ?? '',
-      countryFrom:
-        country === undefined ? undefined : useUserCountry ? 'user' : 'bundled-country',
+      countryFrom: country === undefined ? undefined : useUserCountry ? 'user' : 'bundled-country',
       asnFrom: asnHit === undefined ? undefined : useUserAsn ? 'user' : 'bundled-asn',
     };
   }

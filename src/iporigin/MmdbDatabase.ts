@@ -65,7 +65,13 @@ export class MmdbDatabase {
   /** Which fields the database answers, judged from one address's record per family. */
   fields(): ('country' | 'city' | 'asn' | 'org')[] {
     const seen = new Set<'country' | 'city' | 'asn' | 'org'>();
-    for (const ip of ['8.8.8.8', '1.1.1.1', '81.2.69.160', '2001:4860:4860::8888', '89.160.20.112']) {
+    for (const ip of [
+      '8.8.8.8',
+      '1.1.1.1',
+      '81.2.69.160',
+      '2001:4860:4860::8888',
+      '89.160.20.112',
+    ]) {
       const a = this.lookup(ip);
       if (a.country !== undefined) seen.add('country');
       if (a.city !== undefined) seen.add('city');

@@ -49,7 +49,7 @@ function isPrivateV4(b: Uint8Array): boolean {
   return PRIVATE_V4.some(([x, y, prefix]) => {
     const net = (((x << 24) >>> 0) | (y << 16)) >>> 0;
     const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-    return ((word & mask) >>> 0) === net;
+    return (word & mask) >>> 0 === net;
   });
 }
 

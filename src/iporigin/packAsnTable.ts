@@ -152,7 +152,10 @@ function splitCsvLine(text: string): string[] {
         } else if (text[i] === '"') {
           i++;
           break;
-        } else value += text[i++];
+        } else {
+          value += text[i] ?? '';
+          i++;
+        }
       }
       out.push(value);
       i++; // the comma

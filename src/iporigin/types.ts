@@ -5,13 +5,7 @@
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
  */
 export type IpKind =
-  | 'public4'
-  | 'public6'
-  | 'private'
-  | 'service'
-  | 'internal'
-  | 'empty'
-  | 'malformed';
+  'public4' | 'public6' | 'private' | 'service' | 'internal' | 'empty' | 'malformed';
 
 /** Which database answered a field: the bundled one or the user's own `.mmdb`. */
 export type IpDatabaseRole = 'bundled-country' | 'bundled-asn' | 'user';
@@ -51,5 +45,4 @@ export interface IpDatabaseInfo {
   readonly fields: readonly ('country' | 'city' | 'asn' | 'org')[];
 }
 
-/** The query fields that ask where a source IP comes from (docs/query-language.md). */
-export type IpOriginField = 'country' | 'asn' | 'org';
+export type { IpOriginField } from '../querylang/fields';
