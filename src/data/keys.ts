@@ -18,6 +18,7 @@ export type ServiceName =
   | 'notes'
   | 'queries'
   | 'detections'
+  | 'ipOrigins'
   | 'bundles';
 
 /**

@@ -152,7 +152,7 @@ export class CaseSession {
     });
     this.events = new EventService(parts);
     this.files = new FileService(parts, provenance);
-    this.exports = new ExportService(parts, this.search, this.integrity);
+    this.exports = new ExportService(parts, this.search, this.integrity, this.ipOrigins);
     this.dataset = new DatasetService({
       parts,
       onReports: (reports) => this.integrity.addEvidence(reports),

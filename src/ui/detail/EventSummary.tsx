@@ -9,6 +9,7 @@ import { formatTime, zoneLabel } from '../common/formatTime';
 import { usePrefs } from '../prefs/usePrefs';
 import { SourceFiles } from './SourceFiles';
 import { LongLogText } from '../common/LongLogText';
+import { IpOriginFacts } from '../iporigin/IpOriginFacts';
 
 /**
  * The facts block: who, what, when, where, identifiers and provenance of one event. The error and
@@ -43,6 +44,7 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
     ['Event source', r.eventSource],
     ['AWS region', r.awsRegion],
     ['Source IP address', r.sourceIPAddress],
+    ['IP origin', r.sourceIPAddress === '' ? '' : <IpOriginFacts ip={r.sourceIPAddress} />],
     ['User agent', r.userAgent],
     ['Request ID', stringAt(record, 'requestID') ?? ''],
     ['Event ID', r.eventID],

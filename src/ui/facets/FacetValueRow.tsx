@@ -3,6 +3,7 @@ import type { FacetPick } from '../../data/useSearchView';
 import { AccountName } from '../accounts/AccountName';
 import { formatCount } from '../common/formatCount';
 import { LogText, logTitle } from '../common/LogText';
+import { countryName } from '../iporigin/originText';
 
 /**
  * One value of a facet as a button that filters on it (Alt+click, or the − button, excludes it): a
@@ -25,13 +26,17 @@ export function FacetValueRow(props: {
   const { field, item, top, state, accountName, since, onPick } = props;
   const { value, count } = item;
   const shown = value === '' ? '(none)' : value;
+  // An ASN's organisation, a country's name: read from the databases, shown after the value.
+  const label =
+    item.label ??
+    (field === 'sourceIPAddress.country' && /^[A-Z]{2}$/.test(value) ? countryName(value) : '');
   const fresh = item.firstSeen === true && since !== undefined;
   return (
     <li className={state === undefined ? undefined : `facet-${state}`}>
       <button
         type="button"
         className="facet-value"
-        title={`${logTitle(shown, 300)}${accountName === undefined ? '' : ` (${accountName})`}: ${formatCount(count)} events${fresh ? ', first seen in this time range' : ''}. Click to filter, Alt+click to exclude.`}
+        title={`${logTitle(shown, 300)}${label === '' ? '' : ` ${logTitle(label, 200)}`}${accountName === undefined ? '' : ` (${accountName})`}: ${formatCount(count)} events${fresh ? ', first seen in this time range' : ''}. Click to filter, Alt+click to exclude.`}
         data-field={field}
         data-first-seen={fresh ? '' : undefined}
         onClick={(e) => onPick({ field, value, exclude: e.altKey })}
@@ -44,6 +49,12 @@ export function FacetValueRow(props: {
         <span className={value === '' ? 'facet-label muted' : 'facet-label'}>
           {value === '' ? shown : <MiddleCut text={value} />}
           {field === 'recipientAccountId' ? <AccountName id={value} /> : null}
+          {label === '' ? null : (
+            <span className="muted facet-value-label">
+              {' '}
+              <LogText text={label} max={80} />
+            </span>
+          )}
         </span>
         {fresh ? (
           <span
