@@ -1,3 +1,4 @@
+import './bufferGlobal';
 import { Buffer } from 'buffer';
 import { Reader } from 'mmdb-lib';
 import { isObject } from '../lib/isObject';
@@ -26,9 +27,6 @@ export class MmdbDatabase {
 
   /** @throws Error with a readable message when `bytes` is not a MaxMind DB file. */
   constructor(bytes: Uint8Array) {
-    // mmdb-lib calls Buffer.isBuffer on the global: the browser has none, so give it the npm one.
-    const g: { Buffer?: unknown } = globalThis;
-    g.Buffer ??= Buffer;
     try {
       this.reader = new Reader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     } catch (e) {

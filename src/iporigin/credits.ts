@@ -22,6 +22,7 @@ export function bundledCredits(dbs: Pick<IpDatabases, 'country' | 'asn'>): IpDat
       name: COUNTRY_PACKAGE,
       date: day(dbs.country.builtMs),
       credit: 'Country: ip-location-db geo-whois-asn-country (CC0), from NRO data (CC BY 4.0)',
+      short: 'ip-location-db (CC0; NRO data, CC BY 4.0)',
       links: ['https://github.com/sapics/ip-location-db', 'https://www.nro.net/'],
       fields: ['country'],
     });
@@ -33,6 +34,7 @@ export function bundledCredits(dbs: Pick<IpDatabases, 'country' | 'asn'>): IpDat
       date: dbs.asn.date,
       credit:
         'ASN and organisation: ip-location-db asn, from RouteViews, DB-IP (IP Geolocation by DB-IP) and NRO data (CC BY 4.0)',
+      short: 'RouteViews, DB-IP, NRO via ip-location-db (CC BY 4.0)',
       links: ['https://www.routeviews.org/', 'https://db-ip.com/', 'https://www.nro.net/'],
       fields: ['asn', 'org'],
     });
@@ -47,6 +49,7 @@ export function userCredit(name: string, db: MmdbDatabase): IpDatabaseInfo {
     name,
     date: day(db.builtMs),
     credit: `Your database: ${name} (${db.type}); see its own licence`,
+    short: `your ${name}`,
     links: [],
     fields: db.fields(),
   };

@@ -39,6 +39,8 @@ export interface IpDatabaseInfo {
   readonly date: string;
   /** Who to credit, as shown (plain text). */
   readonly credit: string;
+  /** The credit in a few words, for beside a value (the detail pane). */
+  readonly short: string;
   /** Links for the credit (shown as links, never fetched). */
   readonly links: readonly string[];
   /** What it answers. */

@@ -3,10 +3,14 @@ import type { IpDatabaseView } from '../../data/ipOriginQueries';
 import { LogText } from '../common/LogText';
 import { countryName, KIND_TEXT } from './originText';
 
+/** DB-IP's licence asks for this link wherever its data is shown (data/ip/README.md). */
+const DBIP = 'https://db-ip.com/';
+
 /**
  * The detail pane's account of where an event's source IP comes from: country (with city when the
- * user's database has it), ASN and organisation, each with the database it came from, its date
- * and its credit, as the databases' licences ask. Non-public values say what they are instead.
+ * user's database has it), then ASN and organisation, then one small line naming the database
+ * each came from, its date and its credit, as the databases' licences ask. Non-public values say
+ * what they are instead.
  */
 export function IpOriginFacts(props: { readonly ip: string }) {
   const origin = useIpOrigin(props.ip);
@@ -17,52 +21,53 @@ export function IpOriginFacts(props: { readonly ip: string }) {
     return (
       <span data-testid="ip-origin-facts" data-kind={origin.kind}>
         {kind}
-        {origin.kind === 'private' ? ' (not routed on the internet: no country)' : ''}
+        {origin.kind === 'private' ? ' (not routed on the internet: no country or ASN)' : ''}
       </span>
     );
   }
   const from = (role: string | undefined) => databases?.find((d) => d.role === role);
+  const countryDb = from(origin.countryFrom);
+  const asnDb = from(origin.asnFrom);
   const place =
     origin.country === ''
-      ? 'country unknown'
+      ? 'Country unknown'
       : `${origin.city === '' ? '' : `${origin.city}, `}${countryName(origin.country)} (${origin.country})`;
   return (
     <span className="ip-origin-facts" data-testid="ip-origin-facts" data-kind={origin.kind}>
-      <span>
-        <LogText text={place} max={200} />
-        <Credit db={from(origin.countryFrom)} />
-      </span>
+      <LogText text={place} max={200} />
       <br />
-      <span>
-        {origin.asn === 0 ? (
-          'ASN unknown'
-        ) : (
+      {origin.asn === 0 ? (
+        'ASN unknown'
+      ) : (
+        <>
+          AS{origin.asn} <LogText text={origin.org} max={200} />
+        </>
+      )}
+      <br />
+      <small className="muted">
+        <Source label="country" db={countryDb} />
+        {countryDb !== undefined && asnDb !== undefined ? '; ' : ''}
+        <Source label="ASN" db={asnDb} />
+        {asnDb?.role === 'bundled-asn' ? (
           <>
-            AS{origin.asn} <LogText text={origin.org} max={200} />
+            {' · '}
+            <a href={DBIP} target="_blank" rel="noreferrer noopener">
+              IP Geolocation by DB-IP
+            </a>
           </>
-        )}
-        <Credit db={from(origin.asnFrom)} />
-      </span>
+        ) : null}
+      </small>
     </span>
   );
 }
 
-function Credit(props: { readonly db: IpDatabaseView | undefined }) {
+function Source(props: { readonly label: string; readonly db: IpDatabaseView | undefined }) {
   const { db } = props;
   if (db === undefined) return null;
   return (
-    <small className="muted ip-origin-credit" title={db.credit}>
-      {' '}
-      · <LogText text={db.role === 'user' ? db.name : db.credit} max={160} />
+    <span title={db.credit}>
+      {props.label}: <LogText text={db.short} max={120} />
       {db.date === '' ? '' : `, ${db.date}`}
-      {db.links.map((href) => (
-        <span key={href}>
-          {' '}
-          <a href={href} target="_blank" rel="noreferrer noopener">
-            {new URL(href).hostname}
-          </a>
-        </span>
-      ))}
-    </small>
+    </span>
   );
 }
