@@ -13,8 +13,9 @@ export const IP_ORIGIN_TARGET_MS = 500;
  */
 
 /**
- * Enriches every distinct source IP (first the databases load: loadMs), then once more with them
- * loaded (elapsedMs, the figure against the target), then the plain per-row lookup.
+ * Enriches every distinct source IP once to load the databases (if the facets have not already)
+ * and warm up, then again (elapsedMs, the figure against the target), then the plain per-row
+ * lookup; loadMs is what loading the databases took when it happened.
  * @param {Page} page idle, with the case loaded
  * @returns {Promise<IpOriginFigures | undefined>}
  */
@@ -24,10 +25,11 @@ export function measureIpOrigins(page) {
       /** @type {unknown} */ (window)
     ).__cairnBench;
     if (hook?.ipOrigins === undefined) return undefined;
-    const first = await hook.ipOrigins.enrichAll();
+    // The first call loads the databases if nothing did yet, and warms the lookup code up.
+    await hook.ipOrigins.enrichAll();
     const again = await hook.ipOrigins.enrichAll();
     const plain = await hook.ipOrigins.plainLookup();
-    return { distinct: again.distinct, elapsedMs: again.elapsedMs, loadMs: first.loadMs, plain };
+    return { distinct: again.distinct, elapsedMs: again.elapsedMs, loadMs: again.loadMs, plain };
   });
 }
 
@@ -39,7 +41,7 @@ export function measureIpOrigins(page) {
 export function describeIpOrigins(f) {
   const ok = f.elapsedMs <= IP_ORIGIN_TARGET_MS ? 'PASS' : 'FAIL';
   return [
-    `ip origin ${f.distinct.toLocaleString('en-US')} distinct source IPs enriched in ${f.elapsedMs.toFixed(1)} ms (target ≤ ${IP_ORIGIN_TARGET_MS} ms: ${ok}); databases fetched and read in ${f.loadMs.toFixed(0)} ms the first time`,
+    `ip origin ${f.distinct.toLocaleString('en-US')} distinct source IPs enriched in ${f.elapsedMs.toFixed(1)} ms (target ≤ ${IP_ORIGIN_TARGET_MS} ms: ${ok}); the databases took ${f.loadMs.toFixed(0)} ms to fetch and read when they first loaded`,
     `          plain lookup of every row: ${f.plain.rows.toLocaleString('en-US')} rows in ${f.plain.elapsedMs.toFixed(0)} ms (${(f.plain.elapsedMs / Math.max(f.elapsedMs, 0.001)).toFixed(0)}x)`,
   ].join('\n');
 }

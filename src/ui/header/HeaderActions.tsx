@@ -73,17 +73,17 @@ export function HeaderActions(props: {
           },
         ]),
     {
-      id: 'accounts',
-      label: 'Accounts',
-      title: 'Name your AWS account IDs',
-      onSelect: () => setAction('accounts'),
-    },
-    {
       id: 'ipData',
       label: 'IP origin data',
       title:
         'The country and ASN databases behind source IPs: their dates and credits, and your own .mmdb',
       onSelect: () => setAction('ipData'),
+    },
+    {
+      id: 'accounts',
+      label: 'Accounts',
+      title: 'Name your AWS account IDs',
+      onSelect: () => setAction('accounts'),
     },
     {
       id: 'bundle',
