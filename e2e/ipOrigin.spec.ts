@@ -155,3 +155,22 @@ test('IP origin data lists the databases with dates, refuses a bad .mmdb, keeps 
   await expect(page.getByTestId('ip-database')).toHaveCount(2);
   expectClean(watch);
 });
+
+test('a .mmdb opened with the logs becomes the case’s own IP database, and is not ingested', async ({
+  page,
+}) => {
+  const watch = await openApp(page);
+  await load(page);
+  const before = await page.getByTestId('event-count').getAttribute('data-count');
+  await page
+    .locator('input[type=file][multiple]:not([webkitdirectory])')
+    .setInputFiles(`${PKG}geo-whois-asn-country-ipv4.mmdb`);
+  const notice = page.getByTestId('dropped-ip-database');
+  await expect(notice).toContainText('geo-whois-asn-country-ipv4.mmdb');
+  await expect(notice).toContainText('kept with this case');
+  await expect(page.locator('html')).toHaveAttribute('data-ingest-state', 'idle');
+  await expect(page.getByTestId('event-count')).toHaveAttribute('data-count', before ?? '');
+  await openHeaderAction(page, 'IP origin data');
+  await expect(page.getByTestId('ip-database').first()).toHaveAttribute('data-role', 'user');
+  expectClean(watch);
+});
