@@ -39,23 +39,39 @@ const LAYERS = {
     react: false,
     says: 'db/ may import index/, cloudtrail/ and lib/ only.',
   },
-  search: {
-    may: ['db', 'index', 'querylang', 'cloudtrail', 'lib'],
+  iporigin: {
+    may: ['querylang', 'cloudtrail', 'lib'],
     react: false,
-    says: 'search/ may import db/, index/, querylang/, cloudtrail/ and lib/ only.',
+    says: 'iporigin/ (where an IP comes from: kinds, country and ASN tables) may import querylang/, cloudtrail/ and lib/ only.',
+  },
+  search: {
+    may: ['db', 'index', 'iporigin', 'querylang', 'cloudtrail', 'lib'],
+    react: false,
+    says: 'search/ may import db/, index/, iporigin/, querylang/, cloudtrail/ and lib/ only.',
   },
   detect: {
-    may: ['search', 'db', 'index', 'querylang', 'sigma', 'cloudtrail', 'lib'],
+    may: ['search', 'db', 'index', 'iporigin', 'querylang', 'sigma', 'cloudtrail', 'lib'],
     react: false,
     says: 'detect/ (running rules over the index) may import search/ and what lies below it, and sigma/.',
   },
   analysis: {
-    may: ['search', 'db', 'index', 'querylang', 'sigma', 'cloudtrail', 'lib'],
+    may: ['search', 'db', 'index', 'iporigin', 'querylang', 'sigma', 'cloudtrail', 'lib'],
     react: false,
     says: 'analysis/ may import search/ and what lies below it, not engine/ or the main thread.',
   },
   engine: {
-    may: ['detect', 'analysis', 'search', 'db', 'index', 'querylang', 'sigma', 'cloudtrail', 'lib'],
+    may: [
+      'detect',
+      'analysis',
+      'search',
+      'db',
+      'index',
+      'iporigin',
+      'querylang',
+      'sigma',
+      'cloudtrail',
+      'lib',
+    ],
     react: false,
     says: 'engine/ is the worker side: it may not import data/, ui/ or app/.',
   },
@@ -67,6 +83,7 @@ const LAYERS = {
       'db',
       'search',
       'analysis',
+      'iporigin',
       'querylang',
       'sigma',
       'cloudtrail',
@@ -76,7 +93,7 @@ const LAYERS = {
     says: 'data/ sits below ui/ and app/.',
   },
   ui: {
-    may: ['data', 'querylang', 'sigma', 'cloudtrail', 'lib'],
+    may: ['data', 'iporigin', 'querylang', 'sigma', 'cloudtrail', 'lib'],
     react: true,
     says: 'ui/ reads and writes through data/.',
   },
@@ -89,7 +106,7 @@ const LAYERS = {
 
 /** The worker's modules data/ may reach: the client, and the types of what the worker answers. */
 const WORKER_DOOR =
-  '^\\.\\./(engine|index|db|search|analysis)/(?!types$|engineClient$|ingest/types$)';
+  '^\\.\\./(engine|index|db|search|analysis|iporigin)/(?!types$|engineClient$|ingest/types$)';
 const react = {
   group: ['react', 'react-dom', 'react-dom/*', '@tanstack/react-*', 'nuqs', 'zustand', 'zustand/*'],
   message: 'React and main-thread state live only in data/, ui/ and app/.',

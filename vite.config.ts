@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { offlineServiceWorker } from './scripts/offlineServiceWorker.ts';
+import { ipDataAssets } from './scripts/ipDataPlugin.ts';
 import { sigmaPack } from './scripts/sigmaPackPlugin.ts';
 
 /**
@@ -39,7 +40,7 @@ function contentSecurityPolicy(): Plugin {
 // `base: './'` makes dist/ work from any path prefix on any static server.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker(), sigmaPack()],
+  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker(), sigmaPack(), ipDataAssets()],
   worker: { format: 'es', plugins: () => [sigmaPack()] },
   // No source maps by default: they would ship the whole source, with the build machine's paths, to every
   // visitor. `npx vite build --sourcemap` makes them for a debugging session.

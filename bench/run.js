@@ -32,6 +32,7 @@ import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
 import { measureExport } from './lib/exportBench.js';
+import { describeIpOrigins, measureIpOrigins } from './lib/ipOriginBench.js';
 import { measureSearch } from './lib/search.js';
 import { measureScanFloor, printSearch } from './lib/searchReport.js';
 import { printReport, summarise } from './lib/report.js';
@@ -199,6 +200,7 @@ async function main() {
     const countBy = await benchCountBy(page, args.reps);
     await benchSessions(page);
     const identity = await identityStep(page, args.reps);
+    const ipOrigins = await benchIpOrigins(page);
     const reloadPeak = samplePeak(pss);
     const reload = await measureReload(page, { events: args.events, reps: args.reps, log });
     const afterReload = pss();
@@ -354,6 +356,7 @@ async function main() {
       searchTargets,
       exported,
       identity,
+      ipOrigins,
       pageErrors,
     };
     const out = join(BENCH, 'results', `${results.date.replace(/[:.]/g, '-')}-${args.events}.json`);
@@ -412,6 +415,21 @@ async function identityStep(page, reps) {
   }
   return bench;
 }
+
+// ---- IP enrichment (issue 17, "Where IPs come from"): self-contained, see lib/ipOriginBench.js ----
+
+/**
+ * Measures the IP enrichment of every distinct source IP beside a plain per-row lookup, and prints
+ * it; undefined (and nothing printed) for a build without the hook.
+ * @param {import('@playwright/test').Page} page idle, with the case loaded
+ */
+async function benchIpOrigins(page) {
+  const figures = await measureIpOrigins(page);
+  if (figures !== undefined) process.stdout.write(`${describeIpOrigins(figures)}\n\n`);
+  return figures;
+}
+
+// ---- end of IP enrichment ----
 
 /** @param {import('./lib/cairn.js').IndexSaved} s @returns {string} */
 /**

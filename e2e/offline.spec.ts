@@ -79,6 +79,9 @@ test.describe('offline', () => {
     expect(paths.some((p) => /^assets\/parse\.worker-.*\.js/.test(p))).toBe(true);
     expect(paths).toContain('sample/manifest.json');
     expect(paths.filter((p) => p.startsWith('sample/AWSLogs/')).length).toBeGreaterThan(50);
+    // The IP databases, so countries and ASNs show offline too.
+    expect(paths).toContain('ip/country.mmdb.gz');
+    expect(paths).toContain('ip/asn.bin.gz');
     const built = readdirSync(new URL('../dist/assets/', import.meta.url))
       .filter((f) => !f.endsWith('.map'))
       .map((f) => `assets/${f}`);

@@ -8,7 +8,19 @@ import type { ExportColumn, ExportFormat } from './types';
 import { ROW_FLAG } from '../index/types';
 import type { RowView } from '../index/types';
 import { stringifyJson } from '../lib/stringifyJson';
+import { isObject } from '../lib/isObject';
 import { FORMULA_START } from '../lib/formulaStart';
+import type { IpOriginTable } from '../iporigin/IpOriginTable';
+import { IP_ORIGIN_FIELDS } from '../querylang/fields';
+
+const SOURCE_IP = STRING_FIELDS.indexOf('sourceIPAddress');
+
+/**
+ * The key each JSON lines record gains: where its source IP comes from, as the query fields see it
+ * (`{"country":"US","asn":"16509","org":"Amazon.com, Inc."}`, or `private`, `aws`, `none`,
+ * `invalid`, `unknown` in each). Not a CloudTrail key; the JSON export leaves records untouched.
+ */
+export const ORIGIN_KEY = 'cairnSourceIpOrigin';
 
 /** Rows per part: a part is a few MB of text, so the page writes it out and the worker frees it. */
 const ROWS_PER_PART = 2000;
@@ -16,8 +28,9 @@ const ROWS_PER_PART = 2000;
 /**
  * One export, produced part by part so that a million events never sit in memory at once. JSON and
  * JSON lines carry the original records read back from the stored files, visited file by file (each
- * file is inflated once); CSV carries the visible columns from the index, in table order, with cells
- * that a spreadsheet would run as formulas neutralised (FORMULA_START: a leading `'`).
+ * file is inflated once); JSON lines add where the source IP comes from (ORIGIN_KEY). CSV carries the
+ * visible columns from the index, in table order, with cells that a spreadsheet would run as
+ * formulas neutralised (FORMULA_START: a leading `'`).
  */
 export class ExportJob {
   private position = 0;
@@ -28,6 +41,8 @@ export class ExportJob {
   private readonly format: ExportFormat;
   private readonly columns: readonly ExportColumn[];
   private readonly integrityOf: (fileId: number) => string;
+  private readonly loadOrigins: (() => Promise<IpOriginTable | undefined>) | undefined;
+  private origins: IpOriginTable | undefined;
 
   /** `rows` in the order wanted for CSV (table order); JSON reorders them by file. */
   constructor(opts: {
@@ -38,7 +53,13 @@ export class ExportJob {
     columns: readonly ExportColumn[];
     /** The validation status of a stored file, for the `integrity` column ('' when not validated). */
     integrityOf?: (fileId: number) => string;
+    /**
+     * Where source IPs come from, for the CSV columns `sourceIPAddress.country`, `.asn`, `.org`
+     * and the JSON lines key ORIGIN_KEY; without it they are left out ('' in CSV).
+     */
+    origins?: () => Promise<IpOriginTable | undefined>;
   }) {
+    this.loadOrigins = opts.origins;
     this.integrityOf = opts.integrityOf ?? (() => '');
     this.index = opts.index;
     this.reader = opts.reader;
@@ -55,6 +76,7 @@ export class ExportJob {
   async next(): Promise<string | undefined> {
     if (!this.started) {
       this.started = true;
+      this.origins = await this.loadOrigins?.().catch(() => undefined);
       if (this.format === 'json')
         return this.rows.length === 0 ? '{"Records":[]}\n' : '{"Records":[\n';
       if (this.format === 'csv') return `${Papa.unparse([this.columns.map((c) => c.header)])}\r\n`;
@@ -76,19 +98,36 @@ export class ExportJob {
     for (const row of part) {
       const view = rowView(this.index, row);
       data.push(
-        this.columns.map((c) =>
-          c.id === 'integrity' ? this.integrityOf(view.fileId) : cell(view, c.id),
-        ),
+        this.columns.map((c) => {
+          if (c.id === 'integrity') return this.integrityOf(view.fileId);
+          const origin = IP_ORIGIN_FIELDS.find((f) => f.name === c.id);
+          if (origin !== undefined) {
+            return this.origins?.value(this.sourceIpCode(row), origin.field) ?? '';
+          }
+          return cell(view, c.id);
+        }),
       );
     }
     return `${Papa.unparse(data, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;
+  }
+
+  private sourceIpCode(row: number): number {
+    return this.index.cols[SOURCE_IP]?.data[row] ?? 0;
   }
 
   private async records(part: Uint32Array): Promise<string[]> {
     const out: string[] = [];
     for (const row of part) {
       const records = await this.reader.records(this.index.fileId.data[row] ?? 0);
-      out.push(stringifyJson(records[this.index.recordIndex.data[row] ?? 0] ?? null));
+      const record = records[this.index.recordIndex.data[row] ?? 0] ?? null;
+      const origins = this.origins;
+      if (this.format === 'jsonl' && origins !== undefined && isObject(record)) {
+        const code = this.sourceIpCode(row);
+        const origin = Object.fromEntries(
+          IP_ORIGIN_FIELDS.map((f) => [f.field, origins.value(code, f.field)]),
+        );
+        out.push(stringifyJson({ ...record, [ORIGIN_KEY]: origin }));
+      } else out.push(stringifyJson(record));
     }
     return out;
   }

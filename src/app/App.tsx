@@ -13,6 +13,7 @@ import { useCompareMarks } from '../ui/compare/useCompareMarks';
 import { DetailPane } from '../ui/detail/DetailPane';
 import { DropOverlay } from '../ui/drop/DropOverlay';
 import { DroppedRulesNotice } from '../ui/drop/DroppedRulesNotice';
+import { DroppedIpDatabaseNotice } from '../ui/drop/DroppedIpDatabaseNotice';
 import { FileInputs, useFilePickers } from '../ui/drop/OpenButtons';
 import { EmptyState } from '../ui/empty/EmptyState';
 import { InsecureContextNotice } from '../ui/common/InsecureContextNotice';
@@ -124,6 +125,7 @@ export function App() {
       <IndexSaveNotice />
       <DroppedBundleNotice dropped={dropped} onClose={dismissDropped} />
       <DroppedRulesNotice />
+      <DroppedIpDatabaseNotice />
       {phase === 'idle' ? (
         <InterruptedBanner onPickFolder={pickers.openFolder} onPickFiles={pickers.openFiles} />
       ) : null}

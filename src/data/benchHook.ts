@@ -5,6 +5,7 @@ type Detections = EngineClient['detections'];
 type Report = EngineClient['report'];
 type Sessions = EngineClient['sessions'];
 type Identity = EngineClient['identity'];
+type IpOrigins = EngineClient['ipOrigins'];
 
 /**
  * What `npm run bench` (bench/lib/cairn.js) reads from the page besides the DOM attributes and
@@ -18,6 +19,10 @@ type Identity = EngineClient['identity'];
  *   (`elapsedMs`: the engine's grouping time; `total`: sessions; `rows`: events under `q`).
  * - `sessions.plainScan(q)`: the same rows grouped by reading every record back; `{ ms, records,
  *   sessions }` (sessions must equal the list's total). Seconds at 1M events.
+ * - `ipOrigins.enrichAll()`: enriches every distinct source IP afresh; `{ distinct, elapsedMs,
+ *   loadMs }` (loadMs: fetching and reading the databases, the first time).
+ * - `ipOrigins.plainLookup()`: the reference, a lookup per row with no cache; `{ rows,
+ *   withCountry, elapsedMs }`.
  */
 export interface CairnBench {
   /**
@@ -63,6 +68,10 @@ export interface CairnBench {
     readonly top: (limit: number) => ReturnType<Identity['top']>;
     readonly profile: (value: string) => Promise<{ elapsedMs: number; events: number }>;
     readonly plainScan: (value: string) => ReturnType<Identity['plainScan']>;
+  };
+  readonly ipOrigins: {
+    readonly enrichAll: () => ReturnType<IpOrigins['enrichAll']>;
+    readonly plainLookup: () => ReturnType<IpOrigins['plainLookup']>;
   };
 }
 
@@ -111,6 +120,10 @@ export function installBenchHook(): void {
         return { elapsedMs: p.elapsedMs, events: p.events.count };
       },
       plainScan: (value) => engineClient().identity.plainScan(value),
+    },
+    ipOrigins: {
+      enrichAll: () => engineClient().ipOrigins.enrichAll(),
+      plainLookup: () => engineClient().ipOrigins.plainLookup(),
     },
   };
   // Not enumerable: out of the way of anything that lists window's properties.

@@ -21,6 +21,7 @@ export type ServiceName =
   | 'notes'
   | 'queries'
   | 'detections'
+  | 'ipOrigins'
   | 'bundles';
 
 /**

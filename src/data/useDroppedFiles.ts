@@ -6,6 +6,7 @@ import { setIngestState } from './ingestState';
 import type { IngestActions } from './useIngestActions';
 import { splitRuleFiles } from './splitRuleFiles';
 import { useDroppedRules } from './useDroppedRules';
+import { isIpDatabasePath, useDroppedIpDatabase } from './useDroppedIpDatabase';
 import { useImportBundleAsCase } from './useImportBundleAsCase';
 import type { CaseImport } from './useImportBundleAsCase';
 
@@ -22,7 +23,8 @@ const setDropped = (dropped: DroppedBundle | undefined) => useDroppedStore.setSt
  * Files dropped or picked anywhere: a single `.zip` that is a Cairn case bundle (its manifest reads
  * as one) is brought back as a case of its own, as "Import case bundle…" does; Sigma rule files
  * (`.yml`, `.yaml`, alone or in a dropped folder) join the case's rule set first (useDroppedRules
- * reports each); anything else is ingested. The page reports busy from the drop on, so an idle
+ * reports each); a `.mmdb` becomes the case's own IP database (useDroppedIpDatabase); anything
+ * else is ingested. The page reports busy from the drop on, so an idle
  * check right after a drop never sees the moment before the work starts.
  */
 export function useDroppedFiles(ingest: IngestActions['ingest']): {
@@ -33,6 +35,7 @@ export function useDroppedFiles(ingest: IngestActions['ingest']): {
   const importAsCase = useImportBundleAsCase();
   const dropped = useDroppedStore((s) => s.dropped);
   const addRules = useDroppedRules().add;
+  const addIpDatabase = useDroppedIpDatabase().add;
   const onFiles = useCallback(
     (files: InputFile[] | Promise<InputFile[]>) => {
       const only = Array.isArray(files) && files.length === 1 ? files[0] : undefined;
@@ -40,9 +43,11 @@ export function useDroppedFiles(ingest: IngestActions['ingest']): {
         // ingest reports busy at once, then waits for the logs: the rules are added meanwhile.
         void ingest(
           (async () => {
-            const { rules, logs } = splitRuleFiles(await files);
+            const { rules, logs: rest } = splitRuleFiles(await files);
             if (rules.length > 0) await addRules(rules);
-            return logs;
+            const mmdb = rest.filter((f) => isIpDatabasePath(f.path));
+            if (mmdb.length > 0) await addIpDatabase(mmdb);
+            return rest.filter((f) => !isIpDatabasePath(f.path));
           })(),
         );
         return;
@@ -67,7 +72,7 @@ export function useDroppedFiles(ingest: IngestActions['ingest']): {
         }
       })();
     },
-    [ingest, importAsCase, addRules],
+    [ingest, importAsCase, addRules, addIpDatabase],
   );
   const dismiss = useCallback(() => setDropped(undefined), []);
   return { onFiles, dropped, dismiss };

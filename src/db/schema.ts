@@ -7,6 +7,7 @@ import type { CaseDetections } from './caseDetections';
 import type { StoredHits } from './detectionHits';
 import type { ValidationInputs } from './validationInputs';
 import type { WriteCount } from './writeCount';
+import type { StoredIpDatabase } from './ipDatabase';
 import type { Annotation } from '../index/Annotation';
 import type { ChunkOutcome, FileChunk } from '../index/types';
 import type { FileMeta, FileReport } from './types';
@@ -53,7 +54,8 @@ export interface CairnDb extends DBSchema {
    * `queries`: the case's query history and saved queries (savedQueries.ts);
    * `detections`: the case's own Sigma rule files and the hits marked benign (caseDetections.ts);
    * `detectionHits`: the hits as last computed, so a reopened case runs its rules over new rows only;
-   * `writes`: how many times a tab took the case's writer lock. Versions before 4 stored
+   * `writes`: how many times a tab took the case's writer lock; `ipDatabase`: the user's own
+   * `.mmdb` (ipDatabase.ts), absent in older databases. Versions before 4 stored
    * the whole index as one value under `snapshot`, which failed to clone at 10M events: it is
    * deleted at load, and its files are parsed again once.
    */
@@ -68,7 +70,8 @@ export interface CairnDb extends DBSchema {
       | QueryLists
       | CaseDetections
       | StoredHits
-      | WriteCount;
+      | WriteCount
+      | StoredIpDatabase;
   };
 }
 

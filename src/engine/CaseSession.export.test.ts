@@ -3,6 +3,10 @@ import { closeSessions, freshSession } from '../../test/sessions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsIn, SAMPLE } from '../../test/sampleRecords';
 import type { CaseSession } from './CaseSession';
+import { readFileSync } from 'node:fs';
+import { Reader } from 'mmdb-lib';
+import { ORIGIN_KEY } from '../analysis/ExportJob';
+import { bundledIpBytes } from '../../test/ipDatabases';
 
 // A real record with attacker-chosen strings where a spreadsheet would run them as formulas.
 const base = recordsIn(SAMPLE.invictusTrail)[0] ?? {};
@@ -82,6 +86,49 @@ describe('export', () => {
     const json = JSON.parse(await exportAll('json')) as { Records: unknown[] };
     expect(json.Records).toEqual(hostile);
     const lines = (await exportAll('jsonl')).trim().split('\n');
-    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(hostile);
+    // JSON lines add where the source IP comes from: the sample's 192.168.10.20 is private.
+    expect(base['sourceIPAddress']).toBe('192.168.10.20');
+    const origin = { country: 'private', asn: 'private', org: 'private' };
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(
+      hostile.map((h) => ({ ...h, [ORIGIN_KEY]: origin })),
+    );
+  });
+
+  it('adds the country and ASN of the source IP beside it in CSV, from the bundled data', async () => {
+    closeSessions();
+    engine = await freshSession({ ipData: () => Promise.resolve(bundledIpBytes()) });
+    const ip = '8.8.8.8';
+    const records = [{ ...base, sourceIPAddress: ip }];
+    await engine.dataset.ingest([
+      { path: 'public.json', file: new Blob([JSON.stringify({ Records: records })]) },
+    ]);
+    const csv = Papa.parse<string[]>(
+      await exportAll('csv', [
+        { id: 'eventName', header: 'Event name' },
+        { id: 'sourceIPAddress', header: 'Source IP address' },
+      ]),
+      { skipEmptyLines: true },
+    ).data;
+    expect(csv[0]).toEqual([
+      'Event name',
+      'Source IP address',
+      'Source IP country',
+      'Source IP ASN',
+    ]);
+    // The reference: the package's own .mmdb read with mmdb-lib, no app code.
+    const reader = new Reader<Record<string, unknown>>(
+      readFileSync(
+        new URL(
+          '../../node_modules/@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country.mmdb',
+          import.meta.url,
+        ),
+      ),
+    );
+    expect(csv[1]?.[1]).toBe(ip);
+    expect(csv[1]?.[2]).toBe(reader.get(ip)?.['country_code']);
+    expect(csv[1]?.[3]).toMatch(/^\d+$/);
+    const lines = (await exportAll('jsonl')).trim().split('\n');
+    const first: unknown = JSON.parse(lines[0] ?? '{}');
+    expect(first).toMatchObject({ [ORIGIN_KEY]: { country: csv[1]?.[2], asn: csv[1]?.[3] } });
   });
 });

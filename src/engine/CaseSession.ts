@@ -24,6 +24,8 @@ import { RuleHits } from '../index/RuleHits';
 import { ReportService } from './ReportService';
 import { SearchService } from './SearchService';
 import { SessionService } from './SessionService';
+import { IpOriginService } from './IpOriginService';
+import type { IpDataSource } from './IpOriginService';
 import type { StoredRecordMatch } from './SearchService';
 import { interruptedReports } from './ingest/interruptedReports';
 import { replayStoredFiles } from './ingest/replayStoredFiles';
@@ -45,6 +47,8 @@ export interface SessionOptions {
   readonly bloom?: BloomFn;
   /** Runs a search's record test on a stored file's bytes (ParsePool.match). */
   readonly match?: StoredRecordMatch;
+  /** The bundled IP databases, fetched on first use; without it only the user's own database answers. */
+  readonly ipData?: IpDataSource;
   /** Told, while opening, how many stored files are parsed again of how many (replayStoredFiles). */
   readonly onReplay?: (done: number, total: number, why: string | undefined) => void;
   /** Told when another tab deletes (or upgrades) this case's database: this one can no longer use it. */
@@ -104,6 +108,8 @@ export class CaseSession {
   readonly queries: CaseQueries;
   /** Sigma rules run over the case: hits, the case's own rules, suppressions, reports. */
   readonly detections: DetectionService;
+  /** Where source IPs come from: country, ASN, organisation per distinct address. */
+  readonly ipOrigins: IpOriginService;
   /** Case bundles: export, and import through the normal ingest. */
   readonly bundles: CaseBundles;
   /** What the case holds (figures, the last run) and adding to it (ingest, cancel, resume). */
@@ -147,7 +153,9 @@ export class CaseSession {
         ? undefined
         : new WordIndexer(parts.db, parts.index, options.bloom);
     this.words = words;
+    this.ipOrigins = new IpOriginService(parts, options.ipData);
     this.search = new SearchService(parts, provenance, {
+      ipOrigins: this.ipOrigins,
       ...(options.match === undefined ? {} : { match: options.match }),
       ...(words === undefined ? {} : { wordsLoaded: () => words.whenLoaded() }),
     });
@@ -156,7 +164,7 @@ export class CaseSession {
     this.sessions = new SessionService(parts, this.search);
     this.identity = new IdentityService(parts);
     this.files = new FileService(parts, provenance);
-    this.exports = new ExportService(parts, this.search, this.integrity);
+    this.exports = new ExportService(parts, this.search, this.integrity, this.ipOrigins);
     this.dataset = new DatasetService({
       parts,
       onReports: (reports) => this.integrity.addEvidence(reports),

@@ -1,4 +1,6 @@
 import { ExportJob } from '../analysis/ExportJob';
+import { IP_ORIGIN_FIELDS } from '../querylang/fields';
+import type { IpOriginService } from './IpOriginService';
 import type { ExportColumn, ExportFormat } from '../analysis/types';
 import type { TimeOrder } from '../index/types';
 import type { SearchRequest } from '../search/types';
@@ -17,7 +19,15 @@ export class ExportService {
   private readonly jobs = new Map<number, ExportJob>();
   private nextId = 1;
 
-  constructor(parts: CaseParts, search: SearchService, integrity: IntegrityService) {
+  private readonly ipOrigins: IpOriginService | undefined;
+
+  constructor(
+    parts: CaseParts,
+    search: SearchService,
+    integrity: IntegrityService,
+    ipOrigins?: IpOriginService,
+  ) {
+    this.ipOrigins = ipOrigins;
     this.parts = parts;
     this.search = search;
     this.integrity = integrity;
@@ -35,13 +45,15 @@ export class ExportService {
   ): { readonly id: number; readonly total: number } | undefined {
     const rows = this.search.resultRows(request);
     if (rows === undefined) return undefined;
+    const ipOrigins = this.ipOrigins;
     const job = new ExportJob({
       index: this.parts.index,
       reader: this.parts.reader,
       rows: order === 'desc' ? rows.slice().reverse() : rows,
       format,
-      columns,
+      columns: withOriginColumns(columns),
       integrityOf: (fileId) => this.integrity.labelOf(fileId),
+      ...(ipOrigins === undefined ? {} : { origins: () => ipOrigins.ready() }),
     });
     const id = this.nextId++;
     this.jobs.set(id, job);
@@ -54,4 +66,23 @@ export class ExportService {
     if (part === undefined) this.jobs.delete(id);
     return part;
   }
+}
+
+/**
+ * The CSV columns with where the source IP comes from: the table's `ipOrigin` column becomes the
+ * country, ASN and organisation columns; the source IP column alone gains country and ASN after it.
+ */
+export function withOriginColumns(columns: readonly ExportColumn[]): ExportColumn[] {
+  const [country, asn, org] = IP_ORIGIN_FIELDS.map((f) => ({ id: f.name, header: f.label }));
+  const out: ExportColumn[] = [];
+  const hasOrigin = columns.some((c) => c.id === 'ipOrigin');
+  for (const c of columns) {
+    if (c.id === 'ipOrigin') out.push(...[country, asn, org].flatMap((x) => x ?? []));
+    else {
+      out.push(c);
+      if (c.id === 'sourceIPAddress' && !hasOrigin)
+        out.push(...[country, asn].flatMap((x) => x ?? []));
+    }
+  }
+  return out;
 }

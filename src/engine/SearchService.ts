@@ -9,6 +9,7 @@ import { countByCsv } from '../search/countByCsv';
 import type { CountByResult, CountOrder } from '../search/countByTypes';
 import { facetValues } from '../search/facetValues';
 import { plainCountBy } from '../search/plainCountBy';
+import { countOriginFacets } from '../search/countOriginFacets';
 import { Searcher } from '../search/Searcher';
 import { ValueSuggester } from '../search/suggestValues';
 import type { SuggestAnswer, Suggestion } from '../search/suggestValues';
@@ -23,6 +24,7 @@ import type {
 } from '../search/types';
 import type { Provenance } from '../analysis/Provenance';
 import type { CaseParts } from './CaseParts';
+import type { IpOriginService } from './IpOriginService';
 
 /**
  * Tests a search's candidate records in a stored file's bytes, elsewhere (ParsePool.match): one byte per
@@ -46,6 +48,7 @@ export class SearchService {
   private readonly suggester = new ValueSuggester();
   /** Counts started: a count whose turn has passed stops reading records. */
   private countTurn = 0;
+  private readonly ipOrigins: IpOriginService | undefined;
 
   /** Without `match`, a record scan reads and tests stored files in this worker. */
   constructor(
@@ -54,9 +57,11 @@ export class SearchService {
     options: {
       readonly match?: StoredRecordMatch;
       readonly wordsLoaded?: () => Promise<void>;
+      readonly ipOrigins?: IpOriginService;
     } = {},
   ) {
-    const { match, wordsLoaded } = options;
+    const { match, wordsLoaded, ipOrigins } = options;
+    this.ipOrigins = ipOrigins;
     this.parts = parts;
     this.provenance = provenance;
     const { db, reader } = parts;
@@ -67,6 +72,7 @@ export class SearchService {
       annotations: parts.notes.current,
       hits: parts.hits,
       saved: (name) => parts.queries.lookup(name),
+      ...(ipOrigins === undefined ? {} : { ipOrigins }),
       ...(wordsLoaded === undefined ? {} : { wordsLoaded }),
       ...(match === undefined
         ? {}
@@ -95,11 +101,23 @@ export class SearchService {
       firstPage === undefined || s.error !== undefined
         ? s
         : { ...s, firstRows: this.rows(request, firstPage) };
+    await this.originsFor(request.q);
     const status = await this.searcher.search(
       request,
       onProgress === undefined ? undefined : (s) => onProgress(withRows(s)),
     );
     return withRows(status);
+  }
+
+  /**
+   * Loads the IP databases first when `q` asks where IPs come from, so the filter is compiled with
+   * them. A failure to load leaves every address `unknown` rather than failing the search.
+   */
+  private async originsFor(q: string): Promise<void> {
+    // A saved query may hold such a clause too; loading the data for nothing costs only time.
+    if (this.ipOrigins !== undefined && /\.(country|asn|org)\s*:|\bsaved\s*:/i.test(q)) {
+      await this.ipOrigins.ready().catch(() => undefined);
+    }
   }
 
   /**
@@ -126,6 +144,21 @@ export class SearchService {
   /** The top `limit` values of every indexed field under `request`; undefined before it ran. */
   facets(request: SearchRequest, limit?: number): FacetCounts | undefined {
     return this.searcher.facets(request, limit);
+  }
+
+  /**
+   * The source IPs' countries, ASNs and organisations under `request` (countOriginFacets), loading
+   * the IP databases first if needed; undefined before the search ran.
+   * @throws Error when the IP databases cannot be loaded.
+   */
+  async originFacets(request: SearchRequest, limit = 8): Promise<FacetCounts | undefined> {
+    if (this.ipOrigins === undefined) return undefined;
+    const table = await this.ipOrigins.ready();
+    const started = performance.now();
+    const rows = this.searcher.resultRows(request);
+    if (rows === undefined) return undefined;
+    const facets = countOriginFacets(this.parts.index, rows, table, limit);
+    return { facets, elapsedMs: performance.now() - started };
   }
 
   /**

@@ -9,7 +9,7 @@ import type { ParseFn } from './ingest/types';
 import { writingBundles, writingDataset } from './writingServices';
 
 /** What the engine runs in other workers (ParsePool): parsing, word filters, record tests. */
-export type EngineWorkers = Pick<SessionOptions, 'bloom' | 'match' | 'lookahead'> & {
+export type EngineWorkers = Pick<SessionOptions, 'bloom' | 'match' | 'lookahead' | 'ipData'> & {
   readonly parse: ParseFn;
 };
 
@@ -138,6 +138,20 @@ export function createEngineApi(
     exports: forward(async () => (await current()).exports),
     notes: forward(async () => (await current()).notes),
     queries: forward(async () => (await current()).queries),
+    ipOrigins: forward(async () => {
+      const { ipOrigins } = await current();
+      return {
+        enrichIps: (codes: readonly number[]) => ipOrigins.enrichIps(codes),
+        enrichValues: (values: readonly string[]) => ipOrigins.enrichValues(values),
+        enrichAll: () => ipOrigins.enrichAll(),
+        plainLookup: () => ipOrigins.plainLookup(),
+        databases: () => ipOrigins.databases(),
+        // Like rule files, not coordinated across tabs: the last tab to write wins.
+        addUserDatabase: (name: string, bytes: Uint8Array<ArrayBuffer>) =>
+          ipOrigins.addUserDatabase(name, bytes),
+        removeUserDatabase: () => ipOrigins.removeUserDatabase(),
+      };
+    }),
     detections: forward(async () => {
       const { detections } = await current();
       return {

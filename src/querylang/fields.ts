@@ -13,7 +13,35 @@ export type FieldSource =
   | { readonly kind: 'annotation'; readonly field: AnnotationField }
   | { readonly kind: 'detection'; readonly field: DetectionField }
   | { readonly kind: 'saved' }
+  | { readonly kind: 'ipOrigin'; readonly field: IpOriginField }
   | { readonly kind: 'path'; readonly path: readonly string[] };
+
+/** What an IP origin field asks of the source IP: its country, ASN or AS organisation. */
+export type IpOriginField = 'country' | 'asn' | 'org';
+
+/**
+ * The fields of where the source IP comes from (iporigin/, bundled or the user's databases), answered
+ * per sourceIPAddress dictionary code: `sourceIPAddress.country:RU` (ISO 3166-1 alpha-2),
+ * `sourceIPAddress.asn:14618`, `sourceIPAddress.org:amazon*`. Besides those values, every field takes
+ * `private`, `aws` (a service name or AWS Internal), `none` (no address), `invalid` (not an
+ * address) and `unknown` (a public address no database has). CloudTrail records have no such keys.
+ */
+export const IP_ORIGIN_FIELDS: readonly {
+  readonly name: string;
+  readonly label: string;
+  readonly field: IpOriginField;
+}[] = [
+  { name: 'sourceIPAddress.country', label: 'Source IP country', field: 'country' },
+  { name: 'sourceIPAddress.asn', label: 'Source IP ASN', field: 'asn' },
+  { name: 'sourceIPAddress.org', label: 'Source IP organisation', field: 'org' },
+];
+
+const IP_ORIGIN_ALIASES: ReadonlyMap<string, (typeof IP_ORIGIN_FIELDS)[number]> = new Map(
+  IP_ORIGIN_FIELDS.flatMap((f) => {
+    const suffix = f.name.slice('sourceIPAddress.'.length);
+    return [f.name, `ip.${suffix}`, `sourceip.${suffix}`].map((n) => [n.toLowerCase(), f] as const);
+  }),
+);
 
 /** A field the index answers without reading records. `label` is the console's name for it. */
 export interface IndexedField {
@@ -26,6 +54,7 @@ export interface IndexedField {
     | { kind: 'annotation' }
     | { kind: 'detection' }
     | { kind: 'saved' }
+    | { kind: 'ipOrigin' }
   >;
   /** One of the console's eight lookup attributes. */
   readonly lookup: boolean;
@@ -167,6 +196,10 @@ export function resolveField(typed: string): {
   const lower = typed.toLowerCase();
   if (lower === FILE_FIELD) return { name: FILE_FIELD, source: { kind: 'file' } };
   if (lower === SAVED_FIELD) return { name: SAVED_FIELD, source: { kind: 'saved' } };
+  const origin = IP_ORIGIN_ALIASES.get(lower);
+  if (origin !== undefined) {
+    return { name: origin.name, source: { kind: 'ipOrigin', field: origin.field } };
+  }
   const detection = DETECTION_ALIASES.get(lower);
   if (detection !== undefined) {
     return { name: detection, source: { kind: 'detection', field: detection } };

@@ -6,6 +6,7 @@ import type { SavedLookup } from '../querylang/expandSaved';
 import { printQuery } from '../querylang/printQuery';
 import type { ParseOutcome, Query } from '../querylang/types';
 import type { AnnotationIndex } from '../index/AnnotationIndex';
+import type { IpOriginTable } from '../iporigin/IpOriginTable';
 import type { RuleHits } from '../index/RuleHits';
 import { compileFilter } from './compileFilter';
 import type { CompiledFilter } from './compileFilter';
@@ -51,6 +52,18 @@ export interface SearcherDeps {
   readonly wordsLoaded?: () => Promise<void>;
   /** The case's saved queries by name, for `saved:` clauses; without it every such name is unknown. */
   readonly saved?: SavedLookup;
+  /**
+   * Where source IPs come from, for `sourceIPAddress.country:`… clauses: the table once loaded, and
+   * a version that changes whenever the table is replaced (another database); without it every
+   * address is `unknown`.
+   */
+  readonly ipOrigins?: IpOriginsSource;
+}
+
+/** The origin table as the Searcher reads it (engine/IpOriginService). */
+export interface IpOriginsSource {
+  current(): IpOriginTable | undefined;
+  readonly version: number;
 }
 
 /**
@@ -103,6 +116,7 @@ export class Searcher {
   private readonly files: FileCatalog | undefined;
   private readonly annotations: AnnotationIndex | undefined;
   private readonly hits: RuleHits | undefined;
+  private readonly ipOrigins: IpOriginsSource | undefined;
   private hitMarkFor: { readonly key: string; readonly mark: Uint8Array | undefined } | undefined;
 
   /**
@@ -121,6 +135,7 @@ export class Searcher {
     this.files = deps.files;
     this.annotations = deps.annotations;
     this.hits = deps.hits;
+    this.ipOrigins = deps.ipOrigins;
     this.wordsLoaded = deps.wordsLoaded;
     this.saved = deps.saved ?? (() => undefined);
   }
@@ -423,6 +438,7 @@ export class Searcher {
       this.files,
       () => this.annotations?.rows(index) ?? new Map(),
       this.hits,
+      this.ipOrigins?.current(),
     );
   }
 
@@ -445,14 +461,16 @@ export class Searcher {
   }
 
   private marksVersion(): number {
-    return (this.annotations?.version ?? 0) + (this.hits?.version ?? 0);
+    return (
+      (this.annotations?.version ?? 0) + (this.hits?.version ?? 0) + (this.ipOrigins?.version ?? 0)
+    );
   }
 
   private annotationsVersionFor(query: Query): number {
     const named = query.clauses.some((c) => {
       if (c.kind !== 'field') return false;
       const kind = resolveField(c.field).source.kind;
-      return kind === 'annotation' || kind === 'detection';
+      return kind === 'annotation' || kind === 'detection' || kind === 'ipOrigin';
     });
     return named ? this.marksVersion() : -1;
   }

@@ -12,6 +12,7 @@ import type { Dictionary } from '../index/Dictionary';
 import type { EventIndex } from '../index/EventIndex';
 import type { FileCatalog } from '../index/FileCatalog';
 import { fileRowTest } from './fileRowTest';
+import type { IpOriginTable } from '../iporigin/IpOriginTable';
 import { recordHasText, textMatcher, valuesAtPath } from './recordValues';
 import { mayContainAll, wordHashes } from '../index/tokenBloom';
 
@@ -50,6 +51,8 @@ export interface CompiledFilter {
  * clauses; without it they match no file. `annotations` (row → annotation, asked for only when a
  * clause needs it) answers `bookmarked:`, `tag:`, `note:` and `is:` clauses; without it no event
  * is annotated. `hits` answers `rule:`, `level:` and `attack:`; without it no event has a hit.
+ * `origins` answers `sourceIPAddress.country:`, `.asn:` and `.org:` through the sourceIPAddress
+ * column's codes (one test per distinct address); without it every address is `unknown`.
  */
 export function compileFilter(
   index: EventIndex,
@@ -57,6 +60,7 @@ export function compileFilter(
   files?: FileCatalog,
   annotations?: () => ReadonlyMap<number, Annotation>,
   hits?: RuleHits,
+  origins?: IpOriginTable,
 ): CompiledFilter {
   const rowTests: RowTest[] = [];
   const recordTests: ((record: unknown) => boolean)[] = [];
@@ -74,7 +78,7 @@ export function compileFilter(
               ? annotationRowTest(clause, source.field, annotations?.())
               : source.kind === 'detection'
                 ? detectionRowTest(clause, source.field, hits, index.size)
-                : rowTest(index, clause, source),
+                : rowTest(index, clause, source, origins),
       );
     } else {
       recordTests.push(recordTest(clause, source));
@@ -106,13 +110,22 @@ export function compileRecordTest(query: Query): ((record: unknown) => boolean) 
   return tests.length === 0 ? undefined : (record) => tests.every((t) => t(record));
 }
 
-function rowTest(index: EventIndex, clause: FieldClause, source: FieldSource): RowTest {
+function rowTest(
+  index: EventIndex,
+  clause: FieldClause,
+  source: FieldSource,
+  origins: IpOriginTable | undefined,
+): RowTest {
   const match = compilePatterns(clause.values, clause.field);
   const want = clause.negated ? 0 : 1;
   switch (source.kind) {
-    case 'column': {
-      const f = STRING_FIELDS.indexOf(source.column);
-      const table = matchTable(index.dicts[f], match);
+    case 'column':
+    case 'ipOrigin': {
+      const f = STRING_FIELDS.indexOf(source.kind === 'column' ? source.column : 'sourceIPAddress');
+      const table =
+        source.kind === 'column'
+          ? matchTable(index.dicts[f], match)
+          : originTable(index.dicts[f], match, source.field, origins);
       const codes = index.cols[f]?.data ?? new Uint32Array(0);
       const test = (row: number) => table[codes[row] ?? 0] === want;
       return Object.assign(test, { column: { table, codes, flip: want === 1 ? 0 : 1 } as const });
@@ -146,6 +159,25 @@ function rowTest(index: EventIndex, clause: FieldClause, source: FieldSource): R
       return (row) => (match(index.eventId(row)) ? 1 : 0) === want;
     }
   }
+}
+
+// One test per distinct address: its origin's value (originValue) against the clause's patterns.
+function originTable(
+  dict: Dictionary | undefined,
+  match: (value: string) => boolean,
+  field: 'country' | 'asn' | 'org',
+  origins: IpOriginTable | undefined,
+): Uint8Array {
+  const table = new Uint8Array(dict?.size ?? 0);
+  if (dict !== undefined) origins?.update(dict);
+  const memo = new Map<string, number>();
+  for (let code = 0; code < table.length; code++) {
+    const value = origins?.value(code, field) ?? 'unknown';
+    let hit = memo.get(value);
+    if (hit === undefined) memo.set(value, (hit = match(value) ? 1 : 0));
+    table[code] = hit;
+  }
+  return table;
 }
 
 function matchTable(dict: Dictionary | undefined, match: (value: string) => boolean): Uint8Array {

@@ -8,6 +8,8 @@ export interface FacetValue {
   readonly value: string;
   readonly count: number;
   readonly firstSeen?: true;
+  /** Shown beside the value where it needs one (an ASN's organisation). */
+  readonly label?: string;
 }
 
 /** The top values of one indexed field under a filter. */

@@ -202,6 +202,8 @@ function translate(clause: FieldClause): Translation {
       return refuse('expand saved queries before saving a rule');
     case 'detection':
       return refuse('a clause on detections cannot be part of a Sigma rule');
+    case 'ipOrigin':
+      return refuse('where an IP comes from is not in the record, so no rule can test it');
     case 'column':
       if (source.column === 'userName') return userName(clause.values);
       return {

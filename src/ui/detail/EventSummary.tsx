@@ -13,6 +13,7 @@ import { OpenProfileButton } from '../identity/OpenProfileButton';
 
 /** The identity values a profile opens from (ui/identity). */
 const PROFILED = new Set(['User name', 'Principal ARN', 'Principal ID', 'AWS access key']);
+import { IpOriginFacts } from '../iporigin/IpOriginFacts';
 
 /**
  * The facts block: who, what, when, where, identifiers and provenance of one event. The error and
@@ -48,6 +49,7 @@ export function EventSummary(props: { readonly detail: EventDetail; readonly rec
     ['Event source', r.eventSource],
     ['AWS region', r.awsRegion],
     ['Source IP address', r.sourceIPAddress],
+    ['IP origin', r.sourceIPAddress === '' ? '' : <IpOriginFacts ip={r.sourceIPAddress} />],
     ['User agent', r.userAgent],
     ['Request ID', stringAt(record, 'requestID') ?? ''],
     ['Event ID', r.eventID],

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { INDEXED_FIELDS } from '../../querylang/fields';
+import { INDEXED_FIELDS, IP_ORIGIN_FIELDS } from '../../querylang/fields';
 import type { Facet, SearchRequest } from '../../data/types';
 import type { FacetPick } from '../../data/useSearchView';
 import { useAccountNames } from '../accounts/useAccountNames';
@@ -8,7 +8,9 @@ import { FacetFullList } from './FacetFullList';
 import { FacetValueRow } from './FacetValueRow';
 import './FacetPanel.css';
 
-const LABEL = new Map(INDEXED_FIELDS.map((f) => [f.name, f.label]));
+const LABEL = new Map([...INDEXED_FIELDS, ...IP_ORIGIN_FIELDS].map((f) => [f.name, f.label]));
+/** Facets with no full list: the IP origin ones list their top values only. */
+const TOP_ONLY: ReadonlySet<string> = new Set(IP_ORIGIN_FIELDS.map((f) => f.name));
 
 /**
  * Top values and counts of every lookup attribute and indexed field under the current filter, each
@@ -53,7 +55,7 @@ export function FacetPanel(props: {
         const top = facet.values[0]?.count ?? 1;
         const label = LABEL.get(facet.field) ?? facet.field;
         const all = open === facet.field;
-        const more = facet.distinct > facet.values.length;
+        const more = facet.distinct > facet.values.length && !TOP_ONLY.has(facet.field);
         return (
           <section key={facet.field} className="facet" aria-label={label}>
             <h3 className="facet-title">

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useIngestState } from '../../data/ingestState';
 import { facetsQuery } from '../../data/searchQueries';
+import { originFacetsQuery } from '../../data/ipOriginQueries';
 import type { SearchRequest } from '../../data/types';
 import { useSettledVersion } from '../../data/useSettledVersion';
 import type { FacetPick } from '../../data/useSearchView';
@@ -24,13 +25,20 @@ export function FacetSidebar(props: {
   const version = useSettledVersion(props.version);
   const query = useQuery({ ...facetsQuery(props.request, version), enabled: phase === 'idle' });
   const counts = query.data ?? undefined;
+  // Where the source IPs come from: its own read, since the first one loads the IP databases.
+  const origins = useQuery({
+    ...originFacetsQuery(props.request, version),
+    enabled: phase === 'idle' && query.isSuccess,
+  });
+  const facets =
+    counts === undefined ? undefined : [...counts.facets, ...(origins.data?.facets ?? [])];
   const zone = usePrefs().timeZone;
   const from = props.request.from;
   const since =
     from === undefined ? undefined : `${formatTime(from, zone)} ${zoneLabel(zone, from)}`;
   return (
     <FacetPanel
-      facets={counts?.facets}
+      facets={facets}
       elapsedMs={counts?.elapsedMs}
       version={query.isSuccess && !query.isPlaceholderData ? version : undefined}
       staleNote={phase === 'ingesting' ? 'Counts update when the files are in' : 'Counting…'}

@@ -3,6 +3,7 @@ import type { FacetPick } from '../../data/useSearchView';
 import { AccountName } from '../accounts/AccountName';
 import { formatCount } from '../common/formatCount';
 import { LogText, logTitle } from '../common/LogText';
+import { countryName } from '../iporigin/originText';
 import { useIdentityActions } from '../../data/identityQueries';
 
 /** Facets whose values name an identity: their rows offer "Open profile" (ui/identity). */
@@ -34,6 +35,10 @@ export function FacetValueRow(props: {
   const { field, item, top, state, accountName, since, onPick } = props;
   const { value, count } = item;
   const shown = value === '' ? '(none)' : value;
+  // An ASN's organisation, a country's name: read from the databases, shown after the value.
+  const label =
+    item.label ??
+    (field === 'sourceIPAddress.country' && /^[A-Z]{2}$/.test(value) ? countryName(value) : '');
   const fresh = item.firstSeen === true && since !== undefined;
   const { openIdentity } = useIdentityActions();
   return (
@@ -41,7 +46,7 @@ export function FacetValueRow(props: {
       <button
         type="button"
         className="facet-value"
-        title={`${logTitle(shown, 300)}${accountName === undefined ? '' : ` (${accountName})`}: ${formatCount(count)} events${fresh ? ', first seen in this time range' : ''}. Click to filter, Alt+click to exclude.`}
+        title={`${logTitle(shown, 300)}${label === '' ? '' : ` ${logTitle(label, 200)}`}${accountName === undefined ? '' : ` (${accountName})`}: ${formatCount(count)} events${fresh ? ', first seen in this time range' : ''}. Click to filter, Alt+click to exclude.`}
         data-field={field}
         data-first-seen={fresh ? '' : undefined}
         onClick={(e) => onPick({ field, value, exclude: e.altKey })}
@@ -54,6 +59,12 @@ export function FacetValueRow(props: {
         <span className={value === '' ? 'facet-label muted' : 'facet-label'}>
           {value === '' ? shown : <MiddleCut text={value} />}
           {field === 'recipientAccountId' ? <AccountName id={value} /> : null}
+          {label === '' ? null : (
+            <span className="muted facet-value-label">
+              {' '}
+              <LogText text={label} max={80} />
+            </span>
+          )}
         </span>
         {fresh ? (
           <span

@@ -12,15 +12,17 @@ const AccountsDialog = lazyView(() =>
 const CoverageDialog = lazyView(() =>
   import('../coverage/CoverageDialog').then((m) => m.CoverageDialog),
 );
+const IpDataDialog = lazyView(() => import('../iporigin/IpDataDialog').then((m) => m.IpDataDialog));
 const CaseBundleDialog = lazyView(() =>
   import('../annotations/CaseBundleDialog').then((m) => m.CaseBundleDialog),
 );
 
-type Action = 'columns' | 'coverage' | 'accounts' | 'bundle' | 'clear';
+type Action = 'columns' | 'coverage' | 'accounts' | 'ipData' | 'bundle' | 'clear';
 
 /**
  * The header's less-used actions, behind one "More" menu so the header stays one row: the time zone,
- * the column chooser, the coverage map, account names, the case bundle, and Clear data (with a
+ * the column chooser, the coverage map, account names, the IP origin data (About and credits, your
+ * own .mmdb), the case bundle, and Clear data (with a
  * confirmation). Each opens a dialog or a popover; when it closes, the focus returns to "More".
  */
 export function HeaderActions(props: {
@@ -71,6 +73,13 @@ export function HeaderActions(props: {
           },
         ]),
     {
+      id: 'ipData',
+      label: 'IP origin data',
+      title:
+        'The country and ASN databases behind source IPs: their dates and credits, and your own .mmdb',
+      onSelect: () => setAction('ipData'),
+    },
+    {
       id: 'accounts',
       label: 'Accounts',
       title: 'Name your AWS account IDs',
@@ -99,6 +108,7 @@ export function HeaderActions(props: {
       {action === 'clear' ? <ClearDataConfirm onClear={props.onClear} onClose={close} /> : null}
       {action === 'coverage' ? <CoverageDialog onClose={close} /> : null}
       {action === 'accounts' ? <AccountsDialog onClose={close} /> : null}
+      {action === 'ipData' ? <IpDataDialog onClose={close} /> : null}
       {action === 'bundle' ? <CaseBundleDialog onClose={close} caseName="Cairn case" /> : null}
     </MoreMenu>
   );

@@ -8,6 +8,7 @@ import type { RowView } from '../../data/types';
 import { AccountId } from '../accounts/AccountId';
 import { LogText } from '../common/LogText';
 import { FileIntegrityBadge } from '../validation/FileIntegrityBadge';
+import { IpOrigin } from '../iporigin/IpOrigin';
 
 /** The table's features: visibility (the column chooser) and sizing. Sorting and paging are the worker's. */
 export const features = tableFeatures({ columnVisibilityFeature, columnSizingFeature });
@@ -84,6 +85,19 @@ export const columns = helper.columns([
     { id: 'sourceIPAddress', header: 'Source IP address', size: 120, cell: logCell },
   ),
   helper.accessor(
+    text((r) => r.sourceIPAddress),
+    {
+      id: 'ipOrigin',
+      header: 'IP origin',
+      size: 110,
+      // Country and ASN of the source IP, looked up once per distinct address by the worker.
+      cell: (ctx) => {
+        const r = ctx.row.original;
+        return isLoaded(r) ? <IpOrigin ip={r.sourceIPAddress} compact /> : null;
+      },
+    },
+  ),
+  helper.accessor(
     text((r) => r.readOnly),
     { id: 'readOnly', header: 'Read-only', size: 70, cell: logCell },
   ),
@@ -132,7 +146,7 @@ export const columns = helper.columns([
 export const CUT_COLUMNS: ReadonlySet<string> = new Set(
   columns
     .map((c) => c.id ?? '')
-    .filter((id) => !['eventTime', 'recipientAccountId', 'integrity'].includes(id)),
+    .filter((id) => !['eventTime', 'recipientAccountId', 'integrity', 'ipOrigin'].includes(id)),
 );
 
 /** Columns set in the monospace font (identifiers compared character by character). */
@@ -150,6 +164,7 @@ export const DEFAULT_HIDDEN: Readonly<Record<string, boolean>> = {
   awsRegion: false,
   errorCode: false,
   sourceIPAddress: false,
+  ipOrigin: false,
   readOnly: false,
   eventID: false,
   recipientAccountId: false,

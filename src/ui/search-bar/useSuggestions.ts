@@ -3,6 +3,7 @@ import {
   ANNOTATION_FIELDS,
   FILE_FIELD,
   INDEXED_FIELDS,
+  IP_ORIGIN_FIELDS,
   SAVED_FIELD,
   resolveField,
 } from '../../querylang/fields';
@@ -47,7 +48,11 @@ export function useSuggestions(
   const field = token.field === undefined ? undefined : resolveField(token.field);
   const kind = field?.source.kind;
   const counted =
-    field !== undefined && kind !== 'path' && kind !== 'saved' && field.name !== 'eventID';
+    field !== undefined &&
+    kind !== 'path' &&
+    kind !== 'saved' &&
+    kind !== 'ipOrigin' &&
+    field.name !== 'eventID';
   const rest = `${text.slice(0, token.start)} ${text.slice(token.end)}`.trim();
   const under: SearchRequest = { ...applied, q: parseQuery(rest).ok ? rest : applied.q };
   const answer = useQuery({
@@ -61,6 +66,7 @@ export function useSuggestions(
     const negated = text[token.start] === '-';
     const items = [
       ...INDEXED_FIELDS,
+      ...IP_ORIGIN_FIELDS,
       { name: FILE_FIELD, label: 'Source file path' },
       ...ANNOTATION_FIELDS,
       { name: SAVED_FIELD, label: 'A query you saved, by name' },
