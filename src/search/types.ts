@@ -100,11 +100,5 @@ export function searchKey(r: SearchRequest): string {
   return JSON.stringify([r.q.trim(), r.from ?? null, r.to ?? null]);
 }
 
-export type {
-  CountByResult,
-  CountGroup,
-  CountOrder,
-  CountParent,
-  CountSort,
-} from './countByTypes';
+export type { CountByResult, CountGroup, CountOrder, CountParent, CountSort } from './countByTypes';
 export { COUNT_ROW_LIMIT, COUNT_SORTS } from './countByTypes';

@@ -1,3 +1,4 @@
+import { IpOrigin } from '../iporigin/IpOrigin';
 import { useState } from 'react';
 import { useReportLogins, useSituationReport } from '../../data/reportQueries';
 import type { SituationReportData } from '../../data/reportQueries';
@@ -152,8 +153,20 @@ function ReportPanels(
         id="ips"
         figure={<span className="muted">{formatCount(report.sourceIPs.distinct)} in all</span>}
       >
-        {/* IP enrichment (country, ASN) goes beside each address once it exists. */}
-        <FigureRows figures={report.sourceIPs.figures} onQuery={onQuery} testId="report-ips" />
+        <FigureRows
+          figures={report.sourceIPs.figures}
+          onQuery={onQuery}
+          testId="report-ips"
+          render={(f) =>
+            f.value === '' ? (
+              <span className="muted">(none)</span>
+            ) : (
+              <>
+                <LogText text={f.value} max={60} /> <IpOrigin ip={f.value} compact />
+              </>
+            )
+          }
+        />
         <ExcludedNote excluded={report.sourceIPs.excluded} />
       </ReportPanel>
       <ReportPanel

@@ -1,3 +1,4 @@
+import { IpOrigin } from '../iporigin/IpOrigin';
 import { useState } from 'react';
 import { useSessionList } from '../../data/sessionQueries';
 import type { SessionSort, SessionSummary } from '../../data/sessionQueries';
@@ -191,13 +192,12 @@ function SessionRow(props: {
       <td className="sessions-ips">
         <span className="num-inline">{formatCount(s.ips)}</span>{' '}
         {s.topIps.map((ip) => (
-          // Room for the IP enrichment (country, ASN) beside each address, once it lands.
           <span
             key={ip.value}
             className="sessions-chip mono"
             title={`${formatCount(ip.events)} events`}
           >
-            <LogText text={ip.value} max={40} />
+            <LogText text={ip.value} max={40} /> <IpOrigin ip={ip.value} compact />
           </span>
         ))}
       </td>

@@ -1,3 +1,4 @@
+import { IpOrigin } from '../iporigin/IpOrigin';
 import { useState } from 'react';
 import { useAnnotate } from '../../data/annotationQueries';
 import { useCallMeanings } from '../../data/useCallMeaning';
@@ -124,10 +125,10 @@ export function SessionStory(props: {
             <dd>
               {formatCount(s.ips)} {s.ips === 1 ? 'IP' : 'IPs'}:{' '}
               {s.topIps.map((ip, i) => (
-                // Room for the IP enrichment (country, ASN) beside each address, once it lands.
                 <span key={ip.value} className="mono">
                   {i > 0 ? ', ' : ''}
-                  <LogText text={ip.value} max={40} /> ({formatCount(ip.events)})
+                  <LogText text={ip.value} max={40} /> <IpOrigin ip={ip.value} compact /> (
+                  {formatCount(ip.events)})
                 </span>
               ))}
               {' · '}
