@@ -8,19 +8,11 @@ import type { ExportColumn, ExportFormat } from './types';
 import { ROW_FLAG } from '../index/types';
 import type { RowView } from '../index/types';
 import { stringifyJson } from '../lib/stringifyJson';
-import { isObject } from '../lib/isObject';
 import { FORMULA_START } from '../lib/formulaStart';
 import type { IpOriginTable } from '../iporigin/IpOriginTable';
 import { IP_ORIGIN_FIELDS } from '../querylang/fields';
 
 const SOURCE_IP = STRING_FIELDS.indexOf('sourceIPAddress');
-
-/**
- * The key each JSON lines record gains: where its source IP comes from, as the query fields see it
- * (`{"country":"US","asn":"16509","org":"Amazon.com, Inc."}`, or `private`, `aws`, `none`,
- * `invalid`, `unknown` in each). Not a CloudTrail key; the JSON export leaves records untouched.
- */
-export const ORIGIN_KEY = 'cairnSourceIpOrigin';
 
 /** Rows per part: a part is a few MB of text, so the page writes it out and the worker frees it. */
 const ROWS_PER_PART = 2000;
@@ -28,8 +20,8 @@ const ROWS_PER_PART = 2000;
 /**
  * One export, produced part by part so that a million events never sit in memory at once. JSON and
  * JSON lines carry the original records read back from the stored files, visited file by file (each
- * file is inflated once); JSON lines add where the source IP comes from (ORIGIN_KEY). CSV carries the
- * visible columns from the index, in table order, with cells that a spreadsheet would run as
+ * file is inflated once), untouched: evidence as it came (where the source IP comes from is in CSV).
+ * CSV carries the visible columns from the index, in table order, with cells that a spreadsheet would run as
  * formulas neutralised (FORMULA_START: a leading `'`).
  */
 export class ExportJob {
@@ -54,8 +46,8 @@ export class ExportJob {
     /** The validation status of a stored file, for the `integrity` column ('' when not validated). */
     integrityOf?: (fileId: number) => string;
     /**
-     * Where source IPs come from, for the CSV columns `sourceIPAddress.country`, `.asn`, `.org`
-     * and the JSON lines key ORIGIN_KEY; without it they are left out ('' in CSV).
+     * Where source IPs come from, for the CSV columns `sourceIPAddress.country`, `.asn`, `.org`;
+     * without it they are ''.
      */
     origins?: () => Promise<IpOriginTable | undefined>;
   }) {
@@ -120,14 +112,7 @@ export class ExportJob {
     for (const row of part) {
       const records = await this.reader.records(this.index.fileId.data[row] ?? 0);
       const record = records[this.index.recordIndex.data[row] ?? 0] ?? null;
-      const origins = this.origins;
-      if (this.format === 'jsonl' && origins !== undefined && isObject(record)) {
-        const code = this.sourceIpCode(row);
-        const origin = Object.fromEntries(
-          IP_ORIGIN_FIELDS.map((f) => [f.field, origins.value(code, f.field)]),
-        );
-        out.push(stringifyJson({ ...record, [ORIGIN_KEY]: origin }));
-      } else out.push(stringifyJson(record));
+      out.push(stringifyJson(record));
     }
     return out;
   }

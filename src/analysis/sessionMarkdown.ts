@@ -82,7 +82,7 @@ function chainLines(node: ChainNode, depth: number): string[] {
       ? ''
       : `${md(node.issuedBy.eventName)} at ${utc(node.issuedBy.eventTime)} → `;
   const who = md(firstText(node.arn, node.userName, '(unknown identity)'));
-  const line = `${pad}- ${via}${who} · key ${md(firstText(node.key, '(none)'))} · account ${md(firstText(node.account, '?'))} · ${node.events} events${node.crossAccount ? ' · **cross-account**' : ''}${node.current ? ' · **this session**' : ''}${node.incomplete ? ' · issued outside the case' : ''}`;
+  const line = `${pad}- ${via}${who} · key ${md(firstText(node.key, '(none)'))} · account ${md(firstText(node.account, '?'))} · ${node.events} ${node.events === 1 ? 'event' : 'events'}${node.crossAccount ? ' · **cross-account**' : ''}${node.current ? ' · **this session**' : ''}${node.incomplete ? ' · issued outside the case' : ''}`;
   const more = node.moreChildren > 0 ? [`${pad}  - and ${node.moreChildren} other sessions`] : [];
   return [line, ...node.children.flatMap((c) => chainLines(c, depth + 1)), ...more];
 }

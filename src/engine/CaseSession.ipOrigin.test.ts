@@ -102,7 +102,7 @@ describe('IP origin query fields over the e2e samples, against a plain reference
         expect(status.matchCount, `${facet.field}:${value}`).toBe(count);
       }
     }
-  });
+  }, 60_000);
 
   it.each([
     ['sourceIPAddress.country:US', (v: { country: string }) => v.country === 'US'],

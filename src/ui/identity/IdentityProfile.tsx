@@ -106,84 +106,86 @@ export function IdentityProfile(props: {
           <p className="muted profile-elapsed">
             Computed in {p.elapsedMs.toFixed(1)} ms from the index.
           </p>
-          <ServicesPanel services={p.services} onEvents={onEvents} />
-          <ValueTable
-            title="Source IPs"
-            testId="profile-ips"
-            rows={p.sourceIps}
-            timeZone={timeZone}
-            onEvents={onEvents}
-            extra={(r) => <IpPlace ip={r.value} />}
-          />
-          <ValueTable
-            title="User agents"
-            testId="profile-agents"
-            rows={p.userAgents}
-            timeZone={timeZone}
-            onEvents={onEvents}
-          />
-          <ValueTable
-            title="Regions"
-            testId="profile-regions"
-            rows={p.regions}
-            timeZone={timeZone}
-            onEvents={onEvents}
-          />
-          <ValueTable
-            title="Accounts"
-            testId="profile-accounts"
-            rows={p.accounts}
-            timeZone={timeZone}
-            onEvents={onEvents}
-            extra={(r) => <AccountName id={r.value} />}
-          />
-          <ValueTable
-            title="Access keys"
-            testId="profile-keys"
-            rows={p.accessKeys}
-            timeZone={timeZone}
-            onEvents={onEvents}
-            extra={(r) => <span className="profile-key-kind">{keyKind(r.value)}</span>}
-          />
-          {p.arns.length > 1 ? (
+          <div className="profile-panels">
+            <ServicesPanel services={p.services} onEvents={onEvents} />
             <ValueTable
-              title="ARNs"
-              testId="profile-arns"
-              rows={p.arns}
+              title="Source IPs"
+              testId="profile-ips"
+              rows={p.sourceIps}
               timeZone={timeZone}
               onEvents={onEvents}
-              action={(r) =>
-                r.value === '' ? null : (
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() => actions.onOpen(r.value)}
-                  >
-                    Profile
-                  </button>
-                )
-              }
+              extra={(r) => <IpPlace ip={r.value} />}
             />
-          ) : null}
-          <SessionsPanel
-            sessions={p.sessions}
-            timeZone={timeZone}
-            onEvents={onEvents}
-            onSession={actions.onSession}
-          />
-          <RelatedPanel
-            related={p.related}
-            onEvents={onEvents}
-            onOpen={actions.onOpen}
-            onCompare={actions.onCompare}
-          />
-          <PersistencePanel
-            calls={p.persistence}
-            timeZone={timeZone}
-            onEvents={onEvents}
-            onEvent={actions.onEvent}
-          />
-          <DetectionsPanel rules={p.detections} onEvents={onEvents} />
+            <ValueTable
+              title="User agents"
+              testId="profile-agents"
+              rows={p.userAgents}
+              timeZone={timeZone}
+              onEvents={onEvents}
+            />
+            <ValueTable
+              title="Regions"
+              testId="profile-regions"
+              rows={p.regions}
+              timeZone={timeZone}
+              onEvents={onEvents}
+            />
+            <ValueTable
+              title="Accounts"
+              testId="profile-accounts"
+              rows={p.accounts}
+              timeZone={timeZone}
+              onEvents={onEvents}
+              extra={(r) => <AccountName id={r.value} />}
+            />
+            <ValueTable
+              title="Access keys"
+              testId="profile-keys"
+              rows={p.accessKeys}
+              timeZone={timeZone}
+              onEvents={onEvents}
+              extra={(r) => <span className="profile-key-kind">{keyKind(r.value)}</span>}
+            />
+            {p.arns.length > 1 ? (
+              <ValueTable
+                title="ARNs"
+                testId="profile-arns"
+                rows={p.arns}
+                timeZone={timeZone}
+                onEvents={onEvents}
+                action={(r) =>
+                  r.value === '' ? null : (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => actions.onOpen(r.value)}
+                    >
+                      Profile
+                    </button>
+                  )
+                }
+              />
+            ) : null}
+            <SessionsPanel
+              sessions={p.sessions}
+              timeZone={timeZone}
+              onEvents={onEvents}
+              onSession={actions.onSession}
+            />
+            <RelatedPanel
+              related={p.related}
+              onEvents={onEvents}
+              onOpen={actions.onOpen}
+              onCompare={actions.onCompare}
+            />
+            <PersistencePanel
+              calls={p.persistence}
+              timeZone={timeZone}
+              onEvents={onEvents}
+              onEvent={actions.onEvent}
+            />
+            <DetectionsPanel rules={p.detections} onEvents={onEvents} />
+          </div>
         </>
       )}
     </article>

@@ -93,7 +93,13 @@ export function IdentityView(props: {
           ) : null}
           <div
             className="identity-columns"
-            style={{ gridTemplateColumns: `repeat(${shown.length}, minmax(420px, 1100px))` }}
+            style={{
+              // One profile takes the width (its panels flow into columns); several share it.
+              gridTemplateColumns:
+                shown.length === 1
+                  ? 'minmax(420px, 1fr)'
+                  : `repeat(${shown.length}, minmax(420px, 1100px))`,
+            }}
           >
             {shown.map((value) => (
               <IdentityProfile

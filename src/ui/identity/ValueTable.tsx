@@ -62,7 +62,7 @@ export function ValueTable(props: {
                   ) : (
                     <LogText text={r.value} max={200} />
                   )}
-                  {extra?.(r)}
+                  {extra === undefined ? null : <> {extra(r)}</>}
                   {r.isNew ? (
                     <span className="profile-new" title="First used after the baseline">
                       new

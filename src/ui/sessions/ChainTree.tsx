@@ -1,5 +1,5 @@
 import type { ChainNode } from '../../data/sessionQueries';
-import { formatCount } from '../common/formatCount';
+import { countOf, formatCount } from '../common/formatCount';
 import { formatTime } from '../common/formatTime';
 import { LogText, logTitle } from '../common/LogText';
 import { AccountName } from '../accounts/AccountName';
@@ -74,7 +74,7 @@ function ChainItem(props: {
             </span>
           )}{' '}
           · account <LogText text={node.account} />
-          <AccountName id={node.account} /> · {formatCount(node.events)} events
+          <AccountName id={node.account} /> · {countOf(node.events, 'event')}
           {node.incomplete ? ' · issued outside the case' : ''}
         </span>
         {node.current ? <span className="chain-badge">this session</span> : null}

@@ -5,7 +5,7 @@ import type { SessionSort, SessionSummary } from '../../data/sessionQueries';
 import { formatDuration } from '../../lib/formatDuration';
 import type { SearchRequest } from '../../data/types';
 import { AccountName } from '../accounts/AccountName';
-import { formatCount } from '../common/formatCount';
+import { countOf, formatCount } from '../common/formatCount';
 import { formatTime } from '../common/formatTime';
 import { LogText, logTitle } from '../common/LogText';
 import { sessionQuery } from './sessionClause';
@@ -192,22 +192,14 @@ function SessionRow(props: {
       <td className="sessions-ips">
         <span className="num-inline">{formatCount(s.ips)}</span>{' '}
         {s.topIps.map((ip) => (
-          <span
-            key={ip.value}
-            className="sessions-chip mono"
-            title={`${formatCount(ip.events)} events`}
-          >
+          <span key={ip.value} className="sessions-chip mono" title={countOf(ip.events, 'event')}>
             <LogText text={ip.value} max={40} /> <IpOrigin ip={ip.value} compact />
           </span>
         ))}
       </td>
       <td className="sessions-regions">
         {s.regions.slice(0, 3).map((r) => (
-          <span
-            key={r.value}
-            className="sessions-chip mono"
-            title={`${formatCount(r.events)} events`}
-          >
+          <span key={r.value} className="sessions-chip mono" title={countOf(r.events, 'event')}>
             <LogText text={r.value} />
           </span>
         ))}

@@ -5,7 +5,7 @@ import { useCallMeanings } from '../../data/useCallMeaning';
 import { useSessionStory } from '../../data/sessionQueries';
 import { formatDuration } from '../../lib/formatDuration';
 import { AccountName } from '../accounts/AccountName';
-import { formatCount } from '../common/formatCount';
+import { countOf, formatCount } from '../common/formatCount';
 import { formatTime, zoneLabel } from '../common/formatTime';
 import { LogText, logTitle } from '../common/LogText';
 import { DetailPane } from '../detail/DetailPane';
@@ -99,7 +99,7 @@ export function SessionStory(props: {
                   onQuery(events);
                 }}
               >
-                {formatCount(s.events)} events
+                {countOf(s.events, 'event')}
               </a>
               {' · '}
               {s.errors === 0 ? (
@@ -145,7 +145,7 @@ export function SessionStory(props: {
         </h3>
         {story.truncated ? (
           <p className="notice">
-            Only the first {formatCount(story.events.length)} of {formatCount(s.events)} events are
+            Only the first {formatCount(story.events.length)} of {countOf(s.events, 'event')} are
             told here; the Events link shows them all.
           </p>
         ) : null}

@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import type { SessionStory, StoryEvent } from '../../data/sessionQueries';
 import { formatDuration } from '../../lib/formatDuration';
-import { formatCount } from '../common/formatCount';
+import { countOf, formatCount } from '../common/formatCount';
 import { formatTime } from '../common/formatTime';
 import { LogText, logTitle } from '../common/LogText';
 
@@ -28,7 +28,7 @@ export function StoryNarrative(props: {
           ) : null}
           <li className="story-burst" data-testid="story-burst">
             <strong>Burst {b + 1}</strong> · {formatTime(burst.start, timeZone)} →{' '}
-            {formatTime(burst.end, timeZone).slice(11)} · {formatCount(burst.count)} events
+            {formatTime(burst.end, timeZone).slice(11)} · {countOf(burst.count, 'event')}
             {burst.errors > 0 ? (
               <span className="story-error"> · {formatCount(burst.errors)} errors</span>
             ) : null}{' '}
