@@ -3,7 +3,7 @@ import { firstNonZero } from '../lib/firstNonZero';
 import type { StringField } from '../cloudtrail/types';
 import type { EventIndex } from '../index/EventIndex';
 import type { Query } from '../querylang/types';
-import { isAwsServiceValue } from './awsServicePrincipal';
+import { isAwsServiceName } from './awsServicePrincipal';
 import type { IdentityRelations, RelatedIdentity } from './identityTypes';
 import { profileQuery } from './profileQuery';
 import { canonicalQuery, roleOfSession, roleSessionPrefix } from './resolveIdentity';
@@ -228,7 +228,8 @@ function sharing(
   const used = new Uint8Array(dict?.size ?? 0);
   for (const row of input.rows) used[codes[row] ?? 0] = 1;
   for (let c = 0; c < used.length; c++) {
-    if (used[c] === 1 && isAwsServiceValue(dict?.get(c) ?? '')) used[c] = 0;
+    if ((used[c] === 1 && (dict?.get(c) ?? '') === '') || isAwsServiceName(dict?.get(c) ?? ''))
+      used[c] = 0;
   }
   // Grouped by canonicalKey and value code while scanning; names are read once per group.
   const groups = new Map<number, { rows: number; codes: Set<number> }>();

@@ -102,15 +102,5 @@ export const RARE_MAX = 2;
 /** Rare calls listed at most. */
 export const RARE_LIMIT = 25;
 
-/**
- * Whether a userName, source IP or user agent names an AWS service rather than a person or a
- * host: a service principal (`ec2.amazonaws.com`) or `AWS Internal`. Case ignored.
- * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
- */
-export function isServiceName(value: string): boolean {
-  const lower = value.toLowerCase();
-  return lower.endsWith('.amazonaws.com') || lower === 'aws internal';
-}
-
 /** The identityType of calls AWS services make on the account's behalf. */
 export const AWS_SERVICE_TYPE = 'AWSService';

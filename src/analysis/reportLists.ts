@@ -4,7 +4,7 @@ import type { Query } from '../querylang/types';
 import { topCodes } from '../search/countFacets';
 import { columnOf, dictOf, identityClauses, identityOf } from './identityCounts';
 import type { IdentityCounts } from './identityCounts';
-import { isServiceName } from './reportCalls';
+import { isAwsServiceName } from './awsServicePrincipal';
 import { andQuery, valueClause } from './reportQuery';
 import type { FieldClause } from '../querylang/types';
 import type { IdentityFigure, ReportFigure, TopList } from './reportTypes';
@@ -51,7 +51,7 @@ export function markValues(
 
 /**
  * The top `limit` values of `field` in `counts` as figures (`extra` clauses ANDed into each query),
- * leaving out '' when `skipNone`, and service names (isServiceName) unless `services`.
+ * leaving out '' when `skipNone`, and service names (isAwsServiceName) unless `services`.
  */
 export function topValues(
   index: EventIndex,
@@ -71,7 +71,7 @@ export function topValues(
   const keep = (c: number) => {
     const value = dict?.get(c) ?? '';
     if (value === '' && options.skipNone === true) return false;
-    if (options.services || !isServiceName(value)) return true;
+    if (options.services || !isAwsServiceName(value)) return true;
     excluded.values++;
     excluded.events += counts[c] ?? 0;
     return false;
@@ -88,7 +88,7 @@ export function topValues(
 
 /**
  * The top `limit` canonical identities of `ic` as figures. Unless `services`, identities that are
- * AWS service principals are left out and tallied: a service name (isServiceName), or an identity
+ * AWS service principals are left out and tallied: a service name (isAwsServiceName), or an identity
  * without an ARN marked in `serviceUsers` (userName codes seen with identityType AWSService).
  */
 export function topIdentities(
@@ -106,7 +106,7 @@ export function topIdentities(
     if (options.services) return true;
     const { value, byArn } = identityOf(ic, k);
     const service =
-      isServiceName(value) || (!byArn && options.serviceUsers?.[k - ic.arnSize] === 1);
+      isAwsServiceName(value) || (!byArn && options.serviceUsers?.[k - ic.arnSize] === 1);
     if (!service) return true;
     excluded.values++;
     excluded.events += ic.counts[k] ?? 0;

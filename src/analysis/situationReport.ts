@@ -3,13 +3,8 @@ import { compilePatterns } from '../querylang/matchPattern';
 import type { Query } from '../querylang/types';
 import { lowerBound } from '../search/selectRows';
 import { columnOf, countIdentities, dictOf, identityOf } from './identityCounts';
-import {
-  ACCESS_DENIED_PATTERNS,
-  AWS_SERVICE_TYPE,
-  isServiceName,
-  RARE_LIMIT,
-  RARE_MAX,
-} from './reportCalls';
+import { ACCESS_DENIED_PATTERNS, AWS_SERVICE_TYPE, RARE_LIMIT, RARE_MAX } from './reportCalls';
+import { isAwsServiceName } from './awsServicePrincipal';
 import { andQuery, anyClause, patternClause, valueClause } from './reportQuery';
 import {
   allValues,
@@ -218,7 +213,7 @@ function recentValues(
     if ((ids.counts[k] ?? 0) === 0 || (seen[k] ?? 0) !== 0) continue;
     const { value, byArn } = identityOf(ids, k);
     if (value === '') continue;
-    const service = isServiceName(value) || (!byArn && serviceUsers[k - ids.arnSize] === 1);
+    const service = isAwsServiceName(value) || (!byArn && serviceUsers[k - ids.arnSize] === 1);
     if (!services && service) continue;
     identities.push(identityFigure(ids, k, base, []));
   }
@@ -230,7 +225,7 @@ function recentValues(
     const n = ipWithin[c] ?? 0;
     if (n === 0 || (ipBefore[c] ?? 0) !== 0) continue;
     const value = ipDict?.get(c) ?? '';
-    if (!services && isServiceName(value)) continue;
+    if (!services && isAwsServiceName(value)) continue;
     sourceIPs.push({ value, count: n, q: andQuery(base, valueClause('sourceIPAddress', value)) });
   }
   return {

@@ -1,7 +1,7 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import { firstNonZero } from '../lib/firstNonZero';
 import type { EventIndex } from '../index/EventIndex';
-import { isAwsServiceValue } from './awsServicePrincipal';
+import { isAwsServiceName } from './awsServicePrincipal';
 import type { Counted } from './identityTypes';
 import { canonicalQuery } from './resolveIdentity';
 import { printQuery } from '../querylang/printQuery';
@@ -90,7 +90,7 @@ function serviceTable(index: EventIndex, column: 'userName' | 'sourceIPAddress')
   const dict = index.dicts[STRING_FIELDS.indexOf(column)];
   const table = new Uint8Array(dict?.size ?? 0);
   dict?.forEach((v, code) => {
-    if (code > 0 && isAwsServiceValue(v)) table[code] = 1;
+    if (code > 0 && (v === '' || isAwsServiceName(v))) table[code] = 1;
   });
   return table;
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { datasetInfoQuery } from '../data/datasetQueries';
 import { useSearchView } from '../data/useSearchView';
 import { useSelection } from '../data/useSelection';
-import { useOpenIdentity } from '../data/useOpenIdentity';
+import { useIdentityActions } from '../data/identityQueries';
 import { useReportAfterIngest } from '../data/useReportAfterIngest';
 import { useIngestState } from '../data/ingestState';
 import { useDatasetLoader } from '../data/useDatasetLoader';
@@ -67,7 +67,7 @@ export function App() {
   const prefs = usePrefs();
   const count = useQuery(datasetInfoQuery()).data?.eventCount ?? 0;
   const search = useSearchView();
-  const openIdentity = useOpenIdentity();
+  const { openIdentity } = useIdentityActions();
   useReportAfterIngest(count);
   const { view, request, version } = search;
   const matchCount = search.status?.matchCount ?? count;
