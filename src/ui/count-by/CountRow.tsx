@@ -1,7 +1,7 @@
 import type { CountGroup } from '../../data/types';
 import { formatCount } from '../common/formatCount';
 import { formatTime } from '../common/formatTime';
-import { LogText } from '../common/LogText';
+import { LogText, logTitle } from '../common/LogText';
 
 /**
  * One row of a count: a value (or a pair's second value, indented under its group) as a link to
@@ -30,7 +30,7 @@ export function CountRow(props: {
     props.onOpen(group.keys);
   };
   const share = Math.max(0.5, (100 * group.events) / Math.max(1, props.top));
-  const title = `Show the ${formatCount(group.events)} events with ${props.field} ${value === '' ? 'absent' : `= ${value}`}`;
+  const title = `Show the ${formatCount(group.events)} events with ${logTitle(props.field, 200)} ${value === '' ? 'absent' : `= ${logTitle(value, 300)}`}`;
   return (
     <tr
       className={`count-${kind}`}

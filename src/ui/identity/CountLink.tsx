@@ -1,3 +1,4 @@
+import { logTitle } from '../common/LogText';
 import { formatCount } from '../common/formatCount';
 
 /**
@@ -19,7 +20,7 @@ export function CountLink(props: {
       data-testid="profile-count"
       data-q={q}
       data-count={count}
-      title={`Show these ${formatCount(count)} events: ${q}`}
+      title={`Show these ${formatCount(count)} events: ${logTitle(q, 500)}`}
       aria-label={label === undefined ? undefined : `${formatCount(count)} ${label}`}
       onClick={() => onEvents(q)}
     >

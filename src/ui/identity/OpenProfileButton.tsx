@@ -1,3 +1,4 @@
+import { logTitle } from '../common/LogText';
 import { useIdentityActions } from '../../data/identityQueries';
 import './OpenProfileButton.css';
 
@@ -14,7 +15,7 @@ export function OpenProfileButton(props: { readonly value: string; readonly comp
       type="button"
       className="btn btn-small open-profile"
       data-testid="open-profile"
-      title={`Open the profile of ${value.slice(0, 200)}`}
+      title={`Open the profile of ${logTitle(value, 200)}`}
       onClick={(e) => {
         e.stopPropagation();
         openIdentity(value);

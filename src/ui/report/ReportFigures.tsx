@@ -26,7 +26,7 @@ export function CountLink(props: {
       data-testid="report-count"
       data-count={figure.count}
       data-q={figure.q}
-      title={`Show these ${formatCount(figure.count)} events: ${figure.q === '' ? 'all' : figure.q}`}
+      title={`Show these ${formatCount(figure.count)} events: ${figure.q === '' ? 'all' : logTitle(figure.q, 500)}`}
       onClick={() => onQuery(figure.q)}
     >
       {formatCount(figure.count)}
