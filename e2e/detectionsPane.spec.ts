@@ -43,7 +43,9 @@ async function apply(page: Page, q: string): Promise<void> {
 }
 
 async function matchCount(page: Page): Promise<number> {
-  return Number(await page.getByTestId('match-count').getAttribute('data-count'));
+  const el = page.getByTestId('match-count');
+  await expect(el).toHaveAttribute('data-complete', 'true');
+  return Number(await el.getAttribute('data-count'));
 }
 
 test('the pane lists an event’s detections with credit, a hit marked benign stays so, and dropped rule files are reported', async ({

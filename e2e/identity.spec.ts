@@ -53,7 +53,7 @@ test('a profile opens from the detail pane, each count opens exactly its events,
     expect(count).toBeGreaterThan(0);
     await link.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(q);
-    expect(await matchCount(page)).toBe(count);
+    await expect.poll(() => matchCount(page)).toBe(count);
     await page.goBack();
     await expect(profiles(page)).toHaveCount(1);
   }
@@ -110,6 +110,6 @@ test('the Identities tab lists the top identities, AWS services only on request'
   const count = Number(await link.getAttribute('data-count'));
   if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/picker-1280.png` });
   await link.click();
-  expect(await matchCount(page)).toBe(count);
+  await expect.poll(() => matchCount(page)).toBe(count);
   expectClean(watch);
 });

@@ -45,7 +45,7 @@ test('from the session list to a story: counts filter the table exactly, the sto
   // Each count is a link to exactly those events.
   await first.getByTestId('session-events').click();
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(`accessKeyId:${key}`);
-  expect(await matchCount(page)).toBe(events);
+  await expect.poll(() => matchCount(page)).toBe(events);
   await page.goBack();
   await expect(list).toBeVisible();
   const withErrors = list
@@ -53,7 +53,7 @@ test('from the session list to a story: counts filter the table exactly, the sto
     .first();
   const errors = Number(await withErrors.getAttribute('data-errors'));
   await withErrors.getByTestId('session-errors').click();
-  expect(await matchCount(page)).toBe(errors);
+  await expect.poll(() => matchCount(page)).toBe(errors);
   await page.goBack();
 
   // The story.
@@ -97,6 +97,6 @@ test('from the session list to a story: counts filter the table exactly, the sto
 
   // The story's events link gives the same count.
   await story.getByTestId('story-events-link').click();
-  expect(await matchCount(page)).toBe(events);
+  await expect.poll(() => matchCount(page)).toBe(events);
   expectClean(watch);
 });

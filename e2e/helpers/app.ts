@@ -8,11 +8,16 @@ export interface Watch {
 }
 
 /**
- * Opens the app, recording page errors and any request that leaves the page's origin. The default
- * path names the Events view: after a first ingest the app shows the situation report unless the
- * URL names a view or a query, and most specs work on the event table (report.spec.ts opens `./`).
+ * Opens the app, recording page errors and any request that leaves the page's origin. A path that
+ * names no view gets `view=events`: after a first ingest the app shows the situation report unless
+ * the URL it opened on names a view or a query, and most specs work on the event table.
+ * `firstScreen` opens `path` as given (report.spec.ts checks that first screen).
  */
-export async function openApp(page: Page, path = './?view=events'): Promise<Watch> {
+export async function openApp(
+  page: Page,
+  path = './',
+  options: { readonly firstScreen?: boolean } = {},
+): Promise<Watch> {
   const watch: Watch = { errors: [], offOrigin: [] };
   page.on('pageerror', (e) => watch.errors.push(e.message));
   page.on('console', (m) => {
@@ -24,7 +29,12 @@ export async function openApp(page: Page, path = './?view=events'): Promise<Watc
     if (url.host !== new URL(page.url() === 'about:blank' ? r.url() : page.url()).host)
       watch.offOrigin.push(r.url());
   });
-  await page.goto(path);
+  const named = /[?&]view=/.test(path);
+  const target =
+    options.firstScreen === true || named
+      ? path
+      : `${path}${path.includes('?') ? '&' : '?'}view=events`;
+  await page.goto(target);
   await waitForIdle(page);
   return watch;
 }

@@ -3,9 +3,20 @@ import { useIngestState } from './ingestState';
 import { useViewState } from './useViewState';
 
 /**
+ * Whether the page was opened on a chosen view or query (a link, a bookmark, a check that names
+ * `view` or `q`): read once, when the app loads, because the URL then changes as the user works
+ * (nuqs drops a parameter set to its default). Such a page keeps its view after every ingest.
+ */
+const OPENED_ON_A_VIEW = (() => {
+  if (typeof window === 'undefined') return true;
+  const params = new URLSearchParams(window.location.search);
+  return params.has('view') || (params.get('q') ?? '') !== '';
+})();
+
+/**
  * Makes the situation report the first screen after an ingest: when an ingest that began on an
- * empty case ends with events, and the URL names neither a view nor a query (a link that does, or
- * a `?q=` check, keeps its view) and it was not a case bundle's, shows `view=report`, replacing
+ * empty case ends with events, and neither the URL the page opened on nor the current one names a
+ * view or a query (a link that does, or a `?q=` check, keeps its view) and it was not a case bundle's, shows `view=report`, replacing
  * the history entry.
  */
 export function useReportAfterIngest(eventCount: number): void {
@@ -29,7 +40,7 @@ export function useReportAfterIngest(eventCount: number): void {
     armed.current = false;
     fromEmpty.current = false;
     const params = new URLSearchParams(window.location.search);
-    if (params.has('view') || (params.get('q') ?? '') !== '') return;
+    if (OPENED_ON_A_VIEW || params.has('view') || (params.get('q') ?? '') !== '') return;
     void setView({ view: 'report' }, { history: 'replace' });
   }, [phase, eventCount, setView, bundle]);
 }

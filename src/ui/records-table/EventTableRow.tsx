@@ -1,5 +1,4 @@
 import { flexRender } from '@tanstack/react-table';
-import { OpenProfileButton } from '../identity/OpenProfileButton';
 import type { Row } from '@tanstack/react-table';
 import type { MouseEvent } from 'react';
 import { ROW_FLAG } from '../../data/types';
@@ -150,11 +149,6 @@ export function EventTableRow(props: {
                 <span className="time-offset"> {time.offset}</span>
               ) : null}
             </span>
-            {id === 'userName' && isLoaded(data) && data.userName !== '' ? (
-              <span className="cell-profile">
-                <OpenProfileButton value={data.userName} compact />
-              </span>
-            ) : null}
             {/* After the name, in the width it leaves: the name is never cut for them. */}
             {id === 'eventName' && isLoaded(data) ? (
               <span className="cell-after">
