@@ -40,6 +40,10 @@ async function apply(page: Page, q: string): Promise<void> {
   await input.fill(q);
   await input.press('Enter');
   await waitForIdle(page);
+  // The count answers this query (its search key starts with the query text), not the last one.
+  const start = JSON.stringify([q]).slice(0, -1);
+  const key = async () => (await page.getByTestId('match-count').getAttribute('data-key')) ?? '';
+  await expect.poll(async () => (await key()).startsWith(start)).toBe(true);
 }
 
 async function matchCount(page: Page): Promise<number> {
