@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { dropFolder, expectClean, openApp } from './helpers/app';
+import { applyQuery, dropFolder, expectClean, openApp } from './helpers/app';
 import { AWSLOGS, fixtureRecords } from './helpers/fixtureFacts';
 
 const records = [...fixtureRecords().values()];
@@ -13,11 +13,7 @@ const get = (r: Record<string, unknown>, path: string): unknown =>
       r,
     );
 
-async function apply(page: Page, q: string): Promise<void> {
-  const input = page.getByTestId('query-input');
-  await input.fill(q);
-  await input.press('Enter');
-}
+const apply = applyQuery;
 
 async function matchCount(page: Page): Promise<number> {
   const el = page.getByTestId('match-count');

@@ -78,3 +78,20 @@ export async function openHeaderAction(page: Page, name: string): Promise<void> 
     .or(menu.getByRole('menuitemradio', { name, exact: true }))
     .click();
 }
+
+/**
+ * Types `q` into the query bar, presses Enter, and waits until the match count answers it: its
+ * search key starts with the query text (src/search/types.ts searchKey) and it is complete. A count
+ * or a row read before that belongs to the previous query.
+ */
+export async function applyQuery(page: Page, q: string): Promise<void> {
+  const input = page.getByTestId('query-input');
+  await input.fill(q);
+  await input.press('Enter');
+  const count = page.getByTestId('match-count');
+  const start = JSON.stringify([q.trim()]).slice(0, -1);
+  await expect
+    .poll(async () => ((await count.getAttribute('data-key')) ?? '').startsWith(start))
+    .toBe(true);
+  await expect(count).toHaveAttribute('data-complete', 'true');
+}
