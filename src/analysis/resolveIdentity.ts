@@ -1,3 +1,4 @@
+import { identityClauses } from './identityCounts';
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { StringField } from '../cloudtrail/types';
 import type { EventIndex } from '../index/EventIndex';
@@ -68,13 +69,7 @@ export function resolveIdentity(index: EventIndex, value: string): ResolvedIdent
 
 /** The query clause naming a canonical identity: its ARN, else its user name on events without one. */
 export function canonicalQuery(identity: string): Query {
-  if (identity.startsWith('arn:')) return { clauses: [clause('userIdentity.arn', [[identity]])] };
-  return {
-    clauses: [
-      clause('userName', [[identity]]),
-      { ...clause('userIdentity.arn', [['', '']]), negated: true },
-    ],
-  };
+  return { clauses: identityClauses(identity, identity.startsWith('arn:')) };
 }
 
 function resolved(value: string, kind: IdentityKind | undefined, c: FieldClause): ResolvedIdentity {

@@ -38,11 +38,16 @@ export function topIdentities(
   const serviceType = typeDict?.find('AWSService') ?? -1;
   const serviceUser = serviceTable(index, 'userName');
   const serviceIp = serviceTable(index, 'sourceIPAddress');
-  // Key: an ARN code, or a user name code + 2^32 for events without an ARN.
-  const tally = new Map<
-    number,
-    { count: number; service: number; first: number; last: number; row: number }
-  >();
+  // Slot: an ARN code, or arnSize + a user name code for events without an ARN (countIdentities'
+  // layout), each tallied in typed arrays: no object per event.
+  const arnSize = Math.max(1, index.dicts[STRING_FIELDS.indexOf('arn')]?.size ?? 0);
+  const slots = arnSize + (index.dicts[STRING_FIELDS.indexOf('userName')]?.size ?? 0) + 1;
+  const eventsOf = new Uint32Array(slots);
+  const servicesOf = new Uint32Array(slots);
+  const firstAt = new Float64Array(slots);
+  const lastAt = new Float64Array(slots);
+  /** The slot's earliest row, whose identityType and text name it. */
+  const firstRow = new Uint32Array(slots);
   const time = index.time.data;
   const sorted = index.sortedRows();
   for (let i = 0; i < sorted.length; i++) {
@@ -52,23 +57,30 @@ export function topIdentities(
     if (arn === 0 && user === 0) continue;
     const ty = types[row] ?? 0;
     const service = ty === serviceType || serviceUser[user] === 1 || serviceIp[ips[row] ?? 0] === 1;
-    const key = arn !== 0 ? arn : user + 2 ** 32;
-    const t = tally.get(key);
+    const k = arn !== 0 ? arn : arnSize + user;
     const at = time[row] ?? 0;
-    if (t === undefined)
-      tally.set(key, { count: 1, service: service ? 1 : 0, first: at, last: at, row });
-    else {
-      t.count++;
-      if (service) t.service++;
-      t.last = at;
+    if (eventsOf[k] === 0) {
+      firstAt[k] = at;
+      firstRow[k] = row;
     }
+    eventsOf[k] = (eventsOf[k] ?? 0) + 1;
+    if (service) servicesOf[k] = (servicesOf[k] ?? 0) + 1;
+    lastAt[k] = at;
   }
   const merged = new Map<string, TopIdentity>();
-  for (const [key, t] of tally) {
+  for (let k = 0; k < slots; k++) {
+    const t = {
+      count: eventsOf[k] ?? 0,
+      service: servicesOf[k] ?? 0,
+      first: firstAt[k] ?? 0,
+      last: lastAt[k] ?? 0,
+      row: firstRow[k] ?? 0,
+    };
+    if (t.count === 0) continue;
     // An identity counts whole (so its count is what its link finds); it is a service principal
     // when every one of its events is a service's.
     if (!includeServices && t.service === t.count) continue;
-    const identity = key < 2 ** 32 ? index.value('arn', t.row) : index.value('userName', t.row);
+    const identity = k < arnSize ? index.value('arn', t.row) : index.value('userName', t.row);
     const seen = merged.get(identity.toLowerCase());
     const count = t.count + (seen?.events.count ?? 0);
     merged.set(identity.toLowerCase(), {

@@ -1,3 +1,4 @@
+import { firstNonZero } from '../lib/firstNonZero';
 import type { AttackRef, CallMeanings } from './callMeanings';
 
 /** How many events of one call the case holds. */
@@ -52,5 +53,4 @@ export function sensitiveCalls(
   );
 }
 
-const firstNonZero = (...diffs: readonly number[]) => diffs.find((d) => d !== 0) ?? 0;
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,3 +1,4 @@
+import { markdownText } from '../lib/markdownText';
 import Papa from 'papaparse';
 import { FORMULA_START } from '../lib/formulaStart';
 import type { RuleSummary } from './summarizeRule';
@@ -104,15 +105,15 @@ export function detectionReport(view: ReportInput, format: ReportFormat): string
     ...rules
       .map((r) =>
         [
-          md(r.level),
-          `${md(r.title)} (\`${r.id}\`)`,
+          markdownText(r.level),
+          `${markdownText(r.title)} (\`${r.id}\`)`,
           r.hits,
           r.suppressed,
           iso(r.firstMs),
           iso(r.lastMs),
           r.identities,
           r.sourceIps,
-          md([...r.tactics, ...r.techniques].join(', ')),
+          markdownText([...r.tactics, ...r.techniques].join(', ')),
         ].join(' | '),
       )
       .map((row) => `| ${row} |`),
@@ -121,18 +122,13 @@ export function detectionReport(view: ReportInput, format: ReportFormat): string
     '',
     ...rules.map(
       (r) =>
-        `- ${md(r.title)}: by ${md(r.author === '' ? 'unknown' : r.author)}, \`${code(credit(r).link)}\``,
+        `- ${markdownText(r.title)}: by ${markdownText(r.author === '' ? 'unknown' : r.author)}, \`${code(credit(r).link)}\``,
     ),
     '',
     `SigmaHQ rules are used under the ${view.pack.license} (${view.pack.repository} at ${view.pack.commit}).`,
     '',
   ];
   return lines.join('\n');
-}
-
-/** Untrusted text as inert Markdown: Markdown and HTML punctuation escaped, line breaks flattened. */
-function md(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => `\\${c}`);
 }
 
 function code(text: string): string {

@@ -25,6 +25,8 @@ export function FacetFullList(props: {
   readonly since: string | undefined;
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
+  /** Opens an identity's profile (identity facets' `›`). */
+  readonly onOpenProfile: (value: string) => void;
   readonly onClose: () => void;
 }) {
   const { request, version, field, label, since, isSelected, onPick, onClose } = props;
@@ -79,6 +81,7 @@ export function FacetFullList(props: {
               }
               since={since}
               onPick={onPick}
+              onOpenProfile={props.onOpenProfile}
             />
           ))}
         </ul>

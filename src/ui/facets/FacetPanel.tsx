@@ -34,6 +34,8 @@ export function FacetPanel(props: {
   /** Values currently selected, per field: included and excluded. */
   readonly isSelected: (field: string, value: string) => 'include' | 'exclude' | undefined;
   readonly onPick: (pick: FacetPick) => void;
+  /** Opens an identity's profile (identity facets' `›`). */
+  readonly onOpenProfile: (value: string) => void;
   /** "Count by": groups the current filter by the facet's field. */
   readonly onCountBy?: (field: string) => void;
 }) {
@@ -82,6 +84,7 @@ export function FacetPanel(props: {
                 since={since}
                 isSelected={isSelected}
                 onPick={onPick}
+                onOpenProfile={props.onOpenProfile}
                 onClose={() => setOpen(undefined)}
               />
             ) : (
@@ -100,6 +103,7 @@ export function FacetPanel(props: {
                     }
                     since={since}
                     onPick={onPick}
+                    onOpenProfile={props.onOpenProfile}
                   />
                 ))}
               </ul>

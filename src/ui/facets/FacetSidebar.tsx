@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useIdentityActions } from '../../data/identityQueries';
 import { useIngestState } from '../../data/ingestState';
 import { facetsQuery } from '../../data/searchQueries';
 import { originFacetsQuery } from '../../data/ipOriginQueries';
@@ -22,6 +23,7 @@ export function FacetSidebar(props: {
   // the worker from the ingest: they refresh once it is idle. At start-up they wait for the stored
   // dataset to be ready: queued before it, a full count (0.4 s at 1M events) delayed the first screen.
   const phase = useIngestState((s) => s.phase);
+  const { openIdentity } = useIdentityActions();
   const version = useSettledVersion(props.version);
   const query = useQuery({ ...facetsQuery(props.request, version), enabled: phase === 'idle' });
   const counts = query.data ?? undefined;
@@ -47,6 +49,7 @@ export function FacetSidebar(props: {
       since={since}
       isSelected={props.isSelected}
       onPick={props.onPick}
+      onOpenProfile={openIdentity}
       onCountBy={props.onCountBy}
     />
   );

@@ -4,7 +4,6 @@ import { AccountName } from '../accounts/AccountName';
 import { formatCount } from '../common/formatCount';
 import { LogText, logTitle } from '../common/LogText';
 import { countryName } from '../iporigin/originText';
-import { useIdentityActions } from '../../data/identityQueries';
 
 /** Facets whose values name an identity: their rows offer "Open profile" (ui/identity). */
 const IDENTITY_FACETS = new Set([
@@ -31,8 +30,10 @@ export function FacetValueRow(props: {
   /** The time range's start as shown, for the "new" mark's explanation. */
   readonly since: string | undefined;
   readonly onPick: (pick: FacetPick) => void;
+  /** Opens an identity's profile; given once by the sidebar, not looked up by every row. */
+  readonly onOpenProfile: (value: string) => void;
 }) {
-  const { field, item, top, state, accountName, since, onPick } = props;
+  const { field, item, top, state, accountName, since, onPick, onOpenProfile } = props;
   const { value, count } = item;
   const shown = value === '' ? '(none)' : value;
   // An ASN's organisation, a country's name: read from the databases, shown after the value.
@@ -40,7 +41,6 @@ export function FacetValueRow(props: {
     item.label ??
     (field === 'sourceIPAddress.country' && /^[A-Z]{2}$/.test(value) ? countryName(value) : '');
   const fresh = item.firstSeen === true && since !== undefined;
-  const { openIdentity } = useIdentityActions();
   return (
     <li className={state === undefined ? undefined : `facet-${state}`}>
       <button
@@ -92,7 +92,7 @@ export function FacetValueRow(props: {
           data-testid="facet-open-profile"
           aria-label={`Open the profile of ${shown}`}
           title="Open profile"
-          onClick={() => openIdentity(value)}
+          onClick={() => onOpenProfile(value)}
         >
           ›
         </button>
