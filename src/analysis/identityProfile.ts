@@ -26,8 +26,9 @@ const BINS = 60;
 /**
  * The profile of one identity value over the whole case (IdentityProfile): resolveIdentity picks
  * its events (a filter the index answers: one pass per clause over a column of codes), then each
- * panel is one counting pass over those rows' typed arrays; related identities add one pass over
- * the columns they compare. Reads no record. `baseline` (ms since epoch) splits its activity for
+ * panel is one counting pass over those rows' typed arrays; related identities add passes over
+ * the columns they compare (identityRelations, each list cut to its RELATED_LIMIT first). Reads
+ * no record. `baseline` (ms since epoch) splits its activity for
  * "new": values it used only from then on, while it had events before; absent, the middle of its
  * activity. `hits` gives the detection hits (active ones only, as `rule:` finds them).
  */

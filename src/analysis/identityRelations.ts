@@ -1,15 +1,19 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
-import { firstNonZero } from '../lib/firstNonZero';
 import type { StringField } from '../cloudtrail/types';
 import type { EventIndex } from '../index/EventIndex';
 import type { Query } from '../querylang/types';
+import { caseFold } from '../search/caseFold';
 import { isAwsServiceName } from './awsServicePrincipal';
 import type { IdentityRelations, RelatedIdentity } from './identityTypes';
+import { mostEvents } from './mostEvents';
 import { profileQuery } from './profileQuery';
 import { canonicalQuery, roleOfSession, roleSessionPrefix } from './resolveIdentity';
 
 const ASSUME = 'AssumeRole';
 const ROLE_TYPE = 'AWS::IAM::Role';
+
+/** Related identities kept per list, most events first (each list's total is given beside). */
+export const RELATED_LIMIT = 50;
 
 /** What identityRelations reads of the profiled identity. */
 export interface RelationInput {
@@ -26,20 +30,56 @@ export interface RelationInput {
  * resources of its AssumeRole… calls, and the roles of the sessions its issued keys signed),
  * identities that assumed it (AssumeRole… calls naming its role, and the issuers of its sessions'
  * keys, index.issuedKeys), and identities sharing its source IPs (AWS service addresses left out)
- * or its access keys. An identity is named canonically: userIdentity.arn, else userName. One pass
- * over the index's columns for the shared values; no record is read.
+ * or its access keys. An identity is named canonically: userIdentity.arn, else userName. Each list
+ * keeps its RELATED_LIMIT identities with most events; `totals` counts them all. Passes over the
+ * index's columns, counted in typed arrays; no record is read, and only the identities kept get
+ * a name list and a query.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 export function identityRelations(index: EventIndex, input: RelationInput): IdentityRelations {
   const ctx = new Context(index);
   const own = new Set<string>();
   for (const key of ctx.canonicalKeys(input.rows)) own.add(ctx.keyName(key).toLowerCase());
+  const ownKey = ctx.ownKeys(input.rows, own);
+  const rolesFound = cut(rolesAssumed(ctx, input));
+  const assumers = cut(assumedBy(ctx, input, own));
+  const ips = sharing(ctx, input, ownKey, 'sourceIPAddress', 'sourceIPAddress');
+  const keys = sharing(ctx, input, ownKey, 'accessKeyId', 'accessKeyId');
   return {
-    rolesAssumed: rolesAssumed(ctx, input),
-    assumedBy: assumedBy(ctx, input, own),
-    sharingIps: sharing(ctx, input, own, 'sourceIPAddress', 'sourceIPAddress'),
-    sharingKeys: sharing(ctx, input, own, 'accessKeyId', 'accessKeyId'),
+    rolesAssumed: rolesFound.kept,
+    assumedBy: assumers.kept,
+    sharingIps: ips.kept,
+    sharingKeys: keys.kept,
+    totals: {
+      rolesAssumed: rolesFound.total,
+      assumedBy: assumers.total,
+      sharingIps: ips.total,
+      sharingKeys: keys.total,
+    },
   };
+}
+
+/** A list cut to its RELATED_LIMIT identities with most events, and how many there were. */
+interface Found {
+  readonly kept: RelatedIdentity[];
+  readonly total: number;
+}
+
+/** A related identity found; it is made a RelatedIdentity (query printed) only if kept. */
+interface Candidate {
+  readonly identity: string;
+  readonly count: number;
+  readonly related: () => RelatedIdentity;
+}
+
+function cut(all: readonly Candidate[]): Found {
+  const kept = mostEvents(
+    all,
+    RELATED_LIMIT,
+    (c) => c.count,
+    (c) => c.identity,
+  );
+  return { kept: kept.map((c) => c.related()), total: all.length };
 }
 
 class Context {
@@ -47,12 +87,24 @@ class Context {
   readonly value: (f: StringField, row: number) => string;
   readonly assumeCodes: Uint8Array;
   readonly index: EventIndex;
+  /** Canonical keys run from 1 to `keys` - 1 (see canonicalKey). */
+  readonly keys: number;
   private readonly arns: Uint16Array | Uint32Array;
   private readonly users: Uint16Array | Uint32Array;
+  private readonly arnFold: Uint32Array;
+  private readonly userFold: Uint32Array;
+  private readonly arnSize: number;
   constructor(index: EventIndex) {
     this.index = index;
     this.arns = index.cols[STRING_FIELDS.indexOf('arn')]?.data ?? new Uint32Array(0);
     this.users = index.cols[STRING_FIELDS.indexOf('userName')]?.data ?? new Uint32Array(0);
+    const arnDict = index.dicts[STRING_FIELDS.indexOf('arn')];
+    const userDict = index.dicts[STRING_FIELDS.indexOf('userName')];
+    this.arnFold = arnDict === undefined ? new Uint32Array(1) : caseFold(arnDict, 'arn').fold;
+    this.userFold =
+      userDict === undefined ? new Uint32Array(1) : caseFold(userDict, 'userName').fold;
+    this.arnSize = Math.max(1, arnDict?.size ?? 0);
+    this.keys = this.arnSize + (userDict?.size ?? 0);
     this.col = (f) => index.cols[STRING_FIELDS.indexOf(f)]?.data ?? new Uint32Array(0);
     this.value = (f, row) => index.value(f, row);
     const names = index.dicts[STRING_FIELDS.indexOf('eventName')];
@@ -62,12 +114,15 @@ class Context {
     });
   }
   /**
-   * A number per canonical identity: the ARN's code, or the user name's code + 2^32 on an event
-   * without an ARN (0: neither), so rows are grouped without reading strings.
+   * A number per canonical identity: the ARN's folded code (caseFold: spellings that differ only
+   * in case are one), or the ARN dictionary's size + the user name's folded code on an event
+   * without an ARN (0: neither), so rows are grouped in typed arrays without reading strings.
    */
   canonicalKey(row: number): number {
-    const arn = this.arns[row] ?? 0;
-    return arn !== 0 ? arn : (this.users[row] ?? 0) === 0 ? 0 : (this.users[row] ?? 0) + 2 ** 32;
+    const arn = this.arnFold[this.arns[row] ?? 0] ?? 0;
+    if (arn !== 0) return arn;
+    const user = this.userFold[this.users[row] ?? 0] ?? 0;
+    return user === 0 ? 0 : this.arnSize + user;
   }
   /** The distinct canonicalKeys of `rows`. */
   canonicalKeys(rows: Uint32Array): Set<number> {
@@ -76,12 +131,30 @@ class Context {
     keys.delete(0);
     return keys;
   }
+  /**
+   * A byte per canonical key, 1 for the identity's own: the keys of its rows, and its names
+   * (`own`, lower-cased) under the other dictionary (a user name spelled as one of its ARNs).
+   */
+  ownKeys(rows: Uint32Array, own: ReadonlySet<string>): Uint8Array {
+    const marks = new Uint8Array(this.keys);
+    for (const key of this.canonicalKeys(rows)) marks[key] = 1;
+    const { index } = this;
+    const arnDict = index.dicts[STRING_FIELDS.indexOf('arn')];
+    const userDict = index.dicts[STRING_FIELDS.indexOf('userName')];
+    for (const name of own) {
+      const arn = arnDict === undefined ? -1 : caseFold(arnDict, 'arn').find(name);
+      if (arn > 0) marks[arn] = 1;
+      const user = userDict === undefined ? -1 : caseFold(userDict, 'userName').find(name);
+      if (user > 0) marks[this.arnSize + user] = 1;
+    }
+    return marks;
+  }
   /** The canonical name of a canonicalKey. */
   keyName(key: number): string {
     const { index } = this;
-    return key < 2 ** 32
+    return key < this.arnSize
       ? (index.dicts[STRING_FIELDS.indexOf('arn')]?.get(key) ?? '')
-      : (index.dicts[STRING_FIELDS.indexOf('userName')]?.get(key - 2 ** 32) ?? '');
+      : (index.dicts[STRING_FIELDS.indexOf('userName')]?.get(key - this.arnSize) ?? '');
   }
   canonical(row: number): string {
     const arn = this.value('arn', row);
@@ -122,24 +195,21 @@ function add(map: Map<string, Tally>, identity: string, row: number, via: string
   return t;
 }
 
-function rolesAssumed(ctx: Context, input: RelationInput): RelatedIdentity[] {
+function rolesAssumed(ctx: Context, input: RelationInput): Candidate[] {
   const byRole = new Map<string, Tally>();
   for (const row of input.rows) {
     if (!ctx.isAssume(row)) continue;
     for (const arn of ctx.roles(row).values()) add(byRole, arn, row, 'AssumeRole');
   }
-  const found: RelatedIdentity[] = [...byRole.values()].map((t) => ({
-    identity: t.identity,
-    via: [...t.via],
-    events: {
-      count: t.rows.length,
-      q: profileQuery(
+  const found: Candidate[] = [...byRole.values()].map((t) =>
+    candidate(t, () =>
+      profileQuery(
         input.base,
         { field: 'eventName', prefix: ASSUME },
         { field: 'resourceName', value: t.identity },
       ),
-    },
-  }));
+    ),
+  );
   // Roles seen only through the sessions of keys this identity's calls issued.
   const bySession = new Map<string, Tally>();
   const arnCodes = ctx.col('arn');
@@ -152,8 +222,11 @@ function rolesAssumed(ctx: Context, input: RelationInput): RelatedIdentity[] {
       const code = keyDict?.find(key) ?? -1;
       if (code > 0) wanted.set(code, row);
     }
+    const isWanted = new Uint8Array(keyDict?.size ?? 0);
+    for (const code of wanted.keys()) isWanted[code] = 1;
     const seenArn = new Set<number>();
     for (let row = 0; row < ctx.index.size; row++) {
+      if (isWanted[keys[row] ?? 0] !== 1) continue;
       const issuer = wanted.get(keys[row] ?? 0);
       if (issuer === undefined || seenArn.has(arnCodes[row] ?? 0)) continue;
       seenArn.add(arnCodes[row] ?? 0);
@@ -163,10 +236,10 @@ function rolesAssumed(ctx: Context, input: RelationInput): RelatedIdentity[] {
     }
   }
   for (const t of bySession.values()) found.push(byEventIds(ctx, input.base, t));
-  return found.sort(byEvents);
+  return found;
 }
 
-function assumedBy(ctx: Context, input: RelationInput, own: Set<string>): RelatedIdentity[] {
+function assumedBy(ctx: Context, input: RelationInput, own: Set<string>): Candidate[] {
   const roleArns = new Set<string>();
   if (input.roleArn !== undefined) roleArns.add(input.roleArn.toLowerCase());
   for (const name of own) {
@@ -175,29 +248,43 @@ function assumedBy(ctx: Context, input: RelationInput, own: Set<string>): Relate
   }
   const byIssuer = new Map<string, Tally>();
   if (roleArns.size > 0) {
+    const { index } = ctx;
     const names = ctx.col('eventName');
-    for (let row = 0; row < ctx.index.size; row++) {
+    const offsets = index.resOffsets.data;
+    const resNames = index.resName.data;
+    // Per resource name code: is it one of the role ARNs (ignoring case)? Every one of those is
+    // a role ARN, so no resource type needs reading. Memoised: AssumeRole calls name few roles.
+    const named = new Map<number, boolean>();
+    const isNamed = (code: number) => {
+      let yes = named.get(code);
+      if (yes === undefined) {
+        yes = roleArns.has(index.resNameDict.get(code).toLowerCase());
+        named.set(code, yes);
+      }
+      return yes;
+    };
+    for (let row = 0; row < index.size; row++) {
       if (ctx.assumeCodes[names[row] ?? 0] !== 1) continue;
-      const named = [...ctx.roles(row).entries()]
-        .filter(([k]) => roleArns.has(k))
-        .map(([, v]) => v);
-      if (named.length === 0) continue;
-      const t = add(byIssuer, ctx.canonical(row), row, 'AssumeRole');
-      for (const arn of named) t.named.add(arn);
+      let t: Tally | undefined;
+      for (let r = offsets[row] ?? 0; r < (offsets[row + 1] ?? 0); r++) {
+        const code = resNames[r] ?? 0;
+        if (code === 0 || !isNamed(code)) continue;
+        t ??= add(byIssuer, ctx.canonical(row), row, 'AssumeRole');
+        const arn = index.resNameDict.get(code);
+        // As the logged spellings of one ARN are one role, the first spelling met names it.
+        if (![...t.named].some((n) => n.toLowerCase() === arn.toLowerCase())) t.named.add(arn);
+      }
     }
   }
-  const out: RelatedIdentity[] = [...byIssuer.values()].map((t) => ({
-    identity: t.identity,
-    via: [...t.via],
-    events: {
-      count: t.rows.length,
-      q: profileQuery(
+  const out: Candidate[] = [...byIssuer.values()].map((t) =>
+    candidate(t, () =>
+      profileQuery(
         canonicalQuery(t.identity),
         { field: 'eventName', prefix: ASSUME },
         { field: 'resourceName', values: [...t.named] },
       ),
-    },
-  }));
+    ),
+  );
   // Issuers of the keys its sessions signed with, not already found by the role they name.
   const bySession = new Map<string, Tally>();
   const keyCodes = new Set<string>();
@@ -213,55 +300,69 @@ function assumedBy(ctx: Context, input: RelationInput, own: Set<string>): Relate
     add(bySession, who, issuer, 'session');
   }
   for (const t of bySession.values()) out.push(byEventIds(ctx, canonicalQuery(t.identity), t));
-  return out.sort(byEvents);
+  return out;
 }
 
+/**
+ * Identities other than this one with events carrying one of its values of `column` ('' and AWS
+ * service names left out): one pass over the column counts each identity's events in a typed
+ * array; a second pass, only over the rows of the identities kept, collects what they share.
+ * Names and values are read only for those.
+ */
 function sharing(
   ctx: Context,
   input: RelationInput,
-  own: Set<string>,
+  ownKey: Uint8Array,
   column: StringField,
   field: string,
-): RelatedIdentity[] {
+): Found {
   const dict = ctx.index.dicts[STRING_FIELDS.indexOf(column)];
   const codes = ctx.col(column);
   const used = new Uint8Array(dict?.size ?? 0);
   for (const row of input.rows) used[codes[row] ?? 0] = 1;
   for (let c = 0; c < used.length; c++) {
-    if ((used[c] === 1 && (dict?.get(c) ?? '') === '') || isAwsServiceName(dict?.get(c) ?? ''))
-      used[c] = 0;
+    if (used[c] !== 1) continue;
+    const value = dict?.get(c) ?? '';
+    if (value === '' || isAwsServiceName(value)) used[c] = 0;
   }
-  // Grouped by canonicalKey and value code while scanning; names are read once per group.
-  const groups = new Map<number, { rows: number; codes: Set<number> }>();
-  const ownKeys = ctx.canonicalKeys(input.rows);
-  for (let row = 0; row < ctx.index.size; row++) {
-    if (input.mark[row] === 1 || used[codes[row] ?? 0] !== 1) continue;
+  const events = new Uint32Array(ctx.keys);
+  const { mark } = input;
+  const size = ctx.index.size;
+  for (let row = 0; row < size; row++) {
+    if (used[codes[row] ?? 0] !== 1 || mark[row] === 1) continue;
     const key = ctx.canonicalKey(row);
-    if (key === 0 || ownKeys.has(key)) continue;
-    let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = { rows: 0, codes: new Set() }));
-    g.rows++;
-    g.codes.add(codes[row] ?? 0);
+    if (ownKey[key] === 1) continue;
+    events[key] = (events[key] ?? 0) + 1;
   }
-  const others = new Map<string, { identity: string; count: number; via: Set<string> }>();
-  for (const [key, g] of groups) {
-    const identity = ctx.keyName(key);
-    if (own.has(identity.toLowerCase())) continue;
-    const o = others.get(identity.toLowerCase()) ?? { identity, count: 0, via: new Set<string>() };
-    others.set(identity.toLowerCase(), o);
-    o.count += g.rows;
-    for (const c of g.codes) o.via.add(dict?.get(c) ?? '');
+  const found: number[] = [];
+  for (let key = 1; key < events.length; key++) if ((events[key] ?? 0) > 0) found.push(key);
+  const name = (key: number) => ctx.keyName(key);
+  const kept = mostEvents(found, RELATED_LIMIT, (k) => events[k] ?? 0, name);
+  // What each kept identity shares, in the order met: a second pass over their rows only.
+  const shared = kept.map(() => new Set<number>());
+  if (kept.length > 0) {
+    const keptAt = new Int32Array(ctx.keys).fill(-1);
+    kept.forEach((key, i) => (keptAt[key] = i));
+    for (let row = 0; row < size; row++) {
+      const code = codes[row] ?? 0;
+      if (used[code] !== 1 || mark[row] === 1) continue;
+      const at = keptAt[ctx.canonicalKey(row)] ?? -1;
+      if (at >= 0) shared[at]?.add(code);
+    }
   }
-  return [...others.values()]
-    .map((t) => ({
-      identity: t.identity,
-      via: [...t.via],
-      events: {
-        count: t.count,
-        q: profileQuery(canonicalQuery(t.identity), { field, values: [...t.via] }),
-      },
-    }))
-    .sort(byEvents);
+  return {
+    total: found.length,
+    kept: kept.map((key, i) => {
+      const identity = name(key);
+      const count = events[key] ?? 0;
+      const via = [...(shared[i] ?? [])].map((c) => dict?.get(c) ?? '');
+      return {
+        identity,
+        via,
+        events: { count, q: profileQuery(canonicalQuery(identity), { field, values: via }) },
+      };
+    }),
+  };
 }
 
 /** Temporary keys issued by the identity's events: key → issuing row. */
@@ -271,15 +372,24 @@ function issuedBy(ctx: Context, mark: Uint8Array): Map<string, number> {
   return out;
 }
 
-/** A relation counted by its events' IDs (few: the AssumeRole calls that issued session keys). */
-function byEventIds(ctx: Context, base: Query, t: Tally): RelatedIdentity {
-  const ids = [...new Set(t.rows.map((r) => ctx.index.eventId(r)))];
+function candidate(t: Tally, q: () => string): Candidate {
   return {
     identity: t.identity,
-    via: [...t.via],
-    events: { count: t.rows.length, q: profileQuery(base, { field: 'eventID', values: ids }) },
+    count: t.rows.length,
+    related: () => ({
+      identity: t.identity,
+      via: [...t.via],
+      events: { count: t.rows.length, q: q() },
+    }),
   };
 }
 
-const byEvents = (a: RelatedIdentity, b: RelatedIdentity) =>
-  firstNonZero(b.events.count - a.events.count, a.identity.localeCompare(b.identity));
+/** A relation counted by its events' IDs (few: the AssumeRole calls that issued session keys). */
+function byEventIds(ctx: Context, base: Query, t: Tally): Candidate {
+  return candidate(t, () =>
+    profileQuery(base, {
+      field: 'eventID',
+      values: [...new Set(t.rows.map((r) => ctx.index.eventId(r)))],
+    }),
+  );
+}

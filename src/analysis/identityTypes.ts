@@ -68,7 +68,7 @@ export interface RelatedIdentity {
   readonly via: readonly string[];
 }
 
-/** Related identities, each list most events first. */
+/** Related identities, each list most events first (ties by name). */
 export interface IdentityRelations {
   /** Roles this identity assumed: the role ARN of its AssumeRole… calls, or of the sessions its keys started. */
   readonly rolesAssumed: readonly RelatedIdentity[];
@@ -78,6 +78,13 @@ export interface IdentityRelations {
   readonly sharingIps: readonly RelatedIdentity[];
   /** Other identities that signed with its access keys. */
   readonly sharingKeys: readonly RelatedIdentity[];
+  /** How many identities each list found; each list keeps its RELATED_LIMIT first. */
+  readonly totals: {
+    readonly rolesAssumed: number;
+    readonly assumedBy: number;
+    readonly sharingIps: number;
+    readonly sharingKeys: number;
+  };
 }
 
 /** One event of a persistence call, as the index holds it. */

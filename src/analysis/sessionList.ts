@@ -1,5 +1,8 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { EventIndex } from '../index/EventIndex';
+import { kthLargest } from '../lib/kthLargest';
+import { codeMarks } from '../search/codeMarks';
+import { scanOrder } from '../search/scanOrder';
 import { sessionIssuer } from './sessionIssuer';
 import type { SessionList, SessionSort, SessionSummary, ValueCount } from './sessionTypes';
 
@@ -13,9 +16,12 @@ const TOP_IPS = 3;
 /**
  * The sessions (temporary access keys, ASIA…; sessionTypes.ts) among `rows` (all rows when
  * undefined): start, end, duration, identity, issuer, event and error counts, distinct IPs and
- * Regions. Index only, no record read: one pass over the accessKeyId column groups the rows by key
- * code (a counting sort), then one pass per session over its own rows counts IPs and Regions with
- * counters. Sorted by `sort` (descending, ties by key), cut to `limit`; only those kept are built.
+ * Regions. Index only, no record read: one pass over the accessKeyId column (in storage order
+ * when `rows` is every row, see scanOrder) tallies each key code's events, errors and time bounds
+ * in typed arrays; the slots are cut to `limit` by `sort` (descending, ties by key; a quickselect,
+ * then a sort of those kept); a counting sort places the kept sessions' rows (every session's
+ * when sorting by IPs or Regions) and one pass per session counts its IPs and Regions. Only the
+ * sessions kept are built.
  */
 export function sessionList(
   index: EventIndex,
@@ -30,67 +36,70 @@ export function sessionList(
   const keyDict = index.dicts[KEY];
   const noError = index.dicts[ERROR]?.find('') ?? -1;
   const n = rows === undefined ? index.size : rows.length;
+  const temporary =
+    keyDict === undefined ? new Uint8Array(0) : codeMarks(keyDict, 'temporary', isTemporaryKey);
   // Slot of each key code: -2 not looked at yet, -1 not a temporary key.
   const slotOf = new Int32Array(keyDict?.size ?? 0).fill(-2);
-  const codes: number[] = [];
-  const count: number[] = [];
-  const errs: number[] = [];
-  const first: number[] = [];
-  const last: number[] = [];
+  const t = new SlotTally();
+  // Every row, in any order, is read front to back: the tallies do not depend on the order.
+  const scan = rows === undefined ? undefined : scanOrder(index.size, rows);
   let sessionEvents = 0;
   for (let i = 0; i < n; i++) {
-    const row = rows === undefined ? i : (rows[i] ?? 0);
+    const row = scan === undefined ? i : (scan[i] ?? 0);
     const code = keys[row] ?? 0;
     let slot = slotOf[code] ?? -1;
     if (slot === -2) {
-      slot = keyDict?.get(code).startsWith('ASIA') === true ? codes.length : -1;
+      slot = temporary[code] === 1 ? t.add(code, row, times[row] ?? 0) : -1;
       slotOf[code] = slot;
-      if (slot >= 0) {
-        codes.push(code);
-        count.push(0);
-        errs.push(0);
-        first.push(row);
-        last.push(row);
-      }
     }
     if (slot < 0) continue;
     sessionEvents++;
-    count[slot] = (count[slot] ?? 0) + 1;
-    if (errors[row] !== noError) errs[slot] = (errs[slot] ?? 0) + 1;
-    const t = times[row] ?? 0;
-    if (t < (times[first[slot] ?? 0] ?? 0)) first[slot] = row;
-    if (t >= (times[last[slot] ?? 0] ?? 0)) last[slot] = row;
+    t.count[slot] = (t.count[slot] ?? 0) + 1;
+    if (errors[row] !== noError) t.errors[slot] = (t.errors[slot] ?? 0) + 1;
+    const at = times[row] ?? 0;
+    // Ties: the lowest row first, the highest last, as in time order (ties by row).
+    if (at < (t.firstAt[slot] ?? 0) || (at === t.firstAt[slot] && row < (t.firstRow[slot] ?? 0))) {
+      t.firstAt[slot] = at;
+      t.firstRow[slot] = row;
+    }
+    if (at > (t.lastAt[slot] ?? 0) || (at === t.lastAt[slot] && row > (t.lastRow[slot] ?? 0))) {
+      t.lastAt[slot] = at;
+      t.lastRow[slot] = row;
+    }
   }
-  const grouped = groupRows(rows, n, keys, slotOf, count, sessionEvents);
+  const slots = t.size;
   const spread = new ValueSpread(index);
+  const bySpread = sort === 'ips' || sort === 'regions';
+  // Each slot's rows are placed together only when the order needs every slot's spread; else
+  // only the kept slots' rows, once they are known.
+  let grouped = bySpread ? groupRows(scan, n, keys, slotOf, t.count, slots, undefined) : undefined;
   // Order the slots on numbers first; only the `limit` kept become objects (a million events can
   // hold hundreds of thousands of sessions, and the page shows the first few hundred).
   const figure = figureOf(sort, {
-    start: (slot) => times[first[slot] ?? 0] ?? 0,
-    duration: (slot) => (times[last[slot] ?? 0] ?? 0) - (times[first[slot] ?? 0] ?? 0),
-    events: (slot) => count[slot] ?? 0,
-    errors: (slot) => errs[slot] ?? 0,
-    spread: (slot) => spread.distinct(grouped.rows, grouped.starts[slot] ?? 0, count[slot] ?? 0),
+    start: (slot) => t.firstAt[slot] ?? 0,
+    duration: (slot) => (t.lastAt[slot] ?? 0) - (t.firstAt[slot] ?? 0),
+    events: (slot) => t.count[slot] ?? 0,
+    errors: (slot) => t.errors[slot] ?? 0,
+    spread: (slot) =>
+      grouped === undefined
+        ? { ips: 0, regions: 0 }
+        : spread.distinct(grouped.rows, grouped.starts[slot] ?? 0, t.count[slot] ?? 0),
   });
-  const figures = codes.map((_, slot) => figure(slot));
-  const keyOf = (slot: number) => keyDict?.get(codes[slot] ?? 0) ?? '';
-  const order = codes.map((_, slot) => slot);
-  order.sort((a, b) => {
-    const d = (figures[b] ?? 0) - (figures[a] ?? 0);
-    if (d !== 0) return d;
-    const ka = keyOf(a);
-    const kb = keyOf(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
-  const sessions: SessionSummary[] = order.slice(0, limit).map((slot) => {
-    const { ips, topIps, regions } = spread.of(
-      grouped.rows,
-      grouped.starts[slot] ?? 0,
-      count[slot] ?? 0,
-    );
-    const row = first[slot] ?? 0;
-    const start = times[row] ?? 0;
-    const end = times[last[slot] ?? 0] ?? 0;
+  const figures = new Float64Array(slots);
+  for (let slot = 0; slot < slots; slot++) figures[slot] = figure(slot);
+  const keyOf = (slot: number) => keyDict?.get(t.codes[slot] ?? 0) ?? '';
+  const order = firstSlotsOf(figures, limit, keyOf);
+  if (grouped === undefined) {
+    const kept = new Uint8Array(slots);
+    for (const slot of order) kept[slot] = 1;
+    grouped = groupRows(scan, n, keys, slotOf, t.count, slots, kept);
+  }
+  const { rows: slotRows, starts } = grouped;
+  const sessions: SessionSummary[] = order.map((slot) => {
+    const { ips, topIps, regions } = spread.of(slotRows, starts[slot] ?? 0, t.count[slot] ?? 0);
+    const row = t.firstRow[slot] ?? 0;
+    const start = t.firstAt[slot] ?? 0;
+    const end = t.lastAt[slot] ?? 0;
     const key = keyOf(slot);
     const issuer = sessionIssuer(index, key);
     return {
@@ -102,8 +111,8 @@ export function sessionList(
       userName: index.value('userName', row),
       identityType: index.value('identityType', row),
       account: index.value('recipientAccountId', row),
-      events: count[slot] ?? 0,
-      errors: errs[slot] ?? 0,
+      events: t.count[slot] ?? 0,
+      errors: t.errors[slot] ?? 0,
       ips,
       topIps,
       regions,
@@ -112,40 +121,89 @@ export function sessionList(
   });
   return {
     sessions,
-    total: codes.length,
+    total: slots,
     sessionEvents,
     rows: n,
     elapsedMs: performance.now() - started,
   };
 }
 
-/** The session rows placed slot after slot (a counting sort), each slot's rows in input order. */
+/**
+ * The session rows placed slot after slot (a counting sort), each slot's rows in scan order; with
+ * `kept`, only the rows of the slots marked 1 (the others get no room).
+ */
 function groupRows(
-  rows: Uint32Array | undefined,
+  scan: Uint32Array | undefined,
   n: number,
   keys: ArrayLike<number>,
   slotOf: Int32Array,
-  count: readonly number[],
-  total: number,
+  count: Uint32Array,
+  slots: number,
+  kept: Uint8Array | undefined,
 ): { rows: Uint32Array; starts: Uint32Array } {
-  const starts = new Uint32Array(count.length);
-  const next = new Uint32Array(count.length);
+  const starts = new Uint32Array(slots);
+  const next = new Uint32Array(slots);
   let at = 0;
-  count.forEach((c, slot) => {
+  for (let slot = 0; slot < slots; slot++) {
     starts[slot] = at;
     next[slot] = at;
-    at += c;
-  });
-  const out = new Uint32Array(total);
+    if (kept === undefined || kept[slot] === 1) at += count[slot] ?? 0;
+  }
+  const out = new Uint32Array(at);
   for (let i = 0; i < n; i++) {
-    const row = rows === undefined ? i : (rows[i] ?? 0);
+    const row = scan === undefined ? i : (scan[i] ?? 0);
     const slot = slotOf[keys[row] ?? 0] ?? -1;
-    if (slot < 0) continue;
-    const at = next[slot] ?? 0;
-    out[at] = row;
-    next[slot] = at + 1;
+    if (slot < 0 || (kept !== undefined && kept[slot] !== 1)) continue;
+    const to = next[slot] ?? 0;
+    out[to] = row;
+    next[slot] = to + 1;
   }
   return { rows: out, starts };
+}
+
+/** Per session slot, in typed arrays grown by doubling: its key code, counts and time bounds. */
+class SlotTally {
+  size = 0;
+  codes = new Uint32Array(1024);
+  count = new Uint32Array(1024);
+  errors = new Uint32Array(1024);
+  firstRow = new Uint32Array(1024);
+  lastRow = new Uint32Array(1024);
+  firstAt = new Float64Array(1024);
+  lastAt = new Float64Array(1024);
+
+  /** A new slot for key `code`, first met at `row` (time `at`); returns the slot. */
+  add(code: number, row: number, at: number): number {
+    if (this.size === this.codes.length) this.grow();
+    const slot = this.size++;
+    this.codes[slot] = code;
+    this.firstRow[slot] = row;
+    this.lastRow[slot] = row;
+    this.firstAt[slot] = at;
+    this.lastAt[slot] = at;
+    return slot;
+  }
+
+  private grow(): void {
+    const n = this.codes.length * 2;
+    const u32 = (a: Uint32Array) => {
+      const b = new Uint32Array(n);
+      b.set(a);
+      return b;
+    };
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.codes = u32(this.codes);
+    this.count = u32(this.count);
+    this.errors = u32(this.errors);
+    this.firstRow = u32(this.firstRow);
+    this.lastRow = u32(this.lastRow);
+    this.firstAt = f64(this.firstAt);
+    this.lastAt = f64(this.lastAt);
+  }
 }
 
 /** Distinct source IPs and Regions of a run of rows, with per-code counters reused across runs. */
@@ -234,4 +292,36 @@ function figureOf(
     case 'regions':
       return (slot) => by.spread(slot).regions;
   }
+}
+
+/**
+ * A temporary (STS) access key: ASIA…
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+ */
+const isTemporaryKey = (key: string) => key.startsWith('ASIA');
+
+/**
+ * The `limit` slots with the largest figures, ties by key text, in that order. Only the slots at or
+ * past the limit-th figure are sorted with a comparator (hundreds of thousands of one-call sessions
+ * would otherwise all be compared by key text).
+ */
+function firstSlotsOf(
+  figures: Float64Array,
+  limit: number,
+  keyOf: (slot: number) => string,
+): number[] {
+  const cut = figures.length > limit * 2 ? kthLargest(figures, limit) : -Infinity;
+  const kept: number[] = [];
+  for (let slot = 0; slot < figures.length; slot++) {
+    if ((figures[slot] ?? 0) >= cut) kept.push(slot);
+  }
+  return kept
+    .sort((a, b) => {
+      const d = (figures[b] ?? 0) - (figures[a] ?? 0);
+      if (d !== 0) return d;
+      const ka = keyOf(a);
+      const kb = keyOf(b);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    })
+    .slice(0, Math.max(0, limit));
 }

@@ -217,6 +217,24 @@ describe('count by over the e2e samples, against the parsed records', () => {
     expect(cut?.total).toBeGreaterThan(5);
   });
 
+  it('cuts every numeric order at the limit to the first groups of the whole order', async () => {
+    const q = '| count by eventName';
+    await engine.search.run({ q });
+    for (const sort of ['count', 'first', 'last'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const whole = await engine.search.countBy({ q }, { sort, dir, limit: 100_000 });
+        const cut = await engine.search.countBy({ q }, { sort, dir, limit: 3 });
+        // More than twice the limit: the cut goes through the numeric pre-cut.
+        expect(whole?.groups.length).toBeGreaterThan(6);
+        expect([sort, dir, cut?.groups.map((g) => g.keys)]).toEqual([
+          sort,
+          dir,
+          whole?.groups.slice(0, 3).map((g) => g.keys),
+        ]);
+      }
+    }
+  });
+
   it('shares the search result of the query without the clause', async () => {
     const a = await engine.search.run({ q: 'eventSource:s3.amazonaws.com "bucket"' });
     const b = await engine.search.run({

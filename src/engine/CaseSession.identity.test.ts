@@ -240,8 +240,8 @@ describe('identity profile of the invictus attacker', () => {
         .flatMap((u) => [u, { count: u.errors, q: u.errorsQ }]),
       ...profile.persistence.map((p) => p.total),
       ...profile.detections.map((d) => d.hits),
-      ...Object.values(profile.related).flatMap(
-        (list: IdentityProfile['related']['rolesAssumed']) => list.map((r) => r.events),
+      ...(['rolesAssumed', 'assumedBy', 'sharingIps', 'sharingKeys'] as const).flatMap((key) =>
+        profile.related[key].map((r) => r.events),
       ),
     ];
     expect(counted.length).toBeGreaterThan(50);

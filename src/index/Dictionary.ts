@@ -114,18 +114,31 @@ export class Dictionary {
   /**
    * Calls `fn` with every value and its code, in code order. A block of ASCII values is decoded in
    * one call and cut into slices: scanning millions of packed values (a filter on a temporary
-   * access key) costs about what it would if they were strings.
+   * access key) costs about what it would if they were strings. With `from`, only the codes from
+   * it on (a dictionary only grows: what a caller saw before is unchanged).
    */
-  forEach(fn: (value: string, code: number) => void): void {
+  forEach(fn: (value: string, code: number) => void, from = 0): void {
     this.blocks.forEach((block, b) => {
       const first = this.starts[b] ?? 0;
+      if (first + block.count <= from) return;
       block.ascii ??= isAscii(block.bytes, block.used);
-      const whole = block.ascii ? decodeUtf8(block.bytes, 0, block.used) : undefined;
+      // Decoded only when a value is not cached: a block of cached values (lookup attributes
+      // already read) costs no decoding at all.
+      let whole: string | undefined;
       let start = 0;
       for (let i = 0; i < block.count; i++) {
         const end = block.ends[i] ?? 0;
         const code = first + i;
-        fn(this.cache[code] ?? whole?.slice(start, end) ?? this.get(code), code);
+        const cached = this.cache[code];
+        if (code < from) {
+          start = end;
+          continue;
+        }
+        if (cached !== undefined) fn(cached, code);
+        else if (block.ascii) {
+          whole ??= decodeUtf8(block.bytes, 0, block.used);
+          fn(whole.slice(start, end), code);
+        } else fn(this.get(code), code);
         start = end;
       }
     });

@@ -50,6 +50,23 @@ export function compilePatterns(
   };
 }
 
+/**
+ * The values of `values` when compilePatterns would match them only by text ignoring case (no
+ * wildcard, no CIDR range, not sourceIPAddress, whose addresses have other spellings): a caller
+ * can then look them up instead of testing every value. Undefined otherwise.
+ */
+export function exactValues(values: readonly ValuePattern[], field: string): string[] | undefined {
+  if (resolveField(field).name === 'sourceIPAddress') return undefined;
+  const out: string[] = [];
+  for (const { parts } of values) {
+    const [only] = parts;
+    if (parts.length !== 1 || only === undefined || ipRange(only, false) !== undefined)
+      return undefined;
+    out.push(only);
+  }
+  return out;
+}
+
 function ipRange(text: string, ipField: boolean): Cidr | undefined {
   const cidr = parseCidr(text);
   if (cidr !== undefined) return unmapCidr(cidr);

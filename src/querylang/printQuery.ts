@@ -1,4 +1,3 @@
-import { isSpace } from './readWord';
 import type { Clause, Query, ValuePattern } from './types';
 
 /**
@@ -42,17 +41,19 @@ function printText(text: string): string {
   return quote ? `"${body}"` : body;
 }
 
+// One regular expression each (not a loop per character): links are printed by the thousand.
+const ESCAPED_STAR = /[\\"*]/g;
+const ESCAPED = /[\\"]/g;
+
 function escape(literal: string, star: boolean): string {
-  let out = '';
-  for (const ch of literal) {
-    if (ch === '\\' || ch === '"' || (star && ch === '*')) out += '\\';
-    out += ch;
-  }
-  return out;
+  return literal.replace(star ? ESCAPED_STAR : ESCAPED, '\\$&');
 }
 
-// Whitespace always needs quotes; `chars` lists the other characters that do in this position.
-function hasAny(text: string, chars: string): boolean {
-  for (const ch of text) if (isSpace(ch) || chars.includes(ch)) return true;
-  return false;
+// Whitespace (\s, as readWord's isSpace) always needs quotes; the other characters that do depend
+// on the position.
+const QUOTED_IN_VALUE = /[\s,"]/;
+const QUOTED_IN_TEXT = /[\s:"]/;
+
+function hasAny(text: string, chars: ',"' | ':"'): boolean {
+  return (chars === ',"' ? QUOTED_IN_VALUE : QUOTED_IN_TEXT).test(text);
 }

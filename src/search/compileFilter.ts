@@ -1,7 +1,8 @@
 import { resolveField } from '../querylang/fields';
 import type { FieldSource } from '../querylang/fields';
 import { parseCidr } from '../querylang/ipAddress';
-import { compilePatterns } from '../querylang/matchPattern';
+import { compilePatterns, exactValues } from '../querylang/matchPattern';
+import { caseFold } from './caseFold';
 import type { Clause, FieldClause, Query } from '../querylang/types';
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { Annotation } from '../index/Annotation';
@@ -124,7 +125,7 @@ function rowTest(
       const f = STRING_FIELDS.indexOf(source.kind === 'column' ? source.column : 'sourceIPAddress');
       const table =
         source.kind === 'column'
-          ? matchTable(index.dicts[f], match)
+          ? matchTable(index.dicts[f], match, exactOf(clause))
           : originTable(index.dicts[f], match, source.field, origins);
       const codes = index.cols[f]?.data ?? new Uint32Array(0);
       const test = (row: number) => table[codes[row] ?? 0] === want;
@@ -133,7 +134,11 @@ function rowTest(
     case 'resourceType':
     case 'resourceName': {
       const isType = source.kind === 'resourceType';
-      const table = matchTable(isType ? index.resTypeDict : index.resNameDict, match);
+      const table = matchTable(
+        isType ? index.resTypeDict : index.resNameDict,
+        match,
+        exactOf(clause),
+      );
       const codes = (isType ? index.resType : index.resName).data;
       const offsets = index.resOffsets.data;
       return (row) => {
@@ -161,6 +166,11 @@ function rowTest(
   }
 }
 
+function exactOf(clause: FieldClause) {
+  const values = exactValues(clause.values, clause.field);
+  return values === undefined ? undefined : { values, field: resolveField(clause.field).name };
+}
+
 // One test per distinct address: its origin's value (originValue) against the clause's patterns.
 function originTable(
   dict: Dictionary | undefined,
@@ -180,8 +190,32 @@ function originTable(
   return table;
 }
 
-function matchTable(dict: Dictionary | undefined, match: (value: string) => boolean): Uint8Array {
+/**
+ * A byte per code of `dict`: 1 where the value matches. Exact values (`exact`, see exactValues)
+ * are looked up in the dictionary's CaseFold, then marked by one pass over its codes, no value
+ * decoded; any other pattern is tested against every value.
+ */
+function matchTable(
+  dict: Dictionary | undefined,
+  match: (value: string) => boolean,
+  exact?: { readonly values: readonly string[]; readonly field: string },
+): Uint8Array {
   const table = new Uint8Array(dict?.size ?? 0);
+  if (dict !== undefined && exact !== undefined) {
+    const { fold, find } = caseFold(dict, exact.field);
+    const wanted = new Uint8Array(fold.length);
+    let any = false;
+    for (const v of exact.values) {
+      if (v === '') table[0] = 1;
+      const first = find(v);
+      if (first > 0) {
+        wanted[first] = 1;
+        any = true;
+      }
+    }
+    if (any) for (let c = 1; c < fold.length; c++) table[c] = wanted[fold[c] ?? 0] ?? 0;
+    return table;
+  }
   dict?.forEach((value, code) => {
     table[code] = match(value) ? 1 : 0;
   });

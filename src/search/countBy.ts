@@ -7,6 +7,7 @@ import type { CountLevel } from './countLevels';
 import type { CountByResult, CountOrder } from './countByTypes';
 import { groupLevels } from './groupLevels';
 import { valuesAtPath } from './recordValues';
+import { scanOrder } from './scanOrder';
 
 /** Reads every record of a stored file back (RecordReader.records); rejects when it cannot. */
 export type ReadRecords = (fileId: number) => Promise<readonly unknown[]>;
@@ -47,13 +48,24 @@ export async function countBy(
   const started = performance.now();
   const [firstField = 'eventName', secondField] = fields.map((f) => resolveField(f).name);
   const distinctField = secondField ?? distinctFieldFor(firstField);
-  const n = rows.length;
-  const time = new Float64Array(n);
-  const times = index.time.data;
-  for (let i = 0; i < n; i++) time[i] = times[rows[i] ?? 0] ?? 0;
-
   const names = [firstField, distinctField];
-  const levels: (CountLevel | undefined)[] = names.map((name) => fastLevel(index, name, rows));
+  // Groups of dictionary codes do not depend on the order rows are read in: all rows are then
+  // read in storage order (scanOrder). Values read as text (eventID, JSON paths) are spelled as
+  // first met, so those keep the result's time order.
+  const orderFree = names.every((name) => {
+    const field = INDEXED_FIELDS.find((f) => f.name === name);
+    return field !== undefined && field.source.kind !== 'eventID';
+  });
+  const scan = orderFree ? scanOrder(index.size, rows) : rows;
+  const n = scan.length;
+  const times = index.time.data;
+  let time: Float64Array;
+  if (scan !== rows) time = times.subarray(0, n);
+  else {
+    time = new Float64Array(n);
+    for (let i = 0; i < n; i++) time[i] = times[scan[i] ?? 0] ?? 0;
+  }
+  const levels: (CountLevel | undefined)[] = names.map((name) => fastLevel(index, name, scan));
   const paths = names.map((name, k) =>
     levels[k] === undefined ? new StringLevelBuilder(name, n) : undefined,
   );

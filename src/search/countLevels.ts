@@ -1,5 +1,4 @@
-import { parseIp, unmapIp } from '../querylang/ipAddress';
-import type { Dictionary } from '../index/Dictionary';
+import { caseFold, matchKey } from './caseFold';
 import type { EventIndex } from '../index/EventIndex';
 import { fieldCodes } from './fieldCodes';
 import type { IndexedField } from '../querylang/fields';
@@ -20,58 +19,6 @@ export interface CountLevel {
 }
 
 /**
- * The text under which a clause `field:value` treats values as the same: case ignored, and in
- * sourceIPAddress the spellings of one address (`::1`, `0:0::1`, IPv4-mapped) are one
- * (querylang/matchPattern).
- */
-export function matchKey(field: string, value: string): string {
-  if (field === 'sourceIPAddress') {
-    const ip = parseIp(value);
-    if (ip !== undefined) {
-      const { v, bytes } = unmapIp(ip);
-      return `ip${v}:${bytes.join('.')}`;
-    }
-  }
-  return value.toLowerCase();
-}
-
-interface Folding {
-  readonly byKey: Map<string, number>;
-  fold: Uint32Array;
-  size: number;
-}
-
-/** Per dictionary: each code → the first code whose value matches it as a clause would. */
-const foldings = new WeakMap<Dictionary, Folding>();
-
-// Dictionaries only grow (codes are appended), so a folding is extended, never rebuilt.
-function foldOf(field: string, dict: Dictionary | undefined): Uint32Array {
-  if (dict === undefined) return new Uint32Array(1);
-  let f = foldings.get(dict);
-  if (f === undefined) {
-    f = { byKey: new Map(), fold: new Uint32Array(0), size: 0 };
-    foldings.set(dict, f);
-  }
-  if (f.size < dict.size) {
-    const grown = new Uint32Array(dict.size);
-    grown.set(f.fold);
-    const from = f.size;
-    const { byKey } = f;
-    for (let code = from; code < dict.size; code++) {
-      const value = dict.get(code);
-      if (code === 0 || value === '') continue;
-      const key = matchKey(field, value);
-      const first = byKey.get(key);
-      if (first === undefined) byKey.set(key, code);
-      grown[code] = first ?? code;
-    }
-    f.fold = grown;
-    f.size = dict.size;
-  }
-  return f.fold;
-}
-
-/**
  * The level of an indexed field (a column or a resource field) over `rows`: one pass over the
  * field's dictionary codes, folded as matchKey says. An event counts once under each distinct
  * value of its resources. Undefined for eventID (not dictionary-coded: see stringLevel).
@@ -83,7 +30,7 @@ export function indexedLevel(
 ): CountLevel | undefined {
   const fc = fieldCodes(index, field);
   if (fc === undefined) return undefined;
-  const fold = foldOf(field.name, fc.dict);
+  const fold = fc.dict === undefined ? new Uint32Array(1) : caseFold(fc.dict, field.name).fold;
   const dict = fc.dict;
   const value = (id: number) => (id === 0 ? '' : (dict?.get(id) ?? ''));
   const { codes, offsets } = fc;

@@ -2,6 +2,7 @@ import type { CountLevel } from './countLevels';
 import type { CountGroup, CountOrder, CountParent } from './countByTypes';
 import { COUNT_ROW_LIMIT } from './countByTypes';
 import { PairTable } from './PairTable';
+import { kthLargest } from '../lib/kthLargest';
 import type { Pairs } from './PairTable';
 
 /** The groups of a count, sorted and cut, and how many there were in all. */
@@ -112,9 +113,11 @@ function firstOf(ids: number[], limit: number, order: CountOrder, f: Figures): n
           : undefined;
   let kept = ids;
   if (figure !== undefined && ids.length > limit * 2) {
-    const figures = Float64Array.from(ids, (id) => sign * figure(id)).sort();
-    const cut = figures[limit - 1] ?? 0;
-    kept = ids.filter((id) => sign * figure(id) >= cut);
+    const cut = kthLargest(
+      Float64Array.from(ids, (id) => -sign * figure(id)),
+      limit,
+    );
+    kept = ids.filter((id) => -sign * figure(id) >= cut);
   }
   const lower = new Map<number, string>();
   const text = (id: number) => {

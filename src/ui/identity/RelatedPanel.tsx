@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { IdentityProfileView } from '../../data/identityQueries';
 import { formatCount } from '../common/formatCount';
 import { LogText } from '../common/LogText';
@@ -5,8 +6,13 @@ import { CountLink } from './CountLink';
 
 type Related = IdentityProfileView['related']['rolesAssumed'][number];
 
+type GroupKey = Exclude<keyof IdentityProfileView['related'], 'totals'>;
+
+/** Identities listed per group before "Show all". */
+const FIRST = 12;
+
 const GROUPS: readonly {
-  key: keyof IdentityProfileView['related'];
+  key: GroupKey;
   title: string;
   events: string;
 }[] = [
@@ -24,6 +30,7 @@ export function RelatedPanel(props: {
   readonly onCompare: (identity: string) => void;
 }) {
   const { related, onEvents, onOpen, onCompare } = props;
+  const [open, setOpen] = useState<ReadonlySet<GroupKey>>(new Set());
   return (
     <section
       className="profile-panel"
@@ -33,10 +40,12 @@ export function RelatedPanel(props: {
       <h3>Related identities</h3>
       {GROUPS.map((g) => {
         const list: readonly Related[] = related[g.key];
+        const total = related.totals[g.key];
+        const all = open.has(g.key);
         return (
           <div key={g.key} className="profile-related-group">
             <h4>
-              {g.title} <span className="muted">{formatCount(list.length)}</span>
+              {g.title} <span className="muted">{formatCount(total)}</span>
             </h4>
             {list.length === 0 ? (
               <p className="muted">None</p>
@@ -61,7 +70,7 @@ export function RelatedPanel(props: {
                   </tr>
                 </thead>
                 <tbody>
-                  {list.slice(0, 12).map((r) => (
+                  {(all ? list : list.slice(0, FIRST)).map((r) => (
                     <tr key={r.identity}>
                       <td className="profile-value">
                         <button
@@ -99,6 +108,27 @@ export function RelatedPanel(props: {
                 </tbody>
               </table>
             )}
+            {list.length > FIRST ? (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => {
+                  const next = new Set(open);
+                  if (all) next.delete(g.key);
+                  else next.add(g.key);
+                  setOpen(next);
+                }}
+              >
+                {all
+                  ? 'Show fewer'
+                  : `Show ${total > list.length ? 'the first' : 'all'} ${formatCount(list.length)}`}
+              </button>
+            ) : null}
+            {all && total > list.length ? (
+              <p className="muted profile-more">
+                {formatCount(total - list.length)} more with fewer events not listed
+              </p>
+            ) : null}
           </div>
         );
       })}
