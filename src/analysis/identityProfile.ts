@@ -1,6 +1,7 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import { firstNonZero } from '../lib/firstNonZero';
 import type { EventIndex } from '../index/EventIndex';
+import { hasRow } from '../index/RuleHits';
 import type { RuleHits } from '../index/RuleHits';
 import { compileFilter } from '../search/compileFilter';
 import { histogramOf } from '../search/histogramOf';
@@ -83,7 +84,7 @@ export function identityProfile(
       ...(identity.kind === 'role' ? { roleArn: value } : {}),
     }),
     persistence: persistenceUses(index, rows, base),
-    detections: ruleUses(options.hits, mark, base),
+    detections: ruleUses(options.hits, rows, mark, base),
     elapsedMs: performance.now() - started,
   };
 }
@@ -127,12 +128,26 @@ function histogram(
   return { histogram: { start: h.start, step: h.step, ok: [...h.ok], errors: [...h.errors] } };
 }
 
-/** The rules with active hits on the identity's events (`mark`), most hits first. */
-function ruleUses(hits: RuleHits | undefined, mark: Uint8Array, base: ProfileBase): RuleUse[] {
+/**
+ * The rules with active hits on the identity's events (`rows`, marked 1 in `mark`), most hits
+ * first. Per rule, the shorter side is walked: its hits against the marks, or, for a rule with far
+ * more hits than the identity has events, each event looked up in the hits (ascending).
+ */
+function ruleUses(
+  hits: RuleHits | undefined,
+  rows: Uint32Array,
+  mark: Uint8Array,
+  base: ProfileBase,
+): RuleUse[] {
   const out: RuleUse[] = [];
   for (const rule of hits?.rules() ?? []) {
     let count = 0;
-    for (const row of hits?.activeRows(rule.id) ?? []) if (mark[row] === 1) count++;
+    const active = hits?.activeRows(rule.id) ?? new Uint32Array(0);
+    if (rows.length * 32 < active.length) {
+      for (let i = 0; i < rows.length; i++) if (hasRow(active, rows[i] ?? 0)) count++;
+    } else {
+      for (let i = 0; i < active.length; i++) if (mark[active[i] ?? 0] === 1) count++;
+    }
     if (count === 0) continue;
     out.push({
       ruleId: rule.id,

@@ -149,6 +149,10 @@ class Context {
     }
     return marks;
   }
+  /** Whether a canonicalKey names an ARN (else a user name on events without one). */
+  isArnKey(key: number): boolean {
+    return key < this.arnSize;
+  }
   /** The canonical name of a canonicalKey. */
   keyName(key: number): string {
     const { index } = this;
@@ -359,7 +363,10 @@ function sharing(
       return {
         identity,
         via,
-        events: { count, q: profileQuery(canonicalQuery(identity), { field, values: via }) },
+        events: {
+          count,
+          q: profileQuery(canonicalQuery(identity, ctx.isArnKey(key)), { field, values: via }),
+        },
       };
     }),
   };

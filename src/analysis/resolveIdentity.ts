@@ -67,9 +67,13 @@ export function resolveIdentity(index: EventIndex, value: string): ResolvedIdent
   return resolved(value, kind, clause(field, [[value]]));
 }
 
-/** The query clause naming a canonical identity: its ARN, else its user name on events without one. */
-export function canonicalQuery(identity: string): Query {
-  return { clauses: identityClauses(identity, identity.startsWith('arn:')) };
+/**
+ * The query clause naming a canonical identity: its ARN, else its user name on events without one.
+ * `byArn` says which it is; a caller that does not know guesses from the text (`arn:` first), which
+ * a user name spelled like an ARN defeats.
+ */
+export function canonicalQuery(identity: string, byArn = identity.startsWith('arn:')): Query {
+  return { clauses: identityClauses(identity, byArn) };
 }
 
 function resolved(value: string, kind: IdentityKind | undefined, c: FieldClause): ResolvedIdentity {

@@ -87,7 +87,7 @@ export function topIdentities(
     return {
       identity,
       identityType: index.value('identityType', firstRow[k] ?? 0),
-      events: { count: eventsOf[k] ?? 0, q: printQuery(canonicalQuery(identity)) },
+      events: { count: eventsOf[k] ?? 0, q: printQuery(canonicalQuery(identity, k < arnSize)) },
       first: firstAt[k] ?? 0,
       last: lastAt[k] ?? 0,
     };

@@ -1,6 +1,7 @@
 import type { CountLevel } from './countLevels';
 import type { CountGroup, CountOrder, CountParent } from './countByTypes';
 import { COUNT_ROW_LIMIT } from './countByTypes';
+import { DistinctPairs } from './DistinctPairs';
 import { PairTable } from './PairTable';
 import { kthLargest } from '../lib/kthLargest';
 import type { Pairs } from './PairTable';
@@ -16,9 +17,9 @@ export interface Grouped {
  * Groups the positions of a result by `first`, and each group by `second`: the events, first and
  * last time (ms) of each group and of each (first, second) pair, and each group's number of
  * distinct non-empty second values. `time[i]` is position i's event time. With `pairs` false only
- * the distinct counts of `second` are kept (one field grouped). One pass over the positions, each
- * (first, second) pair counted in a typed-array hash (PairTable); then only the groups shown are
- * made into objects.
+ * the distinct counts of `second` are kept (one field grouped), noted in DistinctPairs. One pass
+ * over the positions, with two fields each (first, second) pair counted in a typed-array hash
+ * (PairTable); then only the groups shown are made into objects.
  */
 export function groupLevels(
   first: CountLevel,
@@ -30,6 +31,23 @@ export function groupLevels(
   const count = new Uint32Array(first.size);
   const min = new Float64Array(first.size).fill(Infinity);
   const max = new Float64Array(first.size).fill(-Infinity);
+  if (!pairs) {
+    // One field: only how many distinct second values each group has, not each pair's figures.
+    const seen = new DistinctPairs(first.size, second.size);
+    countFirst(first, second, time, { count, min, max, seen });
+    const ids: number[] = [];
+    for (let id = 0; id < first.size; id++) if ((count[id] ?? 0) > 0) ids.push(id);
+    const limit = order.limit ?? COUNT_ROW_LIMIT;
+    const shown = firstOf(ids, limit, order, { count, min, max, value: first.value });
+    const groups = shown.map((id) => ({
+      keys: [first.value(id)],
+      events: count[id] ?? 0,
+      distinct: seen.distinct[id] ?? 0,
+      firstSeen: min[id] ?? 0,
+      lastSeen: max[id] ?? 0,
+    }));
+    return { groups, total: ids.length, totalPairs: 0 };
+  }
   const table = countPairs(first, second, time, count, min, max);
   // The pairs of each first id, contiguous (a counting sort of the pairs by first id).
   const distinct = new Uint32Array(first.size);
@@ -143,10 +161,47 @@ function firstOf(ids: number[], limit: number, order: CountOrder, f: Figures): n
 }
 
 /**
+ * One pass over the positions for a one-field count: each first id's events and first/last time
+ * (ms), and each (first, second) pair into `seen` for the distinct counts.
+ */
+function countFirst(
+  first: CountLevel,
+  second: CountLevel,
+  time: Float64Array,
+  out: {
+    readonly count: Uint32Array;
+    readonly min: Float64Array;
+    readonly max: Float64Array;
+    readonly seen: DistinctPairs;
+  },
+): void {
+  const { count, min, max, seen } = out;
+  const none = new Uint32Array(0);
+  const [f1, fStarts, fEnds, fIds] = [first.one, first.starts, first.ends, first.ids ?? none];
+  const [s1, sStarts, sEnds, sIds] = [second.one, second.starts, second.ends, second.ids ?? none];
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i] ?? 0;
+    const aFrom = f1 === undefined ? (fStarts?.[i] ?? 0) : 0;
+    const aTo = f1 === undefined ? (fEnds?.[i] ?? 0) : 1;
+    for (let ka = aFrom; ka < aTo; ka++) {
+      const a = f1 === undefined ? (fIds[ka] ?? 0) : (f1[i] ?? 0);
+      count[a] = (count[a] ?? 0) + 1;
+      if (t < (min[a] ?? 0)) min[a] = t;
+      if (t > (max[a] ?? 0)) max[a] = t;
+      if (s1 !== undefined) seen.add(a, s1[i] ?? 0);
+      else {
+        const to = sEnds?.[i] ?? 0;
+        for (let kb = sStarts?.[i] ?? 0; kb < to; kb++) seen.add(a, sIds[kb] ?? 0);
+      }
+    }
+  }
+}
+
+/**
  * One pass over the positions: each first id's events and first/last time into `count`, `min`,
- * `max`, and each (first, second) pair's into the PairTable returned. A hash rather than dense
- * arrays indexed by pair: the pairs met are few (thousands) and their table stays in cache, where
- * dense arrays of every possible pair would be megabytes read at random.
+ * `max`, and each (first, second) pair's into a PairTable, whose pairs are returned. A hash rather
+ * than dense arrays indexed by pair: dense arrays of every possible pair would be far larger than
+ * the pairs met.
  */
 function countPairs(
   first: CountLevel,
