@@ -83,10 +83,6 @@ export function groupLevels(
       firstSeen: min[id] ?? 0,
       lastSeen: max[id] ?? 0,
     };
-    if (!pairs) {
-      groups.push(group);
-      continue;
-    }
     const mine = Array.from(byFirst.subarray(pairAt[id] ?? 0, pairAt[id + 1] ?? 0));
     const shown = firstOf(mine, budget, order, {
       count: table.count,
