@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { indexOfEvents } from '../../test/indexOfEvents';
 import type { EventFields } from '../cloudtrail/types';
-import { encodeFileChunk } from '../index/encodeFileChunk';
-import { EventIndex } from '../index/EventIndex';
 import { identityProfile } from './identityProfile';
 import { RELATED_LIMIT } from './identityRelations';
 
@@ -43,15 +42,7 @@ describe('identity relations', () => {
     }
     events.push(event(events.length, 'arn:aws:iam::111122223333:user/OTHER-80', NAT));
     events.push(event(events.length, 'arn:aws:iam::111122223333:user/elsewhere', '192.0.2.1'));
-    const index = new EventIndex();
-    index.applyChunk(
-      encodeFileChunk(
-        events,
-        events.map((_, i) => i),
-      ),
-      1,
-      { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) },
-    );
+    const index = indexOfEvents(events);
     const { related } = identityProfile(index, ME);
 
     // The plain answer: every other ARN (ignoring case) with its events from the NAT.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { indexOfEvents } from '../../test/indexOfEvents';
 import { extractEventFields, isRecordProblem } from '../cloudtrail/extractEventFields';
-import { encodeFileChunk } from '../index/encodeFileChunk';
-import { EventIndex } from '../index/EventIndex';
 import { recordsIn } from '../../test/sampleRecords';
 import { callCounts } from './callCounts';
 
@@ -14,15 +13,7 @@ describe('callCounts', () => {
       const f = extractEventFields(r);
       return isRecordProblem(f) ? [] : [f];
     });
-    const index = new EventIndex();
-    index.applyChunk(
-      encodeFileChunk(
-        events,
-        events.map((_, i) => i),
-      ),
-      1,
-      { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) },
-    );
+    const index = indexOfEvents(events);
     const expected = new Map<string, number>();
     for (const r of records) {
       const key = `${String(r['eventSource'])} ${String(r['eventName'])}`;

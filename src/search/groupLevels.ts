@@ -158,7 +158,9 @@ function firstOf(ids: number[], limit: number, order: CountOrder, f: Figures): n
 
 /**
  * One pass over the positions for a one-field count: each first id's events and first/last time
- * (ms), and each (first, second) pair into `seen` for the distinct counts.
+ * (ms), and each (first, second) pair into `seen` for the distinct counts. The same walk as
+ * countPairs, kept apart on purpose: one sink type per loop keeps its call monomorphic (one loop
+ * with either sink measured ~15% slower at 1M events in Chromium).
  */
 function countFirst(
   first: CountLevel,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { indexOfEvents } from '../../test/indexOfEvents';
 import { seededRandom } from '../../test/seededRandom';
 import type { EventFields } from '../cloudtrail/types';
-import { encodeFileChunk } from '../index/encodeFileChunk';
-import { EventIndex } from '../index/EventIndex';
 import { rowView } from '../index/readRows';
 import { SORT_COLUMNS } from '../index/types';
 import type { RowView, SortColumn } from '../index/types';
@@ -50,15 +49,7 @@ function cellText(v: RowView, by: SortColumn): string {
 describe('sortRowsBy', () => {
   // Shuffled input order, so the index's rows are not already in time order.
   const events = Array.from({ length: 3000 }, (_, i) => event(i)).sort(() => random() - 0.5);
-  const index = new EventIndex();
-  index.applyChunk(
-    encodeFileChunk(
-      events,
-      events.map((_, i) => i),
-    ),
-    1,
-    { duplicates: new Uint32Array(0), conflicts: new Uint32Array(0) },
-  );
+  const index = indexOfEvents(events);
   // A result: every other row of the time order.
   const result = index.sortedRows().filter((_, p) => p % 2 === 0);
 
