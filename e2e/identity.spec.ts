@@ -113,3 +113,32 @@ test('the Identities tab lists the top identities, AWS services only on request'
   await expect.poll(() => matchCount(page)).toBe(count);
   expectClean(watch);
 });
+
+test('the baseline for "new" is in the URL: a link keeps it, typing one updates it, a reload keeps it', async ({
+  page,
+}) => {
+  const watch = await openApp(page);
+  await dropFolder(page, SAMPLES, SAMPLE_EVENTS);
+  const profileUrl = `./?view=identity&identity=${encodeURIComponent(ATTACKER)}`;
+  await page.goto(`${profileUrl}&baseline=2023-07-10T12:20:30.000Z`);
+  await waitForIdle(page);
+  await expect(profiles(page)).toHaveCount(1);
+  const input = page.getByTestId('identity-baseline');
+  await expect(input).toHaveValue('2023-07-10T12:20:30');
+  const newIps = () => profiles(page).getByTestId('profile-ips').locator('td .profile-new').count();
+  await expect.poll(newIps).toBeGreaterThan(0);
+  const atNoon = await newIps();
+
+  // A baseline after every event of the sample: nothing is first used from then on.
+  await input.fill('2023-07-10T23:00:30');
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('baseline'))
+    .toBe('2023-07-10T23:00:30.000Z');
+  await expect.poll(newIps).toBe(0);
+  await page.reload();
+  await waitForIdle(page);
+  await expect(page.getByTestId('identity-baseline')).toHaveValue('2023-07-10T23:00:30');
+  await expect.poll(newIps).toBe(0);
+  expect(atNoon).toBeGreaterThan(0);
+  expectClean(watch);
+});

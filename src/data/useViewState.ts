@@ -40,6 +40,11 @@ const parsers = {
   identity: parseAsArrayOf(parseAsString),
   /** The session the Sessions view tells as a story (its id from the session list). */
   session: parseAsString,
+  /**
+   * The Identity view's baseline, ISO 8601: a value is "new" when first used from then on;
+   * absent, the middle of each identity's activity.
+   */
+  baseline: parseAsIsoDateTime,
   /** The query text (docs/query-language.md). */
   q: parseAsString.withDefault(''),
   range: parseAsStringLiteral(RANGE_PRESETS).withDefault('all'),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useIdentityActions } from '../../data/identityQueries';
 import { useOpenView } from '../../data/useOpenView';
 import { useViewState } from '../../data/useViewState';
+import { fromInputValue, toInputValue } from '../search-bar/dateTimeInput';
 import { IdentityPicker } from './IdentityPicker';
 import { IdentityProfile } from './IdentityProfile';
 import type { ProfileActions } from './IdentityProfile';
@@ -9,7 +10,8 @@ import './Identity.css';
 
 /**
  * The Identity view (`view=identity`): the profiles of the URL's `identity` values side by side,
- * one column each in the same panel order, with a shared baseline for "new" and "Compare with…";
+ * one column each in the same panel order, with a shared baseline for "new" (the URL's
+ * `baseline`, so a shared link marks the same values new) and "Compare with…";
  * without any, a picker of the case's top identities. Every count opens the event table on its
  * events over all time (the profiles cover the whole case).
  */
@@ -20,11 +22,23 @@ export function IdentityView(props: {
 }) {
   const { timeZone } = props;
   const { shown, openIdentity, compareWith, removeIdentity } = useIdentityActions();
-  const [, setView] = useViewState();
+  const [{ baseline: baselineDate }, setView] = useViewState();
   const openView = useOpenView();
-  const [baselineText, setBaselineText] = useState('');
+  // What is being typed, until it reads as a time (then the URL's `baseline` holds it).
+  const [draft, setDraft] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
-  const baseline = parseBaseline(baselineText, timeZone);
+  const baseline = baselineDate?.getTime();
+  const baselineText = draft ?? toInputValue(baselineDate, timeZone);
+  const onBaseline = (text: string) => {
+    const date = fromInputValue(text, timeZone);
+    if (text !== '' && date === null) {
+      setDraft(text);
+      return;
+    }
+    setDraft(undefined);
+    // Typing through a date's fields is one change for Back, not one per field.
+    void setView({ baseline: date }, { history: 'replace' });
+  };
   const actions: ProfileActions = {
     onEvents: (q) => openView({ q }),
     onEvent: (q, event) => openView({ q, event }),
@@ -58,7 +72,7 @@ export function IdentityView(props: {
                 type="datetime-local"
                 step={1}
                 value={baselineText}
-                onChange={(e) => setBaselineText(e.target.value)}
+                onChange={(e) => onBaseline(e.target.value)}
                 data-testid="identity-baseline"
               />{' '}
               <span className="muted">
@@ -116,11 +130,4 @@ export function IdentityView(props: {
       )}
     </section>
   );
-}
-
-/** A datetime-local value (no zone) read in the user's time zone pref; undefined when empty or bad. */
-function parseBaseline(text: string, zone: 'utc' | 'local'): number | undefined {
-  if (text === '') return undefined;
-  const ms = Date.parse(zone === 'utc' ? `${text}Z` : text);
-  return Number.isFinite(ms) ? ms : undefined;
 }
