@@ -3,6 +3,7 @@ import type { StringField } from '../cloudtrail/types';
 import type { Dictionary } from '../index/Dictionary';
 import type { EventIndex } from '../index/EventIndex';
 import { anyClause, valueClause } from './reportQuery';
+import { caseFold } from '../search/caseFold';
 import type { FieldClause } from '../querylang/types';
 
 /**
@@ -58,4 +59,46 @@ export function identityOf(ic: IdentityCounts, k: number): { value: string; byAr
 export function identityClauses(value: string, byArn: boolean): FieldClause[] {
   if (byArn) return [valueClause('userIdentity.arn', value)];
   return [anyClause('userIdentity.arn', true), valueClause('userName', value)];
+}
+
+/**
+ * Canonical identities as numbers, ignoring case: `key(row)` is the row's ARN's folded code
+ * (search/caseFold: spellings that differ only in case are one), or `arnSize` + its user name's
+ * folded code on an event without an ARN, or 0 for neither; keys run below `size`, so tallies are
+ * typed arrays of that length, with no string read per row.
+ */
+export class CanonicalKeys {
+  readonly arnSize: number;
+  readonly size: number;
+  readonly arnDict: Dictionary | undefined;
+  readonly userDict: Dictionary | undefined;
+  private readonly arns: Uint16Array | Uint32Array;
+  private readonly users: Uint16Array | Uint32Array;
+  private readonly arnFold: Uint32Array;
+  private readonly userFold: Uint32Array;
+
+  constructor(index: EventIndex) {
+    this.arnDict = dictOf(index, 'arn');
+    this.userDict = dictOf(index, 'userName');
+    this.arns = columnOf(index, 'arn');
+    this.users = columnOf(index, 'userName');
+    this.arnFold =
+      this.arnDict === undefined ? new Uint32Array(1) : caseFold(this.arnDict, 'arn').fold;
+    this.userFold =
+      this.userDict === undefined ? new Uint32Array(1) : caseFold(this.userDict, 'userName').fold;
+    this.arnSize = Math.max(1, this.arnDict?.size ?? 0);
+    this.size = this.arnSize + (this.userDict?.size ?? 0) + 1;
+  }
+
+  key(row: number): number {
+    const arn = this.arnFold[this.arns[row] ?? 0] ?? 0;
+    if (arn !== 0) return arn;
+    const user = this.userFold[this.users[row] ?? 0] ?? 0;
+    return user === 0 ? 0 : this.arnSize + user;
+  }
+
+  /** Whether `key` names an ARN (else a user name on events without one). */
+  isArn(key: number): boolean {
+    return key < this.arnSize;
+  }
 }

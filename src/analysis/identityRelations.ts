@@ -2,10 +2,11 @@ import { STRING_FIELDS } from '../cloudtrail/types';
 import type { StringField } from '../cloudtrail/types';
 import type { EventIndex } from '../index/EventIndex';
 import type { Query } from '../querylang/types';
+import { largestFirst } from '../lib/largestFirst';
 import { caseFold } from '../search/caseFold';
 import { isAwsServiceName } from './awsServicePrincipal';
+import { CanonicalKeys } from './identityCounts';
 import type { IdentityRelations, RelatedIdentity } from './identityTypes';
-import { mostEvents } from './mostEvents';
 import { profileQuery } from './profileQuery';
 import { canonicalQuery, roleOfSession, roleSessionPrefix } from './resolveIdentity';
 
@@ -38,9 +39,10 @@ export interface RelationInput {
  */
 export function identityRelations(index: EventIndex, input: RelationInput): IdentityRelations {
   const ctx = new Context(index);
+  const ownKeys = ctx.canonicalKeys(input.rows);
   const own = new Set<string>();
-  for (const key of ctx.canonicalKeys(input.rows)) own.add(ctx.keyName(key).toLowerCase());
-  const ownKey = ctx.ownKeys(input.rows, own);
+  for (const key of ownKeys) own.add(ctx.keyName(key).toLowerCase());
+  const ownKey = ctx.ownMarks(ownKeys, own);
   const rolesFound = cut(rolesAssumed(ctx, input));
   const assumers = cut(assumedBy(ctx, input, own));
   const ips = sharing(ctx, input, ownKey, 'sourceIPAddress', 'sourceIPAddress');
@@ -73,11 +75,11 @@ interface Candidate {
 }
 
 function cut(all: readonly Candidate[]): Found {
-  const kept = mostEvents(
+  const kept = largestFirst(
     all,
     RELATED_LIMIT,
     (c) => c.count,
-    (c) => c.identity,
+    (a, b) => a.identity.localeCompare(b.identity),
   );
   return { kept: kept.map((c) => c.related()), total: all.length };
 }
@@ -87,24 +89,11 @@ class Context {
   readonly value: (f: StringField, row: number) => string;
   readonly assumeCodes: Uint8Array;
   readonly index: EventIndex;
-  /** Canonical keys run from 1 to `keys` - 1 (see canonicalKey). */
-  readonly keys: number;
-  private readonly arns: Uint16Array | Uint32Array;
-  private readonly users: Uint16Array | Uint32Array;
-  private readonly arnFold: Uint32Array;
-  private readonly userFold: Uint32Array;
-  private readonly arnSize: number;
+  /** Canonical identities as numbers, ignoring case (CanonicalKeys). */
+  readonly keys: CanonicalKeys;
   constructor(index: EventIndex) {
     this.index = index;
-    this.arns = index.cols[STRING_FIELDS.indexOf('arn')]?.data ?? new Uint32Array(0);
-    this.users = index.cols[STRING_FIELDS.indexOf('userName')]?.data ?? new Uint32Array(0);
-    const arnDict = index.dicts[STRING_FIELDS.indexOf('arn')];
-    const userDict = index.dicts[STRING_FIELDS.indexOf('userName')];
-    this.arnFold = arnDict === undefined ? new Uint32Array(1) : caseFold(arnDict, 'arn').fold;
-    this.userFold =
-      userDict === undefined ? new Uint32Array(1) : caseFold(userDict, 'userName').fold;
-    this.arnSize = Math.max(1, arnDict?.size ?? 0);
-    this.keys = this.arnSize + (userDict?.size ?? 0);
+    this.keys = new CanonicalKeys(index);
     this.col = (f) => index.cols[STRING_FIELDS.indexOf(f)]?.data ?? new Uint32Array(0);
     this.value = (f, row) => index.value(f, row);
     const names = index.dicts[STRING_FIELDS.indexOf('eventName')];
@@ -113,52 +102,33 @@ class Context {
       if (v.toLowerCase().startsWith(ASSUME.toLowerCase())) this.assumeCodes[code] = 1;
     });
   }
-  /**
-   * A number per canonical identity: the ARN's folded code (caseFold: spellings that differ only
-   * in case are one), or the ARN dictionary's size + the user name's folded code on an event
-   * without an ARN (0: neither), so rows are grouped in typed arrays without reading strings.
-   */
-  canonicalKey(row: number): number {
-    const arn = this.arnFold[this.arns[row] ?? 0] ?? 0;
-    if (arn !== 0) return arn;
-    const user = this.userFold[this.users[row] ?? 0] ?? 0;
-    return user === 0 ? 0 : this.arnSize + user;
-  }
-  /** The distinct canonicalKeys of `rows`. */
+  /** The distinct canonical keys of `rows`. */
   canonicalKeys(rows: Uint32Array): Set<number> {
     const keys = new Set<number>();
-    for (let i = 0; i < rows.length; i++) keys.add(this.canonicalKey(rows[i] ?? 0));
+    for (let i = 0; i < rows.length; i++) keys.add(this.keys.key(rows[i] ?? 0));
     keys.delete(0);
     return keys;
   }
   /**
-   * A byte per canonical key, 1 for the identity's own: the keys of its rows, and its names
-   * (`own`, lower-cased) under the other dictionary (a user name spelled as one of its ARNs).
+   * A byte per canonical key, 1 for the identity's own: `ownKeys` (the keys of its rows), and its
+   * names (`own`, lower-cased) under the other dictionary (a user name spelled as one of its ARNs).
    */
-  ownKeys(rows: Uint32Array, own: ReadonlySet<string>): Uint8Array {
-    const marks = new Uint8Array(this.keys);
-    for (const key of this.canonicalKeys(rows)) marks[key] = 1;
-    const { index } = this;
-    const arnDict = index.dicts[STRING_FIELDS.indexOf('arn')];
-    const userDict = index.dicts[STRING_FIELDS.indexOf('userName')];
+  ownMarks(ownKeys: ReadonlySet<number>, own: ReadonlySet<string>): Uint8Array {
+    const { arnDict, userDict, arnSize, size } = this.keys;
+    const marks = new Uint8Array(size);
+    for (const key of ownKeys) marks[key] = 1;
     for (const name of own) {
       const arn = arnDict === undefined ? -1 : caseFold(arnDict, 'arn').find(name);
       if (arn > 0) marks[arn] = 1;
       const user = userDict === undefined ? -1 : caseFold(userDict, 'userName').find(name);
-      if (user > 0) marks[this.arnSize + user] = 1;
+      if (user > 0) marks[arnSize + user] = 1;
     }
     return marks;
   }
-  /** Whether a canonicalKey names an ARN (else a user name on events without one). */
-  isArnKey(key: number): boolean {
-    return key < this.arnSize;
-  }
-  /** The canonical name of a canonicalKey. */
+  /** The canonical name of a canonical key (its first spelling in the dictionary). */
   keyName(key: number): string {
-    const { index } = this;
-    return key < this.arnSize
-      ? (index.dicts[STRING_FIELDS.indexOf('arn')]?.get(key) ?? '')
-      : (index.dicts[STRING_FIELDS.indexOf('userName')]?.get(key - this.arnSize) ?? '');
+    const { arnDict, userDict, arnSize } = this.keys;
+    return key < arnSize ? (arnDict?.get(key) ?? '') : (userDict?.get(key - arnSize) ?? '');
   }
   canonical(row: number): string {
     const arn = this.value('arn', row);
@@ -329,28 +299,33 @@ function sharing(
     const value = dict?.get(c) ?? '';
     if (value === '' || isAwsServiceName(value)) used[c] = 0;
   }
-  const events = new Uint32Array(ctx.keys);
+  const events = new Uint32Array(ctx.keys.size);
   const { mark } = input;
   const size = ctx.index.size;
   for (let row = 0; row < size; row++) {
     if (used[codes[row] ?? 0] !== 1 || mark[row] === 1) continue;
-    const key = ctx.canonicalKey(row);
+    const key = ctx.keys.key(row);
     if (ownKey[key] === 1) continue;
     events[key] = (events[key] ?? 0) + 1;
   }
   const found: number[] = [];
   for (let key = 1; key < events.length; key++) if ((events[key] ?? 0) > 0) found.push(key);
   const name = (key: number) => ctx.keyName(key);
-  const kept = mostEvents(found, RELATED_LIMIT, (k) => events[k] ?? 0, name);
+  const kept = largestFirst(
+    found,
+    RELATED_LIMIT,
+    (k) => events[k] ?? 0,
+    (a, b) => name(a).localeCompare(name(b)),
+  );
   // What each kept identity shares, in the order met: a second pass over their rows only.
   const shared = kept.map(() => new Set<number>());
   if (kept.length > 0) {
-    const keptAt = new Int32Array(ctx.keys).fill(-1);
+    const keptAt = new Int32Array(ctx.keys.size).fill(-1);
     kept.forEach((key, i) => (keptAt[key] = i));
     for (let row = 0; row < size; row++) {
       const code = codes[row] ?? 0;
       if (used[code] !== 1 || mark[row] === 1) continue;
-      const at = keptAt[ctx.canonicalKey(row)] ?? -1;
+      const at = keptAt[ctx.keys.key(row)] ?? -1;
       if (at >= 0) shared[at]?.add(code);
     }
   }
@@ -365,7 +340,7 @@ function sharing(
         via,
         events: {
           count,
-          q: profileQuery(canonicalQuery(identity, ctx.isArnKey(key)), { field, values: via }),
+          q: profileQuery(canonicalQuery(identity, ctx.keys.isArn(key)), { field, values: via }),
         },
       };
     }),

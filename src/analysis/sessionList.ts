@@ -1,6 +1,6 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { EventIndex } from '../index/EventIndex';
-import { kthLargest } from '../lib/kthLargest';
+import { largestFirst } from '../lib/largestFirst';
 import { codeMarks } from '../search/codeMarks';
 import { scanOrder } from '../search/scanOrder';
 import { sessionIssuer } from './sessionIssuer';
@@ -88,7 +88,16 @@ export function sessionList(
   const figures = new Float64Array(slots);
   for (let slot = 0; slot < slots; slot++) figures[slot] = figure(slot);
   const keyOf = (slot: number) => keyDict?.get(t.codes[slot] ?? 0) ?? '';
-  const order = firstSlotsOf(figures, limit, keyOf);
+  const order = largestFirst(
+    Array.from(figures.keys()),
+    limit,
+    (slot) => figures[slot] ?? 0,
+    (a, b) => {
+      const ka = keyOf(a);
+      const kb = keyOf(b);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    },
+  );
   if (grouped === undefined) {
     const kept = new Uint8Array(slots);
     for (const slot of order) kept[slot] = 1;
@@ -299,29 +308,3 @@ function figureOf(
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
  */
 const isTemporaryKey = (key: string) => key.startsWith('ASIA');
-
-/**
- * The `limit` slots with the largest figures, ties by key text, in that order. Only the slots at or
- * past the limit-th figure are sorted with a comparator (hundreds of thousands of one-call sessions
- * would otherwise all be compared by key text).
- */
-function firstSlotsOf(
-  figures: Float64Array,
-  limit: number,
-  keyOf: (slot: number) => string,
-): number[] {
-  const cut = figures.length > limit * 2 ? kthLargest(figures, limit) : -Infinity;
-  const kept: number[] = [];
-  for (let slot = 0; slot < figures.length; slot++) {
-    if ((figures[slot] ?? 0) >= cut) kept.push(slot);
-  }
-  return kept
-    .sort((a, b) => {
-      const d = (figures[b] ?? 0) - (figures[a] ?? 0);
-      if (d !== 0) return d;
-      const ka = keyOf(a);
-      const kb = keyOf(b);
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    })
-    .slice(0, Math.max(0, limit));
-}

@@ -1,8 +1,8 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { EventIndex } from '../index/EventIndex';
 import { isAwsServiceName } from './awsServicePrincipal';
-import { mostEvents } from './mostEvents';
-import { caseFold } from '../search/caseFold';
+import { largestFirst } from '../lib/largestFirst';
+import { CanonicalKeys } from './identityCounts';
 import { codeMarks } from '../search/codeMarks';
 import type { Counted } from './identityTypes';
 import { canonicalQuery } from './resolveIdentity';
@@ -32,7 +32,6 @@ export function topIdentities(
 ): TopIdentity[] {
   const col = (f: (typeof STRING_FIELDS)[number]) =>
     index.cols[STRING_FIELDS.indexOf(f)]?.data ?? new Uint32Array(0);
-  const arns = col('arn');
   const users = col('userName');
   const types = col('identityType');
   const ips = col('sourceIPAddress');
@@ -40,15 +39,9 @@ export function topIdentities(
   const serviceType = typeDict?.find('AWSService') ?? -1;
   const serviceUser = serviceTable(index, 'userName');
   const serviceIp = serviceTable(index, 'sourceIPAddress');
-  // Slot: an ARN's folded code (caseFold: spellings that differ only in case are one), or
-  // arnSize + a user name's folded code for events without an ARN, each tallied in typed arrays.
-  const arnDict = index.dicts[STRING_FIELDS.indexOf('arn')];
-  const userDict = index.dicts[STRING_FIELDS.indexOf('userName')];
-  const arnFold = arnDict === undefined ? new Uint32Array(1) : caseFold(arnDict, 'arn').fold;
-  const userFold =
-    userDict === undefined ? new Uint32Array(1) : caseFold(userDict, 'userName').fold;
-  const arnSize = Math.max(1, arnDict?.size ?? 0);
-  const slots = arnSize + (userDict?.size ?? 0) + 1;
+  // Slot: a canonical identity, ignoring case (CanonicalKeys), tallied in typed arrays.
+  const keys = new CanonicalKeys(index);
+  const slots = keys.size;
   const eventsOf = new Uint32Array(slots);
   const servicesOf = new Uint32Array(slots);
   const firstAt = new Float64Array(slots).fill(Infinity);
@@ -58,12 +51,11 @@ export function topIdentities(
   const time = index.time.data;
   // In row order, not time order: columns are read front to back.
   for (let row = 0; row < index.size; row++) {
-    const arn = arnFold[arns[row] ?? 0] ?? 0;
-    const user = userFold[users[row] ?? 0] ?? 0;
-    if (arn === 0 && user === 0) continue;
+    const k = keys.key(row);
+    if (k === 0) continue;
     const ty = types[row] ?? 0;
-    const service = ty === serviceType || serviceUser[user] === 1 || serviceIp[ips[row] ?? 0] === 1;
-    const k = arn !== 0 ? arn : arnSize + user;
+    const service =
+      ty === serviceType || serviceUser[users[row] ?? 0] === 1 || serviceIp[ips[row] ?? 0] === 1;
     const at = time[row] ?? 0;
     if (at < (firstAt[k] ?? 0)) {
       firstAt[k] = at;
@@ -81,13 +73,21 @@ export function topIdentities(
     if (count > 0 && (includeServices || servicesOf[k] !== count)) found.push(k);
   }
   const name = (k: number) =>
-    k < arnSize ? index.value('arn', firstRow[k] ?? 0) : index.value('userName', firstRow[k] ?? 0);
-  return mostEvents(found, limit, (k) => eventsOf[k] ?? 0, name).map((k) => {
+    keys.isArn(k)
+      ? index.value('arn', firstRow[k] ?? 0)
+      : index.value('userName', firstRow[k] ?? 0);
+  const kept = largestFirst(
+    found,
+    limit,
+    (k) => eventsOf[k] ?? 0,
+    (a, b) => name(a).localeCompare(name(b)),
+  );
+  return kept.map((k) => {
     const identity = name(k);
     return {
       identity,
       identityType: index.value('identityType', firstRow[k] ?? 0),
-      events: { count: eventsOf[k] ?? 0, q: printQuery(canonicalQuery(identity, k < arnSize)) },
+      events: { count: eventsOf[k] ?? 0, q: printQuery(canonicalQuery(identity, keys.isArn(k))) },
       first: firstAt[k] ?? 0,
       last: lastAt[k] ?? 0,
     };
