@@ -65,4 +65,38 @@ describe('identity relations', () => {
     expect(related.sharingIps.find((r) => /other-80$/i.test(r.identity))?.events.count).toBe(82);
     expect(related.totals.sharingKeys).toBe(0);
   });
+
+  it('follows the session keys it issued to their roles, and a session back to its issuer', () => {
+    const role = 'arn:aws:iam::111122223333:role/RoleX';
+    const session = (name: string) => `arn:aws:sts::111122223333:assumed-role/RoleX/${name}`;
+    // An issuing call that names no role in its resources: only the keys' sessions link it.
+    const issue = (i: number, key: string): EventFields => ({
+      ...event(i, ME, NAT),
+      eventName: 'AssumeRole',
+      eventSource: 'sts.amazonaws.com',
+      issuedAccessKeyId: key,
+    });
+    const signed = (i: number, key: string, name: string): EventFields => ({
+      ...event(i, session(name), '192.0.2.9'),
+      identityType: 'AssumedRole',
+      accessKeyId: key,
+    });
+    const events = [
+      issue(0, 'ASIA1'),
+      issue(1, 'ASIA2'),
+      issue(2, 'ASIA3'),
+      // Storage order: s2 (ASIA3) is used first; ASIA2 signs as s1 too, a session already met.
+      signed(3, 'ASIA3', 's2'),
+      signed(4, 'ASIA1', 's1'),
+      signed(5, 'ASIA2', 's1'),
+      signed(6, 'ASIA1', 's1'),
+    ];
+    const index = indexOfEvents(events);
+    const mine = identityProfile(index, ME).related.rolesAssumed;
+    // One role, through two distinct sessions: the issuers of ASIA3 (s2) and ASIA1 (s1).
+    expect(mine.map((r) => [r.identity, r.via, r.events.count])).toEqual([[role, ['session'], 2]]);
+    const theirs = identityProfile(index, session('s1')).related.assumedBy;
+    // Its keys ASIA1 and ASIA2 were both issued by ME: one identity, counted once per issuing call.
+    expect(theirs.map((r) => [r.identity, r.via, r.events.count])).toEqual([[ME, ['session'], 2]]);
+  });
 });

@@ -1,10 +1,12 @@
 import { STRING_FIELDS } from '../cloudtrail/types';
 import type { StringField } from '../cloudtrail/types';
+import type { Dictionary } from '../index/Dictionary';
 import type { EventIndex } from '../index/EventIndex';
 import type { Query } from '../querylang/types';
 import { largestFirst } from '../lib/largestFirst';
 import { caseFold } from '../search/caseFold';
 import { isAwsServiceName } from './awsServicePrincipal';
+import { issuedKeyRows } from './issuedKeyRows';
 import { CanonicalKeys } from './identityCounts';
 import type { IdentityRelations, RelatedIdentity } from './identityTypes';
 import { profileQuery } from './profileQuery';
@@ -45,8 +47,7 @@ export function identityRelations(index: EventIndex, input: RelationInput): Iden
   const ownKey = ctx.ownMarks(ownKeys, own);
   const rolesFound = cut(rolesAssumed(ctx, input));
   const assumers = cut(assumedBy(ctx, input, own));
-  const ips = sharing(ctx, input, ownKey, 'sourceIPAddress', 'sourceIPAddress');
-  const keys = sharing(ctx, input, ownKey, 'accessKeyId', 'accessKeyId');
+  const [ips, keys] = sharing(ctx, input, ownKey);
   return {
     rolesAssumed: rolesFound.kept,
     assumedBy: assumers.kept,
@@ -184,30 +185,26 @@ function rolesAssumed(ctx: Context, input: RelationInput): Candidate[] {
       ),
     ),
   );
-  // Roles seen only through the sessions of keys this identity's calls issued.
+  // Roles seen only through the sessions of keys this identity's calls issued: the session ARN
+  // of each key's first use names its role (a temporary key belongs to one session). Keys are
+  // taken in the order of their first use, so a role reached by two keys is credited to the
+  // issuer of the one used first, as a pass over the rows would.
   const bySession = new Map<string, Tally>();
+  const { issuers, firstUse } = issuedKeyRows(ctx.index);
   const arnCodes = ctx.col('arn');
-  const keyRows = issuedBy(ctx, input.mark);
-  if (keyRows.size > 0) {
-    const keys = ctx.col('accessKeyId');
-    const keyDict = ctx.index.dicts[STRING_FIELDS.indexOf('accessKeyId')];
-    const wanted = new Map<number, number>();
-    for (const [key, row] of keyRows) {
-      const code = keyDict?.find(key) ?? -1;
-      if (code > 0) wanted.set(code, row);
-    }
-    const isWanted = new Uint8Array(keyDict?.size ?? 0);
-    for (const code of wanted.keys()) isWanted[code] = 1;
-    const seenArn = new Set<number>();
-    for (let row = 0; row < ctx.index.size; row++) {
-      if (isWanted[keys[row] ?? 0] !== 1) continue;
-      const issuer = wanted.get(keys[row] ?? 0);
-      if (issuer === undefined || seenArn.has(arnCodes[row] ?? 0)) continue;
-      seenArn.add(arnCodes[row] ?? 0);
-      const role = roleOfSession(ctx.value('arn', row));
-      if (role === undefined || byRole.has(role.toLowerCase())) continue;
-      add(bySession, role, issuer, 'session');
-    }
+  const mine: number[] = [];
+  for (let i = 0; i < issuers.length; i++) {
+    if (input.mark[issuers[i] ?? 0] === 1 && (firstUse[i] ?? -1) >= 0) mine.push(i);
+  }
+  mine.sort((a, b) => (firstUse[a] ?? 0) - (firstUse[b] ?? 0));
+  const seenArn = new Set<number>();
+  for (const i of mine) {
+    const row = firstUse[i] ?? 0;
+    if (seenArn.has(arnCodes[row] ?? 0)) continue;
+    seenArn.add(arnCodes[row] ?? 0);
+    const role = roleOfSession(ctx.value('arn', row));
+    if (role === undefined || byRole.has(role.toLowerCase())) continue;
+    add(bySession, role, issuers[i] ?? 0, 'session');
   }
   for (const t of bySession.values()) found.push(byEventIds(ctx, input.base, t));
   return found;
@@ -261,14 +258,13 @@ function assumedBy(ctx: Context, input: RelationInput, own: Set<string>): Candid
   );
   // Issuers of the keys its sessions signed with, not already found by the role they name.
   const bySession = new Map<string, Tally>();
-  const keyCodes = new Set<string>();
-  for (const row of input.rows) {
-    const key = ctx.value('accessKeyId', row);
-    if (key !== '' && !keyCodes.has(key)) keyCodes.add(key);
-  }
-  for (const key of keyCodes) {
-    const issuer = ctx.index.issuedKeys.get(key);
-    if (issuer === undefined || input.mark[issuer] === 1) continue;
+  const { issuerOf } = issuedKeyRows(ctx.index);
+  const keys = ctx.col('accessKeyId');
+  const keyCodes = new Set<number>();
+  for (let i = 0; i < input.rows.length; i++) keyCodes.add(keys[input.rows[i] ?? 0] ?? 0);
+  for (const code of keyCodes) {
+    const issuer = issuerOf[code] ?? -1;
+    if (issuer < 0 || input.mark[issuer] === 1) continue;
     const who = ctx.canonical(issuer);
     if (byIssuer.has(who.toLowerCase())) continue;
     add(bySession, who, issuer, 'session');
@@ -277,19 +273,77 @@ function assumedBy(ctx: Context, input: RelationInput, own: Set<string>): Candid
   return out;
 }
 
+/** One column the sharing pass compares: its codes, dictionary, and the identity's values. */
+interface Shared {
+  readonly field: string;
+  readonly codes: Uint16Array | Uint32Array;
+  readonly dict: Dictionary | undefined;
+  /** A byte per code, 1 for the identity's own values ('' and AWS service names left out). */
+  readonly used: Uint8Array;
+  /** Events per canonical key carrying one of those values. */
+  readonly events: Uint32Array;
+}
+
+/** Rows met by a sharing pass and their canonical keys, reused between profiles (no garbage). */
+let metRows = new Uint32Array(0);
+let metKeys = new Uint32Array(0);
+
 /**
- * Identities other than this one with events carrying one of its values of `column` ('' and AWS
- * service names left out): one pass over the column counts each identity's events in a typed
- * array; a second pass, only over the rows of the identities kept, collects what they share.
- * Names and values are read only for those.
+ * Identities other than this one with events carrying one of its source IPs or access keys
+ * ('' and AWS service names left out). One pass over the two columns counts each identity's
+ * events per column in typed arrays and notes the rows met; a second pass, over those rows only,
+ * collects what each identity kept shares. Names and values are read only for those.
  */
-function sharing(
+function sharing(ctx: Context, input: RelationInput, ownKey: Uint8Array): [Found, Found] {
+  const ip = sharedColumn(ctx, input, 'sourceIPAddress', 'sourceIPAddress');
+  const key = sharedColumn(ctx, input, 'accessKeyId', 'accessKeyId');
+  const { mark } = input;
+  const size = ctx.index.size;
+  if (metRows.length < size) {
+    metRows = new Uint32Array(size);
+    metKeys = new Uint32Array(size);
+  }
+  let met = 0;
+  const [ipCodes, ipUsed, ipEvents] = [ip.codes, ip.used, ip.events];
+  const [keyCodes, keyUsed, keyEvents] = [key.codes, key.used, key.events];
+  for (let row = 0; row < size; row++) {
+    const byIp = ipUsed[ipCodes[row] ?? 0] ?? 0;
+    const byKey = keyUsed[keyCodes[row] ?? 0] ?? 0;
+    if ((byIp | byKey) === 0 || mark[row] === 1) continue;
+    const k = ctx.keys.key(row);
+    if (ownKey[k] === 1) continue;
+    ipEvents[k] = (ipEvents[k] ?? 0) + byIp;
+    keyEvents[k] = (keyEvents[k] ?? 0) + byKey;
+    metRows[met] = row;
+    metKeys[met++] = k;
+  }
+  return [collect(ctx, ip, met), collect(ctx, key, met)];
+}
+
+/** One column's list: the identities kept, and what each shares, from the `met` rows noted. */
+function collect(ctx: Context, column: Shared, met: number): Found {
+  const kept = keptOf(ctx, column.events);
+  // What each kept identity shares, in the order met.
+  const shared = kept.keys.map(() => new Set<number>());
+  if (shared.length > 0) {
+    const at = new Int32Array(ctx.keys.size).fill(-1);
+    kept.keys.forEach((k, i) => (at[k] = i));
+    for (let j = 0; j < met; j++) {
+      const i = at[metKeys[j] ?? 0] ?? -1;
+      if (i < 0) continue;
+      const code = column.codes[metRows[j] ?? 0] ?? 0;
+      if (column.used[code] === 1) shared[i]?.add(code);
+    }
+  }
+  return found(ctx, column, kept, shared);
+}
+
+function sharedColumn(
   ctx: Context,
   input: RelationInput,
-  ownKey: Uint8Array,
   column: StringField,
   field: string,
-): Found {
+): Shared {
   const dict = ctx.index.dicts[STRING_FIELDS.indexOf(column)];
   const codes = ctx.col(column);
   const used = new Uint8Array(dict?.size ?? 0);
@@ -299,59 +353,49 @@ function sharing(
     const value = dict?.get(c) ?? '';
     if (value === '' || isAwsServiceName(value)) used[c] = 0;
   }
-  const events = new Uint32Array(ctx.keys.size);
-  const { mark } = input;
-  const size = ctx.index.size;
-  for (let row = 0; row < size; row++) {
-    if (used[codes[row] ?? 0] !== 1 || mark[row] === 1) continue;
-    const key = ctx.keys.key(row);
-    if (ownKey[key] === 1) continue;
-    events[key] = (events[key] ?? 0) + 1;
-  }
-  const found: number[] = [];
-  for (let key = 1; key < events.length; key++) if ((events[key] ?? 0) > 0) found.push(key);
+  return { field, codes, dict, used, events: new Uint32Array(ctx.keys.size) };
+}
+
+/** The canonical keys with events, cut to RELATED_LIMIT (most events, then by name). */
+function keptOf(ctx: Context, events: Uint32Array): { keys: number[]; total: number } {
+  const all: number[] = [];
+  for (let key = 1; key < events.length; key++) if ((events[key] ?? 0) > 0) all.push(key);
   const name = (key: number) => ctx.keyName(key);
-  const kept = largestFirst(
-    found,
-    RELATED_LIMIT,
-    (k) => events[k] ?? 0,
-    (a, b) => name(a).localeCompare(name(b)),
-  );
-  // What each kept identity shares, in the order met: a second pass over their rows only.
-  const shared = kept.map(() => new Set<number>());
-  if (kept.length > 0) {
-    const keptAt = new Int32Array(ctx.keys.size).fill(-1);
-    kept.forEach((key, i) => (keptAt[key] = i));
-    for (let row = 0; row < size; row++) {
-      const code = codes[row] ?? 0;
-      if (used[code] !== 1 || mark[row] === 1) continue;
-      const at = keptAt[ctx.keys.key(row)] ?? -1;
-      if (at >= 0) shared[at]?.add(code);
-    }
-  }
   return {
-    total: found.length,
-    kept: kept.map((key, i) => {
-      const identity = name(key);
-      const count = events[key] ?? 0;
-      const via = [...(shared[i] ?? [])].map((c) => dict?.get(c) ?? '');
+    keys: largestFirst(
+      all,
+      RELATED_LIMIT,
+      (k) => events[k] ?? 0,
+      (a, b) => name(a).localeCompare(name(b)),
+    ),
+    total: all.length,
+  };
+}
+
+function found(
+  ctx: Context,
+  column: Shared,
+  kept: { keys: number[]; total: number },
+  shared: Set<number>[],
+): Found {
+  return {
+    total: kept.total,
+    kept: kept.keys.map((key, i) => {
+      const identity = ctx.keyName(key);
+      const via = [...(shared[i] ?? [])].map((c) => column.dict?.get(c) ?? '');
       return {
         identity,
         via,
         events: {
-          count,
-          q: profileQuery(canonicalQuery(identity, ctx.keys.isArn(key)), { field, values: via }),
+          count: column.events[key] ?? 0,
+          q: profileQuery(canonicalQuery(identity, ctx.keys.isArn(key)), {
+            field: column.field,
+            values: via,
+          }),
         },
       };
     }),
   };
-}
-
-/** Temporary keys issued by the identity's events: key → issuing row. */
-function issuedBy(ctx: Context, mark: Uint8Array): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [key, row] of ctx.index.issuedKeys) if (mark[row] === 1) out.set(key, row);
-  return out;
 }
 
 function candidate(t: Tally, q: () => string): Candidate {

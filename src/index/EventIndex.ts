@@ -60,6 +60,11 @@ export class EventIndex {
   readonly extraSources: Map<number, number[]>;
   /** Last fileId whose chunk is applied. */
   watermark: number;
+  /**
+   * Bumped by every append of rows and every rollback: a cache derived from the rows (analysis's
+   * issuedKeyRows) is valid while the index and this number are the ones it was built from.
+   */
+  generation = 0;
   private order: Uint32Array;
   private idTable: EventIdTable | undefined;
   /** Checkpoints of groups applied but not yet stored, oldest first. */
@@ -291,6 +296,7 @@ export class EventIndex {
       }
     }
     this.journal = [];
+    this.generation++;
     this.note({ sources: true });
     const n = oldest.size;
     for (const c of this.cols) c.truncate(n);
@@ -324,6 +330,7 @@ export class EventIndex {
   }
 
   private appendRows(chunk: FileChunk, keep: readonly number[], fileId: number): void {
+    this.generation++;
     const first = this.size;
     const n = chunk.count;
     const m = keep.length;
