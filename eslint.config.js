@@ -44,6 +44,11 @@ const LAYERS = {
     react: false,
     says: 'iporigin/ (where an IP comes from: kinds, country and ASN tables) may import querylang/, cloudtrail/ and lib/ only.',
   },
+  sql: {
+    may: ['index', 'querylang', 'cloudtrail', 'lib'],
+    react: false,
+    says: 'sql/ (the view printed as Athena, Lake and DuckDB SQL) may import index/, querylang/, cloudtrail/ and lib/ only.',
+  },
   search: {
     may: ['db', 'index', 'iporigin', 'querylang', 'cloudtrail', 'lib'],
     react: false,
@@ -93,12 +98,12 @@ const LAYERS = {
     says: 'data/ sits below ui/ and app/.',
   },
   ui: {
-    may: ['data', 'iporigin', 'querylang', 'sigma', 'cloudtrail', 'lib'],
+    may: ['data', 'iporigin', 'querylang', 'sql', 'sigma', 'cloudtrail', 'lib'],
     react: true,
     says: 'ui/ reads and writes through data/.',
   },
   app: {
-    may: ['ui', 'data', 'querylang', 'sigma', 'cloudtrail', 'lib'],
+    may: ['ui', 'data', 'querylang', 'sql', 'sigma', 'cloudtrail', 'lib'],
     react: true,
     says: 'app/ composes ui/ and data/.',
   },
