@@ -7,6 +7,27 @@ import { sqlString } from './sqlText';
 export type Getter = (path: readonly string[]) => string;
 
 /**
+ * The record paths of the indexed fields that are plain keys (querylang/fields, as
+ * cloudtrail/extractEventFields reads them); userName and readOnly are derived, see userNameSql.
+ */
+export const FIELD_PATHS: Readonly<Record<string, readonly string[]>> = {
+  eventName: ['eventName'],
+  eventSource: ['eventSource'],
+  awsRegion: ['awsRegion'],
+  errorCode: ['errorCode'],
+  sourceIPAddress: ['sourceIPAddress'],
+  userAgent: ['userAgent'],
+  recipientAccountId: ['recipientAccountId'],
+  eventCategory: ['eventCategory'],
+  eventType: ['eventType'],
+  identityType: ['userIdentity', 'type'],
+  accessKeyId: ['userIdentity', 'accessKeyId'],
+  'userIdentity.arn': ['userIdentity', 'arn'],
+  'userIdentity.principalId': ['userIdentity', 'principalId'],
+  eventID: ['eventID'],
+};
+
+/**
  * cloudtrail/deriveUserName in SQL (Trino and DuckDB alike): the console's User name, from a
  * non-empty `userIdentity.userName`, else by `userIdentity.type` (Root → `root`, AssumedRole and
  * FederatedUser → the session name, IdentityCenterUser → `onBehalfOf.userId` or

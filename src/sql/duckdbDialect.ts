@@ -1,5 +1,5 @@
 import type { Dialect, ValueTest } from './Dialect';
-import { RESOURCE_KEYS, userNameSql } from './derivedFields';
+import { FIELD_PATHS, RESOURCE_KEYS, userNameSql } from './derivedFields';
 import { sqlString } from './sqlText';
 import { ipv4Bounds } from './valueCondition';
 import { wordPattern } from './wordPattern';
@@ -12,24 +12,6 @@ function jsonPath(path: readonly string[]): string {
 /** A string at `path` of the record `r`, '' when absent or not a string (as stringAt reads it). */
 const get = (path: readonly string[]) =>
   `coalesce(CASE WHEN json_type(r, ${sqlString(jsonPath(path))}) = 'VARCHAR' THEN (r ->> ${sqlString(jsonPath(path))}) END, '')`;
-
-/** The record paths of the indexed fields that are plain keys (fields.ts, extractEventFields). */
-const PATHS: Readonly<Record<string, readonly string[]>> = {
-  eventName: ['eventName'],
-  eventSource: ['eventSource'],
-  awsRegion: ['awsRegion'],
-  errorCode: ['errorCode'],
-  sourceIPAddress: ['sourceIPAddress'],
-  userAgent: ['userAgent'],
-  recipientAccountId: ['recipientAccountId'],
-  eventCategory: ['eventCategory'],
-  eventType: ['eventType'],
-  identityType: ['userIdentity', 'type'],
-  accessKeyId: ['userIdentity', 'accessKeyId'],
-  'userIdentity.arn': ['userIdentity', 'arn'],
-  'userIdentity.principalId': ['userIdentity', 'principalId'],
-  eventID: ['eventID'],
-};
 
 /** An IPv4 address (strict dotted quad, or IPv4-mapped IPv6) as a number, NULL for anything else. */
 function ipv4Number(expr: string): string {
@@ -60,7 +42,7 @@ export const duckdbDialect: Dialect = {
     if (field === 'readOnly') {
       return `coalesce(CASE WHEN json_type(r, '$.readOnly') IN ('BOOLEAN', 'VARCHAR') AND (r ->> '$.readOnly') IN ('true', 'false') THEN (r ->> '$.readOnly') END, '')`;
     }
-    const path = PATHS[field];
+    const path = FIELD_PATHS[field];
     return path === undefined ? undefined : get(path);
   },
   anyAtPath(path, test: ValueTest) {

@@ -1,5 +1,5 @@
 import type { Dialect, ValueTest } from './Dialect';
-import { RESOURCE_KEYS, userNameSql } from './derivedFields';
+import { FIELD_PATHS, RESOURCE_KEYS, userNameSql } from './derivedFields';
 import type { Getter } from './derivedFields';
 import { sqlString } from './sqlText';
 import type { Condition, SqlDialect } from './types';
@@ -34,23 +34,6 @@ export interface TrinoLayout {
   readonly wholeText: string;
 }
 
-const INDEXED: Readonly<Record<string, readonly string[]>> = {
-  eventName: ['eventName'],
-  eventSource: ['eventSource'],
-  awsRegion: ['awsRegion'],
-  errorCode: ['errorCode'],
-  sourceIPAddress: ['sourceIPAddress'],
-  userAgent: ['userAgent'],
-  recipientAccountId: ['recipientAccountId'],
-  eventCategory: ['eventCategory'],
-  eventType: ['eventType'],
-  identityType: ['userIdentity', 'type'],
-  accessKeyId: ['userIdentity', 'accessKeyId'],
-  'userIdentity.arn': ['userIdentity', 'arn'],
-  'userIdentity.principalId': ['userIdentity', 'principalId'],
-  eventID: ['eventID'],
-};
-
 /**
  * The values of a JSON text `json` at `$.rest`: the scalar there (a string unquoted, anything else
  * as JSON), or each element of a list there. Lists along the path are not searched (Trino's JSON
@@ -74,7 +57,7 @@ export function trinoDialect(layout: TrinoLayout): Dialect {
     column(field) {
       if (field === 'userName') return userNameSql(get, layout.hasIdentity);
       if (field === 'readOnly') return layout.readOnly;
-      const path = INDEXED[field];
+      const path = FIELD_PATHS[field];
       return path === undefined ? undefined : layout.get(path);
     },
     anyAtPath(path, test): Condition {
