@@ -2,6 +2,7 @@ import { STRING_FIELDS } from '../cloudtrail/types';
 import type { StringField } from '../cloudtrail/types';
 import type { Dictionary } from '../index/Dictionary';
 import type { EventIndex } from '../index/EventIndex';
+import { GrowableArray } from '../index/GrowableArray';
 import type { Query } from '../querylang/types';
 import { largestFirst } from '../lib/largestFirst';
 import { caseFold } from '../search/caseFold';
@@ -284,9 +285,11 @@ interface Shared {
   readonly events: Uint32Array;
 }
 
-/** Rows met by a sharing pass and their canonical keys, reused between profiles (no garbage). */
-let metRows = new Uint32Array(0);
-let metKeys = new Uint32Array(0);
+/** The rows a sharing pass met (other identities' rows carrying a shared value), with their keys. */
+interface Met {
+  readonly rows: GrowableArray<Uint32Array>;
+  readonly keys: GrowableArray<Uint32Array>;
+}
 
 /**
  * Identities other than this one with events carrying one of its source IPs or access keys
@@ -299,11 +302,11 @@ function sharing(ctx: Context, input: RelationInput, ownKey: Uint8Array): [Found
   const key = sharedColumn(ctx, input, 'accessKeyId', 'accessKeyId');
   const { mark } = input;
   const size = ctx.index.size;
-  if (metRows.length < size) {
-    metRows = new Uint32Array(size);
-    metKeys = new Uint32Array(size);
-  }
-  let met = 0;
+  // Grown as met, so a profile holds memory for the rows it meets, not for every row of the case.
+  const met: Met = {
+    rows: new GrowableArray((n) => new Uint32Array(n)),
+    keys: new GrowableArray((n) => new Uint32Array(n)),
+  };
   const [ipCodes, ipUsed, ipEvents] = [ip.codes, ip.used, ip.events];
   const [keyCodes, keyUsed, keyEvents] = [key.codes, key.used, key.events];
   for (let row = 0; row < size; row++) {
@@ -314,24 +317,26 @@ function sharing(ctx: Context, input: RelationInput, ownKey: Uint8Array): [Found
     if (ownKey[k] === 1) continue;
     ipEvents[k] = (ipEvents[k] ?? 0) + byIp;
     keyEvents[k] = (keyEvents[k] ?? 0) + byKey;
-    metRows[met] = row;
-    metKeys[met++] = k;
+    met.rows.push(row);
+    met.keys.push(k);
   }
   return [collect(ctx, ip, met), collect(ctx, key, met)];
 }
 
-/** One column's list: the identities kept, and what each shares, from the `met` rows noted. */
-function collect(ctx: Context, column: Shared, met: number): Found {
+/** One column's list: the identities kept, and what each shares, from the rows `met`. */
+function collect(ctx: Context, column: Shared, met: Met): Found {
   const kept = keptOf(ctx, column.events);
   // What each kept identity shares, in the order met.
   const shared = kept.keys.map(() => new Set<number>());
   if (shared.length > 0) {
     const at = new Int32Array(ctx.keys.size).fill(-1);
     kept.keys.forEach((k, i) => (at[k] = i));
-    for (let j = 0; j < met; j++) {
-      const i = at[metKeys[j] ?? 0] ?? -1;
+    const rows = met.rows.data;
+    const keys = met.keys.data;
+    for (let j = 0; j < met.rows.length; j++) {
+      const i = at[keys[j] ?? 0] ?? -1;
       if (i < 0) continue;
-      const code = column.codes[metRows[j] ?? 0] ?? 0;
+      const code = column.codes[rows[j] ?? 0] ?? 0;
       if (column.used[code] === 1) shared[i]?.add(code);
     }
   }

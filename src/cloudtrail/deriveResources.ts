@@ -15,7 +15,7 @@ const SECRETS = 'secretsmanager.amazonaws.com';
  * A request or response key whose string value names a resource (with `list`, whose value is a list
  * of names); `source` limits it to one service.
  */
-interface Rule {
+export interface ResourceRule {
   readonly key: string;
   readonly type: string;
   readonly source?: string;
@@ -25,7 +25,8 @@ interface Rule {
 // Keys that are generic words (userName, groupName, groupId, name, policyArn) are tied to the one
 // service where they mean this type: EC2's groupName is a security group, SSO's groupId is not
 // an EC2 one, EKS's policyArn is an access policy, and most services have a `name`.
-const RULES: readonly Rule[] = [
+/** The keys that name resources (sql/ prints the same rules as SQL). */
+export const RESOURCE_RULES: readonly ResourceRule[] = [
   { key: 'bucketName', type: 'AWS::S3::Bucket' },
   { key: 'instanceId', type: 'AWS::EC2::Instance' },
   // SSM SendCommand and other calls that take a list of instances.
@@ -53,8 +54,8 @@ const RULES: readonly Rule[] = [
 
 // Trail files spell it `ARN` (S3 list calls use `ARNPrefix`); LookupEvents and hand-made exports
 // use the other spellings.
-const NAME_KEYS = ['ARN', 'arn', 'ARNPrefix', 'resourceName', 'ResourceName'] as const;
-const TYPE_KEYS = ['type', 'resourceType', 'ResourceType'] as const;
+export const NAME_KEYS = ['ARN', 'arn', 'ARNPrefix', 'resourceName', 'ResourceName'] as const;
+export const TYPE_KEYS = ['type', 'resourceType', 'ResourceType'] as const;
 
 /**
  * The resources one record references, for the console's Resource type / Resource name columns.
@@ -104,14 +105,15 @@ export function deriveResources(record: CloudTrailRecord): EventResource[] {
 
 const PARAM_PARTS = ['requestParameters', 'responseElements'] as const;
 
-const RULES_BY_KEY = new Map<string, readonly Rule[]>();
-for (const rule of RULES) RULES_BY_KEY.set(rule.key, [...(RULES_BY_KEY.get(rule.key) ?? []), rule]);
+const RULES_BY_KEY = new Map<string, readonly ResourceRule[]>();
+for (const rule of RESOURCE_RULES)
+  RULES_BY_KEY.set(rule.key, [...(RULES_BY_KEY.get(rule.key) ?? []), rule]);
 
 // Walks the object's own keys (usually a handful) rather than every rule, then adds what matched
 // in rule order, so the listing does not depend on the order keys were written in.
 function guess(out: EventResource[], params: unknown, source: string | undefined): void {
   if (!isObject(params)) return;
-  let found: { rule: Rule; name: string }[] | undefined;
+  let found: { rule: ResourceRule; name: string }[] | undefined;
   // for…in: JSON.parse objects have only own keys, and it allocates no key array.
   for (const key in params) {
     const rules = RULES_BY_KEY.get(key);
@@ -128,7 +130,7 @@ function guess(out: EventResource[], params: unknown, source: string | undefined
     }
   }
   if (found === undefined) return;
-  found.sort((a, b) => RULES.indexOf(a.rule) - RULES.indexOf(b.rule));
+  found.sort((a, b) => RESOURCE_RULES.indexOf(a.rule) - RESOURCE_RULES.indexOf(b.rule));
   for (const { rule, name } of found) if (!named(out, name)) add(out, rule.type, name);
 }
 

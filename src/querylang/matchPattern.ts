@@ -67,7 +67,12 @@ export function exactValues(values: readonly ValuePattern[], field: string): str
   return out;
 }
 
-function ipRange(text: string, ipField: boolean): Cidr | undefined {
+/**
+ * The address range a single-part value stands for: `address/length`, or in `sourceIPAddress`
+ * (`ipField`) a bare address as its own one-address range; IPv4-mapped IPv6 as IPv4. Undefined
+ * for any other text.
+ */
+export function ipRange(text: string, ipField: boolean): Cidr | undefined {
   const cidr = parseCidr(text);
   if (cidr !== undefined) return unmapCidr(cidr);
   const ip = ipField ? parseIp(text) : undefined;

@@ -61,45 +61,6 @@ export function userNameSql(get: Getter, hasIdentity: string): string {
   ].join(' ');
 }
 
-/**
- * The request and response keys whose string value names a resource (cloudtrail/deriveResources'
- * RULES): key, resource type, the one eventSource it holds for, and whether its value is a list.
- */
-export const RESOURCE_KEYS: readonly {
-  readonly key: string;
-  readonly type: string;
-  readonly source?: string;
-  readonly list?: true;
-}[] = [
-  { key: 'bucketName', type: 'AWS::S3::Bucket' },
-  { key: 'instanceId', type: 'AWS::EC2::Instance' },
-  { key: 'instanceIds', type: 'AWS::EC2::Instance', list: true },
-  { key: 'imageId', type: 'AWS::EC2::Image' },
-  { key: 'snapshotId', type: 'AWS::EC2::Snapshot' },
-  { key: 'groupId', type: 'AWS::EC2::SecurityGroup', source: 'ec2.amazonaws.com' },
-  { key: 'vpcId', type: 'AWS::EC2::VPC' },
-  { key: 'subnetId', type: 'AWS::EC2::Subnet' },
-  { key: 'userName', type: 'AWS::IAM::User', source: 'iam.amazonaws.com' },
-  { key: 'roleName', type: 'AWS::IAM::Role' },
-  { key: 'groupName', type: 'AWS::IAM::Group', source: 'iam.amazonaws.com' },
-  { key: 'policyArn', type: 'AWS::IAM::Policy', source: 'iam.amazonaws.com' },
-  { key: 'functionName', type: 'AWS::Lambda::Function' },
-  { key: 'keyId', type: 'AWS::KMS::Key' },
-  { key: 'dBInstanceIdentifier', type: 'AWS::RDS::DBInstance' },
-  { key: 'dBSnapshotIdentifier', type: 'AWS::RDS::DBSnapshot' },
-  { key: 'name', type: 'AWS::CloudTrail::Trail', source: 'cloudtrail.amazonaws.com' },
-  { key: 'trailName', type: 'AWS::CloudTrail::Trail', source: 'cloudtrail.amazonaws.com' },
-  { key: 'topicArn', type: 'AWS::SNS::Topic' },
-  { key: 'secretId', type: 'AWS::SecretsManager::Secret' },
-  {
-    key: 'secretIdList',
-    type: 'AWS::SecretsManager::Secret',
-    source: 'secretsmanager.amazonaws.com',
-    list: true,
-  },
-  { key: 'stackName', type: 'AWS::CloudFormation::Stack' },
-];
-
 /** What the SQL of `resourceName:` / `resourceType:` leaves out of deriveResources, said once. */
 export const RESOURCE_NOTE =
   'resourceName/resourceType: the resources[] entries and the request and response keys Cairn reads; Cairn also skips a guessed name already inside a listed ARN, and types the ARNs it finds anywhere in requestParameters, which this SQL does not';

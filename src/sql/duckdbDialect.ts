@@ -1,5 +1,6 @@
 import type { Dialect, ValueTest } from './Dialect';
-import { FIELD_PATHS, RESOURCE_KEYS, userNameSql } from './derivedFields';
+import { NAME_KEYS, RESOURCE_RULES, TYPE_KEYS } from '../cloudtrail/deriveResources';
+import { FIELD_PATHS, userNameSql } from './derivedFields';
 import { sqlString } from './sqlText';
 import { ipv4Bounds } from './valueCondition';
 import { wordPattern } from './wordPattern';
@@ -56,11 +57,8 @@ export const duckdbDialect: Dialect = {
   anyResource(kind, test) {
     const first = (keys: readonly string[]) =>
       `coalesce(${keys.map((k) => `nullif(x ->> '${k}', '')`).join(', ')})`;
-    const name = first(['ARN', 'arn', 'ARNPrefix', 'resourceName', 'ResourceName']);
-    const own =
-      kind === 'resourceName'
-        ? name
-        : `coalesce(${first(['type', 'resourceType', 'ResourceType'])}, '')`;
+    const name = first(NAME_KEYS);
+    const own = kind === 'resourceName' ? name : `coalesce(${first(TYPE_KEYS)}, '')`;
     const ors = [
       anyOf(`json_extract(r, '$.resources[*]')`, `${name} IS NOT NULL AND ${test(own)}`),
     ];
@@ -72,7 +70,7 @@ export const duckdbDialect: Dialect = {
       ])
       .join(', ')})`;
     const source = get(['eventSource']);
-    const rules = RESOURCE_KEYS.map((rule) => {
+    const rules = RESOURCE_RULES.map((rule) => {
       const when = rule.source === undefined ? '' : `${source} = ${sqlString(rule.source)} AND `;
       const key = sqlString(`$.${rule.key}`);
       const values =

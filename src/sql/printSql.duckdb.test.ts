@@ -1,19 +1,11 @@
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES } from '../../test/fixtureFiles';
+import { FIXTURES, fixtureInputs } from '../../test/fixtureFiles';
 import { closeSessions, freshSession } from '../../test/sessions';
 import type { CaseSession } from '../engine/CaseSession';
 import { parseQuery } from '../querylang/parseQuery';
@@ -28,21 +20,17 @@ const CONFLICT_DIR = 'AWSLogs/218007301253/CloudTrail/eu-west-1/2023/07/10';
 const CONFLICT_FILE = `${CONFLICT_DIR}/218007301253_CloudTrail_eu-west-1_20230710T1200Z_Conflict0000001.json.gz`;
 
 function copyTrailFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (p.includes('/CloudTrail/') && p.endsWith('.json.gz') && !p.includes('Truncated')) {
-        const rel = relative(FIXTURES, p);
-        mkdirSync(dirname(join(ROOT, rel)), { recursive: true });
-        cpSync(p, join(ROOT, rel));
-        out.push(rel);
-      }
-    }
-  };
-  walk(join(FIXTURES, 'AWSLogs'));
-  return out;
+  const trail = fixtureInputs(join(FIXTURES, 'AWSLogs')).filter(
+    (i) =>
+      i.path.includes('/CloudTrail/') &&
+      i.path.endsWith('.json.gz') &&
+      !i.path.includes('Truncated'),
+  );
+  for (const { path } of trail) {
+    mkdirSync(dirname(join(ROOT, path)), { recursive: true });
+    cpSync(join(FIXTURES, path), join(ROOT, path));
+  }
+  return trail.map((i) => i.path);
 }
 
 let conflictId = '';

@@ -1,5 +1,6 @@
 import type { Dialect, ValueTest } from './Dialect';
-import { FIELD_PATHS, RESOURCE_KEYS, userNameSql } from './derivedFields';
+import { RESOURCE_RULES } from '../cloudtrail/deriveResources';
+import { FIELD_PATHS, userNameSql } from './derivedFields';
 import type { Getter } from './derivedFields';
 import { sqlString } from './sqlText';
 import type { Condition, SqlDialect } from './types';
@@ -81,7 +82,7 @@ export function trinoDialect(layout: TrinoLayout): Dialect {
       for (const part of ['requestParameters', 'responseElements']) {
         const json = layout.json(part)?.text;
         if (json === undefined) continue;
-        for (const rule of RESOURCE_KEYS) {
+        for (const rule of RESOURCE_RULES) {
           const when =
             rule.source === undefined ? '' : `${source} = ${sqlString(rule.source)} AND `;
           const value = (v: string) =>

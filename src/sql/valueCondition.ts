@@ -1,6 +1,6 @@
 import { resolveField } from '../querylang/fields';
-import { hostCidr, parseCidr, parseIp, unmapCidr, unmapIp } from '../querylang/ipAddress';
 import type { Cidr } from '../querylang/ipAddress';
+import { ipRange } from '../querylang/matchPattern';
 import type { ValuePattern } from '../querylang/types';
 import { likePattern, sqlString } from './sqlText';
 
@@ -43,13 +43,6 @@ export function valueCondition(
     ors.unshift(`lower(${expr}) IN (${unique.map(sqlString).join(', ')})`);
   if (ors.length === 0) return 'FALSE';
   return ors.length === 1 ? (ors[0] ?? 'FALSE') : `(${ors.join(' OR ')})`;
-}
-
-function ipRange(text: string, ipField: boolean): Cidr | undefined {
-  const cidr = parseCidr(text);
-  if (cidr !== undefined) return unmapCidr(cidr);
-  const ip = ipField ? parseIp(text) : undefined;
-  return ip === undefined ? undefined : hostCidr(unmapIp(ip));
 }
 
 /** The range as `address/length` text (IPv4 dotted, IPv6 in full hex groups). */
