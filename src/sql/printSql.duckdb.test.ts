@@ -40,8 +40,13 @@ function writeConflict(from: string): string {
   const original = records[3] ?? {};
   conflictId = String(original['eventID']);
   const changed = { ...original, sourceIPAddress: '198.51.100.23' };
+  // And a record with no source address, which no address range may match.
+  const noAddress = { ...records[4], eventID: 'cairn-sql-no-address', sourceIPAddress: '' };
   mkdirSync(join(ROOT, CONFLICT_DIR), { recursive: true });
-  writeFileSync(join(ROOT, CONFLICT_FILE), gzipSync(JSON.stringify({ Records: [changed] })));
+  writeFileSync(
+    join(ROOT, CONFLICT_FILE),
+    gzipSync(JSON.stringify({ Records: [changed, noAddress] })),
+  );
   return CONFLICT_FILE;
 }
 
@@ -121,6 +126,9 @@ const QUERIES = [
   '-sourceIPAddress:10.0.0.0/8',
   'ip:44.223.86.2',
   'ip:192.168.0.0/16,3.0.0.0/8',
+  'ip:2001:db8::/32',
+  '-ip:::/0',
+  'sourceIPAddress:""',
   'sourceIPAddress:*.amazonaws.com',
   'awsRegion:us-east-1,us-west-2',
   'recipientAccountId:123837392027',
