@@ -82,6 +82,7 @@ const LAYERS = {
   },
   data: {
     may: [
+      'sql',
       'engine',
       'detect',
       'index',

@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
+    // dt-sql-parser's ES build imports directories, which only a bundler resolves.
+    server: { deps: { inline: [/dt-sql-parser/] } },
   },
 });

@@ -8,6 +8,7 @@ import {
 } from 'nuqs';
 import { SORT_COLUMNS } from '../index/types';
 import { COUNT_SORTS } from '../search/types';
+import { SQL_DIALECTS } from '../sql/types';
 
 /** Relative time range presets, and 'all' for no range. */
 export const RANGE_PRESETS = ['all', '15m', '1h', '24h', '7d', '30d', '90d', 'custom'] as const;
@@ -63,6 +64,8 @@ const parsers = {
   cdir: parseAsStringLiteral(['desc', 'asc'] as const).withDefault('desc'),
   /** Visible column ids, in order; absent means the saved preference. */
   cols: parseAsArrayOf(parseAsString),
+  /** The SQL dialog, open on this dialect (duckdb, athena or lake); absent when closed. */
+  sql: parseAsStringLiteral(SQL_DIALECTS),
   /** eventID of the selected event (absent when it has none). */
   event: parseAsString,
   /**

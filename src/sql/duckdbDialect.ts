@@ -106,8 +106,9 @@ export const duckdbDialect: Dialect = {
     const { lo, hi } = ipv4Bounds(range);
     return `coalesce(${ipv4Number(expr)} BETWEEN ${lo} AND ${hi}, FALSE)`;
   },
-  time: `epoch_ms(TRY_CAST(r ->> '$.eventTime' AS TIMESTAMPTZ))`,
-  timeLiteral: (ms) => String(Math.floor(ms)),
+  time: `TRY_CAST(r ->> '$.eventTime' AS TIMESTAMPTZ)`,
+  // ISO 8601 with milliseconds and Z: read as UTC whatever the session's time zone.
+  timeLiteral: (ms) => `TIMESTAMPTZ ${sqlString(new Date(ms).toISOString())}`,
   prelude(source) {
     return {
       with: [

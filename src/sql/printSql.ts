@@ -9,6 +9,12 @@ import { sqlComment } from './sqlText';
 import type { Condition, SqlDialect, SqlView } from './types';
 import { valueCondition } from './valueCondition';
 
+const NAMES: Readonly<Record<SqlDialect, string>> = {
+  duckdb: 'DuckDB',
+  athena: 'Athena',
+  lake: 'CloudTrail Lake',
+};
+
 const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = {
   duckdb: duckdbDialect,
   athena: athenaDialect,
@@ -55,7 +61,7 @@ export function printSql(view: SqlView, dialect: SqlDialect, source: string): st
   const all = [...prelude.where, ...where];
   const count = countSelect(d, view.query.countBy ?? [], notes);
   return [
-    sqlComment(`Cairn view as ${dialect} SQL. Matching ignores case, as Cairn does.`),
+    sqlComment(`Cairn view as ${NAMES[dialect]} SQL. Matching ignores case, as Cairn does.`),
     ...notes.map(sqlComment),
     prelude.with,
     `SELECT ${count?.select ?? d.eventColumns}`,

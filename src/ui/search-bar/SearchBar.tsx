@@ -9,6 +9,7 @@ import { QueryBar } from './QueryBar';
 import { SavedQueriesDialog } from './SavedQueriesDialog';
 import { DialogButton } from '../common/DialogButton';
 import { TimeRangeControl } from './TimeRangeControl';
+import { SqlButton } from '../sql/SqlButton';
 
 /** The row above the table: query bar, time range and the match count. */
 export function SearchBar(props: {
@@ -49,6 +50,7 @@ export function SearchBar(props: {
         onChange={search.setRange}
       />
       <MatchCount status={search.status} total={total} />
+      <SqlButton request={search.request} />
       <ExportMenu
         request={search.request}
         order={view.order}
