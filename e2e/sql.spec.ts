@@ -36,6 +36,16 @@ test('?q=…&sql=duckdb opens the SQL dialog on DuckDB with the view as SQL, and
   await expect(page.locator('[data-testid="view-sql"][data-dialect="athena"]')).toContainText(
     'FROM "cloudtrail_logs"',
   );
+  // Athena's table for the bucket: AWS's columns, projected over the dropped files' layout.
+  await dialog.getByText('The table for the bucket').click();
+  const ddl = page.getByTestId('athena-ddl');
+  await expect(ddl).toContainText(
+    'PARTITIONED BY (account STRING, region STRING, `timestamp` STRING)',
+  );
+  await expect(ddl).toContainText(/'projection\.account\.values'='\d{12}'/);
+  await page.getByTestId('athena-bucket').fill('s3://my-trail-bucket');
+  await expect(ddl).toContainText("LOCATION 's3://my-trail-bucket/AWSLogs/'");
+
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await expect(page).not.toHaveURL(/[?&]sql=/);

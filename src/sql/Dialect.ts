@@ -30,7 +30,10 @@ export interface Dialect {
    * The `WITH …` that reads `source` into a relation named `events`, one row per event as Cairn
    * counts them (identical re-deliveries folded), and conditions the rows of `events` must also meet.
    */
-  prelude(source: string): { readonly with: string; readonly where: readonly string[] };
+  prelude(
+    source: string,
+    range: { readonly from?: number | undefined; readonly to?: number | undefined },
+  ): { readonly with: string; readonly where: readonly string[] };
   /** The SELECT list of one row per event. */
   readonly eventColumns: string;
 }

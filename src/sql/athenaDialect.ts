@@ -1,3 +1,4 @@
+import { dayPredicate } from './athenaTable';
 import { sqlIdentifier, sqlString } from './sqlText';
 import { trinoDialect } from './trinoDialect';
 
@@ -101,8 +102,9 @@ export const athenaDialect = trinoDialect({
   file: `substr("$path", strpos("$path", 'AWSLogs/'))`,
   time: 'from_iso8601_timestamp(eventtime)',
   timeLiteral: (ms) => `from_iso8601_timestamp(${iso(ms)})`,
-  prelude(source) {
+  prelude(source, range) {
     const table = source.split('.').map(sqlIdentifier).join('.');
+    const days = dayPredicate(range.from, range.to);
     return {
       with: [
         'WITH events AS (',
@@ -112,6 +114,12 @@ export const athenaDialect = trinoDialect({
         '      json_format(CAST(useridentity AS JSON)), json_format(CAST(resources AS JSON))',
         '    ORDER BY "$path") AS copy',
         `  FROM ${table}`,
+        ...(days === undefined
+          ? []
+          : [
+              '  -- Only the delivery days the time range can be in (the table Cairn writes projects them).',
+              `  WHERE ${days}`,
+            ]),
         ')',
       ].join('\n'),
       // An identical record delivered twice is one event (as in Cairn): its first copy.

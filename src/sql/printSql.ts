@@ -57,7 +57,7 @@ export function printSql(view: SqlView, dialect: SqlDialect, source: string): st
     `${sortExpr ?? d.time}${sort?.desc === true ? ' DESC' : ''}`,
     ...(sortExpr === d.time ? [] : [d.time]),
   ];
-  const prelude = d.prelude(source);
+  const prelude = d.prelude(source, { from: view.from, to: view.to });
   const all = [...prelude.where, ...where];
   const count = countSelect(d, view.query.countBy ?? [], notes);
   return [

@@ -26,7 +26,10 @@ export interface TrinoLayout {
   readonly file: string | undefined;
   readonly time: string;
   readonly timeLiteral: (ms: number) => string;
-  readonly prelude: (source: string) => {
+  readonly prelude: (
+    source: string,
+    range: { readonly from?: number | undefined; readonly to?: number | undefined },
+  ) => {
     readonly with: string;
     readonly where: readonly string[];
   };

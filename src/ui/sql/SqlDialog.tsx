@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { filesQuery } from '../../data/datasetQueries';
 import { useQueryLists } from '../../data/queryLists';
 import { openFileSink } from '../../data/saveFile';
+import { athenaTableDdl, trailLayout } from '../../sql/athenaTable';
 import { duckdbGlob } from '../../sql/duckdbGlob';
 import { SQL_DIALECTS } from '../../sql/types';
 import type { SqlDialect, SqlSources } from '../../sql/types';
@@ -51,10 +52,13 @@ export function SqlDialog(props: {
   const ref = useRef<HTMLDialogElement>(null);
   const { saved } = useQueryLists();
   const files = useQuery(filesQuery()).data;
-  const glob = useMemo(
-    () => duckdbGlob((files ?? []).filter((f) => f.kind === 'log').map((f) => f.path)),
+  const logPaths = useMemo(
+    () => (files ?? []).filter((f) => f.kind === 'log').map((f) => f.path),
     [files],
   );
+  const glob = useMemo(() => duckdbGlob(logPaths), [logPaths]);
+  const layout = useMemo(() => trailLayout(logPaths), [logPaths]);
+  const [bucket, setBucket] = useState('s3://amzn-s3-demo-bucket');
   const [edited, setEdited] = useState<Partial<SqlSources>>({});
   const sources: SqlSources = {
     athena: edited.athena ?? 'cloudtrail_logs',
@@ -154,6 +158,35 @@ export function SqlDialog(props: {
             </span>
           )}
         </div>
+        {dialect === 'athena' ? (
+          <details className="sql-ddl">
+            <summary>The table for the bucket (CREATE EXTERNAL TABLE)</summary>
+            <p className="muted">
+              AWS’s CloudTrail columns, with partition projection over the accounts, Regions and
+              delivery days of the files dropped here
+              {layout.orgId === undefined ? '' : `, under the organisation folder ${layout.orgId}`}.
+              The queries above read its <code>timestamp</code> partition.
+            </p>
+            <label className="sql-source">
+              <span>Bucket</span>
+              <input
+                data-testid="athena-bucket"
+                value={bucket}
+                maxLength={1000}
+                spellCheck={false}
+                onChange={(e) => setBucket(e.target.value)}
+              />
+            </label>
+            <pre className="sql-text" data-testid="athena-ddl" tabIndex={0}>
+              {athenaTableDdl(layout, sources.athena, bucket)}
+            </pre>
+            <CopyButton
+              text={athenaTableDdl(layout, sources.athena, bucket)}
+              label="Copy the table"
+              title="Copy the CREATE EXTERNAL TABLE statement"
+            />
+          </details>
+        ) : null}
       </div>
     </dialog>
   );
