@@ -31,7 +31,7 @@ import { describeIdentityBench, measureIdentityProfile } from './lib/identityBen
 import { describePss, samplePeak } from './lib/memory.js';
 import { measureFloor } from './lib/floor.js';
 import { pickQueries } from './lib/pickQueries.js';
-import { measureExport } from './lib/exportBench.js';
+import { describeExport, measureExport } from './lib/exportBench.js';
 import { describeIpOrigins, measureIpOrigins } from './lib/ipOriginBench.js';
 import { measureSearch } from './lib/search.js';
 import { measureScanFloor, printSearch } from './lib/searchReport.js';
@@ -223,12 +223,13 @@ async function main() {
           );
     const search =
       queries === undefined ? undefined : await measureSearch(page, queries, args.reps, log);
+    // Issue 18: Parquet beside JSON lines, each with its time and peak page heap.
     const exported =
-      search === undefined || args.skipExport ? undefined : await measureExport(page);
-    if (exported !== undefined) {
-      log(
-        `export: ${args.events.toLocaleString('en-US')} events as JSON lines, ${(exported.bytes / 1e6).toFixed(0)} MB in ${(exported.ms / 1000).toFixed(1)} s; page heap after ${exported.heapMB?.toFixed(0)} MB`,
-      );
+      search === undefined || args.skipExport ? undefined : await measureExport(page, 'jsonl');
+    const exportedParquet =
+      search === undefined || args.skipExport ? undefined : await measureExport(page, 'parquet');
+    for (const e of [exported, exportedParquet]) {
+      if (e !== undefined) log(`export: ${describeExport(e)}`);
     }
     // Issue 17: the situation report beside a plain scan (self-contained: bench/lib/reportBench.js).
     if (reloadOk) await benchSituationReport(page, { reps: args.reps, log });
@@ -304,9 +305,10 @@ async function main() {
       search === undefined || queries === undefined
         ? undefined
         : printSearch({ search, queries, scanFloor, floor, events: args.events, wordsMs });
-    if (exported !== undefined) {
+    const exports = [exported, exportedParquet].filter((e) => e !== undefined);
+    if (exports.length > 0) {
       process.stdout.write(
-        `export    every event as JSON lines: ${(exported.bytes / 1e6).toFixed(0)} MB in ${(exported.ms / 1000).toFixed(1)} s (${(exported.bytes / 1e6 / (exported.ms / 1000)).toFixed(0)} MB/s); page JS heap after: ${exported.heapMB?.toFixed(0) ?? 'n/a'} MB\n\n`,
+        `${exports.map((e) => `export    ${describeExport(e)}`).join('\n')}\n\n`,
       );
     }
     if (pageErrors.length > 0)
@@ -355,6 +357,7 @@ async function main() {
       scanFloor,
       searchTargets,
       exported,
+      exportedParquet,
       identity,
       ipOrigins,
       pageErrors,

@@ -15,7 +15,7 @@ import { IP_ORIGIN_FIELDS } from '../querylang/fields';
 const SOURCE_IP = STRING_FIELDS.indexOf('sourceIPAddress');
 
 /** Rows per part: a part is a few MB of text, so the page writes it out and the worker frees it. */
-const ROWS_PER_PART = 2000;
+export const ROWS_PER_PART = 2000;
 
 /**
  * One export, produced part by part so that a million events never sit in memory at once. JSON and
@@ -108,14 +108,25 @@ export class ExportJob {
   }
 
   private async records(part: Uint32Array): Promise<string[]> {
-    const out: string[] = [];
-    for (const row of part) {
-      const records = await this.reader.records(this.index.fileId.data[row] ?? 0);
-      const record = records[this.index.recordIndex.data[row] ?? 0] ?? null;
-      out.push(stringifyJson(record));
-    }
-    return out;
+    return (await readRecords(this.index, this.reader, part)).map((r) => stringifyJson(r));
   }
+}
+
+/**
+ * The original records of `rows`, read back from their stored files (null for one the file no
+ * longer yields). Rows in file order (byFile) read each file once.
+ */
+export async function readRecords(
+  index: EventIndex,
+  reader: RecordReader,
+  rows: Uint32Array,
+): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const row of rows) {
+    const records = await reader.records(index.fileId.data[row] ?? 0);
+    out.push(records[index.recordIndex.data[row] ?? 0] ?? null);
+  }
+  return out;
 }
 
 function cell(view: RowView, id: string): string {
@@ -132,7 +143,7 @@ function cell(view: RowView, id: string): string {
 }
 
 /** `rows` sorted by (file, position in file), so each stored file is read once. */
-function byFile(index: EventIndex, rows: Uint32Array): Uint32Array {
+export function byFile(index: EventIndex, rows: Uint32Array): Uint32Array {
   const out = Uint32Array.from(rows);
   const file = index.fileId.data;
   const rec = index.recordIndex.data;

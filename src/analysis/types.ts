@@ -19,7 +19,7 @@ export interface EventDetail {
 }
 
 /** Export formats: CloudTrail's own `{"Records":[…]}` file, JSON lines, or CSV of table columns. */
-export type ExportFormat = 'json' | 'jsonl' | 'csv';
+export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'parquet';
 
 /** A CSV column: a table column id (a RowView field, `eventTime`, `resourceType`, `resourceName`). */
 export interface ExportColumn {

@@ -8,6 +8,7 @@ const FILE: Readonly<Record<ExportFormat, { ext: string; mime: string }>> = {
   json: { ext: '.json', mime: 'application/json' },
   jsonl: { ext: '.jsonl', mime: 'application/x-ndjson' },
   csv: { ext: '.csv', mime: 'text/csv' },
+  parquet: { ext: '.parquet', mime: 'application/vnd.apache.parquet' },
 };
 
 /**

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { exportText } from '../../test/exportParts';
 import { closeSessions, freshSession } from '../../test/sessions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsIn, SAMPLE } from '../../test/sampleRecords';
@@ -42,19 +43,7 @@ beforeEach(async () => {
 afterEach(closeSessions);
 
 async function exportAll(format: 'csv' | 'json' | 'jsonl', columns = COLUMNS): Promise<string> {
-  const request = { q: '' };
-  await engine.search.run(request);
-  const job = engine.exports.start(request, 'asc', format, columns);
-  if (job === undefined) throw new Error('no result');
-  let text = '';
-  for (
-    let part = await engine.exports.next(job.id);
-    part !== undefined;
-    part = await engine.exports.next(job.id)
-  ) {
-    text += part;
-  }
-  return text;
+  return exportText(engine, '', format, columns);
 }
 const COLUMNS = [
   { id: 'eventName', header: 'Event name' },

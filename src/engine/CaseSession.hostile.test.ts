@@ -1,4 +1,5 @@
 import { closeSessions, freshSession } from '../../test/sessions';
+import { exportText } from '../../test/exportParts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -73,14 +74,7 @@ describe('hostile records', () => {
   });
 
   it('export as JSON lines with the original text of every record', async () => {
-    const request = { q: '' };
-    await engine.search.run(request);
-    const job = engine.exports.start(request, 'asc', 'jsonl', []);
-    let out = '';
-    for (let p = await engine.exports.next(job?.id ?? -1); p !== undefined;) {
-      out += p;
-      p = await engine.exports.next(job?.id ?? -1);
-    }
+    const out = await exportText(engine, '', 'jsonl');
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(15);
     // The fixture was written compact, so each line is a verbatim slice of it.

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { exportText } from '../../test/exportParts';
 import { closeSessions, freshSession } from '../../test/sessions';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureInputs } from '../../test/fixtureFiles';
@@ -51,19 +52,11 @@ describe('validation over the stored fixture folder', () => {
 
   it('exports each event with the status of its file in the Integrity column', async () => {
     await engine.integrity.validate();
-    const request = { q: '' };
-    const { matchCount } = await engine.search.run(request);
-    const columns = [
+    const { matchCount } = await engine.search.run({ q: '' });
+    const csv = await exportText(engine, '', 'csv', [
       { id: 'eventID', header: 'Event ID' },
       { id: 'integrity', header: 'Integrity' },
-    ];
-    const job = engine.exports.start(request, 'asc', 'csv', columns);
-    if (job === undefined) throw new Error('no result');
-    let csv = '';
-    for (let part = await engine.exports.next(job.id); part !== undefined;) {
-      csv += part;
-      part = await engine.exports.next(job.id);
-    }
+    ]);
     const rows = csv.trim().split('\r\n');
     expect(rows[0]).toBe('Event ID,Integrity');
     expect(rows.length - 1).toBe(matchCount);

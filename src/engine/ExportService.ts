@@ -1,4 +1,6 @@
-import { ExportJob } from '../analysis/ExportJob';
+import { ExportJob, byFile } from '../analysis/ExportJob';
+import { ParquetExport } from '../analysis/ParquetExport';
+import { listFiles } from '../db/cairnDb';
 import { IP_ORIGIN_FIELDS } from '../querylang/fields';
 import type { IpOriginService } from './IpOriginService';
 import type { ExportColumn, ExportFormat } from '../analysis/types';
@@ -10,13 +12,14 @@ import type { SearchService } from './SearchService';
 
 /**
  * Exports of a search result, pulled part by part by the page (so a million events never sit in
- * memory at once): JSON and JSON lines re-serialise the original records, CSV the table's columns.
+ * memory at once): JSON and JSON lines re-serialise the original records, CSV the table's columns,
+ * Parquet the columns of AWS's CloudTrail table with each event's source file (ParquetExport).
  */
 export class ExportService {
   private readonly parts: CaseParts;
   private readonly search: SearchService;
   private readonly integrity: IntegrityService;
-  private readonly jobs = new Map<number, ExportJob>();
+  private readonly jobs = new Map<number, ExportJob | ParquetExport>();
   private nextId = 1;
 
   private readonly ipOrigins: IpOriginService | undefined;
@@ -46,22 +49,37 @@ export class ExportService {
     const rows = this.search.resultRows(request);
     if (rows === undefined) return undefined;
     const ipOrigins = this.ipOrigins;
-    const job = new ExportJob({
-      index: this.parts.index,
-      reader: this.parts.reader,
-      rows: order === 'desc' ? rows.slice().reverse() : rows,
-      format,
-      columns: withOriginColumns(columns),
-      integrityOf: (fileId) => this.integrity.labelOf(fileId),
-      ...(ipOrigins === undefined ? {} : { origins: () => ipOrigins.ready() }),
-    });
+    const { db, index, reader } = this.parts;
+    const job =
+      format === 'parquet'
+        ? new ParquetExport({
+            index,
+            reader,
+            rows: byFile(index, rows),
+            files: async () =>
+              new Map(
+                (await listFiles(db)).map((f) => [f.fileId, { path: f.path, sha256: f.sha256 }]),
+              ),
+          })
+        : new ExportJob({
+            index: this.parts.index,
+            reader: this.parts.reader,
+            rows: order === 'desc' ? rows.slice().reverse() : rows,
+            format,
+            columns: withOriginColumns(columns),
+            integrityOf: (fileId) => this.integrity.labelOf(fileId),
+            ...(ipOrigins === undefined ? {} : { origins: () => ipOrigins.ready() }),
+          });
     const id = this.nextId++;
     this.jobs.set(id, job);
     return { id, total: job.total };
   }
 
-  /** The next part of export `id`, or undefined when it is complete (the job is then dropped). */
-  async next(id: number): Promise<string | undefined> {
+  /**
+   * The next part of export `id` (text, or bytes for Parquet), or undefined when it is complete
+   * (the job is then dropped).
+   */
+  async next(id: number): Promise<string | Uint8Array<ArrayBuffer> | undefined> {
     const part = await this.jobs.get(id)?.next();
     if (part === undefined) this.jobs.delete(id);
     return part;

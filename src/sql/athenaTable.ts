@@ -1,3 +1,4 @@
+import { CLOUDTRAIL_TABLE_COLUMNS } from '../cloudtrail/cloudTrailTable';
 import { parseS3Key } from '../cloudtrail/parseS3Key';
 import { sqlString } from './sqlText';
 
@@ -45,51 +46,6 @@ export function trailLayout(paths: readonly string[]): TrailLayout {
   };
 }
 
-/**
- * The columns of AWS's CloudTrail table, in its order, as Hive types (CloudTrail SerDe).
- * @see https://docs.aws.amazon.com/athena/latest/ug/create-cloudtrail-table-partition-projection.html
- */
-export const CLOUDTRAIL_COLUMNS: readonly (readonly [string, string])[] = [
-  ['eventversion', 'STRING'],
-  [
-    'useridentity',
-    'STRUCT<type: STRING, principalid: STRING, arn: STRING, accountid: STRING, invokedby: STRING, accesskeyid: STRING, username: STRING, onbehalfof: STRUCT<userid: STRING, identitystorearn: STRING>, sessioncontext: STRUCT<attributes: STRUCT<mfaauthenticated: STRING, creationdate: STRING>, sessionissuer: STRUCT<type: STRING, principalid: STRING, arn: STRING, accountid: STRING, username: STRING>, ec2roledelivery: STRING, webidfederationdata: STRUCT<federatedprovider: STRING, attributes: MAP<STRING, STRING>>>>',
-  ],
-  ['eventtime', 'STRING'],
-  ['eventsource', 'STRING'],
-  ['eventname', 'STRING'],
-  ['awsregion', 'STRING'],
-  ['sourceipaddress', 'STRING'],
-  ['useragent', 'STRING'],
-  ['errorcode', 'STRING'],
-  ['errormessage', 'STRING'],
-  ['requestparameters', 'STRING'],
-  ['responseelements', 'STRING'],
-  ['additionaleventdata', 'STRING'],
-  ['requestid', 'STRING'],
-  ['eventid', 'STRING'],
-  ['readonly', 'STRING'],
-  ['resources', 'ARRAY<STRUCT<arn: STRING, accountid: STRING, type: STRING>>'],
-  ['eventtype', 'STRING'],
-  ['apiversion', 'STRING'],
-  ['recipientaccountid', 'STRING'],
-  ['serviceeventdetails', 'STRING'],
-  ['sharedeventid', 'STRING'],
-  ['vpcendpointid', 'STRING'],
-  ['vpcendpointaccountid', 'STRING'],
-  ['eventcategory', 'STRING'],
-  [
-    'addendum',
-    'STRUCT<reason: STRING, updatedfields: STRING, originalrequestid: STRING, originaleventid: STRING>',
-  ],
-  ['sessioncredentialfromconsole', 'STRING'],
-  ['edgedevicedetails', 'STRING'],
-  [
-    'tlsdetails',
-    'STRUCT<tlsversion: STRING, ciphersuite: STRING, clientprovidedhostheader: STRING>',
-  ],
-];
-
 /** The partition of delivery days, as AWS's partition-projection example names it. */
 export const DAY_PARTITION = 'timestamp';
 
@@ -123,7 +79,7 @@ export function athenaTableDdl(layout: TrailLayout, table: string, bucket: strin
     .join('.');
   return [
     `CREATE EXTERNAL TABLE ${name} (`,
-    CLOUDTRAIL_COLUMNS.map(([c, t]) => `  ${c} ${t}`).join(',\n'),
+    CLOUDTRAIL_TABLE_COLUMNS.map(([c, t]) => `  ${c} ${t}`).join(',\n'),
     ')',
     `PARTITIONED BY (account STRING, region STRING, \`${DAY_PARTITION}\` STRING)`,
     "ROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'",

@@ -11,10 +11,16 @@ const FORMATS: readonly { format: ExportFormat; label: string; title: string }[]
   },
   { format: 'jsonl', label: 'JSON lines', title: 'One original record per line' },
   { format: 'csv', label: 'CSV', title: 'The visible columns; formula-like cells are neutralised' },
+  {
+    format: 'parquet',
+    label: 'Parquet',
+    title:
+      "AWS's CloudTrail table columns (nested fields as JSON) and each event's source file and SHA-256, for DuckDB, Athena, Spark or pandas",
+  },
 ];
 
 /**
- * Export the matching events as CloudTrail JSON, JSON lines or CSV of the visible columns. The
+ * Export the matching events as CloudTrail JSON, JSON lines, CSV of the visible columns or Parquet. The
  * outcome ("Exported 574 events") goes on the next action: it is about the query it ran with.
  */
 export function ExportMenu(props: {
